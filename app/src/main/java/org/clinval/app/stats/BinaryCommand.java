@@ -1,0 +1,94 @@
+package org.clinval.app.stats;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.Callable;
+import org.clinval.app.cli.Json;
+import org.clinval.validation.ThresholdRule;
+import org.clinval.validation.binary.ConfusionMatrix;
+import org.clinval.validation.binary.DiagnosticAccuracy;
+import org.clinval.validation.binary.PredictiveValues;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code clinval stats binary}: accuracy of a score at a threshold. */
+@Command(
+        name = "binary",
+        description =
+                "Diagnostic accuracy at a threshold: counts, sensitivity, specificity, "
+                        + "PPV, NPV, accuracy with Wilson, Clopper-Pearson and Jeffreys intervals; F1; "
+                        + "likelihood ratios.")
+public final class BinaryCommand implements Callable<Integer> {
+
+    @Mixin LabelledScores input;
+
+    @Option(
+            names = "--score",
+            required = true,
+            paramLabel = "COL",
+            description = "Column of scores.")
+    String score;
+
+    @Option(
+            names = "--threshold",
+            required = true,
+            paramLabel = "T",
+            description = "Operating threshold.")
+    double threshold;
+
+    @Option(
+            names = "--rule",
+            defaultValue = "ge",
+            paramLabel = "ge|gt",
+            description =
+                    "Positive when score >= T (ge) or score > T (gt) (default: ${DEFAULT-VALUE}).")
+    String rule;
+
+    @Option(
+            names = "--prevalence",
+            paramLabel = "P",
+            description = "Also report PPV and NPV at this prevalence (for enriched test sets).")
+    Double prevalence;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ThresholdRule r = ThresholdRule.parse(rule);
+        var level = input.level();
+        boolean[] labels = input.labels();
+        double[] scores = input.table().doubles(score);
+        ConfusionMatrix m = ConfusionMatrix.of(labels, scores, threshold, r);
+        DiagnosticAccuracy a = DiagnosticAccuracy.of(m, level);
+
+        ObjectNode o = Json.object();
+        o.put("file", input.table().file());
+        o.put("n", m.total());
+        o.put("positive_label", input.positiveLabel());
+        Json.put(o, "threshold", threshold);
+        o.put("rule", r.symbol());
+        Json.put(o, "confidence_level", level.value());
+        o.put("tp", m.tp());
+        o.put("fp", m.fp());
+        o.put("tn", m.tn());
+        o.put("fn", m.fn());
+        o.set("sensitivity", JsonResults.proportion(a.sensitivity()));
+        o.set("specificity", JsonResults.proportion(a.specificity()));
+        o.set("ppv", JsonResults.proportion(a.ppv()));
+        o.set("npv", JsonResults.proportion(a.npv()));
+        o.set("accuracy", JsonResults.proportion(a.accuracy()));
+        o.set("f1", JsonResults.ratio(a.f1()));
+        o.set("lr_positive", JsonResults.ratio(a.lrPositive()));
+        o.set("lr_negative", JsonResults.ratio(a.lrNegative()));
+        if (prevalence != null) {
+            PredictiveValues pv = PredictiveValues.atPrevalence(m, prevalence, level);
+            ObjectNode at = o.putObject("at_prevalence");
+            Json.put(at, "prevalence", prevalence);
+            at.set("ppv", JsonResults.ratio(pv.ppv()));
+            at.set("npv", JsonResults.ratio(pv.npv()));
+        }
+        spec.commandLine().getOut().println(Json.write(o));
+        return 0;
+    }
+}

@@ -1,0 +1,20 @@
+package org.clinval.app.stats;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code clinval stats}: the statistics engine on files, for checking its numbers. */
+@Command(
+        name = "stats",
+        description = "Compute statistics from CSV or mask files and print them as JSON.",
+        subcommands = {BinaryCommand.class, RocCommand.class})
+public final class StatsCommand implements Runnable {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "a statistic is required, e.g. 'clinval stats roc'");
+    }
+}

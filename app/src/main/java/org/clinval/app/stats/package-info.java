@@ -1,0 +1,2 @@
+/** The {@code clinval stats …} commands: statistics on CSV and mask files, printed as JSON. */
+package org.clinval.app.stats;

@@ -1,0 +1,31 @@
+package org.clinval.validation.roc;
+
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.clinval.validation.ConfidenceLevel;
+import org.clinval.validation.Interval;
+
+/**
+ * DeLong's test of two correlated AUCs measured on the same cases.
+ *
+ * @param first the AUC of the first score
+ * @param second the AUC of the second score
+ * @param difference {@code first.auc − second.auc}
+ * @param covariance DeLong covariance of the two AUCs
+ * @param z {@code difference / sqrt(var1 + var2 − 2 cov)}; 0 when both difference and variance are
+ *     0 (identical curves)
+ * @param p two-sided p-value
+ * @param differenceCi Wald interval of the difference at {@code level}
+ * @param level confidence level of {@code differenceCi}
+ * @param undefinedReason why the test is undefined, if it is
+ */
+public record AucComparison(
+        AucEstimate first,
+        AucEstimate second,
+        double difference,
+        OptionalDouble covariance,
+        OptionalDouble z,
+        OptionalDouble p,
+        Optional<Interval> differenceCi,
+        ConfidenceLevel level,
+        Optional<String> undefinedReason) {}
