@@ -63,7 +63,8 @@ class RocCurveTest {
         assertThat(p.get(1).falsePositives()).isEqualTo(1);
         assertThat(p.get(3).sensitivity()).isEqualTo(1);
         assertThat(p.get(3).specificity()).isEqualTo(0);
-        // Mann-Whitney by hand, pairs (x > y) + ½(x = y): x = 1 scores 1 (beats 0), each x = 2 scores
+        // Mann-Whitney by hand, pairs (x > y) + ½(x = y): x = 1 scores 1 (beats 0), each x = 2
+        // scores
         // 1.5 (beats 0, ties 2): (1 + 1.5 + 1.5) / 6.
         assertThat(c.trapezoidArea()).isCloseTo((1 + 1.5 + 1.5) / 6.0, within(1e-15));
     }
