@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Clinical validation of medical-imaging AI.",
-        subcommands = {StatsCommand.class})
+        subcommands = {StatsCommand.class, DemoCommand.class})
 public final class Main implements Runnable {
 
     @Option(

@@ -75,8 +75,7 @@ class SubgroupAnalysisTest {
         assertThat(a.isSmall()).isFalse();
         assertThat(b.isSmall()).isTrue();
         assertThat(b.warnings())
-                .anyMatch(
-                        w -> w.equals("site = B: 27 positive cases, fewer than the minimum 30"));
+                .anyMatch(w -> w.equals("site = B: 27 positive cases, fewer than the minimum 30"));
         assertThat(b.warnings()).anyMatch(w -> w.contains("sensitivity clopper_pearson interval"));
     }
 

@@ -1,0 +1,354 @@
+package org.clinval.app.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.clinval.app.testing.Cli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BinaryAndRocCommandTest {
+
+    @TempDir Path dir;
+
+    private Path csv(String name, String... lines) throws IOException {
+        Path f = dir.resolve(name);
+        Files.write(f, java.util.List.of(lines));
+        return f;
+    }
+
+    private static JsonNode json(Cli.Result r) throws IOException {
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exit()).isZero();
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    private Path scores() throws IOException {
+        return csv(
+                "scores.csv",
+                "case,truth,model,other",
+                "1,1,0.9,0.8",
+                "2,1,0.8,0.4",
+                "3,1,0.4,0.7",
+                "4,0,0.5,0.3",
+                "5,0,0.3,0.6",
+                "6,0,0.1,0.2",
+                "7,1,0.7,0.9",
+                "8,0,0.4,0.1");
+    }
+
+    @Test
+    void binaryPrintsCountsAndEveryIntervalMethod() throws IOException {
+        JsonNode o =
+                json(
+                        Cli.run(
+                                "stats",
+                                "binary",
+                                "--csv",
+                                scores().toString(),
+                                "--label",
+                                "truth",
+                                "--score",
+                                "model",
+                                "--threshold",
+                                "0.5"));
+        // score >= 0.5: positives 0.9, 0.8, 0.7 called (0.4 missed); negative 0.5 called.
+        assertThat(o.get("tp").asInt()).isEqualTo(3);
+        assertThat(o.get("fn").asInt()).isEqualTo(1);
+        assertThat(o.get("fp").asInt()).isEqualTo(1);
+        assertThat(o.get("tn").asInt()).isEqualTo(3);
+        assertThat(o.get("rule").asText()).isEqualTo(">=");
+        JsonNode se = o.get("sensitivity");
+        assertThat(se.get("estimate").asDouble()).isEqualTo(0.75);
+        // R 4.2.2: binom.test(3, 4)$conf.int = 0.1941204 0.9936905
+        assertThat(se.get("clopper_pearson").get(0).asDouble()).isBetween(0.19412, 0.19413);
+        assertThat(se.get("clopper_pearson").get(1).asDouble()).isBetween(0.99369, 0.99370);
+        assertThat(se.has("wilson")).isTrue();
+        assertThat(se.has("jeffreys")).isTrue();
+
+        JsonNode gt =
+                json(
+                        Cli.run(
+                                "stats",
+                                "binary",
+                                "--csv",
+                                scores().toString(),
+                                "--label",
+                                "truth",
+                                "--score",
+                                "model",
+                                "--threshold",
+                                "0.5",
+                                "--rule",
+                                "gt"));
+        assertThat(gt.get("fp").asInt()).isZero();
+        assertThat(gt.get("rule").asText()).isEqualTo(">");
+        assertThat(gt.get("lr_positive").get("estimate").isNull()).isTrue();
+        assertThat(gt.get("lr_positive").get("undefined").asText()).contains("unbounded");
+    }
+
+    @Test
+    void rocPrintsDeLongYoudenBootstrapAndComparison() throws IOException {
+        JsonNode o =
+                json(
+                        Cli.run(
+                                "stats",
+                                "roc",
+                                "--csv",
+                                scores().toString(),
+                                "--label",
+                                "truth",
+                                "--score",
+                                "model",
+                                "--score2",
+                                "other",
+                                "--bootstrap",
+                                "500",
+                                "--seed",
+                                "3"));
+        assertThat(o.get("n_positive").asInt()).isEqualTo(4);
+        assertThat(o.get("n_negative").asInt()).isEqualTo(4);
+        // Mann-Whitney by hand: 0.9, 0.8, 0.7 beat all four negatives; 0.4 beats 0.3 and 0.1 and
+        // ties 0.4.
+        assertThat(o.get("auc").asDouble()).isEqualTo((12 + 2.5) / 16);
+        assertThat(o.get("auc_ci").size()).isEqualTo(2);
+        assertThat(o.get("youden").get("sensitivity").asDouble()).isEqualTo(0.75);
+        assertThat(o.get("bootstrap_ci").get("seed").asLong()).isEqualTo(3);
+        assertThat(o.get("bootstrap_ci").get("replicates").asInt()).isEqualTo(500);
+        assertThat(o.get("comparison").get("p").asDouble()).isBetween(0.0, 1.0);
+        assertThat(o.get("direction").asText()).isEqualTo("higher");
+    }
+
+    @Test
+    void labelsOtherThanZeroOneNeedPositive() throws IOException {
+        Path f = csv("words.csv", "outcome,s", "Poor,0.9", "Good,0.1", "Poor,0.7", "Good,0.3");
+        Cli.Result plain =
+                Cli.run(
+                        "stats",
+                        "roc",
+                        "--csv",
+                        f.toString(),
+                        "--label",
+                        "outcome",
+                        "--score",
+                        "s");
+        assertThat(plain.exit()).isEqualTo(1);
+        assertThat(plain.err())
+                .isEqualTo(
+                        "clinval: "
+                                + f
+                                + " line 2, column 'outcome': label is not 0 or 1: 'Poor' (use --positive VALUE for other labels)\n");
+        JsonNode o =
+                json(
+                        Cli.run(
+                                "stats",
+                                "roc",
+                                "--csv",
+                                f.toString(),
+                                "--label",
+                                "outcome",
+                                "--positive",
+                                "Poor",
+                                "--score",
+                                "s"));
+        assertThat(o.get("auc").asDouble()).isEqualTo(1.0);
+        assertThat(o.get("positive_label").asText()).isEqualTo("Poor");
+    }
+
+    @Test
+    void aMisspeltLabelIsNotASilentNegative() throws IOException {
+        Path f = csv("typo.csv", "outcome,s", "Poor,0.9", "Good,0.1", "poor,0.7", "Good,0.3");
+        Cli.Result r =
+                Cli.run(
+                        "stats",
+                        "roc",
+                        "--csv",
+                        f.toString(),
+                        "--label",
+                        "outcome",
+                        "--positive",
+                        "Poor",
+                        "--score",
+                        "s");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("must share one negative label, but there are 2: Good, poor");
+    }
+
+    @Test
+    void badValuesNameFileLineAndColumn() throws IOException {
+        Path text = csv("text.csv", "y,s", "1,0.9", "0,0.1", "1,high", "0,0.3");
+        assertThat(
+                        Cli.run(
+                                        "stats",
+                                        "roc",
+                                        "--csv",
+                                        text.toString(),
+                                        "--label",
+                                        "y",
+                                        "--score",
+                                        "s")
+                                .err())
+                .isEqualTo("clinval: " + text + " line 4, column 's': not a number: 'high'\n");
+        Path nan = csv("nan.csv", "y,s", "1,0.9", "0,NaN", "1,0.2", "0,0.3");
+        assertThat(
+                        Cli.run(
+                                        "stats",
+                                        "roc",
+                                        "--csv",
+                                        nan.toString(),
+                                        "--label",
+                                        "y",
+                                        "--score",
+                                        "s")
+                                .err())
+                .isEqualTo("clinval: " + nan + " line 3, column 's': not a finite number: 'NaN'\n");
+        Path inf = csv("inf.csv", "y,s", "1,0.9", "0,0.1", "1,Infinity", "0,0.3");
+        assertThat(
+                        Cli.run(
+                                        "stats",
+                                        "binary",
+                                        "--csv",
+                                        inf.toString(),
+                                        "--label",
+                                        "y",
+                                        "--score",
+                                        "s",
+                                        "--threshold",
+                                        "0.5")
+                                .err())
+                .isEqualTo(
+                        "clinval: "
+                                + inf
+                                + " line 4, column 's': not a finite number: 'Infinity'\n");
+        Path empty = csv("empty.csv", "y,s", "1,0.9", "0,", "1,0.2");
+        assertThat(
+                        Cli.run(
+                                        "stats",
+                                        "roc",
+                                        "--csv",
+                                        empty.toString(),
+                                        "--label",
+                                        "y",
+                                        "--score",
+                                        "s")
+                                .err())
+                .isEqualTo("clinval: " + empty + " line 3, column 's': empty value\n");
+        Path ragged = csv("ragged.csv", "y,s", "1,0.9", "0,0.1,7");
+        assertThat(
+                        Cli.run(
+                                        "stats",
+                                        "roc",
+                                        "--csv",
+                                        ragged.toString(),
+                                        "--label",
+                                        "y",
+                                        "--score",
+                                        "s")
+                                .err())
+                .isEqualTo("clinval: " + ragged + " line 3: 3 fields, but the header has 2\n");
+    }
+
+    @Test
+    void missingFileColumnAndClassAreClearErrors() throws IOException {
+        Path f = scores();
+        Cli.Result noColumn =
+                Cli.run(
+                        "stats",
+                        "roc",
+                        "--csv",
+                        f.toString(),
+                        "--label",
+                        "truth",
+                        "--score",
+                        "prob");
+        assertThat(noColumn.exit()).isEqualTo(1);
+        assertThat(noColumn.err())
+                .isEqualTo(
+                        "clinval: "
+                                + f
+                                + ": no column 'prob'; the columns are: case, truth, model, other\n");
+        Cli.Result noFile =
+                Cli.run(
+                        "stats",
+                        "roc",
+                        "--csv",
+                        dir.resolve("nope.csv").toString(),
+                        "--label",
+                        "y",
+                        "--score",
+                        "s");
+        assertThat(noFile.err())
+                .isEqualTo("clinval: " + dir.resolve("nope.csv") + ": no such file\n");
+        Path oneClass = csv("one.csv", "y,s", "1,0.9", "1,0.1");
+        Cli.Result r =
+                Cli.run(
+                        "stats",
+                        "roc",
+                        "--csv",
+                        oneClass.toString(),
+                        "--label",
+                        "y",
+                        "--score",
+                        "s");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err())
+                .isEqualTo(
+                        "clinval: ROC analysis needs both classes: 2 positive and 0 negative cases\n");
+    }
+
+    @Test
+    void usageErrorsExitTwoAndPointToHelp() throws IOException {
+        Cli.Result r = Cli.run("stats", "roc", "--csv", scores().toString(), "--label", "truth");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err())
+                .contains("Missing required option: '--score=COL'")
+                .contains("clinval stats roc --help");
+        Cli.Result seedless =
+                Cli.run(
+                        "stats",
+                        "roc",
+                        "--csv",
+                        scores().toString(),
+                        "--label",
+                        "truth",
+                        "--score",
+                        "model",
+                        "--bootstrap",
+                        "200");
+        assertThat(seedless.exit()).isEqualTo(1);
+        assertThat(seedless.err()).isEqualTo("clinval: --bootstrap needs an explicit --seed\n");
+        Cli.Result badRule =
+                Cli.run(
+                        "stats",
+                        "binary",
+                        "--csv",
+                        scores().toString(),
+                        "--label",
+                        "truth",
+                        "--score",
+                        "model",
+                        "--threshold",
+                        "0.5",
+                        "--rule",
+                        "le");
+        assertThat(badRule.err())
+                .isEqualTo("clinval: threshold rule is not one of ge, gt, >=, >: le\n");
+        Cli.Result badConf =
+                Cli.run(
+                        "stats",
+                        "roc",
+                        "--csv",
+                        scores().toString(),
+                        "--label",
+                        "truth",
+                        "--score",
+                        "model",
+                        "--conf",
+                        "95");
+        assertThat(badConf.err()).isEqualTo("clinval: confidence level is not in (0, 1): 95.0\n");
+    }
+}
