@@ -44,7 +44,11 @@ import org.clinval.validation.bootstrap.Intervals;
  * (scans without lesions or candidates included, as LUNA16's {@code computeFROC_bootstrap}), a scan
  * drawn {@code k} times contributing its lesions and false positives {@code k} times, and divides
  * by {@code N}. Percentile and BCa intervals come from {@link Intervals}, the BCa acceleration from
- * the leave-one-scan-out jackknife (dividing by {@code N − 1}).
+ * the leave-one-scan-out jackknife (dividing by {@code N − 1}). Every replicate and jackknife value
+ * reweights the one score-sorted event list of {@link MatchedDetections} instead of concatenating
+ * and sorting marks: a replicate costs {@code O(N + K)} for {@code K} scored events, the jackknife
+ * {@code O(S·K)} for {@code S} scans with marks or lesions; replicates run in parallel, each with
+ * its own seeded generator, so results do not depend on the thread count.
  */
 public final class Froc {
 
