@@ -1,0 +1,114 @@
+package org.clinval.app.stats;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.clinval.app.cli.Json;
+import org.clinval.app.cli.UserError;
+import org.clinval.validation.ConfidenceLevel;
+import org.clinval.validation.design.AccuracyMeasure;
+import org.clinval.validation.design.AucSampleSize;
+import org.clinval.validation.design.ProportionSampleSize;
+import org.clinval.validation.design.SampleSize;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code clinval stats sample-size}: Buderer and Hanley–McNeil sample sizes. */
+@Command(
+        name = "sample-size",
+        description =
+                "Sample size for a target confidence-interval half-width: sensitivity or"
+                        + " specificity (Buderer 1996) at a prevalence, or AUC (Hanley-McNeil 1982)"
+                        + " at a ratio of negatives to positives.")
+public final class SampleSizeCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--measure",
+            required = true,
+            paramLabel = "sensitivity|specificity|auc",
+            description = "What the study estimates.")
+    String measure;
+
+    @Option(
+            names = "--anticipated",
+            required = true,
+            paramLabel = "V",
+            description = "Anticipated value of the measure.")
+    double anticipated;
+
+    @Option(
+            names = "--half-width",
+            required = true,
+            paramLabel = "D",
+            description = "Target half-width of the two-sided interval.")
+    double halfWidth;
+
+    @Option(
+            names = "--prevalence",
+            paramLabel = "P",
+            description = "Prevalence among enrolled subjects (sensitivity, specificity).")
+    Double prevalence;
+
+    @Option(
+            names = "--negatives-per-positive",
+            paramLabel = "K",
+            description = "Negative cases per positive case (auc).")
+    Double ratio;
+
+    @Option(
+            names = "--conf",
+            defaultValue = "0.95",
+            paramLabel = "LEVEL",
+            description = "Confidence level in (0, 1) (default: ${DEFAULT-VALUE}).")
+    double conf;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ConfidenceLevel level = ConfidenceLevel.of(conf);
+        String m = measure.trim().toLowerCase(Locale.ROOT);
+        ObjectNode o = Json.object();
+        o.put("measure", m);
+        Json.put(o, "anticipated", anticipated);
+        Json.put(o, "half_width", halfWidth);
+        Json.put(o, "confidence_level", level.value());
+        switch (m) {
+            case "sensitivity", "specificity" -> {
+                if (prevalence == null) {
+                    throw new UserError("--measure " + m + " needs --prevalence");
+                }
+                ProportionSampleSize s =
+                        SampleSize.buderer(
+                                AccuracyMeasure.valueOf(m.toUpperCase(Locale.ROOT)),
+                                anticipated,
+                                halfWidth,
+                                prevalence,
+                                level);
+                Json.put(o, "prevalence", prevalence);
+                o.put("n", s.subjects());
+                Json.put(o, "n_unrounded", s.unrounded());
+                o.put("method", s.method());
+            }
+            case "auc" -> {
+                if (ratio == null) {
+                    throw new UserError("--measure auc needs --negatives-per-positive");
+                }
+                AucSampleSize s = SampleSize.hanleyMcNeil(anticipated, halfWidth, ratio, level);
+                Json.put(o, "negatives_per_positive", ratio);
+                o.put("n_positive", s.positives());
+                o.put("n_negative", s.negatives());
+                o.put("n", s.positives() + s.negatives());
+                Json.put(o, "se", s.se());
+                Json.put(o, "achieved_half_width", s.achievedHalfWidth());
+                o.put("method", s.method());
+            }
+            default ->
+                    throw new UserError(
+                            "--measure is not one of sensitivity, specificity, auc: " + measure);
+        }
+        spec.commandLine().getOut().println(Json.write(o));
+        return 0;
+    }
+}
