@@ -20,8 +20,9 @@ public enum Binning {
             int[] n = new int[count];
             int[] positives = new int[count];
             double[] sumP = new double[count];
+            double[] edges = edges(count);
             for (int i = 0; i < f.n(); i++) {
-                int b = widthBin(f.probability(i), count);
+                int b = widthBin(f.probability(i), edges);
                 n[b]++;
                 sumP[b] += f.probability(i);
                 if (f.outcome(i)) positives[b]++;
@@ -30,8 +31,8 @@ public enum Binning {
             for (int b = 0; b < count; b++) {
                 out.add(
                         ReliabilityBin.of(
-                                edge(b, count),
-                                edge(b + 1, count),
+                                edges[b],
+                                edges[b + 1],
                                 b == count - 1,
                                 n[b],
                                 positives[b],
@@ -95,20 +96,23 @@ public enum Binning {
 
     abstract List<ReliabilityBin> bins(ProbabilityForecasts forecasts, int count);
 
-    /** Returns the equal-width edge {@code b / B}. */
-    static double edge(int b, int count) {
-        return b / (double) count;
+    /** Returns the equal-width edges {@code b / B} for {@code b = 0 … B}. */
+    static double[] edges(int count) {
+        double[] edges = new double[count + 1];
+        for (int b = 0; b <= count; b++) edges[b] = b / (double) count;
+        return edges;
     }
 
     /**
-     * Returns the equal-width bin of {@code p}: the {@code b} with {@code edge(b) <= p <
-     * edge(b+1)}, or {@code B − 1} for {@code p = 1}. {@code floor(p·B)} is only a first guess,
+     * Returns the equal-width bin of {@code p}: the {@code b} with {@code edges[b] <= p <
+     * edges[b+1]}, or {@code B − 1} for {@code p = 1}. {@code floor(p·B)} is only a first guess,
      * since the rounded product can land on the wrong side of an edge.
      */
-    static int widthBin(double p, int count) {
+    static int widthBin(double p, double[] edges) {
+        int count = edges.length - 1;
         int b = Math.min(count - 1, (int) (p * count));
-        while (b > 0 && p < edge(b, count)) b--;
-        while (b < count - 1 && p >= edge(b + 1, count)) b++;
+        while (b > 0 && p < edges[b]) b--;
+        while (b < count - 1 && p >= edges[b + 1]) b++;
         return b;
     }
 

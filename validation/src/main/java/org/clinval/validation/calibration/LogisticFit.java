@@ -3,7 +3,11 @@ package org.clinval.validation.calibration;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-/** Newton–Raphson fits of the two one-covariate logistic models used for recalibration. */
+/**
+ * Newton–Raphson fits of the two one-covariate logistic models used for recalibration. Each pass
+ * over the data evaluates the log-likelihood, gradient and information at one point, so a step that
+ * is accepted costs one pass.
+ */
 final class LogisticFit {
 
     private static final double STEP_TOLERANCE = 1e-10;
@@ -21,17 +25,28 @@ final class LogisticFit {
         }
     }
 
-    private LogisticFit() {}
+    /**
+     * Log-likelihood {@code Σ y·η − log(1 + e^η)} of {@code η = a + b·x}, its gradient {@code (g0,
+     * g1)} and information matrix {@code [[h00, h01], [h01, h11]]} at {@code (a, b)}.
+     */
+    private record Point(
+            double a,
+            double b,
+            double logLikelihood,
+            double g0,
+            double g1,
+            double h00,
+            double h01,
+            double h11) {
 
-    /** Fits {@code logit P(y) = β0 + β1·x}, starting from {@code (0, 1)}. */
-    static Result joint(double[] x, boolean[] y, int maxIterations) {
-        double a = 0, b = 1;
-        double ll = logLikelihood(x, y, a, b);
-        for (int iteration = 1; iteration <= maxIterations; iteration++) {
-            double g0 = 0, g1 = 0, h00 = 0, h01 = 0, h11 = 0;
+        static Point at(double[] x, boolean[] y, double a, double b) {
+            double ll = 0, g0 = 0, g1 = 0, h00 = 0, h01 = 0, h11 = 0;
             for (int i = 0; i < x.length; i++) {
                 double eta = a + b * x[i];
-                double mu = expit(eta);
+                // One exponential serves both mu = expit(eta) and log(1 + e^eta), stably.
+                double e = Math.exp(-Math.abs(eta));
+                double mu = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
+                ll += (y[i] ? eta : 0) - (Math.max(eta, 0) + Math.log1p(e));
                 double w = mu * (1 - mu);
                 double r = (y[i] ? 1 : 0) - mu;
                 g0 += r;
@@ -40,25 +55,38 @@ final class LogisticFit {
                 h01 += w * x[i];
                 h11 += w * x[i] * x[i];
             }
-            double det = h00 * h11 - h01 * h01;
+            return new Point(a, b, ll, g0, g1, h00, h01, h11);
+        }
+
+        /** Whether {@code next} does not lower the log-likelihood beyond rounding noise. */
+        boolean acceptable(Point next) {
+            return next.logLikelihood >= logLikelihood - 1e-12 * (1 + Math.abs(logLikelihood));
+        }
+    }
+
+    private LogisticFit() {}
+
+    /** Fits {@code logit P(y) = β0 + β1·x}, starting from {@code (0, 1)}. */
+    static Result joint(double[] x, boolean[] y, int maxIterations) {
+        Point p = Point.at(x, y, 0, 1);
+        for (int iteration = 1; iteration <= maxIterations; iteration++) {
+            double det = p.h00 * p.h11 - p.h01 * p.h01;
             if (!(det > 0) || !Double.isFinite(det)) {
                 return Result.failed(
                         "the information matrix became singular at iteration " + iteration);
             }
-            double da = (h11 * g0 - h01 * g1) / det;
-            double db = (h00 * g1 - h01 * g0) / det;
+            double da = (p.h11 * p.g0 - p.h01 * p.g1) / det;
+            double db = (p.h00 * p.g1 - p.h01 * p.g0) / det;
             double t = 1;
-            double next = logLikelihood(x, y, a + da, b + db);
-            for (int h = 0; h < MAX_HALVINGS && !(next >= ll - tolerance(ll)); h++) {
+            Point next = Point.at(x, y, p.a + da, p.b + db);
+            for (int h = 0; h < MAX_HALVINGS && !p.acceptable(next); h++) {
                 t /= 2;
-                next = logLikelihood(x, y, a + t * da, b + t * db);
+                next = Point.at(x, y, p.a + t * da, p.b + t * db);
             }
-            a += t * da;
-            b += t * db;
-            ll = next;
-            double step = Math.max(Math.abs(t * da), Math.abs(t * db));
-            if (step <= STEP_TOLERANCE * (1 + Math.max(Math.abs(a), Math.abs(b)))) {
-                return new Result(new double[] {a, b}, Optional.empty());
+            double step = t * Math.max(Math.abs(da), Math.abs(db));
+            p = next;
+            if (step <= STEP_TOLERANCE * (1 + Math.max(Math.abs(p.a), Math.abs(p.b)))) {
+                return new Result(new double[] {p.a, p.b}, Optional.empty());
             }
         }
         return Result.failed(notConverged(maxIterations));
@@ -66,55 +94,25 @@ final class LogisticFit {
 
     /** Fits {@code logit P(y) = β0 + x} (offset {@code x}), starting from {@code β0 = 0}. */
     static Result offsetIntercept(double[] x, boolean[] y, int maxIterations) {
-        double a = 0;
-        double ll = logLikelihood(x, y, a, 1);
+        Point p = Point.at(x, y, 0, 1);
         for (int iteration = 1; iteration <= maxIterations; iteration++) {
-            double g = 0, h = 0;
-            for (int i = 0; i < x.length; i++) {
-                double mu = expit(a + x[i]);
-                g += (y[i] ? 1 : 0) - mu;
-                h += mu * (1 - mu);
-            }
-            if (!(h > 0)) {
+            if (!(p.h00 > 0)) {
                 return Result.failed("the information became 0 at iteration " + iteration);
             }
-            double da = g / h;
+            double da = p.g0 / p.h00;
             double t = 1;
-            double next = logLikelihood(x, y, a + da, 1);
-            for (int k = 0; k < MAX_HALVINGS && !(next >= ll - tolerance(ll)); k++) {
+            Point next = Point.at(x, y, p.a + da, 1);
+            for (int h = 0; h < MAX_HALVINGS && !p.acceptable(next); h++) {
                 t /= 2;
-                next = logLikelihood(x, y, a + t * da, 1);
+                next = Point.at(x, y, p.a + t * da, 1);
             }
-            a += t * da;
-            ll = next;
-            if (Math.abs(t * da) <= STEP_TOLERANCE * (1 + Math.abs(a))) {
-                return new Result(new double[] {a}, Optional.empty());
+            double step = t * Math.abs(da);
+            p = next;
+            if (step <= STEP_TOLERANCE * (1 + Math.abs(p.a))) {
+                return new Result(new double[] {p.a}, Optional.empty());
             }
         }
         return Result.failed(notConverged(maxIterations));
-    }
-
-    /** Returns {@code Σ y·η − log(1 + e^η)} with {@code η = a + b·x}. */
-    private static double logLikelihood(double[] x, boolean[] y, double a, double b) {
-        double sum = 0;
-        for (int i = 0; i < x.length; i++) {
-            double eta = a + b * x[i];
-            sum += (y[i] ? eta : 0) - log1pExp(eta);
-        }
-        return sum;
-    }
-
-    /** Rounding noise allowed when comparing log-likelihoods near the maximum. */
-    private static double tolerance(double ll) {
-        return 1e-12 * (1 + Math.abs(ll));
-    }
-
-    private static double expit(double eta) {
-        return eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
-    }
-
-    private static double log1pExp(double eta) {
-        return eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
     }
 
     private static String notConverged(int maxIterations) {

@@ -90,20 +90,21 @@ class ReliabilityDiagramTest {
     @Test
     void equalWidthEdgesAreHalfOpen() {
         for (int count = 1; count <= 60; count++) {
+            double[] edges = Binning.edges(count);
             for (int b = 0; b <= count; b++) {
                 double edge = b / (double) count;
-                assertThat(Binning.widthBin(edge, count))
+                assertThat(Binning.widthBin(edge, edges))
                         .as("p = %s, B = %d", edge, count)
                         .isEqualTo(Math.min(b, count - 1));
                 if (b > 0) {
-                    assertThat(Binning.widthBin(Math.nextDown(edge), count))
+                    assertThat(Binning.widthBin(Math.nextDown(edge), edges))
                             .as("p just below %s, B = %d", edge, count)
                             .isEqualTo(b - 1);
                 }
             }
         }
         // 0.7 * 10 rounds to 7.000000000000001, and 0.7 is the double nearest 7/10: bin 7.
-        assertThat(Binning.widthBin(0.7, 10)).isEqualTo(7);
+        assertThat(Binning.widthBin(0.7, Binning.edges(10))).isEqualTo(7);
     }
 
     /** Analytic: with one bin the ECE is |mean p − event rate| (calibration-in-the-large gap). */
