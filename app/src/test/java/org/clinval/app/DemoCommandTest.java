@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.clinval.app.testing.Cli;
+import org.clinval.app.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +15,7 @@ class DemoCommandTest {
 
     @Test
     void demoSummarisesTheExampleStudyAndWritesWhatItAnalysed() throws IOException {
-        Cli.Result r = Cli.run("demo", "--out", dir.toString(), "--replicates", "200");
+        CliRun r = CliRun.of("demo", "--out", dir.toString(), "--replicates", "200");
         assertThat(r.err()).isEmpty();
         assertThat(r.exit()).isZero();
         assertThat(r.out())

@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
             BinaryCommand.class,
             RocCommand.class,
             FrocCommand.class,
-            SampleSizeCommand.class
+            SampleSizeCommand.class,
+            KappaCommand.class,
+            CalibrationCommand.class
         })
 public final class StatsCommand implements Runnable {
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.clinval.app.testing.Cli;
+import org.clinval.app.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +21,7 @@ class BinaryAndRocCommandTest {
         return f;
     }
 
-    private static JsonNode json(Cli.Result r) throws IOException {
+    private static JsonNode json(CliRun r) throws IOException {
         assertThat(r.err()).isEmpty();
         assertThat(r.exit()).isZero();
         return new ObjectMapper().readTree(r.out());
@@ -45,7 +45,7 @@ class BinaryAndRocCommandTest {
     void binaryPrintsCountsAndEveryIntervalMethod() throws IOException {
         JsonNode o =
                 json(
-                        Cli.run(
+                        CliRun.of(
                                 "stats",
                                 "binary",
                                 "--csv",
@@ -72,7 +72,7 @@ class BinaryAndRocCommandTest {
 
         JsonNode gt =
                 json(
-                        Cli.run(
+                        CliRun.of(
                                 "stats",
                                 "binary",
                                 "--csv",
@@ -95,7 +95,7 @@ class BinaryAndRocCommandTest {
     void rocPrintsDeLongYoudenBootstrapAndComparison() throws IOException {
         JsonNode o =
                 json(
-                        Cli.run(
+                        CliRun.of(
                                 "stats",
                                 "roc",
                                 "--csv",
@@ -126,8 +126,8 @@ class BinaryAndRocCommandTest {
     @Test
     void labelsOtherThanZeroOneNeedPositive() throws IOException {
         Path f = csv("words.csv", "outcome,s", "Poor,0.9", "Good,0.1", "Poor,0.7", "Good,0.3");
-        Cli.Result plain =
-                Cli.run(
+        CliRun plain =
+                CliRun.of(
                         "stats",
                         "roc",
                         "--csv",
@@ -144,7 +144,7 @@ class BinaryAndRocCommandTest {
                                 + " line 2, column 'outcome': label is not 0 or 1: 'Poor' (use --positive VALUE for other labels)\n");
         JsonNode o =
                 json(
-                        Cli.run(
+                        CliRun.of(
                                 "stats",
                                 "roc",
                                 "--csv",
@@ -162,8 +162,8 @@ class BinaryAndRocCommandTest {
     @Test
     void aMisspeltLabelIsNotASilentNegative() throws IOException {
         Path f = csv("typo.csv", "outcome,s", "Poor,0.9", "Good,0.1", "poor,0.7", "Good,0.3");
-        Cli.Result r =
-                Cli.run(
+        CliRun r =
+                CliRun.of(
                         "stats",
                         "roc",
                         "--csv",
@@ -182,7 +182,7 @@ class BinaryAndRocCommandTest {
     void badValuesNameFileLineAndColumn() throws IOException {
         Path text = csv("text.csv", "y,s", "1,0.9", "0,0.1", "1,high", "0,0.3");
         assertThat(
-                        Cli.run(
+                        CliRun.of(
                                         "stats",
                                         "roc",
                                         "--csv",
@@ -195,7 +195,7 @@ class BinaryAndRocCommandTest {
                 .isEqualTo("clinval: " + text + " line 4, column 's': not a number: 'high'\n");
         Path nan = csv("nan.csv", "y,s", "1,0.9", "0,NaN", "1,0.2", "0,0.3");
         assertThat(
-                        Cli.run(
+                        CliRun.of(
                                         "stats",
                                         "roc",
                                         "--csv",
@@ -208,7 +208,7 @@ class BinaryAndRocCommandTest {
                 .isEqualTo("clinval: " + nan + " line 3, column 's': not a finite number: 'NaN'\n");
         Path inf = csv("inf.csv", "y,s", "1,0.9", "0,0.1", "1,Infinity", "0,0.3");
         assertThat(
-                        Cli.run(
+                        CliRun.of(
                                         "stats",
                                         "binary",
                                         "--csv",
@@ -226,7 +226,7 @@ class BinaryAndRocCommandTest {
                                 + " line 4, column 's': not a finite number: 'Infinity'\n");
         Path empty = csv("empty.csv", "y,s", "1,0.9", "0,", "1,0.2");
         assertThat(
-                        Cli.run(
+                        CliRun.of(
                                         "stats",
                                         "roc",
                                         "--csv",
@@ -239,7 +239,7 @@ class BinaryAndRocCommandTest {
                 .isEqualTo("clinval: " + empty + " line 3, column 's': empty value\n");
         Path ragged = csv("ragged.csv", "y,s", "1,0.9", "0,0.1,7");
         assertThat(
-                        Cli.run(
+                        CliRun.of(
                                         "stats",
                                         "roc",
                                         "--csv",
@@ -255,8 +255,8 @@ class BinaryAndRocCommandTest {
     @Test
     void missingFileColumnAndClassAreClearErrors() throws IOException {
         Path f = scores();
-        Cli.Result noColumn =
-                Cli.run(
+        CliRun noColumn =
+                CliRun.of(
                         "stats",
                         "roc",
                         "--csv",
@@ -271,8 +271,8 @@ class BinaryAndRocCommandTest {
                         "clinval: "
                                 + f
                                 + ": no column 'prob'; the columns are: case, truth, model, other\n");
-        Cli.Result noFile =
-                Cli.run(
+        CliRun noFile =
+                CliRun.of(
                         "stats",
                         "roc",
                         "--csv",
@@ -284,8 +284,8 @@ class BinaryAndRocCommandTest {
         assertThat(noFile.err())
                 .isEqualTo("clinval: " + dir.resolve("nope.csv") + ": no such file\n");
         Path oneClass = csv("one.csv", "y,s", "1,0.9", "1,0.1");
-        Cli.Result r =
-                Cli.run(
+        CliRun r =
+                CliRun.of(
                         "stats",
                         "roc",
                         "--csv",
@@ -302,13 +302,13 @@ class BinaryAndRocCommandTest {
 
     @Test
     void usageErrorsExitTwoAndPointToHelp() throws IOException {
-        Cli.Result r = Cli.run("stats", "roc", "--csv", scores().toString(), "--label", "truth");
+        CliRun r = CliRun.of("stats", "roc", "--csv", scores().toString(), "--label", "truth");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err())
                 .contains("Missing required option: '--score=COL'")
                 .contains("clinval stats roc --help");
-        Cli.Result seedless =
-                Cli.run(
+        CliRun seedless =
+                CliRun.of(
                         "stats",
                         "roc",
                         "--csv",
@@ -321,8 +321,8 @@ class BinaryAndRocCommandTest {
                         "200");
         assertThat(seedless.exit()).isEqualTo(1);
         assertThat(seedless.err()).isEqualTo("clinval: --bootstrap needs an explicit --seed\n");
-        Cli.Result badRule =
-                Cli.run(
+        CliRun badRule =
+                CliRun.of(
                         "stats",
                         "binary",
                         "--csv",
@@ -337,8 +337,8 @@ class BinaryAndRocCommandTest {
                         "le");
         assertThat(badRule.err())
                 .isEqualTo("clinval: threshold rule is not one of ge, gt, >=, >: le\n");
-        Cli.Result badConf =
-                Cli.run(
+        CliRun badConf =
+                CliRun.of(
                         "stats",
                         "roc",
                         "--csv",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.clinval.app.testing.CliRun;
 import org.junit.jupiter.api.Test;
 
 /** {@code clinval stats sample-size}. */
