@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "stats",
         description = "Compute statistics from CSV or mask files and print them as JSON.",
-        subcommands = {BinaryCommand.class, RocCommand.class})
+        subcommands = {BinaryCommand.class, RocCommand.class, SegCommand.class})
 public final class StatsCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
