@@ -2,7 +2,10 @@ package org.clinval.validation.segmentation;
 
 import java.util.Arrays;
 
-/** Percentiles by numpy's default {@code method="linear"} (Hyndman and Fan's type 7). */
+/**
+ * Percentiles by numpy's default {@code method="linear"}: Hyndman and Fan's type 7 (1996, The
+ * American Statistician 50(4):361–365, doi:10.1080/00031305.1996.10473566).
+ */
 final class Percentile {
 
     private Percentile() {}

@@ -7,11 +7,14 @@ import java.util.OptionalDouble;
  * Compares a predicted mask {@code A} with a reference mask {@code B} on the same grid.
  *
  * <ul>
- *   <li>Dice {@code = 2|A ∩ B| / (|A| + |B|)}, IoU {@code = |A ∩ B| / |A ∪ B|}.
+ *   <li>Dice {@code = 2|A ∩ B| / (|A| + |B|)} (Dice 1945, Ecology 26(3):297–302,
+ *       doi:10.2307/1932409), IoU {@code = |A ∩ B| / |A ∪ B|} (Jaccard 1912, New Phytologist
+ *       11(2):37–50, doi:10.1111/j.1469-8137.1912.tb05611.x).
  *   <li>The surface {@code S_X} of a mask is its voxels with a face-connected neighbour outside it
  *       (outside the image counts as outside), see {@link Mask#surface()}. {@code d(x, S)} is the
  *       Euclidean distance in mm between voxel centres, from the exact {@link DistanceTransform}.
- *   <li>Hausdorff {@code = max(max_{a∈S_A} d(a, S_B), max_{b∈S_B} d(b, S_A))}.
+ *   <li>Hausdorff {@code = max(max_{a∈S_A} d(a, S_B), max_{b∈S_B} d(b, S_A))} (Huttenlocher,
+ *       Klanderman, Rucklidge 1993, IEEE TPAMI 15(9):850–863, doi:10.1109/34.232073).
  *   <li>HD95 {@code = max(P95{d(a, S_B)}, P95{d(b, S_A)})}, each percentile numpy's default linear
  *       one: MONAI's {@code compute_hausdorff_distance(percentile=95)}. HD95 pooled is the 95th
  *       percentile of both directions' distances together: MedPy's {@code hd95}.
