@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
             FrocCommand.class,
             SampleSizeCommand.class,
             KappaCommand.class,
-            CalibrationCommand.class
+            CalibrationCommand.class,
+            SegCommand.class
         })
 public final class StatsCommand implements Runnable {
 
