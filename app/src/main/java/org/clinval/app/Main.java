@@ -34,9 +34,18 @@ public final class Main implements Runnable {
                 run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    /**
+     * Gives every command {@code --help} and {@code --version}, checked before required options.
+     */
+    private static void withHelp(CommandLine command) {
+        command.getCommandSpec().mixinStandardHelpOptions(true);
+        command.getSubcommands().values().forEach(Main::withHelp);
+    }
+
     /** Runs the command line and returns the exit code: 0 success, 1 error, 2 usage. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
+        withHelp(cli);
         cli.setOut(out);
         cli.setErr(err);
         boolean debug = java.util.Arrays.asList(args).contains("--debug");

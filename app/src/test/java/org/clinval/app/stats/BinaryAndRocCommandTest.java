@@ -351,4 +351,14 @@ class BinaryAndRocCommandTest {
                         "95");
         assertThat(badConf.err()).isEqualTo("clinval: confidence level is not in (0, 1): 95.0\n");
     }
+
+    @Test
+    void everyCommandHasHelpEvenWithRequiredOptions() {
+        for (String command :
+                new String[] {"binary", "roc", "kappa", "calibration", "seg", "froc"}) {
+            CliRun r = CliRun.of("stats", command, "--help");
+            assertThat(r.exit()).as(command).isZero();
+            assertThat(r.out()).as(command).startsWith("Usage: clinval stats " + command);
+        }
+    }
 }
