@@ -1,0 +1,33 @@
+package org.clinval.streaming;
+
+/**
+ * The result of one case: what the model said about it, against its reference standard, with the
+ * hashes that tie it to the model and the locked dataset.
+ *
+ * @param caseId the case
+ * @param site acquiring site
+ * @param manufacturer scanner manufacturer
+ * @param sex patient sex for subgroups
+ * @param ageBand age band for subgroups
+ * @param label reference standard, 1 positive
+ * @param score model score
+ * @param prediction 1 when the score meets the operating threshold by the rule
+ * @param modelSha256 SHA-256 of the model that scored it
+ * @param datasetSha256 SHA-256 of the locked dataset manifest
+ */
+public record CaseResult(
+        String caseId,
+        String site,
+        String manufacturer,
+        String sex,
+        String ageBand,
+        int label,
+        double score,
+        int prediction,
+        String modelSha256,
+        String datasetSha256) {
+
+    /** The CSV header of {@code case-results.csv}. */
+    public static final String HEADER =
+            "case_id,site,manufacturer,sex,age_band,label,score,prediction,model_sha256,dataset_sha256";
+}

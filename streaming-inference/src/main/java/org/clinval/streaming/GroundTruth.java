@@ -1,0 +1,12 @@
+package org.clinval.streaming;
+
+/**
+ * The reference standard of one case, with the attributes its subgroups are formed by.
+ *
+ * @param caseId the case
+ * @param site acquiring site
+ * @param sex patient sex as recorded for subgroups ({@code F}, {@code M}, {@code O} or empty)
+ * @param ageBand age band, e.g. {@code 60-74}
+ * @param label 1 for a positive case, 0 for a negative
+ */
+public record GroundTruth(String caseId, String site, String sex, String ageBand, int label) {}

@@ -1,0 +1,203 @@
+package org.clinval.streaming;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.serialization.Encoder;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.file.sink.FileSink;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
+import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
+import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
+import org.clinval.streaming.function.CsvLines;
+import org.clinval.streaming.function.ParseManifest;
+
+/**
+ * Runs the inference job over a locked manifest into a run folder: on an in-process MiniCluster
+ * (the default) or on a Flink cluster, with checkpointing on and file sinks that commit only on
+ * checkpoints, so every result is written exactly once even across a restart. Afterwards it merges
+ * the committed part files into {@code case-results.csv}, {@code quarantine.csv} and {@code
+ * running-site-counts.csv}, sorted by case, and checks that every input is accounted for.
+ */
+public final class InferenceRun {
+
+    private static final String STAGING = ".flink";
+
+    private InferenceRun() {}
+
+    /**
+     * Runs the job.
+     *
+     * @param manifest the locked manifest ({@code case_id,file,sha256} with a header line)
+     * @param truth the ground truth, one row per case
+     * @param runDir the run folder; outputs go here
+     * @param cluster {@code host:port} of a Flink cluster's REST endpoint, or null for in-process
+     * @param jars jars to ship to a cluster (ignored in-process)
+     * @throws IllegalStateException if inputs and outputs do not reconcile
+     */
+    public static RunSummary run(
+            Path manifest,
+            List<GroundTruth> truth,
+            Path runDir,
+            CaseLoader loader,
+            Preprocessor preprocessor,
+            ScorerFactory scorer,
+            JobSettings settings,
+            String cluster,
+            String... jars)
+            throws Exception {
+        Path staging = runDir.resolve(STAGING);
+        deleteRecursively(staging);
+        Files.createDirectories(staging);
+        StreamExecutionEnvironment env = environment(settings, staging, cluster, jars);
+
+        FileSource<String> source =
+                FileSource.forRecordStreamFormat(
+                                new TextLineInputFormat(),
+                                new org.apache.flink.core.fs.Path(manifest.toUri()))
+                        .build();
+        InferenceJob job =
+                new InferenceJob(
+                        source,
+                        truth,
+                        sink(staging.resolve("results"), CsvLines.results()),
+                        sink(staging.resolve("quarantine"), CsvLines.quarantine()),
+                        sink(staging.resolve("site-counts"), CsvLines.siteCounts()),
+                        loader,
+                        preprocessor,
+                        scorer,
+                        settings);
+        job.build(env);
+        long start = System.nanoTime();
+        env.execute("clinval inference");
+        Duration wall = Duration.ofNanos(System.nanoTime() - start);
+
+        Path results = runDir.resolve("case-results.csv");
+        Path quarantine = runDir.resolve("quarantine.csv");
+        Path counts = runDir.resolve("running-site-counts.csv");
+        long nResults = merge(staging.resolve("results"), results, CaseResult.HEADER, true);
+        long nQuarantined =
+                merge(staging.resolve("quarantine"), quarantine, Quarantined.HEADER, true);
+        merge(staging.resolve("site-counts"), counts, SiteCounts.HEADER, false);
+        long casesIn = casesIn(manifest, truth);
+        if (casesIn != nResults + nQuarantined) {
+            throw new IllegalStateException(
+                    "inputs do not reconcile: "
+                            + casesIn
+                            + " cases in, but "
+                            + nResults
+                            + " results + "
+                            + nQuarantined
+                            + " quarantined");
+        }
+        deleteRecursively(staging);
+        return new RunSummary(casesIn, nResults, nQuarantined, results, quarantine, counts, wall);
+    }
+
+    /** Returns manifest lines plus ground-truth rows less the case ids found in both. */
+    static long casesIn(Path manifest, List<GroundTruth> truth) throws IOException {
+        Set<String> manifestIds = new HashSet<>();
+        long lines = 0;
+        for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.equals(ParseManifest.HEADER)) continue;
+            lines++;
+            manifestIds.add(line.split(",", -1)[0]);
+        }
+        Set<String> truthIds = new HashSet<>();
+        for (GroundTruth t : truth) truthIds.add(t.caseId());
+        truthIds.retainAll(manifestIds);
+        return lines + truth.size() - truthIds.size();
+    }
+
+    private static StreamExecutionEnvironment environment(
+            JobSettings settings, Path staging, String cluster, String... jars) {
+        Configuration conf = new Configuration();
+        conf.setString(
+                "execution.checkpointing.interval",
+                settings.checkpointInterval().toMillis() + " ms");
+        conf.setString("execution.checkpointing.storage", "filesystem");
+        conf.setString(
+                "execution.checkpointing.dir", staging.resolve("checkpoints").toUri().toString());
+        conf.setString("restart-strategy.type", "fixed-delay");
+        conf.setString("restart-strategy.fixed-delay.attempts", "3");
+        conf.setString("restart-strategy.fixed-delay.delay", "100 ms");
+        // Records are POJOs; failing on a generic type keeps Kryo (and its reflection) out.
+        conf.setString("pipeline.generic-types", "false");
+        conf.setString("parallelism.default", Integer.toString(settings.parallelism()));
+        if (cluster == null) {
+            conf.setString("rest.bind-port", "0");
+            return StreamExecutionEnvironment.createLocalEnvironment(settings.parallelism(), conf);
+        }
+        String[] hostPort = cluster.split(":", 2);
+        if (hostPort.length != 2) {
+            throw new IllegalArgumentException("cluster address is not host:port: " + cluster);
+        }
+        return StreamExecutionEnvironment.createRemoteEnvironment(
+                hostPort[0], Integer.parseInt(hostPort[1]), conf, jars);
+    }
+
+    private static <T> FileSink<T> sink(Path dir, Encoder<T> encoder) {
+        return FileSink.forRowFormat(new org.apache.flink.core.fs.Path(dir.toUri()), encoder)
+                .withBucketAssigner(new BasePathBucketAssigner<>())
+                .withRollingPolicy(OnCheckpointRollingPolicy.build())
+                .withOutputFileConfig(
+                        OutputFileConfig.builder()
+                                .withPartPrefix("part")
+                                .withPartSuffix(".csv")
+                                .build())
+                .build();
+    }
+
+    /**
+     * Concatenates the committed part files (in-progress files start with a dot) and sorts them.
+     */
+    private static long merge(Path dir, Path target, String header, boolean sort)
+            throws IOException {
+        List<String> lines = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f :
+                        files.filter(p -> !p.getFileName().toString().startsWith("."))
+                                .sorted()
+                                .toList()) {
+                    lines.addAll(Files.readAllLines(f, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        if (sort) {
+            lines.sort(Comparator.naturalOrder());
+        }
+        List<String> out = new ArrayList<>(lines.size() + 1);
+        out.add(header);
+        out.addAll(lines);
+        Files.write(target, out, StandardCharsets.UTF_8);
+        return lines.size();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder())
+                    .forEach(
+                            p -> {
+                                try {
+                                    Files.delete(p);
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            });
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.clinval.streaming;
+
+/**
+ * What became of one manifest case before the ground truth was joined: a score, or the stage and
+ * reason it was rejected at.
+ *
+ * @param caseId the case
+ * @param file the image file
+ * @param manufacturer DICOM Manufacturer, empty if the file could not be read
+ * @param score the model's score, meaningful only when {@code rejectedAt} is empty
+ * @param rejectedAt the stage that rejected the case ({@code load}, {@code preprocess}, {@code
+ *     inference}), or empty
+ * @param reason why it was rejected, or empty
+ */
+public record Outcome(
+        String caseId,
+        String file,
+        String manufacturer,
+        double score,
+        String rejectedAt,
+        String reason) {
+
+    /** A scored case. */
+    public static Outcome scored(String caseId, String file, String manufacturer, double score) {
+        return new Outcome(caseId, file, manufacturer, score, "", "");
+    }
+
+    /** A case rejected at {@code stage}. */
+    public static Outcome rejected(
+            String caseId, String file, String manufacturer, String stage, String reason) {
+        return new Outcome(caseId, file, manufacturer, 0, stage, reason);
+    }
+
+    /** Returns whether the case was rejected before the join. */
+    public boolean isRejected() {
+        return !rejectedAt.isEmpty();
+    }
+}

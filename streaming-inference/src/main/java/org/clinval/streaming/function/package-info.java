@@ -1,0 +1,2 @@
+/** The job's operators: small function classes, each tested on its own with a harness. */
+package org.clinval.streaming.function;
