@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
                         + "likelihood ratios.")
 public final class BinaryCommand implements Callable<Integer> {
 
-    @Mixin LabelledScores input;
+    @Mixin LabelledCsv input;
+
+    @Mixin Confidence confidence;
 
     @Option(
             names = "--score",
@@ -56,7 +58,7 @@ public final class BinaryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ThresholdRule r = ThresholdRule.parse(rule);
-        var level = input.level();
+        var level = confidence.level();
         boolean[] labels = input.labels();
         double[] scores = input.table().doubles(score);
         ConfusionMatrix m = ConfusionMatrix.of(labels, scores, threshold, r);

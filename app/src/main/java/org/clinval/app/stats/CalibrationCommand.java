@@ -2,7 +2,6 @@ package org.clinval.app.stats;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
 import org.clinval.app.cli.UserError;
@@ -16,6 +15,7 @@ import org.clinval.validation.calibration.ReliabilityBin;
 import org.clinval.validation.calibration.ReliabilityDiagram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code clinval stats calibration}: Brier score, ECE with its bins, slope and intercepts. */
@@ -33,19 +33,7 @@ public final class CalibrationCommand implements Callable<Integer> {
     static final String INTERCEPT_MODEL =
             "glm(y ~ 1 + offset(logit(p)), binomial): intercept = calibration-in-the-large";
 
-    @Option(
-            names = "--csv",
-            required = true,
-            paramLabel = "FILE",
-            description = "CSV file with a header row.")
-    Path csv;
-
-    @Option(
-            names = "--label",
-            required = true,
-            paramLabel = "COL",
-            description = "Column of observed outcomes.")
-    String label;
+    @Mixin LabelledCsv input;
 
     @Option(
             names = "--prob",
@@ -53,12 +41,6 @@ public final class CalibrationCommand implements Callable<Integer> {
             paramLabel = "COL",
             description = "Column of predicted probabilities of the positive class, in [0, 1].")
     String prob;
-
-    @Option(
-            names = "--positive",
-            paramLabel = "VALUE",
-            description = "Label value of the positive class (default: labels are 0/1).")
-    String positive;
 
     @Option(
             names = "--bins",
@@ -81,8 +63,8 @@ public final class CalibrationCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Binning b = Binning.parse(binning);
-        CsvTable table = CsvTable.read(csv);
-        boolean[] outcome = table.labels(label, positive);
+        CsvTable table = input.table();
+        boolean[] outcome = input.labels();
         double[] p = table.doubles(prob);
         if (table.size() == 0) {
             throw new UserError(table.file() + ": no data rows");
@@ -99,9 +81,9 @@ public final class CalibrationCommand implements Callable<Integer> {
 
         ObjectNode o = Json.object();
         o.put("file", table.file());
-        o.put("label", label);
+        o.put("label", input.label);
         o.put("prob", prob);
-        o.put("positive_label", positive == null ? "1" : positive);
+        o.put("positive_label", input.positiveLabel());
         o.put("n", f.n());
         o.put("positives", f.positives());
         Json.put(o, "brier", BrierScore.of(f));

@@ -24,6 +24,7 @@ import org.clinval.validation.detection.Lesion;
 import org.clinval.validation.detection.MatchedDetections;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code clinval stats froc}: FROC sensitivities and the LUNA16 CPM of detection marks. */
@@ -68,13 +69,7 @@ public final class FrocCommand implements Callable<Integer> {
             description = "Bootstrap seed (required with --bootstrap).")
     Long seed;
 
-    @Option(
-            names = "--conf",
-            defaultValue = "0.95",
-            paramLabel = "LEVEL",
-            description =
-                    "Confidence level of the bootstrap intervals (default: ${DEFAULT-VALUE}).")
-    double conf;
+    @Mixin Confidence confidence;
 
     @Option(names = "--curve", description = "Include every operating point of the curve.")
     boolean curve;
@@ -83,7 +78,7 @@ public final class FrocCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfidenceLevel level = ConfidenceLevel.of(conf);
+        ConfidenceLevel level = confidence.level();
         if (bootstrap != null && seed == null) {
             throw new UserError("--bootstrap needs an explicit --seed");
         }

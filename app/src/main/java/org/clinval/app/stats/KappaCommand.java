@@ -17,6 +17,7 @@ import org.clinval.validation.agreement.KappaEstimate;
 import org.clinval.validation.agreement.KappaWeights;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code clinval stats kappa}: Cohen's kappa between two raters' columns. */
@@ -65,19 +66,14 @@ public final class KappaCommand implements Callable<Integer> {
                             + " are numbers).")
     List<String> categories;
 
-    @Option(
-            names = "--conf",
-            defaultValue = "0.95",
-            paramLabel = "LEVEL",
-            description = "Confidence level in (0, 1) (default: ${DEFAULT-VALUE}).")
-    double conf;
+    @Mixin Confidence confidence;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         KappaWeights w = KappaWeights.parse(weights);
-        ConfidenceLevel level = ConfidenceLevel.of(conf);
+        ConfidenceLevel level = confidence.level();
         CsvTable table = CsvTable.read(csv);
         String[] first = table.strings(rater1);
         String[] second = table.strings(rater2);

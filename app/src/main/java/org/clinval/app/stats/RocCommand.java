@@ -26,7 +26,9 @@ import picocli.CommandLine.Option;
                         + "bootstrap CI and paired DeLong comparison with a second score.")
 public final class RocCommand implements Callable<Integer> {
 
-    @Mixin LabelledScores input;
+    @Mixin LabelledCsv input;
+
+    @Mixin Confidence confidence;
 
     @Option(
             names = "--score",
@@ -81,7 +83,7 @@ public final class RocCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Direction d = Direction.parse(direction);
-        ConfidenceLevel level = input.level();
+        ConfidenceLevel level = confidence.level();
         if (bootstrap != null && seed == null) {
             throw new UserError("--bootstrap needs an explicit --seed");
         }

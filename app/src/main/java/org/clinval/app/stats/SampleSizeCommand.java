@@ -12,6 +12,7 @@ import org.clinval.validation.design.ProportionSampleSize;
 import org.clinval.validation.design.SampleSize;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code clinval stats sample-size}: Buderer and Hanley–McNeil sample sizes. */
@@ -56,18 +57,13 @@ public final class SampleSizeCommand implements Callable<Integer> {
             description = "Negative cases per positive case (auc).")
     Double ratio;
 
-    @Option(
-            names = "--conf",
-            defaultValue = "0.95",
-            paramLabel = "LEVEL",
-            description = "Confidence level in (0, 1) (default: ${DEFAULT-VALUE}).")
-    double conf;
+    @Mixin Confidence confidence;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        ConfidenceLevel level = ConfidenceLevel.of(conf);
+        ConfidenceLevel level = confidence.level();
         String m = measure.trim().toLowerCase(Locale.ROOT);
         ObjectNode o = Json.object();
         o.put("measure", m);

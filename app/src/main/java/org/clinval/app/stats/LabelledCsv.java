@@ -2,11 +2,10 @@ package org.clinval.app.stats;
 
 import java.nio.file.Path;
 import org.clinval.app.io.CsvTable;
-import org.clinval.validation.ConfidenceLevel;
 import picocli.CommandLine.Option;
 
-/** Options shared by commands that read binary labels and scores from a CSV file. */
-public final class LabelledScores {
+/** Options shared by commands that read binary reference labels from a CSV file. */
+public final class LabelledCsv {
 
     @Option(
             names = "--csv",
@@ -28,13 +27,6 @@ public final class LabelledScores {
             description = "Label value of the positive class (default: labels are 0/1).")
     String positive;
 
-    @Option(
-            names = "--conf",
-            defaultValue = "0.95",
-            paramLabel = "LEVEL",
-            description = "Confidence level in (0, 1) (default: ${DEFAULT-VALUE}).")
-    double conf;
-
     private CsvTable table;
 
     /** Returns the table, read once. */
@@ -48,11 +40,6 @@ public final class LabelledScores {
     /** Returns the labels, positive = true. */
     public boolean[] labels() {
         return table().labels(label, positive);
-    }
-
-    /** Returns the confidence level, checked. */
-    public ConfidenceLevel level() {
-        return ConfidenceLevel.of(conf);
     }
 
     /** Returns the positive label as recorded in output. */
