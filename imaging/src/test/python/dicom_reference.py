@@ -29,6 +29,7 @@ def main(src, out):
             if not name.startswith("DICOMDIR"):
                 files.append(os.path.relpath(os.path.join(root, name), src))
     files.sort()
+    write_metadata(src, files, out)
     with open(os.path.join(out, "index.csv"), "w", newline="") as fh:
         fh.write("# pydicom %s, numpy %s, handlers: %s\n" % (
             pydicom.__version__, np.__version__,
@@ -40,6 +41,62 @@ def main(src, out):
                     "columns", "frames", "samples", "message"])
         for i, rel in enumerate(files):
             w.writerow(row(i, rel, os.path.join(src, rel), out))
+
+
+META = ["Modality", "SOPClassUID", "Manufacturer", "ManufacturerModelName", "StationName",
+        "KVP", "SliceThickness", "ConvolutionKernel", "BodyPartExamined", "PatientSex",
+        "PatientAge", "PatientBirthDate", "StudyDate", "StudyInstanceUID", "SeriesInstanceUID",
+        "SOPInstanceUID", "PixelSpacing", "ImagerPixelSpacing", "ImagePositionPatient",
+        "ImageOrientationPatient", "RescaleSlope", "RescaleIntercept", "RescaleType",
+        "WindowCenter", "WindowWidth", "PhotometricInterpretation", "SharedSliceThickness"]
+
+
+def write_metadata(src, files, out):
+    """OUT_DIR/metadata.csv: the header values as pydicom reads them (multi-values joined by \\)."""
+    with open(os.path.join(out, "metadata.csv"), "w", newline="") as fh:
+        fh.write("# pydicom %s: str() of each element's value, multi-values joined by \\\n"
+                 % pydicom.__version__)
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(["file"] + META)
+        for rel in files:
+            try:
+                ds = pydicom.dcmread(os.path.join(src, rel), stop_before_pixels=True)
+            except Exception:
+                continue
+            w.writerow([rel] + [value(ds, k) for k in META])
+
+
+# Enhanced multi-frame objects keep geometry in functional groups (PS3.3 C.7.6.16): the first
+# frame's Per-frame item, else the Shared item, is used when the top level lacks the value.
+MACRO = {"SliceThickness": "PixelMeasuresSequence", "PixelSpacing": "PixelMeasuresSequence",
+         "ImagePositionPatient": "PlanePositionSequence",
+         "ImageOrientationPatient": "PlaneOrientationSequence"}
+
+
+def functional_group(ds, keyword):
+    for groups in ("PerFrameFunctionalGroupsSequence", "SharedFunctionalGroupsSequence"):
+        try:
+            v = getattr(getattr(ds, groups)[0], MACRO[keyword])[0].get(keyword)
+        except (AttributeError, IndexError):
+            v = None
+        if v is not None:
+            return v
+    return None
+
+
+def value(ds, keyword):
+    if keyword == "SharedSliceThickness":
+        keyword = "SliceThickness"
+        v = functional_group(ds, keyword)
+    else:
+        v = ds.get(keyword)
+        if v is None and keyword in MACRO:
+            v = functional_group(ds, keyword)
+    if v is None or v == "":
+        return ""
+    if isinstance(v, pydicom.multival.MultiValue):
+        return "\\".join(str(x) for x in v)
+    return str(v)
 
 
 def row(i, rel, path, out):

@@ -66,13 +66,7 @@ class DicomReaderReferenceTest {
 
     @BeforeAll
     static void decodeWithPydicom() throws IOException, InterruptedException {
-        DebianDicomFiles.assumeInstalled();
-        reference = Path.of("target", "dicom-reference");
-        Files.createDirectories(reference);
-        DebianDicomFiles.python(
-                Path.of("src/test/python/dicom_reference.py"),
-                List.of(DebianDicomFiles.TEST_FILES.toString(), reference.toString()),
-                reference.resolve("python.log"));
+        reference = DebianDicomFiles.reference();
     }
 
     record Row(

@@ -22,7 +22,32 @@ public final class DebianDicomFiles {
     /** Debian's Python, which has python3-pydicom, python3-gdcm and numpy. */
     public static final Path PYTHON = Path.of("/usr/bin/python3");
 
+    private static Path reference;
+
     private DebianDicomFiles() {}
+
+    /**
+     * Runs the independent decoder once per test JVM and returns its output folder:
+     *
+     * <pre>
+     *   /usr/bin/python3 src/test/python/dicom_reference.py \
+     *       /usr/lib/python3/dist-packages/pydicom/data/test_files target/dicom-reference
+     * </pre>
+     */
+    public static synchronized Path reference() throws IOException, InterruptedException {
+        assumeInstalled();
+        if (reference == null) {
+            Path out = Path.of("target", "dicom-reference");
+            Files.createDirectories(out);
+            Files.deleteIfExists(out.resolve("java-differences.csv"));
+            python(
+                    Path.of("src/test/python/dicom_reference.py"),
+                    List.of(TEST_FILES.toString(), out.toString()),
+                    out.resolve("python.log"));
+            reference = out;
+        }
+        return reference;
+    }
 
     /** Returns a test file, skipping the test if the Debian package is not installed. */
     public static Path file(String name) {
