@@ -26,6 +26,8 @@ import java.util.OptionalDouble;
  * @param studyInstanceUid Study Instance UID (0020,000D)
  * @param seriesInstanceUid Series Instance UID (0020,000E)
  * @param sopInstanceUid SOP Instance UID (0008,0018)
+ * @param image whether the header describes an image (Rows and Columns present); false for
+ *     documents such as SR or a DICOMDIR
  */
 public record DicomMetadata(
         Optional<String> modality,
@@ -43,7 +45,8 @@ public record DicomMetadata(
         Optional<AgeBand> ageBand,
         Optional<String> studyInstanceUid,
         Optional<String> seriesInstanceUid,
-        String sopInstanceUid) {
+        String sopInstanceUid,
+        boolean image) {
 
     public DicomMetadata {
         Objects.requireNonNull(modality, "modality");

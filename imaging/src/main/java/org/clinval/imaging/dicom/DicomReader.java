@@ -41,6 +41,14 @@ public final class DicomReader {
     }
 
     /**
+     * Whether the file starts like a DICOM Part 10 file: a 128-byte preamble, then {@code DICM}
+     * (PS3.10 §7.1). Reads 132 bytes; says nothing about the rest.
+     */
+    public static boolean isPart10(Path file) {
+        return PixelMedReader.isPart10(file);
+    }
+
+    /**
      * Returns the files a DICOMDIR references, resolved against its folder, in record order. Listed
      * files are not checked for existence; reading a missing one fails with its name.
      *

@@ -50,7 +50,9 @@ final class HeaderModel {
                 ageBand(h),
                 h.string(TagFromName.StudyInstanceUID),
                 h.string(TagFromName.SeriesInstanceUID),
-                h.string(TagFromName.SOPInstanceUID).orElse(""));
+                h.string(TagFromName.SOPInstanceUID).orElse(""),
+                h.integer(TagFromName.Rows).isPresent()
+                        && h.integer(TagFromName.Columns).isPresent());
     }
 
     /** Patient's Age if it parses, else birth date against study (or series) date. */

@@ -217,6 +217,16 @@ public final class PixelMedReader {
         return list;
     }
 
+    /** Whether the file starts like a DICOM Part 10 file (preamble, then {@code DICM}). */
+    public static boolean isPart10(Path file) {
+        try {
+            checkPart10(file);
+            return true;
+        } catch (DicomReadException e) {
+            return false;
+        }
+    }
+
     /** PS3.10 §7.1: a 128-byte preamble, then {@code DICM}. */
     private static void checkPart10(Path file) throws DicomReadException {
         if (!Files.isRegularFile(file)) {
