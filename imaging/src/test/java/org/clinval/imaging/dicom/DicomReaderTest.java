@@ -3,6 +3,7 @@ package org.clinval.imaging.dicom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -118,6 +119,37 @@ class DicomReaderTest {
                     .as("cut at %d of %d bytes", cut, all.length)
                     .isInstanceOf(DicomReadException.class)
                     .hasMessageContaining(part.toString());
+        }
+    }
+
+    @Test
+    void losslessTranscodesByDcmtkDecodeToTheSameValues() throws Exception {
+        // DCMTK 3.6.7 encodes: dcmcjpeg +e1 (JPEG Lossless SV1, .4.70), dcmcjpeg +el +sv N
+        // (JPEG Lossless process 14, selection values 1-7, .4.57), dcmcrle (RLE Lossless).
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/dcmcjpeg")), "dcmtk is not installed");
+        for (String name : new String[] {"CT_small.dcm", "MR_small.dcm"}) {
+            Path original = DebianDicomFiles.file(name);
+            DicomImage expected = DicomReader.read(original);
+            List<List<String>> encoders = new ArrayList<>();
+            encoders.add(List.of("/usr/bin/dcmcjpeg", "+e1"));
+            for (int sv = 1; sv <= 7; sv++) {
+                encoders.add(List.of("/usr/bin/dcmcjpeg", "+el", "+sv", Integer.toString(sv)));
+            }
+            encoders.add(List.of("/usr/bin/dcmcrle"));
+            for (List<String> encoder : encoders) {
+                Path out = dir.resolve(name + encoders.indexOf(encoder) + ".dcm");
+                List<String> cmd = new ArrayList<>(encoder);
+                cmd.add(original.toString());
+                cmd.add(out.toString());
+                assertThat(new ProcessBuilder(cmd).inheritIO().start().waitFor())
+                        .as(String.join(" ", cmd))
+                        .isZero();
+                DicomImage decoded = DicomReader.read(out);
+                assertThat(decoded.metadata().transferSyntax().encapsulated()).isTrue();
+                assertThat(decoded.frame(0))
+                        .as(String.join(" ", cmd))
+                        .containsExactly(expected.frame(0));
+            }
         }
     }
 
