@@ -154,6 +154,43 @@ class DicomReaderTest {
     }
 
     @Test
+    void multiFrameGreyScaleNativeAndEncapsulated() throws Exception {
+        // src/test/python/make_multiframe.py: frame k = MR_small's pixels + 100 k; then
+        // dcmcrle and dcmcjpeg +e1 (DCMTK 3.6.7) encode all three frames.
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/dcmcjpeg")), "dcmtk is not installed");
+        DicomImage single = DicomReader.read(DebianDicomFiles.file("MR_small.dcm"));
+        Path mf = dir.resolve("mf.dcm");
+        DebianDicomFiles.python(
+                Path.of("src/test/python/make_multiframe.py"),
+                List.of(mf.toString()),
+                dir.resolve("python.log"));
+        Path rle = dir.resolve("mf-rle.dcm");
+        Path jpeg = dir.resolve("mf-jpeg.dcm");
+        assertThat(
+                        new ProcessBuilder("/usr/bin/dcmcrle", mf.toString(), rle.toString())
+                                .start()
+                                .waitFor())
+                .isZero();
+        assertThat(
+                        new ProcessBuilder(
+                                        "/usr/bin/dcmcjpeg", "+e1", mf.toString(), jpeg.toString())
+                                .start()
+                                .waitFor())
+                .isZero();
+        for (Path p : List.of(mf, rle, jpeg)) {
+            DicomImage im = DicomReader.read(p);
+            assertThat(im.frames()).isEqualTo(3);
+            for (int k = 0; k < 3; k++) {
+                float[] expected = single.frame(0);
+                for (int i = 0; i < expected.length; i++) expected[i] += 100 * k;
+                assertThat(im.frame(k))
+                        .as("%s frame %d", p.getFileName(), k)
+                        .containsExactly(expected);
+            }
+        }
+    }
+
+    @Test
     void dicomdirListsItsFilesAndTheyRead() throws Exception {
         DebianDicomFiles.assumeInstalled();
         Path dicomdir = DICOMDIR_TESTS.resolve("DICOMDIR");
