@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.clinval.app.testing.Cli;
+import org.clinval.app.testing.CliRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +31,7 @@ class DicomInfoCommandTest {
 
     @Test
     void oneFilePrintsOneObjectAfterTheModalityLut() throws IOException {
-        Cli.Result r = Cli.run("dicom", "info", FILES.resolve("CT_small.dcm").toString());
+        CliRun r = CliRun.of("dicom", "info", FILES.resolve("CT_small.dcm").toString());
         assertThat(r.err()).isEmpty();
         assertThat(r.exit()).isZero();
         JsonNode o = json(r.out());
@@ -51,7 +51,7 @@ class DicomInfoCommandTest {
     @Test
     void neverPrintsPatientNamesOrIds() throws IOException {
         // dcmdump CT_small.dcm: PatientName [CompressedSamples^CT1], PatientID [1CT1]
-        Cli.Result r = Cli.run("dicom", "info", FILES.resolve("CT_small.dcm").toString());
+        CliRun r = CliRun.of("dicom", "info", FILES.resolve("CT_small.dcm").toString());
         assertThat(r.out()).doesNotContain("CompressedSamples").doesNotContain("1CT1");
         assertThat(json(r.out()).fieldNames())
                 .toIterable()
@@ -61,8 +61,8 @@ class DicomInfoCommandTest {
     @Test
     void severalFilesPrintAnArrayAndAFailureMakesTheExitCodeNonZero() throws IOException {
         Path notDicom = Files.writeString(dir.resolve("notes.txt"), "hello");
-        Cli.Result r =
-                Cli.run(
+        CliRun r =
+                CliRun.of(
                         "dicom",
                         "info",
                         FILES.resolve("MR_small.dcm").toString(),
@@ -93,7 +93,7 @@ class DicomInfoCommandTest {
         Files.copy(FILES.resolve("MR_small.dcm"), sub.resolve("z.dcm"));
         Files.copy(FILES.resolve("CT_small.dcm"), dir.resolve("a/y.dcm"));
         Files.writeString(sub.resolve("README"), "not DICOM, skipped");
-        Cli.Result r = Cli.run("dicom", "info", dir.toString());
+        CliRun r = CliRun.of("dicom", "info", dir.toString());
         assertThat(r.exit()).isZero();
         JsonNode a = json(r.out());
         assertThat(a).hasSize(2);
@@ -103,7 +103,7 @@ class DicomInfoCommandTest {
 
     @Test
     void missingArgumentIsAUsageError() {
-        Cli.Result r = Cli.run("dicom", "info");
+        CliRun r = CliRun.of("dicom", "info");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("FILE");
     }
