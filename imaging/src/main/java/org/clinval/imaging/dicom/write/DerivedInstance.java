@@ -8,9 +8,11 @@ import java.util.Objects;
  * number, content time and the model that produced it. The SOP Instance UID is derived from the
  * series UID, the kind of object and the instance number, so re-running writes the same UIDs.
  *
+ * <p>There is no Series Description: PS3.15 counts it as free text that may identify (action X), so
+ * objects derived from de-identified sources would fail the PHI scan with one.
+ *
  * @param seriesInstanceUid the new series (derived objects never join their source's series)
  * @param seriesNumber Series Number, positive
- * @param seriesDescription Series Description, at most 64 characters
  * @param instanceNumber Instance Number, positive
  * @param contentDateTime Content Date and Time: when the results were produced. Required (Type 1 in
  *     these IODs) and never taken from the clock, so files stay reproducible
@@ -19,7 +21,6 @@ import java.util.Objects;
 public record DerivedInstance(
         String seriesInstanceUid,
         int seriesNumber,
-        String seriesDescription,
         int instanceNumber,
         LocalDateTime contentDateTime,
         ModelIdentity model) {
@@ -35,13 +36,6 @@ public record DerivedInstance(
                             + seriesNumber
                             + ", "
                             + instanceNumber);
-        }
-        if (seriesDescription == null
-                || seriesDescription.length() > 64
-                || seriesDescription.indexOf('\\') >= 0) {
-            throw new IllegalArgumentException(
-                    "series description is longer than 64 characters or has a backslash: "
-                            + seriesDescription);
         }
         Objects.requireNonNull(contentDateTime, "content date-time");
         Objects.requireNonNull(model, "model");

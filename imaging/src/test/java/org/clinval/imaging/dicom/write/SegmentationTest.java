@@ -27,7 +27,6 @@ class SegmentationTest {
         return new DerivedInstance(
                 Uids.derive("test", name, "seg-series"),
                 100,
-                "AI segmentation",
                 1,
                 LocalDateTime.of(2024, 5, 6, 7, 8, 9),
                 MODEL);

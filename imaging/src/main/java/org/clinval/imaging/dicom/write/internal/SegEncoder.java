@@ -42,9 +42,6 @@ public final class SegEncoder {
         put(l, "Modality", "SEG");
         put(l, "SeriesInstanceUID", id.seriesInstanceUid());
         put(l, "SeriesNumber", id.seriesNumber());
-        if (!id.seriesDescription().isEmpty()) {
-            put(l, "SeriesDescription", id.seriesDescription());
-        }
         put(l, "FrameOfReferenceUID", source.frameOfReferenceUid());
         put(l, "PositionReferenceIndicator");
         Equipment.put(l, id.model());
