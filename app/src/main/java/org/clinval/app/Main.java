@@ -2,6 +2,7 @@ package org.clinval.app;
 
 import java.io.PrintWriter;
 import org.clinval.app.cli.UserError;
+import org.clinval.app.dicom.DicomCommand;
 import org.clinval.app.stats.StatsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Clinical validation of medical-imaging AI.",
-        subcommands = {StatsCommand.class, DemoCommand.class})
+        subcommands = {StatsCommand.class, DicomCommand.class, DemoCommand.class})
 public final class Main implements Runnable {
 
     @Option(

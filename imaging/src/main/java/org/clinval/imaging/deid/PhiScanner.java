@@ -25,6 +25,14 @@ public final class PhiScanner {
 
     private PhiScanner() {}
 
+    /**
+     * Returns whether {@code file} is a DICOM Part 10 file (128-byte preamble, then {@code DICM}):
+     * how commands tell DICOM files from others in a folder.
+     */
+    public static boolean isDicomFile(Path file) {
+        return DicomFiles.isPart10(file);
+    }
+
     /** Scans {@code file}; the message of a failure names it. */
     public static PhiScan scan(Path file) throws ImagingException {
         AttributeList list = DicomFiles.read(file);
