@@ -3,10 +3,13 @@ package org.clinval.imaging.dicom.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.clinval.imaging.testing.Dciodvfy;
+import org.clinval.imaging.testing.Python;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +23,34 @@ class CtImageWriterTest {
         for (WrittenInstance i : w) {
             Dciodvfy.Report r = Dciodvfy.assertValid(i.file(), "CTImage");
             System.out.println("dciodvfy warnings, CT: " + r.warnings());
+        }
+    }
+
+    /**
+     * pydicom decodes what was written. Reference call: {@code /usr/bin/python3
+     * src/test/python/ct_values.py CT} (pydicom 2.3.1): HU = pixel_array * slope + intercept.
+     */
+    @Test
+    void pydicomDecodesTheHounsfieldUnitsAndGeometry() throws Exception {
+        List<WrittenInstance> w = TestSeries.write(dir, "case-003", 2, 6, 5);
+        for (int k = 0; k < 2; k++) {
+            JsonNode j =
+                    new ObjectMapper()
+                            .readTree(Python.run("ct_values.py", w.get(k).file().toString()));
+            JsonNode hu = j.get("hu");
+            assertThat(hu.size()).isEqualTo(30);
+            for (int r = 0; r < 6; r++) {
+                for (int c = 0; c < 5; c++) {
+                    // stored values are whole HU with slope 1: the writer rounds
+                    assertThat(hu.get(r * 5 + c).asDouble())
+                            .isEqualTo(Math.round(TestSeries.hu(k, r, c)));
+                }
+            }
+            assertThat(j.get("position").get(2).asDouble()).isEqualTo(10 + 2.5 * k);
+            assertThat(j.get("spacing").toString()).isEqualTo("[0.7,0.8]");
+            assertThat(j.get("thickness").asDouble()).isEqualTo(2.5);
+            assertThat(j.get("body_part").asText()).isEqualTo("CHEST");
+            assertThat(j.get("modality").asText()).isEqualTo("CT");
         }
     }
 
