@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 /** {@code clinval dicom}: look at DICOM files. */
 @Command(
         name = "dicom",
-        description = "Read DICOM files and print what they hold as JSON.",
-        subcommands = {DicomInfoCommand.class})
+        description =
+                "Work with DICOM files: print what they hold, de-identify them, scan them for PHI.",
+        subcommands = {DicomInfoCommand.class, DeidCommand.class, PhiScanCommand.class})
 public final class DicomCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

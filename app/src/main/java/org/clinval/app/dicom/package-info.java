@@ -1,2 +1,2 @@
-/** {@code clinval dicom}: DICOM files from the command line. */
+/** {@code clinval dicom}: DICOM files on the command line: info, de-identification, PHI scan. */
 package org.clinval.app.dicom;

@@ -1,0 +1,23 @@
+package org.clinval.imaging.deid;
+
+/**
+ * One thing the PHI scan found. It never holds the value itself, only that one is present and its
+ * size, so a report of findings can be shared without spreading the PHI it points at.
+ *
+ * @param tag the tag, {@code (gggg,eeee)}
+ * @param keyword the attribute's keyword, or the tag for private attributes
+ * @param location where it is: keywords from the top level down, with 1-based item numbers, e.g.
+ *     {@code ReferencedStudySequence[1] > AccessionNumber}
+ * @param kind why it is reported
+ * @param reason the rule that applies, e.g. the PS3.15 action and whether the file declares itself
+ *     de-identified
+ * @param size the value's length in characters, or the number of items of a sequence
+ */
+public record PhiFinding(
+        String tag, String keyword, String location, PhiKind kind, String reason, int size) {
+
+    /** Returns whether this finding means PHI may be left ({@link PhiKind#isPhi()}). */
+    public boolean isPhi() {
+        return kind.isPhi();
+    }
+}

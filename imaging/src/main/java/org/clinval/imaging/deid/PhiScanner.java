@@ -1,0 +1,41 @@
+package org.clinval.imaging.deid;
+
+import com.pixelmed.dicom.AttributeList;
+import java.nio.file.Path;
+import org.clinval.imaging.ImagingException;
+import org.clinval.imaging.deid.internal.PhiRules;
+import org.clinval.imaging.dicom.write.internal.DicomFiles;
+
+/**
+ * Scans a DICOM file for what could identify the patient: the attributes of PS3.15 Table E.1-1
+ * present and not empty at any depth (UIDs excepted: whether one was remapped cannot be told from
+ * one file), every private attribute, and Burned In Annotation.
+ *
+ * <p>The Basic Profile allows some attributes to keep a dummy value (actions Z and D, e.g. the
+ * pseudonymous Patient's Name). A scan cannot tell a dummy from an original, so it trusts the
+ * file's own declaration: in a file with Patient Identity Removed {@code YES} and a
+ * De-identification Method, such values are {@link PhiKind#REPLACED_VALUE} (reported, not PHI);
+ * otherwise they are {@link PhiKind#IDENTIFYING_ATTRIBUTE}. Attributes the profile requires removed
+ * (action X) are PHI whatever the file declares, and so are private attributes. Options the file
+ * declares in its De-identification Method Code Sequence (Retain Patient Characteristics, Device
+ * Identity, Institution Identity, Longitudinal Temporal Information) make the attributes they
+ * retain {@link PhiKind#RETAINED_BY_OPTION}.
+ */
+public final class PhiScanner {
+
+    private PhiScanner() {}
+
+    /**
+     * Returns whether {@code file} is a DICOM Part 10 file (128-byte preamble, then {@code DICM}):
+     * how commands tell DICOM files from others in a folder.
+     */
+    public static boolean isDicomFile(Path file) {
+        return DicomFiles.isPart10(file);
+    }
+
+    /** Scans {@code file}; the message of a failure names it. */
+    public static PhiScan scan(Path file) throws ImagingException {
+        AttributeList list = DicomFiles.read(file);
+        return new PhiScan(file, PhiRules.declaredDeidentified(list), PhiRules.findings(list));
+    }
+}
