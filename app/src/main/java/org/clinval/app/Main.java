@@ -14,7 +14,12 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Clinical validation of medical-imaging AI.",
-        subcommands = {StatsCommand.class, DicomCommand.class, DemoCommand.class})
+        subcommands = {
+            StatsCommand.class,
+            DicomCommand.class,
+            DemoCommand.class,
+            org.clinval.app.phantom.PhantomsCommand.class
+        })
 public final class Main implements Runnable {
 
     @Option(

@@ -15,6 +15,7 @@ import java.util.List;
  * @param otherId an issuer's other patient ID
  * @param address a street address
  * @param accessionNumber the study's accession number
+ * @param referringPhysician the referring physician, PN form
  */
 public record Patient(
         String name,
@@ -24,7 +25,8 @@ public record Patient(
         int ageYears,
         String otherId,
         String address,
-        String accessionNumber) {
+        String accessionNumber,
+        String referringPhysician) {
 
     /** Returns the identifying values that must never reach an output of the suite. */
     public List<String> canaries() {
@@ -33,8 +35,11 @@ public record Patient(
                 name.substring(0, name.indexOf('^')),
                 id,
                 birthDate.toString().replace("-", ""),
+                birthDate.toString(),
                 otherId,
                 address,
-                accessionNumber);
+                accessionNumber,
+                referringPhysician,
+                referringPhysician.substring(0, referringPhysician.indexOf('^')));
     }
 }

@@ -29,6 +29,18 @@ public record PhantomCase(
         lesions = List.copyOf(lesions);
     }
 
+    /** Returns the institution name written into the case's headers (a site-level canary). */
+    public String institution() {
+        return "CANARY GENERAL HOSPITAL " + site.id();
+    }
+
+    /** Returns every identifying value of this case that must never reach an output. */
+    public List<String> canaries() {
+        List<String> all = new java.util.ArrayList<>(patient.canaries());
+        all.add(institution());
+        return List.copyOf(all);
+    }
+
     /** Returns the patient's age band for subgroup analysis. */
     public String ageBand() {
         int age = patient.ageYears();

@@ -53,6 +53,11 @@ public final class PhantomGenerator {
         return new Builder();
     }
 
+    /** Returns the seed. */
+    public long seed() {
+        return seed;
+    }
+
     /** Returns cases {@code 0 … n−1}, generated in parallel. */
     public List<PhantomCase> generate(int n) {
         return IntStream.range(0, n).parallel().mapToObj(this::generateCase).toList();
@@ -135,7 +140,8 @@ public final class PhantomGenerator {
                 age,
                 "OID" + token,
                 (10 + rng.nextInt(890)) + " CANARY LANE " + token,
-                "ACC" + token);
+                "ACC" + token,
+                "CANARYDR" + token + "^SAM");
     }
 
     /** Builder: {@code set} methods are required, {@code opt} optional. */

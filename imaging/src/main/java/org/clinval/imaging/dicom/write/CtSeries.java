@@ -29,6 +29,9 @@ public final class CtSeries {
     private final Optional<double[]> window;
     private final String manufacturer;
     private final String modelName;
+    private final String stationName;
+    private final String convolutionKernel;
+    private final Optional<IdentifyingDetails> identifying;
 
     private CtSeries(Builder b) {
         study = b.study;
@@ -44,6 +47,22 @@ public final class CtSeries {
         window = b.window;
         manufacturer = b.manufacturer;
         modelName = b.modelName;
+        stationName = b.stationName;
+        convolutionKernel = b.convolutionKernel;
+        identifying = b.identifying;
+    }
+
+    public String stationName() {
+        return stationName;
+    }
+
+    public String convolutionKernel() {
+        return convolutionKernel;
+    }
+
+    /** Returns the identifying attributes to write, if this series stands for an exported study. */
+    public Optional<IdentifyingDetails> identifying() {
+        return identifying;
     }
 
     /** Returns a builder; study, series UID, frame of reference UID and body part are required. */
@@ -124,6 +143,9 @@ public final class CtSeries {
         private Optional<double[]> window = Optional.empty();
         private String manufacturer = "clinval";
         private String modelName = "";
+        private String stationName = "";
+        private String convolutionKernel = "";
+        private Optional<IdentifyingDetails> identifying = Optional.empty();
 
         private Builder() {}
 
@@ -216,6 +238,24 @@ public final class CtSeries {
             return this;
         }
 
+        /** Station Name and Convolution Kernel, which subgroup and drift analyses read. */
+        public Builder optAcquisition(String stationName, String convolutionKernel) {
+            this.stationName = Objects.requireNonNull(stationName, "station name");
+            this.convolutionKernel =
+                    Objects.requireNonNull(convolutionKernel, "convolution kernel");
+            return this;
+        }
+
+        /**
+         * Writes identifying attributes as an exported clinical image has them (for phantom
+         * studies, whose synthetic values are PHI canaries). The study must then not be marked
+         * synthetic: these files are meant to look identified.
+         */
+        public Builder optIdentifyingDetails(IdentifyingDetails details) {
+            this.identifying = Optional.of(Objects.requireNonNull(details, "identifying details"));
+            return this;
+        }
+
         /** Returns the series; fails naming the first missing required value. */
         public CtSeries build() {
             if (study == null) {
@@ -229,6 +269,10 @@ public final class CtSeries {
             }
             if (bodyPartExamined == null) {
                 throw new IllegalArgumentException("CT series: body part examined is required");
+            }
+            if (identifying.isPresent() && study.synthetic()) {
+                throw new IllegalArgumentException(
+                        "CT series: identifying details on a study marked synthetic (identity removed)");
             }
             return new CtSeries(this);
         }

@@ -55,7 +55,8 @@ public final class Renderer {
             double[] blurred = blur(value, size, site.blurMm() / spacing);
             for (int i = 0; i < plane; i++) {
                 double v = blurred[i] + site.noiseHu() * noise.gaussian() + site.huOffset();
-                hu[s * plane + i] = (float) Math.rint(Math.max(-1024, Math.min(3071, v)));
+                // + 0.0f folds -0.0 into 0.0: a stored CT value has no sign of zero.
+                hu[s * plane + i] = (float) Math.rint(Math.max(-1024, Math.min(3071, v))) + 0.0f;
             }
         }
         return new PhantomImage(

@@ -8,6 +8,7 @@ import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.OtherWordAttribute;
 import org.clinval.imaging.dicom.write.CtImage;
 import org.clinval.imaging.dicom.write.CtSeries;
+import org.clinval.imaging.dicom.write.IdentifyingDetails;
 import org.clinval.imaging.dicom.write.PatientStudy;
 import org.clinval.imaging.dicom.write.SliceGeometry;
 
@@ -20,6 +21,7 @@ public final class CtEncoder {
     public static AttributeList encode(CtSeries series, CtImage image) {
         AttributeList l = new AttributeList();
         putPatientStudy(l, series.study());
+        series.identifying().ifPresent(d -> putIdentifying(l, d));
         // General Series, CT
         put(l, "Modality", "CT");
         put(l, "SeriesInstanceUID", series.seriesInstanceUid());
@@ -36,6 +38,12 @@ public final class CtEncoder {
         put(l, "Manufacturer", series.manufacturer());
         if (!series.modelName().isEmpty()) {
             put(l, "ManufacturerModelName", series.modelName());
+        }
+        if (!series.stationName().isEmpty()) {
+            put(l, "StationName", series.stationName());
+        }
+        if (!series.convolutionKernel().isEmpty()) {
+            put(l, "ConvolutionKernel", series.convolutionKernel());
         }
         // General Image, CT Image
         put(l, "InstanceNumber", image.instanceNumber());
@@ -93,6 +101,20 @@ public final class CtEncoder {
         put(l, "ReferringPhysicianName");
         put(l, "StudyID", s.studyId());
         put(l, "AccessionNumber");
+    }
+
+    /** Puts the identifying attributes of an exported study, over the empty Type 2 ones. */
+    private static void putIdentifying(AttributeList l, IdentifyingDetails d) {
+        put(
+                l,
+                "PatientBirthDate",
+                d.birthDate().format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
+        put(l, "PatientAge", String.format(java.util.Locale.ROOT, "%03dY", d.age()));
+        put(l, "OtherPatientIDs", d.otherPatientId());
+        put(l, "PatientAddress", d.address());
+        put(l, "AccessionNumber", d.accessionNumber());
+        put(l, "InstitutionName", d.institutionName());
+        put(l, "ReferringPhysicianName", d.referringPhysician());
     }
 
     /** Puts Image Position/Orientation (Patient), Pixel Spacing and Slice Thickness. */

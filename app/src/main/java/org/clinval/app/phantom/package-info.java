@@ -1,0 +1,2 @@
+/** {@code clinval phantoms}: phantom studies with known ground truth. */
+package org.clinval.app.phantom;
