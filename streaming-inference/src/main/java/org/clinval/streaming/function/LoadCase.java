@@ -21,17 +21,23 @@ public final class LoadCase extends ProcessFunction<CaseInput, LoadedCase> {
 
     @Override
     public void processElement(CaseInput in, Context ctx, Collector<LoadedCase> out) {
+        LoadedCase loaded;
         try {
-            out.collect(loader.load(in));
+            loaded = loader.load(in);
         } catch (RejectedInput e) {
             ctx.output(
                     Tags.REJECTED,
                     Outcome.rejected(in.caseId(), in.file(), "", "load", e.getMessage()));
+            return;
         } catch (RuntimeException e) {
             // A reader bug on one file must not fail the study: the file is quarantined, named.
             ctx.output(
                     Tags.REJECTED,
                     Outcome.rejected(in.caseId(), in.file(), "", "load", "unreadable: " + e));
+            return;
         }
+        // Outside the try: a failure downstream (chained operators run inside collect) is the
+        // task's failure, for Flink to restart from the checkpoint, not this file's.
+        out.collect(loaded);
     }
 }

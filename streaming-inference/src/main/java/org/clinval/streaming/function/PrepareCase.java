@@ -23,10 +23,9 @@ public final class PrepareCase extends ProcessFunction<LoadedCase, PreparedCase>
 
     @Override
     public void processElement(LoadedCase in, Context ctx, Collector<PreparedCase> out) {
+        float[] input;
         try {
-            out.collect(
-                    new PreparedCase(
-                            in.caseId(), in.file(), in.manufacturer(), preprocessor.prepare(in)));
+            input = preprocessor.prepare(in);
         } catch (RejectedInput e) {
             ctx.output(
                     Tags.REJECTED,
@@ -36,6 +35,8 @@ public final class PrepareCase extends ProcessFunction<LoadedCase, PreparedCase>
                             in.manufacturer(),
                             "preprocess",
                             e.getMessage()));
+            return;
         }
+        out.collect(new PreparedCase(in.caseId(), in.file(), in.manufacturer(), input));
     }
 }
