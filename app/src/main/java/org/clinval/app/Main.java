@@ -3,6 +3,7 @@ package org.clinval.app;
 import java.io.PrintWriter;
 import org.clinval.app.cli.UserError;
 import org.clinval.app.dicom.DicomCommand;
+import org.clinval.app.risk.RiskCommand;
 import org.clinval.app.stats.StatsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             StatsCommand.class,
             DicomCommand.class,
+            RiskCommand.class,
             DemoCommand.class,
             org.clinval.app.phantom.PhantomsCommand.class
         })

@@ -1,0 +1,20 @@
+package org.clinval.app.risk;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code clinval risk}: ISO 14971 risk management files. */
+@Command(
+        name = "risk",
+        description = "Check an ISO 14971 risk management file against a study run.",
+        subcommands = {RiskCheckCommand.class})
+public final class RiskCommand implements Runnable {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "a risk command is required, e.g. 'clinval risk check'");
+    }
+}

@@ -1,0 +1,18 @@
+package org.clinval.risk.check;
+
+import java.util.Locale;
+
+/** What a piece of scenario evidence verifies. */
+public enum Purpose {
+    /** That a risk control measure is implemented (ISO 14971:2019 §7.2). */
+    IMPLEMENTATION,
+    /** That a risk control measure is effective in reducing the risk (§7.2). */
+    EFFECTIVENESS,
+    /** That a requirement is met. */
+    REQUIREMENT;
+
+    /** Returns {@code implementation}, {@code effectiveness} or {@code requirement}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

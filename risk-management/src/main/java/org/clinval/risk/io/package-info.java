@@ -1,0 +1,5 @@
+/**
+ * Reading the YAML files of risk management (plan, requirements, risk register): every problem of
+ * all three files is collected in one pass and reported together, each with its file and YAML path.
+ */
+package org.clinval.risk.io;
