@@ -17,11 +17,12 @@ import org.clinval.workflows.service.DatasetManifest;
 import org.clinval.workflows.service.DatasetService;
 
 /**
- * Registers and locks the inputs of a study by their SHA-256: the protocol (original and the copy
- * in the run folder), the model descriptor, the ground truth, every file below the DICOM folder and
- * below the features folder. Registration writes {@value #REGISTRATION}; the lock hashes the same
- * folders again (so added and removed files show too) and writes {@value #MANIFEST} only when
- * nothing differs. Both use absolute paths, so {@code sha256sum -c} checks them from anywhere.
+ * Registers and locks the inputs of a study by their SHA-256: the approved copy of the protocol in
+ * the run folder (the study reads only that copy), the model descriptor, the ground truth, every
+ * file below the DICOM folder and below the features folder. Registration writes {@value
+ * #REGISTRATION}; the lock hashes the same folders again (so added and removed files show too) and
+ * writes {@value #MANIFEST} only when nothing differs. Both use absolute paths, so {@code sha256sum
+ * -c} checks them from anywhere.
  */
 public final class FileDatasetService implements DatasetService {
 
@@ -89,7 +90,6 @@ public final class FileDatasetService implements DatasetService {
 
     private static ChecksumManifest inputs(StudyProtocol p, Path copy) throws IOException {
         SortedMap<String, String> out = new TreeMap<>();
-        add(out, p.file());
         add(out, copy);
         add(out, p.device().model());
         add(out, p.dataset().groundTruth());
