@@ -141,7 +141,14 @@ public final class ProtocolReader {
         Optional<Path> model = m.string("model").flatMap(p -> path(m, "model", p, false));
         Optional<String> sha = m.string("sha256");
         if (sha.isPresent() && !SHA256.matcher(sha.get()).matches()) {
-            m.problem("sha256", "'" + sha.get() + "' is not a SHA-256 (64 hexadecimal digits)");
+            m.problem(
+                    "sha256",
+                    "'"
+                            + sha.get()
+                            + "' is not a SHA-256 (64 hexadecimal digits)"
+                            + (m.isText("sha256")
+                                    ? ""
+                                    : "; put it in quotes, YAML read it as a number"));
             sha = Optional.empty();
         }
         m.rejectUnknownKeys();

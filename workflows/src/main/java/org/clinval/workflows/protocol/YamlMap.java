@@ -58,6 +58,11 @@ final class YamlMap {
         return Optional.of(v);
     }
 
+    /** Returns whether the value at {@code key} was written as text (not read as a number). */
+    boolean isText(String key) {
+        return map.get(key) instanceof String;
+    }
+
     Optional<YamlMap> map(String key) {
         return required(key).flatMap(v -> of(path(key), v, problems));
     }
