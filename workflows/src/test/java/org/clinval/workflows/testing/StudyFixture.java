@@ -60,6 +60,24 @@ public final class StudyFixture {
         return j < 4 ? 0.55 + 0.05 * j : 0.05 + 0.01 * j; // 4 false positives
     }
 
+    /** Returns the case results the stand-in inference gives for the fixture. */
+    public static java.util.List<org.clinval.workflows.analysis.CaseResult> caseResults() {
+        java.util.List<org.clinval.workflows.analysis.CaseResult> out = new ArrayList<>();
+        for (int i = 0; i < CASES; i++) {
+            out.add(
+                    new org.clinval.workflows.analysis.CaseResult(
+                            caseId(i),
+                            String.valueOf("ABC".charAt(i % 3)),
+                            i % 2 == 0 ? "Siemens" : "GE",
+                            i % 4 < 2 ? "F" : "M",
+                            i % 3 == 0 ? "40-59" : "60-74",
+                            i < POSITIVES ? "malignant" : "benign",
+                            score(i),
+                            score(i) >= 0.5));
+        }
+        return out;
+    }
+
     public static String caseId(int i) {
         return String.format(Locale.ROOT, "case-%03d", i + 1);
     }
