@@ -3,6 +3,10 @@ package org.clinval.app;
 import java.io.PrintWriter;
 import org.clinval.app.cli.UserError;
 import org.clinval.app.stats.StatsCommand;
+import org.clinval.app.study.AuditCommand;
+import org.clinval.app.study.StudyCommand;
+import org.clinval.app.study.TaskCommand;
+import org.clinval.app.study.UserCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +17,14 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Clinical validation of medical-imaging AI.",
-        subcommands = {StatsCommand.class, DemoCommand.class})
+        subcommands = {
+            StatsCommand.class,
+            DemoCommand.class,
+            StudyCommand.class,
+            TaskCommand.class,
+            AuditCommand.class,
+            UserCommand.class
+        })
 public final class Main implements Runnable {
 
     @Option(

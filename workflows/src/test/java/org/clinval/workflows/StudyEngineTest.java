@@ -145,7 +145,7 @@ class StudyEngineTest {
         Files.writeString(protocol, Files.readString(protocol).replace("level: 0.95", "level: 95"));
         assertThatThrownBy(() -> StudyEngine.start(protocol, dir.resolve("run"), settings()))
                 .isInstanceOf(InvalidProtocolException.class)
-                .hasMessageContaining("endpoints[0].criterion.level: 95.0 is not in (0, 1)");
+                .hasMessageContaining("endpoints[0].criterion.level: 95 is not in (0, 1)");
         assertThat(dir.resolve("run")).doesNotExist();
 
         Path good = StudyFixture.in(dir.resolve("other")).write();

@@ -49,7 +49,7 @@ public record Criterion(
         return s.toString();
     }
 
-    private static String num(double v) {
+    static String num(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

@@ -360,7 +360,7 @@ public final class ProtocolReader {
             return Optional.empty();
         }
         if (!(v.getAsDouble() > 0 && v.getAsDouble() < 1)) {
-            m.problem(key, v.getAsDouble() + " is not in (0, 1)");
+            m.problem(key, Criterion.num(v.getAsDouble()) + " is not in (0, 1)");
             return Optional.empty();
         }
         return Optional.of(ConfidenceLevel.of(v.getAsDouble()));
