@@ -228,11 +228,29 @@ public final class StudyEngine implements AutoCloseable {
                 runDir,
                 studyId,
                 processInstanceId,
-                StudyState.ofEndEvent(h.getEndActivityId()),
+                StudyState.ofEndEvent(endEvent()),
                 List.of(),
                 List.of(),
                 List.of(),
                 Optional.ofNullable(reason).map(v -> String.valueOf(v.getValue())));
+    }
+
+    private String endEvent() {
+        return engine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .activityType("noneEndEvent")
+                .finished()
+                .list()
+                .stream()
+                .map(a -> a.getActivityId())
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        "the study's process ended without an end event: "
+                                                + processInstanceId));
     }
 
     private String message(Incident i) {

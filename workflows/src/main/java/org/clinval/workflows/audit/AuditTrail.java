@@ -98,6 +98,7 @@ public final class AuditTrail {
     }
 
     /** Appends an entry and returns it. */
+    @SuppressWarnings("try") // the file lock is held, not used, inside the block
     public AuditEntry record(
             String user,
             String action,
