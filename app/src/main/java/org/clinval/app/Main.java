@@ -5,6 +5,10 @@ import org.clinval.app.cli.UserError;
 import org.clinval.app.dicom.DicomCommand;
 import org.clinval.app.risk.RiskCommand;
 import org.clinval.app.stats.StatsCommand;
+import org.clinval.app.study.AuditCommand;
+import org.clinval.app.study.StudyCommand;
+import org.clinval.app.study.TaskCommand;
+import org.clinval.app.study.UserCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +24,11 @@ import picocli.CommandLine.Option;
             DicomCommand.class,
             RiskCommand.class,
             DemoCommand.class,
-            org.clinval.app.phantom.PhantomsCommand.class
+            org.clinval.app.phantom.PhantomsCommand.class,
+            StudyCommand.class,
+            TaskCommand.class,
+            AuditCommand.class,
+            UserCommand.class
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,425 @@
+package org.clinval.workflows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.clinval.workflows.delegate.RequireSignature;
+import org.clinval.workflows.delegate.StudyDelegates;
+import org.clinval.workflows.engine.StudyProcessEngine;
+import org.clinval.workflows.protocol.InvalidProtocolException;
+import org.clinval.workflows.protocol.ProtocolReader;
+import org.clinval.workflows.protocol.StudyProtocol;
+import org.clinval.workflows.signature.Meaning;
+import org.clinval.workflows.signature.SignatureRefusedException;
+import org.clinval.workflows.signature.Signer;
+import org.clinval.workflows.signature.UserAccount;
+import org.clinval.workflows.signature.UserRegistry;
+
+/**
+ * The facade of the study process for the command line: start a study in a run folder, list its
+ * waiting tasks, complete one with an electronic signature, resume it after a restart. One engine
+ * serves one run folder; its state is in the run folder's H2 database (or the configured one), so a
+ * study survives the end of the program.
+ *
+ * <p>Not thread-safe; close it when done.
+ */
+public final class StudyEngine implements AutoCloseable {
+
+    /** The marker file a run folder of a study holds. */
+    public static final String STUDY_FILE = "study.json";
+
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final ProcessEngine engine;
+    private final StudySettings settings;
+    private final Path runDir;
+    private final String studyId;
+    private final String processInstanceId;
+
+    private StudyEngine(
+            ProcessEngine engine,
+            StudySettings settings,
+            Path runDir,
+            String studyId,
+            String processInstanceId) {
+        this.engine = engine;
+        this.settings = settings;
+        this.runDir = runDir;
+        this.studyId = studyId;
+        this.processInstanceId = processInstanceId;
+    }
+
+    /**
+     * Checks {@code protocolFile} and starts its study in {@code runDir}: the protocol is
+     * registered and the study waits for {@code ApproveProtocol}.
+     *
+     * @throws InvalidProtocolException listing every problem of the protocol
+     * @throws IllegalArgumentException if {@code runDir} already holds a study
+     */
+    public static StudyEngine start(Path protocolFile, Path runDir, StudySettings settings)
+            throws InvalidProtocolException, IOException {
+        StudyProtocol protocol = ProtocolReader.read(protocolFile);
+        Path dir = runDir.toAbsolutePath().normalize();
+        if (Files.exists(dir.resolve(STUDY_FILE))) {
+            throw new IllegalArgumentException(
+                    "the run folder already holds a study, resume it or choose another folder: "
+                            + dir);
+        }
+        Files.createDirectories(dir);
+        ProcessEngine engine = open(dir, settings);
+        try {
+            deploy(engine);
+            ProcessInstance pi =
+                    engine.getRuntimeService()
+                            .startProcessInstanceByKey(
+                                    ValidationStudy.PROCESS,
+                                    protocol.id(),
+                                    Map.of(
+                                            ValidationStudy.VAR_RUN_DIR, dir.toString(),
+                                            ValidationStudy.VAR_PROTOCOL_SOURCE,
+                                                    protocol.file().toString(),
+                                            ValidationStudy.VAR_PROTOCOL_BASE,
+                                                    protocol.file().getParent().toString(),
+                                            ValidationStudy.VAR_STUDY_ID, protocol.id()));
+            ObjectNode o = JSON.createObjectNode();
+            o.put("study", protocol.id());
+            o.put("process_instance", pi.getId());
+            o.put("protocol", protocol.file().toString());
+            o.put("database", settings.database().map(Object::toString).orElse("run folder"));
+            Files.writeString(
+                    dir.resolve(STUDY_FILE),
+                    JSON.writeValueAsString(o) + "\n",
+                    StandardCharsets.UTF_8);
+            return new StudyEngine(engine, settings, dir, protocol.id(), pi.getId());
+        } catch (RuntimeException | IOException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the study of {@code runDir} again, e.g. after the program ended; pending asynchronous
+     * steps continue.
+     *
+     * @throws IllegalArgumentException if the folder holds no study
+     */
+    public static StudyEngine resume(Path runDir, StudySettings settings) throws IOException {
+        Path dir = runDir.toAbsolutePath().normalize();
+        Path marker = dir.resolve(STUDY_FILE);
+        if (!Files.exists(marker)) {
+            throw new IllegalArgumentException(
+                    "not a study run folder (no " + STUDY_FILE + "): " + dir);
+        }
+        JsonNode o = JSON.readTree(marker.toFile());
+        ProcessEngine engine = open(dir, settings);
+        try {
+            deploy(engine);
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+        return new StudyEngine(
+                engine,
+                settings,
+                dir,
+                o.path("study").asText(),
+                o.path("process_instance").asText());
+    }
+
+    private static ProcessEngine open(Path dir, StudySettings s) {
+        Map<Object, Object> beans = StudyDelegates.beans(s.services(), s.clock());
+        return s.database()
+                .map(
+                        d ->
+                                StudyProcessEngine.create(
+                                        d.url(), d.user(), d.password(), s.jobExecutor(), beans))
+                .orElseGet(
+                        () ->
+                                StudyProcessEngine.create(
+                                        StudyProcessEngine.h2Url(dir),
+                                        "sa",
+                                        "",
+                                        s.jobExecutor(),
+                                        beans));
+    }
+
+    private static void deploy(ProcessEngine engine) {
+        engine.getRepositoryService()
+                .createDeployment()
+                .name(ValidationStudy.PROCESS)
+                .addClasspathResource(ValidationStudy.RESOURCE)
+                .enableDuplicateFiltering(true)
+                .deploy();
+    }
+
+    /** Returns the run folder. */
+    public Path runDir() {
+        return runDir;
+    }
+
+    /** Returns the study id. */
+    public String studyId() {
+        return studyId;
+    }
+
+    /** Returns where the study stands. */
+    public StudyStatus status() {
+        ProcessInstance pi =
+                engine.getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processInstanceId(processInstanceId)
+                        .singleResult();
+        if (pi != null) {
+            List<String> incidents =
+                    engine
+                            .getRuntimeService()
+                            .createIncidentQuery()
+                            .processInstanceId(processInstanceId)
+                            .list()
+                            .stream()
+                            .map(i -> i.getActivityId() + ": " + message(i))
+                            .toList();
+            return new StudyStatus(
+                    runDir,
+                    studyId,
+                    processInstanceId,
+                    incidents.isEmpty() ? StudyState.ACTIVE : StudyState.INCIDENT,
+                    engine.getRuntimeService().getActiveActivityIds(processInstanceId),
+                    tasks(),
+                    incidents,
+                    Optional.empty());
+        }
+        HistoricProcessInstance h =
+                engine.getHistoryService()
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceId(processInstanceId)
+                        .singleResult();
+        if (h == null) {
+            throw new IllegalStateException(
+                    "the study's process instance is not in the database: " + processInstanceId);
+        }
+        HistoricVariableInstance reason =
+                engine.getHistoryService()
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(processInstanceId)
+                        .variableName(ValidationStudy.VAR_STOP_REASON)
+                        .singleResult();
+        return new StudyStatus(
+                runDir,
+                studyId,
+                processInstanceId,
+                StudyState.ofEndEvent(endEvent()),
+                List.of(),
+                List.of(),
+                List.of(),
+                Optional.ofNullable(reason).map(v -> String.valueOf(v.getValue())));
+    }
+
+    private String endEvent() {
+        return engine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .activityType("noneEndEvent")
+                .finished()
+                .list()
+                .stream()
+                .map(a -> a.getActivityId())
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        "the study's process ended without an end event: "
+                                                + processInstanceId));
+    }
+
+    private String message(Incident i) {
+        if (i.getConfiguration() == null) {
+            return i.getIncidentMessage();
+        }
+        Job job =
+                engine.getManagementService()
+                        .createJobQuery()
+                        .jobId(i.getConfiguration())
+                        .singleResult();
+        return job != null && job.getExceptionMessage() != null
+                ? job.getExceptionMessage()
+                : i.getIncidentMessage();
+    }
+
+    /** Returns the user tasks waiting, oldest first. */
+    public List<StudyTask> tasks() {
+        List<StudyTask> out = new ArrayList<>();
+        for (Task t :
+                engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(processInstanceId)
+                        .orderByTaskCreateTime()
+                        .asc()
+                        .list()) {
+            out.add(
+                    new StudyTask(
+                            t.getId(),
+                            t.getTaskDefinitionKey(),
+                            t.getName(),
+                            candidateGroup(t.getId()),
+                            t.getCreateTime().toInstant(),
+                            runDir,
+                            studyId,
+                            ValidationStudy.SIGNED_OBJECT.get(t.getTaskDefinitionKey()),
+                            ValidationStudy.MEANINGS.get(t.getTaskDefinitionKey())));
+        }
+        return out;
+    }
+
+    private String candidateGroup(String taskId) {
+        return engine.getTaskService().getIdentityLinksForTask(taskId).stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
+                .map(IdentityLink::getGroupId)
+                .filter(g -> g != null)
+                .findFirst()
+                .orElse("");
+    }
+
+    /**
+     * Signs and completes a waiting task as {@code user}. The user must be in the task's candidate
+     * group, the meaning allowed for the task, and the password right; every refusal is audited.
+     * Recording a deviation needs a {@code reason}, which goes into {@code deviation.json}, the
+     * record signed. The password array is cleared.
+     *
+     * @throws IllegalArgumentException if no such task waits or a deviation has no reason
+     * @throws SignatureRefusedException if the signature is refused
+     */
+    public StudyStatus complete(
+            String taskId, String user, Meaning meaning, char[] password, String reason)
+            throws SignatureRefusedException, IOException {
+        try {
+            StudyTask task =
+                    tasks().stream()
+                            .filter(t -> t.id().equals(taskId))
+                            .findFirst()
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    "no task " + taskId + " waits in " + runDir));
+            String context = RequireSignature.context(task.key(), task.id());
+            UserRegistry users = UserRegistry.load(settings.users());
+            Signer signer = new Signer(users, runDir, settings.clock());
+            Optional<UserAccount> account = users.find(user);
+            if (account.isEmpty()) {
+                signer.refuse(user, task.signs(), context, "unknown user");
+            } else if (!account.get().isIn(task.candidateGroup())) {
+                signer.refuse(user, task.signs(), context, "not in group " + task.candidateGroup());
+            } else if (!task.meanings().contains(meaning)) {
+                signer.refuse(
+                        user,
+                        task.signs(),
+                        context,
+                        "meaning " + meaning.key() + " is not one of " + task.meanings());
+            }
+            if (task.key().equals(ValidationStudy.RECORD_DEVIATION)) {
+                Deviation.write(runDir, user, reason, settings.clock().instant());
+            }
+            signer.sign(user, password, meaning, runDir.resolve(task.signs()), context);
+            engine.getTaskService().claim(taskId, user);
+            engine.getIdentityService().setAuthenticatedUserId(user);
+            try {
+                engine.getTaskService().complete(taskId);
+            } finally {
+                engine.getIdentityService().clearAuthentication();
+            }
+            if (settings.jobExecutor()) {
+                awaitJobs(Duration.ofHours(24));
+            }
+            return status();
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * Runs the due asynchronous steps of this study in the calling thread until none is left (a
+     * failed step is retried as its retry policy says, then left as an incident); returns the
+     * number of executions. For use without the job executor.
+     */
+    public int executeJobs() {
+        int runs = 0;
+        for (int guard = 0; guard < 1000; guard++) {
+            List<Job> jobs =
+                    engine.getManagementService()
+                            .createJobQuery()
+                            .processInstanceId(processInstanceId)
+                            .executable()
+                            .list();
+            if (jobs.isEmpty()) {
+                return runs;
+            }
+            for (Job j : jobs) {
+                runs++;
+                try {
+                    engine.getManagementService().executeJob(j.getId());
+                } catch (RuntimeException e) {
+                    // The engine has recorded the failure on the job (retries, incident).
+                }
+            }
+        }
+        throw new IllegalStateException("asynchronous steps did not settle after 1000 rounds");
+    }
+
+    /**
+     * Waits until the job executor has no due step of this study left, or {@code timeout} passed.
+     *
+     * @return whether it settled in time
+     */
+    public boolean awaitJobs(Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            long due =
+                    engine.getManagementService()
+                            .createJobQuery()
+                            .processInstanceId(processInstanceId)
+                            .executable()
+                            .count();
+            if (due == 0) {
+                return true;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Returns the embedded engine, for tests of the process. */
+    ProcessEngine processEngine() {
+        return engine;
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

@@ -1,0 +1,118 @@
+package org.clinval.workflows;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.clinval.workflows.service.StudyServices;
+
+/**
+ * How a {@link StudyEngine} runs: its services, its user registry, its database and whether its job
+ * executor runs the asynchronous steps. Built with {@link #builder()}: {@code set} required, {@code
+ * opt} optional.
+ */
+public final class StudySettings {
+
+    /** A database other than the run folder's H2 file. */
+    public record Database(String url, String user, String password) {
+        @Override
+        public String toString() {
+            return url + " as " + user; // never the password
+        }
+    }
+
+    private final StudyServices services;
+    private final Path users;
+    private final Optional<Database> database;
+    private final boolean jobExecutor;
+    private final Clock clock;
+
+    private StudySettings(Builder b) {
+        this.services = b.services;
+        this.users = b.users;
+        this.database = Optional.ofNullable(b.database);
+        this.jobExecutor = b.jobExecutor;
+        this.clock = b.clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public StudyServices services() {
+        return services;
+    }
+
+    /** The user registry file. */
+    public Path users() {
+        return users;
+    }
+
+    /** The database, when not the run folder's H2 file. */
+    public Optional<Database> database() {
+        return database;
+    }
+
+    /** Whether the job executor runs asynchronous steps by itself. */
+    public boolean jobExecutor() {
+        return jobExecutor;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Builder of {@link StudySettings}. */
+    public static final class Builder {
+        private StudyServices services;
+        private Path users;
+        private Database database;
+        private boolean jobExecutor = true;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {}
+
+        /** Sets the services of the steps. */
+        public Builder setServices(StudyServices services) {
+            this.services = services;
+            return this;
+        }
+
+        /** Sets the user registry file (see {@code UserRegistry}). */
+        public Builder setUsers(Path users) {
+            this.users = users;
+            return this;
+        }
+
+        /** Uses a JDBC database (e.g. PostgreSQL) instead of the run folder's H2 file. */
+        public Builder optDatabase(String url, String user, String password) {
+            this.database = new Database(url, user, password);
+            return this;
+        }
+
+        /**
+         * Whether the job executor runs the asynchronous steps (default true); without it, {@link
+         * StudyEngine#executeJobs()} runs them in the caller's thread.
+         */
+        public Builder optJobExecutor(boolean on) {
+            this.jobExecutor = on;
+            return this;
+        }
+
+        /** Sets the clock of audit and signature times (default: system UTC). */
+        public Builder optClock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Returns the settings, checking the required ones were set. */
+        public StudySettings build() {
+            if (services == null || users == null) {
+                throw new IllegalStateException(
+                        "study settings are missing: "
+                                + (services == null ? "services " : "")
+                                + (users == null ? "users" : ""));
+            }
+            return new StudySettings(this);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package org.clinval.workflows.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import org.clinval.validation.Interval;
+import org.clinval.validation.binary.ConfusionMatrix;
+import org.clinval.validation.bootstrap.BootstrapInterval;
+import org.clinval.validation.interval.BinomialInterval;
+import org.clinval.validation.interval.Proportion;
+import org.clinval.validation.roc.AucEstimate;
+import org.clinval.validation.roc.DeLong;
+import org.clinval.validation.roc.RocBootstrap;
+import org.clinval.validation.roc.RocInput;
+import org.clinval.workflows.protocol.CiMethod;
+import org.clinval.workflows.protocol.Criterion;
+import org.clinval.workflows.protocol.Endpoint;
+import org.clinval.workflows.protocol.StatisticalMethods;
+
+/**
+ * Computes one endpoint and judges it. Minima are inclusive ({@code estimate >= min}). An estimate
+ * or interval that is undefined (no positives, one case per class, BCa without a bias correction)
+ * fails the clause that needs it, and the reason says so: an undefined value never passes.
+ */
+final class EndpointEvaluation {
+
+    private EndpointEvaluation() {}
+
+    static EndpointResult evaluate(
+            Endpoint endpoint,
+            ConfusionMatrix m,
+            Optional<RocInput> roc,
+            StatisticalMethods statistics) {
+        Criterion c = endpoint.criterion();
+        return c.measure().isProportion()
+                ? proportion(endpoint, m)
+                : auc(endpoint, m, roc, statistics);
+    }
+
+    private static EndpointResult proportion(Endpoint endpoint, ConfusionMatrix m) {
+        Criterion c = endpoint.criterion();
+        long[] xn =
+                switch (c.measure()) {
+                    case SENSITIVITY -> new long[] {m.tp(), m.positives()};
+                    case SPECIFICITY -> new long[] {m.tn(), m.negatives()};
+                    case PPV -> new long[] {m.tp(), m.tp() + m.fp()};
+                    case NPV -> new long[] {m.tn(), m.tn() + m.fn()};
+                    case ACCURACY -> new long[] {m.tp() + m.tn(), m.total()};
+                    case AUC -> throw new IllegalStateException("AUC is not a proportion");
+                };
+        Proportion p = Proportion.of(c.measure().key(), xn[0], xn[1], c.level());
+        BinomialInterval method = c.ciMethod().binomial().orElseThrow();
+        String why = p.undefinedReason().orElse("");
+        return judge(
+                endpoint,
+                p.estimate(),
+                p.interval(method),
+                why,
+                why,
+                method.key(),
+                OptionalLong.of(xn[0]),
+                OptionalLong.of(xn[1]),
+                m,
+                OptionalLong.empty(),
+                OptionalLong.empty());
+    }
+
+    private static EndpointResult auc(
+            Endpoint endpoint,
+            ConfusionMatrix m,
+            Optional<RocInput> roc,
+            StatisticalMethods statistics) {
+        Criterion c = endpoint.criterion();
+        if (roc.isEmpty()) {
+            String why =
+                    "AUC is undefined: the study has "
+                            + m.positives()
+                            + " positive and "
+                            + m.negatives()
+                            + " negative cases";
+            return judge(
+                    endpoint,
+                    OptionalDouble.empty(),
+                    Optional.empty(),
+                    why,
+                    why,
+                    c.ciMethod().key(),
+                    OptionalLong.empty(),
+                    OptionalLong.empty(),
+                    m,
+                    OptionalLong.empty(),
+                    OptionalLong.empty());
+        }
+        AucEstimate delong = DeLong.auc(roc.get(), c.level());
+        OptionalDouble estimate = OptionalDouble.of(delong.auc());
+        if (c.ciMethod() == CiMethod.DELONG) {
+            return judge(
+                    endpoint,
+                    estimate,
+                    delong.ci(),
+                    "",
+                    delong.undefinedReason().orElse(""),
+                    delong.method(),
+                    OptionalLong.empty(),
+                    OptionalLong.empty(),
+                    m,
+                    OptionalLong.empty(),
+                    OptionalLong.empty());
+        }
+        OptionalLong seed = OptionalLong.of(statistics.bootstrapSeed());
+        OptionalLong replicates = OptionalLong.of(statistics.bootstrapReplicates());
+        String method =
+                (c.ciMethod() == CiMethod.BOOTSTRAP_BCA ? "BCa" : "percentile")
+                        + " stratified bootstrap";
+        if (roc.get().positives() < 2 || roc.get().negatives() < 2) {
+            return judge(
+                    endpoint,
+                    estimate,
+                    Optional.empty(),
+                    "",
+                    "a bootstrap interval of the AUC needs at least 2 positive and 2 negative cases",
+                    method,
+                    OptionalLong.empty(),
+                    OptionalLong.empty(),
+                    m,
+                    seed,
+                    replicates);
+        }
+        BootstrapInterval b = RocBootstrap.auc(roc.get(), statistics.bootstrap(c.level()));
+        Optional<Interval> ci =
+                c.ciMethod() == CiMethod.BOOTSTRAP_BCA ? b.bca() : Optional.of(b.percentile());
+        return judge(
+                endpoint,
+                estimate,
+                ci,
+                "",
+                b.undefinedReason().orElse(""),
+                method,
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                m,
+                seed,
+                replicates);
+    }
+
+    private static EndpointResult judge(
+            Endpoint endpoint,
+            OptionalDouble estimate,
+            Optional<Interval> ci,
+            String estimateUndefined,
+            String ciUndefined,
+            String method,
+            OptionalLong numerator,
+            OptionalLong denominator,
+            ConfusionMatrix m,
+            OptionalLong seed,
+            OptionalLong replicates) {
+        Criterion c = endpoint.criterion();
+        String measure = c.measure().key();
+        List<String> reasons = new ArrayList<>();
+        boolean pass = true;
+        if (c.estimateMin().isPresent()) {
+            double min = c.estimateMin().getAsDouble();
+            if (estimate.isEmpty()) {
+                pass = false;
+                reasons.add(estimateUndefined + ", so it cannot reach " + num(min));
+            } else {
+                boolean ok = estimate.getAsDouble() >= min;
+                pass &= ok;
+                reasons.add(
+                        measure
+                                + " "
+                                + num(estimate.getAsDouble())
+                                + (ok ? " >= " : " < ")
+                                + num(min));
+            }
+        }
+        if (c.ciLowerMin().isPresent()) {
+            double min = c.ciLowerMin().getAsDouble();
+            String bound =
+                    "the lower bound of its "
+                            + num(c.level().value() * 100)
+                            + "% "
+                            + method
+                            + " interval";
+            if (ci.isEmpty()) {
+                pass = false;
+                String why = ciUndefined.isEmpty() ? estimateUndefined : ciUndefined;
+                reasons.add(bound + " is undefined (" + why + "), so it cannot reach " + num(min));
+            } else {
+                boolean ok = ci.get().lower() >= min;
+                pass &= ok;
+                reasons.add(bound + " " + num(ci.get().lower()) + (ok ? " >= " : " < ") + num(min));
+            }
+        }
+        return new EndpointResult(
+                endpoint,
+                estimate,
+                ci,
+                method,
+                numerator,
+                denominator,
+                m.positives(),
+                m.negatives(),
+                seed,
+                replicates,
+                pass ? Verdict.PASS : Verdict.FAIL,
+                reasons);
+    }
+
+    /** Formats a number for a reason: four decimals, enough to see which side of a minimum. */
+    static String num(double v) {
+        String s = String.format(Locale.ROOT, "%.4f", v);
+        return s.replaceFirst("0+$", "").replaceFirst("\\.$", "");
+    }
+}

@@ -1,0 +1,28 @@
+package org.clinval.workflows.audit;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One line of the audit trail.
+ *
+ * @param sequence position in the trail, from 1
+ * @param time when it was recorded, UTC
+ * @param user who acted; {@code system} for automatic steps
+ * @param action what was done, e.g. {@code LockDataset completed}
+ * @param object what it was done to, e.g. {@code manifest.sha256}
+ * @param reason why, or the outcome in words; may be empty
+ * @param objectSha256 SHA-256 of the object, when it is a file or a record
+ * @param previousSha256 {@link #sha256} of the entry before, or 64 zeros for the first
+ * @param sha256 SHA-256 of the entry's own line without this field
+ */
+public record AuditEntry(
+        long sequence,
+        Instant time,
+        String user,
+        String action,
+        String object,
+        String reason,
+        Optional<String> objectSha256,
+        String previousSha256,
+        String sha256) {}

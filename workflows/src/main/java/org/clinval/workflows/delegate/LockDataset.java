@@ -1,0 +1,57 @@
+package org.clinval.workflows.delegate;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.clinval.workflows.ValidationStudy;
+import org.clinval.workflows.audit.AuditTrail;
+import org.clinval.workflows.service.DatasetException;
+import org.clinval.workflows.service.DatasetManifest;
+import org.clinval.workflows.service.DatasetService;
+
+/**
+ * Locks the inputs: writes {@code manifest.sha256} when every input still has its registered
+ * SHA-256. A change is a modelled outcome, not a fault: the study stops ({@value
+ * ValidationStudy#DATASET_CHANGED}) with the changed files named in {@code stopReason}.
+ */
+public final class LockDataset implements JavaDelegate {
+
+    private final DatasetService dataset;
+    private final Clock clock;
+
+    public LockDataset(DatasetService dataset, Clock clock) {
+        this.dataset = dataset;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        StudyContext s = StudyContext.of(execution, clock);
+        AuditTrail audit = s.audit();
+        try {
+            DatasetManifest m = dataset.lock(s.protocol(), s.runDir());
+            audit.recordFile(
+                    AuditTrail.SYSTEM,
+                    ValidationStudy.LOCK_DATASET + " locked the inputs",
+                    m.file(),
+                    m.files() + " files unchanged since registration");
+        } catch (DatasetException e) {
+            audit.record(
+                    AuditTrail.SYSTEM,
+                    ValidationStudy.LOCK_DATASET + " stopped the study",
+                    "registration.sha256",
+                    e.getMessage(),
+                    Optional.empty());
+            throw new BpmnError(
+                    ValidationStudy.DATASET_CHANGED,
+                    ValidationStudy.LOCK_DATASET + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new StudyStepException(
+                    ValidationStudy.LOCK_DATASET + ": cannot hash the inputs: " + e.getMessage(),
+                    e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.clinval.workflows.delegate;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.clinval.workflows.ValidationStudy;
+import org.clinval.workflows.audit.AuditTrail;
+import org.clinval.workflows.local.FileDatasetService;
+import org.clinval.workflows.protocol.InvalidProtocolException;
+import org.clinval.workflows.protocol.ProtocolReader;
+import org.clinval.workflows.protocol.StudyProtocol;
+
+/** What every step reads from the process: the run folder, the approved protocol, the trail. */
+final class StudyContext {
+
+    private final Path runDir;
+    private final Path protocolBase;
+    private final Clock clock;
+
+    private StudyContext(Path runDir, Path protocolBase, Clock clock) {
+        this.runDir = runDir;
+        this.protocolBase = protocolBase;
+        this.clock = clock;
+    }
+
+    static StudyContext of(VariableScope scope, Clock clock) {
+        return new StudyContext(
+                Path.of(text(scope, ValidationStudy.VAR_RUN_DIR)),
+                Path.of(text(scope, ValidationStudy.VAR_PROTOCOL_BASE)),
+                clock);
+    }
+
+    static String text(VariableScope scope, String name) {
+        Object v = scope.getVariable(name);
+        if (!(v instanceof String s) || s.isBlank()) {
+            throw new StudyStepException("the study has no '" + name + "' variable: " + v);
+        }
+        return s;
+    }
+
+    Path runDir() {
+        return runDir;
+    }
+
+    Path file(String name) {
+        return runDir.resolve(name);
+    }
+
+    AuditTrail audit() {
+        return AuditTrail.in(runDir, clock);
+    }
+
+    /** Reads the approved copy of the protocol in the run folder. */
+    StudyProtocol protocol() {
+        return read(runDir.resolve(FileDatasetService.PROTOCOL), protocolBase);
+    }
+
+    static StudyProtocol read(Path file, Path base) {
+        try {
+            return ProtocolReader.read(file, base, false);
+        } catch (InvalidProtocolException e) {
+            throw new StudyStepException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new StudyStepException(
+                    "cannot read the protocol " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.clinval.workflows.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.clinval.workflows.files.ChecksumManifest;
+import org.clinval.workflows.files.Sha256;
+import org.clinval.workflows.protocol.StudyProtocol;
+import org.clinval.workflows.service.DatasetException;
+import org.clinval.workflows.service.DatasetManifest;
+import org.clinval.workflows.service.DatasetService;
+
+/**
+ * Registers and locks the inputs of a study by their SHA-256: the approved copy of the protocol in
+ * the run folder (the study reads only that copy), the model descriptor, the ground truth, every
+ * file below the DICOM folder and below the features folder. Registration writes {@value
+ * #REGISTRATION}; the lock hashes the same folders again (so added and removed files show too) and
+ * writes {@value #MANIFEST} only when nothing differs. Both use absolute paths, so {@code sha256sum
+ * -c} checks them from anywhere.
+ */
+public final class FileDatasetService implements DatasetService {
+
+    /** The registration's file name in the run folder. */
+    public static final String REGISTRATION = "registration.sha256";
+
+    /** The lock's file name in the run folder. */
+    public static final String MANIFEST = "manifest.sha256";
+
+    /** The approved protocol's file name in the run folder. */
+    public static final String PROTOCOL = "protocol.yaml";
+
+    private static final int SHOWN = 10;
+
+    @Override
+    public DatasetManifest register(StudyProtocol protocol, Path runDir)
+            throws IOException, DatasetException {
+        Files.createDirectories(runDir);
+        Path copy = runDir.resolve(PROTOCOL).toAbsolutePath().normalize();
+        if (!copy.equals(protocol.file())) {
+            Files.copy(protocol.file(), copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+        String model = Sha256.of(protocol.device().model());
+        if (!model.equals(protocol.device().sha256())) {
+            throw new DatasetException(
+                    "device.model "
+                            + protocol.device().model()
+                            + " has SHA-256 "
+                            + model
+                            + " but the protocol states "
+                            + protocol.device().sha256());
+        }
+        ChecksumManifest m = inputs(protocol, copy);
+        Path file = runDir.resolve(REGISTRATION);
+        return new DatasetManifest(file, m.write(file), m.entries().size());
+    }
+
+    @Override
+    public DatasetManifest lock(StudyProtocol protocol, Path runDir)
+            throws IOException, DatasetException {
+        Path registration = runDir.resolve(REGISTRATION);
+        if (!Files.exists(registration)) {
+            throw new DatasetException(
+                    "the inputs were never registered: " + registration + " is missing");
+        }
+        ChecksumManifest before = ChecksumManifest.read(registration);
+        ChecksumManifest now =
+                inputs(protocol, runDir.resolve(PROTOCOL).toAbsolutePath().normalize());
+        Map<String, String> diff = before.differences(now);
+        if (!diff.isEmpty()) {
+            throw new DatasetException(
+                    "the inputs changed since registration ("
+                            + diff.size()
+                            + (diff.size() == 1 ? " file" : " files")
+                            + "): "
+                            + diff.entrySet().stream()
+                                    .limit(SHOWN)
+                                    .map(e -> e.getKey() + " " + e.getValue())
+                                    .collect(Collectors.joining("; "))
+                            + (diff.size() > SHOWN ? "; …" : ""));
+        }
+        Path file = runDir.resolve(MANIFEST);
+        return new DatasetManifest(file, now.write(file), now.entries().size());
+    }
+
+    private static ChecksumManifest inputs(StudyProtocol p, Path copy) throws IOException {
+        SortedMap<String, String> out = new TreeMap<>();
+        add(out, copy);
+        add(out, p.device().model());
+        add(out, p.dataset().groundTruth());
+        folder(out, p.dataset().dicom());
+        if (p.features().isPresent()) {
+            folder(out, p.features().get());
+        }
+        return new ChecksumManifest(out);
+    }
+
+    private static void folder(SortedMap<String, String> out, Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return; // a removed folder shows as every one of its files removed
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                add(out, f);
+            }
+        }
+    }
+
+    private static void add(SortedMap<String, String> out, Path f) throws IOException {
+        Path abs = f.toAbsolutePath().normalize();
+        if (Files.isRegularFile(abs)) {
+            out.put(abs.toString().replace(java.io.File.separatorChar, '/'), Sha256.of(abs));
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The validation-study process: its engine, its facade for the command line. */
+package org.clinval.workflows;

@@ -1,0 +1,69 @@
+package org.clinval.workflows.protocol;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.clinval.validation.interval.BinomialInterval;
+
+/**
+ * How an endpoint's confidence interval is computed. Proportions take a binomial interval; the AUC
+ * takes DeLong's interval or a stratified bootstrap interval seeded from the protocol.
+ */
+public enum CiMethod {
+    /** Wilson score interval of a proportion. */
+    WILSON(BinomialInterval.WILSON),
+    /** Clopper–Pearson exact interval of a proportion. */
+    CLOPPER_PEARSON(BinomialInterval.CLOPPER_PEARSON),
+    /** Jeffreys interval of a proportion. */
+    JEFFREYS(BinomialInterval.JEFFREYS),
+    /** DeLong's interval of the AUC. */
+    DELONG(null),
+    /** Percentile interval of the stratified bootstrap of the AUC. */
+    BOOTSTRAP_PERCENTILE(null),
+    /** BCa interval of the stratified bootstrap of the AUC. */
+    BOOTSTRAP_BCA(null);
+
+    private final BinomialInterval binomial;
+
+    CiMethod(BinomialInterval binomial) {
+        this.binomial = binomial;
+    }
+
+    /** Returns the protocol's name of the method, e.g. {@code clopper_pearson}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Returns the binomial interval behind a proportion method, or empty for AUC methods. */
+    public Optional<BinomialInterval> binomial() {
+        return Optional.ofNullable(binomial);
+    }
+
+    /** Returns whether the method gives an interval for {@code measure}. */
+    public boolean appliesTo(Measure measure) {
+        return measure.isProportion() == (binomial != null);
+    }
+
+    /** Returns the methods that apply to {@code measure}. */
+    public static List<CiMethod> applicableTo(Measure measure) {
+        return Arrays.stream(values()).filter(m -> m.appliesTo(measure)).toList();
+    }
+
+    /** Parses a method name ({@code clopper-pearson} and {@code exact} are accepted too). */
+    public static CiMethod parse(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT).replace('-', '_');
+        if (t.equals("exact")) {
+            return CLOPPER_PEARSON;
+        }
+        for (CiMethod m : values()) {
+            if (m.key().equals(t)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException(
+                "CI method is not one of wilson, clopper_pearson, jeffreys, delong, "
+                        + "bootstrap_percentile, bootstrap_bca: "
+                        + text);
+    }
+}

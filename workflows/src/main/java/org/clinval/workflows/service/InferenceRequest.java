@@ -1,0 +1,30 @@
+package org.clinval.workflows.service;
+
+import java.nio.file.Path;
+import org.clinval.validation.ThresholdRule;
+
+/**
+ * What inference needs, all explicit.
+ *
+ * @param studyId the study
+ * @param model the model descriptor
+ * @param modelSha256 SHA-256 the descriptor was locked with
+ * @param images folder of (de-identified, when requested) DICOM files
+ * @param groundTruth CSV of the reference standard
+ * @param threshold operating threshold
+ * @param rule {@code >=} or {@code >}
+ * @param positiveClass label of the positive class
+ * @param caseResults where to write the case results
+ * @param quarantine where to write the cases that gave no result, with reasons
+ */
+public record InferenceRequest(
+        String studyId,
+        Path model,
+        String modelSha256,
+        Path images,
+        Path groundTruth,
+        double threshold,
+        ThresholdRule rule,
+        String positiveClass,
+        Path caseResults,
+        Path quarantine) {}

@@ -1,0 +1,135 @@
+package org.clinval.workflows.delegate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.clinval.workflows.ValidationStudy;
+import org.clinval.workflows.audit.AuditEntry;
+import org.clinval.workflows.audit.AuditTrail;
+import org.clinval.workflows.local.FileDatasetService;
+import org.clinval.workflows.local.MetricsAnalysisService;
+import org.clinval.workflows.testing.FakeInferenceService;
+import org.clinval.workflows.testing.FakePhiService;
+import org.clinval.workflows.testing.StudyFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each step without an engine: what it asks its service, what it sets, what it audits. */
+class DelegatesTest {
+
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    @TempDir Path dir;
+
+    private FakeExecution execution(Path protocol, String activity) {
+        FakeExecution e = new FakeExecution(activity);
+        e.variables.put(ValidationStudy.VAR_RUN_DIR, dir.resolve("run").toString());
+        e.variables.put(ValidationStudy.VAR_PROTOCOL_SOURCE, protocol.toString());
+        e.variables.put(ValidationStudy.VAR_PROTOCOL_BASE, protocol.getParent().toString());
+        e.variables.put(ValidationStudy.VAR_STUDY_ID, "TEST-STUDY-1");
+        return e;
+    }
+
+    private List<String> actions() throws Exception {
+        return AuditTrail.in(dir.resolve("run")).entries().stream()
+                .map(AuditEntry::action)
+                .toList();
+    }
+
+    private FakeExecution registered(StudyFixture f) throws Exception {
+        Path protocol = f.write();
+        FakeExecution e = execution(protocol, ValidationStudy.REGISTER_PROTOCOL);
+        new RegisterProtocol(new FileDatasetService(), CLOCK).execute(e.proxy());
+        return e;
+    }
+
+    @Test
+    void registerThenLockWritesTheManifest() throws Exception {
+        FakeExecution e = registered(StudyFixture.in(dir));
+        new LockDataset(new FileDatasetService(), CLOCK).execute(e.proxy());
+        assertThat(Files.readAllLines(dir.resolve("run/manifest.sha256")))
+                .hasSize(StudyFixture.CASES + 3)
+                .isEqualTo(Files.readAllLines(dir.resolve("run/registration.sha256")));
+        assertThat(actions())
+                .containsExactly(
+                        "RegisterProtocol registered the inputs", "LockDataset locked the inputs");
+    }
+
+    @Test
+    void aModelThatIsNotTheApprovedOneCannotBeRegistered() throws Exception {
+        Path protocol = StudyFixture.in(dir).write();
+        Files.writeString(dir.resolve("model/model.json"), "{\"name\": \"other\"}\n");
+        FakeExecution e = execution(protocol, ValidationStudy.REGISTER_PROTOCOL);
+        assertThatThrownBy(
+                        () ->
+                                new RegisterProtocol(new FileDatasetService(), CLOCK)
+                                        .execute(e.proxy()))
+                .isInstanceOf(StudyStepException.class)
+                .hasMessageContaining("RegisterProtocol: device.model")
+                .hasMessageContaining("but the protocol states");
+        assertThat(actions()).containsExactly("RegisterProtocol failed");
+    }
+
+    @Test
+    void aLockAfterAChangeThrowsTheModelledErrorNamingEveryChange() throws Exception {
+        FakeExecution e = registered(StudyFixture.in(dir));
+        Files.delete(dir.resolve("data/dicom/case-002.dcm"));
+        Files.writeString(dir.resolve("data/dicom/case-999.dcm"), "new\n");
+        Files.writeString(dir.resolve("data/ground-truth.csv"), "changed\n");
+        assertThatThrownBy(
+                        () -> new LockDataset(new FileDatasetService(), CLOCK).execute(e.proxy()))
+                .isInstanceOfSatisfying(
+                        BpmnError.class,
+                        x ->
+                                assertThat(x.getErrorCode())
+                                        .isEqualTo(ValidationStudy.DATASET_CHANGED))
+                .hasMessageContaining("(3 files)")
+                .hasMessageContaining("case-002.dcm removed")
+                .hasMessageContaining("case-999.dcm added")
+                .hasMessageContaining("ground-truth.csv changed");
+        assertThat(dir.resolve("run/manifest.sha256")).doesNotExist();
+    }
+
+    @Test
+    void checkPhiPassesCleanImagesOnAndStopsOnIdentifyingData() throws Exception {
+        FakeExecution clean = registered(StudyFixture.in(dir.resolve("a")));
+        new CheckPhi(new FakePhiService(), CLOCK).execute(clean.proxy());
+        assertThat(clean.variables.get(ValidationStudy.VAR_IMAGES))
+                .isEqualTo(dir.resolve("a/data/dicom").toString());
+
+        FakeExecution phi = registered(StudyFixture.in(dir.resolve("b")).withPhi());
+        assertThatThrownBy(() -> new CheckPhi(new FakePhiService(), CLOCK).execute(phi.proxy()))
+                .isInstanceOf(PhiPresentException.class)
+                .hasMessageContaining("12 of 60 files, e.g. case-001.dcm PatientName (0010,0010)")
+                .hasMessageNotContaining("DOE");
+        assertThat(phi.variables).doesNotContainKey(ValidationStudy.VAR_IMAGES);
+    }
+
+    @Test
+    void inferenceAndAnalysisSetWhatTheGatewayReads() throws Exception {
+        FakeExecution e = registered(StudyFixture.in(dir).failing());
+        new CheckPhi(new FakePhiService(), CLOCK).execute(e.proxy());
+        new RunInference(new FakeInferenceService(), CLOCK).execute(e.proxy());
+        assertThat(e.variables.get(ValidationStudy.VAR_CASE_RESULTS))
+                .isEqualTo(dir.resolve("run/case-results.csv").toString());
+        new Analyse(new MetricsAnalysisService(), CLOCK).execute(e.proxy());
+        assertThat(e.variables.get(ValidationStudy.VAR_CRITERIA_MET)).isEqualTo(false);
+        AuditEntry last = AuditTrail.in(dir.resolve("run")).entries().get(actions().size() - 1);
+        assertThat(last.reason()).isEqualTo("verdict FAIL: EP1 FAIL, EP2 PASS");
+        assertThat(last.object()).isEqualTo("metrics.json");
+    }
+
+    @Test
+    void aStepWithoutItsVariablesSaysWhichIsMissing() {
+        FakeExecution e = new FakeExecution(ValidationStudy.LOCK_DATASET);
+        assertThatThrownBy(
+                        () -> new LockDataset(new FileDatasetService(), CLOCK).execute(e.proxy()))
+                .isInstanceOf(StudyStepException.class)
+                .hasMessage("the study has no 'runDir' variable: null");
+    }
+}
