@@ -106,10 +106,10 @@ final class ReportParameters {
 
     private static void matrix(ValidationReport r, Map<String, Object> p) {
         ConfusionMatrix m = r.matrix();
-        p.put("TP", m.tp() + "  (TP)");
-        p.put("FP", m.fp() + "  (FP)");
-        p.put("FN", m.fn() + "  (FN)");
-        p.put("TN", m.tn() + "  (TN)");
+        p.put("TP", m.tp() + " (TP)");
+        p.put("FP", m.fp() + " (FP)");
+        p.put("FN", m.fn() + " (FN)");
+        p.put("TN", m.tn() + " (TN)");
         p.put("CALLED_POSITIVE", Long.toString(m.tp() + m.fp()));
         p.put("CALLED_NEGATIVE", Long.toString(m.fn() + m.tn()));
         p.put("REFERENCE_POSITIVE", Long.toString(m.positives()));

@@ -13,6 +13,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.clinval.reports.internal.Text;
 import org.clinval.reports.model.OperatingPoint;
@@ -151,18 +154,25 @@ final class RocChart {
         auc.setPaint(INK);
         auc.setTextAnchor(TextAnchor.BOTTOM_RIGHT);
         plot.addAnnotation(auc);
+        // Beside the point, on the side away from the curve's bulk and inside the plot.
+        boolean right = o.falsePositiveRate() > 0.45;
+        boolean low = o.sensitivity() < 0.2;
+        String text =
+                "sensitivity "
+                        + Text.number(o.sensitivity())
+                        + ", specificity "
+                        + Text.number(o.specificity());
         XYTextAnnotation mark =
                 new XYTextAnnotation(
-                        "   sensitivity "
-                                + Text.number(o.sensitivity())
-                                + ", specificity "
-                                + Text.number(o.specificity()),
+                        right ? text + "   " : "   " + text,
                         o.falsePositiveRate(),
                         o.sensitivity());
         mark.setFont(tick);
         mark.setPaint(MARK);
-        // Below and right of the point: the area under a useful curve is empty there.
-        mark.setTextAnchor(TextAnchor.TOP_LEFT);
+        mark.setTextAnchor(
+                low
+                        ? (right ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT)
+                        : (right ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT));
         plot.addAnnotation(mark);
 
         JFreeChart chart = new JFreeChart(null, label, plot, true);
@@ -192,7 +202,10 @@ final class RocChart {
     private static NumberAxis axis(String name, Font label, Font tick) {
         NumberAxis axis = new NumberAxis(name);
         axis.setRange(0, 1);
-        axis.setTickUnit(new NumberTickUnit(0.2));
+        axis.setTickUnit(
+                new NumberTickUnit(
+                        0.2,
+                        new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
         axis.setLabelFont(label);
         axis.setTickLabelFont(tick);
         axis.setLabelPaint(Color.DARK_GRAY);

@@ -1,12 +1,15 @@
 package org.clinval.reports.pdf;
 
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.apache.pdfbox.text.TextPosition;
 
 /**
@@ -56,6 +59,22 @@ final class PdfText {
                 pages.add(stripper.getText(doc));
             }
             return new PdfText(pages, overflows);
+        }
+    }
+
+    /**
+     * Returns the text of page {@code page} (from 1) inside the vertical strip from {@code x} to
+     * {@code x + width} points, in reading order.
+     */
+    static String strip(Path pdf, int page, float x, float width) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            PDPage p = doc.getPage(page - 1);
+            PDFTextStripperByArea area = new PDFTextStripperByArea();
+            area.setSortByPosition(true);
+            area.addRegion(
+                    "strip", new Rectangle2D.Float(x, 0, width, p.getMediaBox().getHeight()));
+            area.extractRegions(p);
+            return area.getTextForRegion("strip");
         }
     }
 

@@ -7,8 +7,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.clinval.reports.demo.DemoStudy;
+import org.clinval.reports.model.AuditRow;
 import org.clinval.reports.model.EndpointResult;
+import org.clinval.reports.model.QuarantineRow;
+import org.clinval.reports.model.SignatureRow;
 import org.clinval.reports.model.ValidationReport;
+import org.clinval.validation.Interval;
+import org.clinval.validation.binary.ConfusionMatrix;
+import org.clinval.validation.roc.AucEstimate;
+import org.clinval.validation.roc.RocPoint;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.verapdf.pdfa.flavours.PDFAFlavour;
@@ -60,6 +67,85 @@ class ValidationReportPdfTest {
                                                     f3(ci.lower()) + " \u2013 " + f3(ci.upper())));
             assertThat(line).endsWith(e.passed() ? "PASS" : "FAIL");
         }
+    }
+
+    @Test
+    void printsTheConfusionMatrixAndItsMargins() {
+        ConfusionMatrix m = report.matrix();
+        assertThat(single("Called positive"))
+                .contains(m.tp() + " (TP)", m.fp() + " (FP)")
+                .endsWith(" " + (m.tp() + m.fp()));
+        assertThat(single("Called negative"))
+                .contains(m.fn() + " (FN)", m.tn() + " (TN)")
+                .endsWith(" " + (m.fn() + m.tn()));
+        assertThat(text.all())
+                .contains(
+                        m.tp()
+                                + " / "
+                                + m.positives()
+                                + " = "
+                                + f3((double) m.tp() / m.positives()))
+                .contains(
+                        m.tn()
+                                + " / "
+                                + m.negatives()
+                                + " = "
+                                + f3((double) m.tn() / m.negatives()));
+    }
+
+    @Test
+    void printsTheAucWithItsDeLongInterval() {
+        AucEstimate auc = report.roc().auc();
+        Interval ci = auc.ci().orElseThrow();
+        List<String> lines = text.lines();
+        int label = lines.indexOf("Area under the curve");
+        assertThat(label).isNotNegative();
+        assertThat(lines.get(label + 1)).isEqualTo(f3(auc.auc()));
+        assertThat(lines.get(label + 2)).isEqualTo("95% confidence interval (DeLong)");
+        assertThat(lines.get(label + 3)).isEqualTo(f3(ci.lower()) + " \u2013 " + f3(ci.upper()));
+        RocPoint op = report.roc().operatingPoint();
+        assertThat(text.all()).contains("sensitivity " + f3(op.sensitivity()));
+    }
+
+    @Test
+    void printsTheIdentificationAndSignedHashesInFull() {
+        String all = text.all();
+        assertThat(all)
+                .contains(report.device().modelSha256())
+                .contains(report.device().descriptorSha256())
+                .contains(report.dataset().manifestSha256())
+                .contains(report.study().protocolSha256())
+                .contains(report.study().runId())
+                .contains(report.study().softwareVersion())
+                .contains("2025-06-02 14:03:11 UTC");
+        for (SignatureRow s : report.signatures()) {
+            assertThat(all).contains(s.printedName(), s.meaning(), s.signedSha256());
+        }
+        assertThat(single("OVERALL VERDICT")).isNotEmpty();
+        assertThat(text.pages().get(0)).contains(report.verdict().passed() ? "PASS" : "FAIL");
+    }
+
+    @Test
+    void printsEveryQuarantinedCaseAndAuditEntry() {
+        for (QuarantineRow q : report.quarantine()) {
+            assertThat(text.linesWith(q.caseId()))
+                    .anyMatch(l -> l.startsWith(q.caseId() + " " + q.input()));
+        }
+        for (AuditRow a : report.auditExcerpt()) {
+            assertThat(text.lines())
+                    .anyMatch(l -> l.startsWith(a.sequence() + " 20") && l.contains(a.action()));
+        }
+    }
+
+    @Test
+    void flagsSmallSubgroups() {
+        assertThat(text.all()).contains("Flagged: 6 positive cases, fewer than the minimum 20");
+    }
+
+    private static String single(String start) {
+        List<String> lines = text.lines().stream().filter(l -> l.startsWith(start)).toList();
+        assertThat(lines).as(start).hasSize(1);
+        return lines.get(0);
     }
 
     @Test
