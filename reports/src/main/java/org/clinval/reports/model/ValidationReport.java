@@ -1,0 +1,66 @@
+package org.clinval.reports.model;
+
+import java.util.List;
+import org.clinval.validation.binary.ConfusionMatrix;
+
+/**
+ * Everything the signed validation report and the workbook show.
+ *
+ * @param study the study and run
+ * @param device the device and model
+ * @param dataset the locked test set and its accounting
+ * @param operatingPoint the decision rule of every binary result
+ * @param endpoints every endpoint of the protocol, in protocol order
+ * @param verdict the overall conclusion
+ * @param matrix the confusion matrix at the operating point
+ * @param roc the ROC analysis
+ * @param subgroups subgroup results, in the order to print
+ * @param quarantine cases set aside, with reasons
+ * @param signatures the electronic signatures
+ * @param auditExcerpt the excerpt of the audit trail to print
+ */
+public record ValidationReport(
+        StudyInfo study,
+        DeviceInfo device,
+        DatasetInfo dataset,
+        OperatingPoint operatingPoint,
+        List<EndpointResult> endpoints,
+        Verdict verdict,
+        ConfusionMatrix matrix,
+        RocSummary roc,
+        List<SubgroupRow> subgroups,
+        List<QuarantineRow> quarantine,
+        List<SignatureRow> signatures,
+        List<AuditRow> auditExcerpt) {
+
+    public ValidationReport {
+        Fields.present("study", study);
+        Fields.present("device", device);
+        Fields.present("dataset", dataset);
+        Fields.present("operating point", operatingPoint);
+        endpoints = Fields.list("endpoints", endpoints);
+        Fields.present("verdict", verdict);
+        Fields.present("confusion matrix", matrix);
+        Fields.present("ROC summary", roc);
+        subgroups = Fields.list("subgroups", subgroups);
+        quarantine = Fields.list("quarantine", quarantine);
+        signatures = Fields.list("signatures", signatures);
+        auditExcerpt = Fields.list("audit excerpt", auditExcerpt);
+        if (matrix.total() != dataset.results()) {
+            throw new IllegalArgumentException(
+                    "confusion matrix counts "
+                            + matrix.total()
+                            + " cases but the dataset has "
+                            + dataset.results()
+                            + " results");
+        }
+        if (quarantine.size() != dataset.quarantined()) {
+            throw new IllegalArgumentException(
+                    "quarantine lists "
+                            + quarantine.size()
+                            + " cases but the dataset has "
+                            + dataset.quarantined()
+                            + " quarantined");
+        }
+    }
+}
