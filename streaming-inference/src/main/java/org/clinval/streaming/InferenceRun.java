@@ -105,6 +105,30 @@ public final class InferenceRun {
         return new RunSummary(casesIn, nResults, nQuarantined, results, quarantine, counts, wall);
     }
 
+    /**
+     * Returns how many results and quarantined inputs the job running into {@code runDir} has
+     * written so far, committed or not: for progress display, not for accounting.
+     */
+    public static long progress(Path runDir) {
+        long n = 0;
+        for (String part : List.of("results", "quarantine")) {
+            Path dir = runDir.resolve(STAGING).resolve(part);
+            if (!Files.isDirectory(dir)) continue;
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    try (Stream<String> lines = Files.lines(f, StandardCharsets.UTF_8)) {
+                        n += lines.count();
+                    } catch (IOException | java.io.UncheckedIOException e) {
+                        // A part file renamed or removed while counting: counted next time.
+                    }
+                }
+            } catch (IOException e) {
+                return n;
+            }
+        }
+        return n;
+    }
+
     /** Returns manifest lines plus ground-truth rows less the case ids found in both. */
     static long casesIn(Path manifest, List<GroundTruth> truth) throws IOException {
         Set<String> manifestIds = new HashSet<>();

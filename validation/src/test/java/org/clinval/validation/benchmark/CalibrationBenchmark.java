@@ -58,23 +58,23 @@ public class CalibrationBenchmark {
     }
 
     @Benchmark
-    public double brierBaseline() {
+    public double calibration_onePassBaseline() {
         return BrierScore.of(forecasts);
     }
 
     @Benchmark
-    public double eceWidth() {
+    public double calibration_eceWidth() {
         return ReliabilityDiagram.of(forecasts, Binning.EQUAL_WIDTH, 10).ece();
     }
 
     @Benchmark
-    public double eceMass() {
+    public double calibration_eceMass() {
         return ReliabilityDiagram.of(forecasts, Binning.EQUAL_MASS, 10).ece();
     }
 
     /** Same definition as {@link Binning#EQUAL_MASS}, sorting boxed indices with a comparator. */
     @Benchmark
-    public double eceMassBoxedSortBaseline() {
+    public double calibration_eceMassBoxedSortBaseline() {
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) order[i] = i;
         Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
@@ -95,7 +95,7 @@ public class CalibrationBenchmark {
     }
 
     @Benchmark
-    public Recalibration recalibration() {
+    public Recalibration calibration_recalibration() {
         return LogisticRecalibration.fit(forecasts);
     }
 }

@@ -66,12 +66,12 @@ public class FrocBootstrapBenchmark {
     }
 
     @Benchmark
-    public FrocBootstrap reweightedSweep() {
+    public FrocBootstrap froc_bootstrap() {
         return Froc.bootstrap(matched, spec);
     }
 
     @Benchmark
-    public Map<String, BootstrapInterval> materializeAndSort() {
+    public Map<String, BootstrapInterval> froc_resortBaseline() {
         int b = spec.replicates();
         double[][] reps = new double[RATES.length + 1][b];
         IntStream.range(0, b)

@@ -65,19 +65,19 @@ public class KappaBenchmark {
     }
 
     @Benchmark
-    public long[][] tallyCodesBaseline() {
+    public long[][] kappa_tallyCodesBaseline() {
         long[][] counts = new long[5][5];
         for (int i = 0; i < n; i++) counts[firstCode[i]][secondCode[i]]++;
         return counts;
     }
 
     @Benchmark
-    public AgreementTable tallyRatings() {
+    public AgreementTable kappa_tallyRatings() {
         return AgreementTable.builder().setCategories(SCALE).setRatings(first, second).build();
     }
 
     @Benchmark
-    public KappaEstimate kappaFromTable() {
+    public KappaEstimate kappa_fromTable() {
         return CohenKappa.of(table, KappaWeights.QUADRATIC, LEVEL);
     }
 }

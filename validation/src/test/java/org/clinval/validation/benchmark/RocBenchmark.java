@@ -80,7 +80,7 @@ public class RocBenchmark {
 
     /** Baseline: one sort of a copy of the n = 10^6 scores. */
     @Benchmark
-    public double[] sortBaseline(Million m) {
+    public double[] auc_sortBaseline(Million m) {
         double[] copy = m.score.clone();
         Arrays.sort(copy);
         return copy;
@@ -88,20 +88,20 @@ public class RocBenchmark {
 
     /** AUC with DeLong variance and interval from the raw labels and scores, n = 10^6. */
     @Benchmark
-    public AucEstimate aucDeLong(Million m) {
+    public AucEstimate auc_deLong(Million m) {
         return DeLong.auc(
                 RocInput.of(m.positive, m.score, Direction.HIGHER), ConfidenceLevel.of(0.95));
     }
 
     /** 2,000 stratified replicates with percentile and BCa intervals, n = 10^4. */
     @Benchmark
-    public BootstrapInterval bootstrap2000(TenThousand t) {
+    public BootstrapInterval bootstrap_stratified2000(TenThousand t) {
         return RocBootstrap.auc(t.input, t.spec);
     }
 
     /** Baseline: the same replicates, each drawn, rebuilt and sorted (sequential). */
     @Benchmark
-    public double naiveBootstrap2000(TenThousand t) {
+    public double bootstrap_naiveBaseline(TenThousand t) {
         double[] x = new double[t.input.positives()];
         double[] y = new double[t.input.negatives()];
         int ix = 0, iy = 0;

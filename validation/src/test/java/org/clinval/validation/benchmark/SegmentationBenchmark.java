@@ -66,7 +66,7 @@ public class SegmentationBenchmark {
 
     /** The floor: one pass over both masks counting |A|, |B| and |A ∩ B|. */
     @Benchmark
-    public double dice() {
+    public double hd95_diceBaseline() {
         int a = 0;
         int b = 0;
         int both = 0;
@@ -82,13 +82,13 @@ public class SegmentationBenchmark {
 
     /** One exact distance transform of the whole grid, to the reference surface. */
     @Benchmark
-    public double[] edt() {
+    public double[] hd95_oneEdtBaseline() {
         return DistanceTransform.squaredDistances(referenceSurface, SPACING);
     }
 
     /** Dice, IoU, surfaces, two distance transforms, HD, HD95, HD95 pooled, ASSD, surface Dice. */
     @Benchmark
-    public SegmentationResult hd95() {
+    public SegmentationResult hd95_allMetrics() {
         return SegmentationMetrics.compute(prediction, reference, SPACING, 2.0);
     }
 }
