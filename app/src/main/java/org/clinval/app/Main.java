@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
             StudyCommand.class,
             TaskCommand.class,
             AuditCommand.class,
-            UserCommand.class
+            UserCommand.class,
+            org.clinval.app.verify.VerifyCommand.class
         })
 public final class Main implements Runnable {
 

@@ -14,8 +14,9 @@ import org.clinval.workflows.files.Sha256;
 
 /**
  * {@code deviation.json}: the record a {@code RecordDeviation} signature is on. It names the failed
- * endpoints with their reasons (from {@code metrics.json}, whose SHA-256 it carries), the author's
- * explanation and the time.
+ * endpoints with their reasons (from {@code metrics.json}, whose SHA-256 it carries), the
+ * acceptance scenarios that did not pass (from {@code acceptance.json}, with its SHA-256, when the
+ * protocol has acceptance criteria), the author's explanation and the time.
  */
 final class Deviation {
 
@@ -42,6 +43,23 @@ final class Deviation {
                 f.put("id", e.path("id").asText());
                 f.put("role", e.path("role").asText());
                 f.set("reasons", e.path("reasons"));
+            }
+        }
+        Path acceptance = runDir.resolve(ValidationStudy.ACCEPTANCE);
+        if (Files.exists(acceptance)) {
+            JsonNode a = JSON.readTree(acceptance.toFile());
+            o.put("acceptance_sha256", Sha256.of(acceptance));
+            o.put("acceptance_passed", a.path("passed").asBoolean(false));
+            ArrayNode scenarios = o.putArray("failed_scenarios");
+            for (JsonNode sc : a.path("scenarios")) {
+                if (!"passed".equals(sc.path("status").asText())) {
+                    ObjectNode f = scenarios.addObject();
+                    f.put("feature", sc.path("feature").asText());
+                    f.put("name", sc.path("name").asText());
+                    f.set("tags", sc.path("tags"));
+                    f.put("status", sc.path("status").asText());
+                    f.put("message", sc.path("message").asText());
+                }
             }
         }
         o.put("reason", reason.trim());

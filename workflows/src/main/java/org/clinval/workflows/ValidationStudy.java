@@ -24,6 +24,7 @@ public final class ValidationStudy {
     public static final String CHECK_PHI = "CheckPhi";
     public static final String RUN_INFERENCE = "RunInference";
     public static final String ANALYSE = "Analyse";
+    public static final String VERIFY_ACCEPTANCE_CRITERIA = "VerifyAcceptanceCriteria";
     public static final String GENERATE_REPORTS = "GenerateReports";
     public static final String ACCEPTANCE_CRITERIA_MET = "AcceptanceCriteriaMet";
     public static final String QA_SIGN_OFF = "QaSignOff";
@@ -51,7 +52,17 @@ public final class ValidationStudy {
     public static final String VAR_IMAGES = "images";
     public static final String VAR_CASE_RESULTS = "caseResults";
     public static final String VAR_QUARANTINE = "quarantine";
+
+    /** Whether every primary endpoint passed (set by {@link #ANALYSE}). */
     public static final String VAR_CRITERIA_MET = "criteriaMet";
+
+    /**
+     * Whether every acceptance scenario passed, or the protocol has none (set by {@link
+     * #VERIFY_ACCEPTANCE_CRITERIA}). The gateway {@link #ACCEPTANCE_CRITERIA_MET} takes the pass
+     * path only when this and {@link #VAR_CRITERIA_MET} are both true.
+     */
+    public static final String VAR_SCENARIOS_PASSED = "scenariosPassed";
+
     public static final String VAR_STOP_REASON = "stopReason";
     public static final String VAR_ARCHIVE = "archive";
 
@@ -61,6 +72,10 @@ public final class ValidationStudy {
     public static final String REPORTS_DIR = "reports";
     public static final String REPORTS_MANIFEST = "reports.sha256";
     public static final String DEVIATION = "deviation.json";
+
+    /** The outcome of the acceptance scenarios (see {@code AcceptanceResult#toJson}). */
+    public static final String ACCEPTANCE = "acceptance.json";
+
     public static final String CASE_RESULTS = "case-results.csv";
     public static final String QUARANTINE = "quarantine.csv";
 

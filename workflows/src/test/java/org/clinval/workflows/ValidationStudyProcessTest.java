@@ -118,10 +118,14 @@ class ValidationStudyProcessTest {
         execute(job(pi));
 
         assertThat(pi)
-                .hasPassed(ValidationStudy.ANALYSE, ValidationStudy.GENERATE_REPORTS)
+                .hasPassed(
+                        ValidationStudy.ANALYSE,
+                        ValidationStudy.VERIFY_ACCEPTANCE_CRITERIA,
+                        ValidationStudy.GENERATE_REPORTS)
                 .isWaitingAt(ValidationStudy.QA_SIGN_OFF)
                 .variables()
-                .containsEntry(ValidationStudy.VAR_CRITERIA_MET, true);
+                .containsEntry(ValidationStudy.VAR_CRITERIA_MET, true)
+                .containsEntry(ValidationStudy.VAR_SCENARIOS_PASSED, true);
         assertThat(task(pi)).hasCandidateGroup(ValidationStudy.QA_REVIEWER);
         assertThat(Files.readString(run.resolve("reports/validation-report.txt")))
                 .contains("Study verdict: PASS");
@@ -140,6 +144,7 @@ class ValidationStudyProcessTest {
                         "CheckPhi scanned the images",
                         "RunInference wrote the case results",
                         "Analyse computed the endpoints",
+                        "VerifyAcceptanceCriteria found no acceptance criteria",
                         "GenerateReports wrote the reports",
                         "signed (reviewed)",
                         "QaSignOff completed",
@@ -177,6 +182,71 @@ class ValidationStudyProcessTest {
                 .contains("\"EP1\"")
                 .contains("retrained");
         assertThat(actions()).contains("RecordDeviation completed", "study ended: failed");
+    }
+
+    @Test
+    void aFailingAcceptanceScenarioTakesTheDeviationPathThoughEveryEndpointPassed()
+            throws Exception {
+        ProcessInstance pi = start(StudyFixture.in(dir).withFeatures(true).write());
+        signAndComplete(task(pi), "lead", Meaning.APPROVED);
+        execute(job(pi));
+        execute(job(pi));
+
+        assertThat(pi)
+                .hasPassed(ValidationStudy.VERIFY_ACCEPTANCE_CRITERIA)
+                .isWaitingAt(ValidationStudy.RECORD_DEVIATION)
+                .variables()
+                .containsEntry(ValidationStudy.VAR_CRITERIA_MET, true)
+                .containsEntry(ValidationStudy.VAR_SCENARIOS_PASSED, false);
+        assertThat(Files.readString(run.resolve("reports/validation-report.txt")))
+                .contains("Study verdict: PASS");
+        assertThat(Files.readString(run.resolve("acceptance.json")))
+                .contains("\"passed\" : false")
+                .contains("Every quarantined case has a reason");
+        assertThat(Files.readString(run.resolve("reports.sha256")))
+                .contains("acceptance.json")
+                .contains("cucumber.json")
+                .contains("cucumber-report.html");
+        AuditEntry ran =
+                AuditTrail.in(run).entries().stream()
+                        .filter(
+                                e ->
+                                        e.action()
+                                                .equals(
+                                                        "VerifyAcceptanceCriteria ran the acceptance criteria"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(ran.object()).isEqualTo("acceptance.json");
+        assertThat(ran.reason())
+                .startsWith(
+                        "2 scenarios: 1 passed, 1 not passed: \"Every quarantined case has a reason\""
+                                + " failed");
+
+        Deviation.write(run, "reviewer", "An acceptance scenario failed", Instant.now());
+        assertThat(Files.readString(run.resolve("deviation.json")))
+                .contains("\"failed_endpoints\" : [ ]")
+                .contains("\"acceptance_passed\" : false")
+                .contains("\"name\" : \"Every quarantined case has a reason\"")
+                .contains("the stand-in criterion is not met");
+        signAndComplete(task(pi), "reviewer", Meaning.AUTHORED);
+        assertThat(pi)
+                .isEnded()
+                .hasPassed(ValidationStudy.STUDY_FAILED)
+                .hasNotPassed(ValidationStudy.QA_SIGN_OFF);
+    }
+
+    @Test
+    void passingAcceptanceScenariosLetThePassingStudyReachSignOff() throws Exception {
+        ProcessInstance pi = start(StudyFixture.in(dir).withFeatures(false).write());
+        signAndComplete(task(pi), "lead", Meaning.APPROVED);
+        execute(job(pi));
+        execute(job(pi));
+
+        assertThat(pi)
+                .isWaitingAt(ValidationStudy.QA_SIGN_OFF)
+                .variables()
+                .containsEntry(ValidationStudy.VAR_SCENARIOS_PASSED, true);
+        assertThat(actions()).contains("VerifyAcceptanceCriteria ran the acceptance criteria");
     }
 
     @Test

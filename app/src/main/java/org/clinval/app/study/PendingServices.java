@@ -2,6 +2,7 @@ package org.clinval.app.study;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.clinval.features.service.CucumberAcceptanceService;
 import org.clinval.workflows.local.FileDatasetService;
 import org.clinval.workflows.local.MetricsAnalysisService;
 import org.clinval.workflows.local.ZipArchiveService;
@@ -45,6 +46,7 @@ final class PendingServices {
                     }
                 },
                 new MetricsAnalysisService(),
+                new CucumberAcceptanceService(),
                 new ReportService() {
                     @Override
                     public List<Path> generate(ReportRequest request) {

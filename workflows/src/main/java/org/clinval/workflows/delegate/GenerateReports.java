@@ -17,12 +17,15 @@ import org.clinval.workflows.audit.AuditTrail;
 import org.clinval.workflows.files.ChecksumManifest;
 import org.clinval.workflows.files.Sha256;
 import org.clinval.workflows.local.FileDatasetService;
+import org.clinval.workflows.service.AcceptanceService;
 import org.clinval.workflows.service.ReportRequest;
 import org.clinval.workflows.service.ReportService;
 
 /**
  * Has the reports written (on both paths: a failed study's report says FAIL) and lists them with
- * {@code metrics.json} and the case results in {@code reports.sha256}, the record QA signs off.
+ * {@code metrics.json}, the case results and the acceptance outcome ({@code acceptance.json} and
+ * the Cucumber reports, when the protocol has acceptance criteria) in {@code reports.sha256}, the
+ * record QA signs off.
  *
  * <p>The results handed to the report service are recomputed from the case results by the same
  * deterministic analysis (same seed) rather than carried as a process variable, which keeps the
@@ -63,6 +66,17 @@ public final class GenerateReports implements JavaDelegate {
             }
             for (Path f : List.of(s.file(ValidationStudy.METRICS), caseResults)) {
                 entries.put(ChecksumManifest.name(s.runDir(), f), Sha256.of(f));
+            }
+            // The acceptance outcome and its Cucumber reports are signed off with the reports.
+            for (String name :
+                    List.of(
+                            ValidationStudy.ACCEPTANCE,
+                            AcceptanceService.CUCUMBER_JSON,
+                            AcceptanceService.CUCUMBER_HTML)) {
+                Path f = s.file(name);
+                if (Files.exists(f)) {
+                    entries.put(ChecksumManifest.name(s.runDir(), f), Sha256.of(f));
+                }
             }
             Path manifest = s.file(ValidationStudy.REPORTS_MANIFEST);
             new ChecksumManifest(entries).write(manifest);

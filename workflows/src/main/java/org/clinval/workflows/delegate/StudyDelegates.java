@@ -22,6 +22,9 @@ public final class StudyDelegates {
         beans.put("checkPhi", new CheckPhi(services.phi(), clock));
         beans.put("runInference", new RunInference(services.inference(), clock));
         beans.put("analyse", new Analyse(services.analysis(), clock));
+        beans.put(
+                "verifyAcceptanceCriteria",
+                new VerifyAcceptanceCriteria(services.acceptance(), clock));
         beans.put("generateReports", new GenerateReports(services.reports(), clock));
         beans.put("archive", new Archive(services.archive(), clock));
         beans.put("requireSignature", new RequireSignature(clock));

@@ -13,8 +13,13 @@ import org.clinval.workflows.audit.AuditEntry;
 import org.clinval.workflows.audit.AuditTrail;
 import org.clinval.workflows.local.FileDatasetService;
 import org.clinval.workflows.local.MetricsAnalysisService;
+import org.clinval.workflows.local.ZipArchiveService;
+import org.clinval.workflows.service.AcceptanceService;
+import org.clinval.workflows.service.StudyServices;
+import org.clinval.workflows.testing.FakeAcceptanceService;
 import org.clinval.workflows.testing.FakeInferenceService;
 import org.clinval.workflows.testing.FakePhiService;
+import org.clinval.workflows.testing.FakeReportService;
 import org.clinval.workflows.testing.StudyFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +127,40 @@ class DelegatesTest {
         AuditEntry last = AuditTrail.in(dir.resolve("run")).entries().get(actions().size() - 1);
         assertThat(last.reason()).isEqualTo("verdict FAIL: EP1 FAIL, EP2 PASS");
         assertThat(last.object()).isEqualTo("metrics.json");
+    }
+
+    @Test
+    void theAcceptanceStepSetsWhatTheGatewayReadsAndRecordsTheOutcome() throws Exception {
+        FakeExecution none = registered(StudyFixture.in(dir.resolve("a")));
+        new VerifyAcceptanceCriteria(new FakeAcceptanceService(), CLOCK).execute(none.proxy());
+        assertThat(none.variables.get(ValidationStudy.VAR_SCENARIOS_PASSED)).isEqualTo(true);
+        assertThat(dir.resolve("run/acceptance.json")).doesNotExist();
+        assertThat(actions()).endsWith("VerifyAcceptanceCriteria found no acceptance criteria");
+
+        FakeExecution failing = registered(StudyFixture.in(dir.resolve("b")).withFeatures(true));
+        new VerifyAcceptanceCriteria(new FakeAcceptanceService(), CLOCK).execute(failing.proxy());
+        assertThat(failing.variables.get(ValidationStudy.VAR_SCENARIOS_PASSED)).isEqualTo(false);
+        assertThat(dir.resolve("run/acceptance.json")).exists();
+        assertThat(actions()).endsWith("VerifyAcceptanceCriteria ran the acceptance criteria");
+    }
+
+    @Test
+    void criteriaThatNoRunnerCanRunStopTheStepInsteadOfPassing() throws Exception {
+        FakeExecution e = registered(StudyFixture.in(dir).withFeatures(false));
+        AcceptanceService unwired =
+                new StudyServices(
+                                new FileDatasetService(),
+                                new FakePhiService(),
+                                new FakeInferenceService(),
+                                new MetricsAnalysisService(),
+                                new FakeReportService(),
+                                new ZipArchiveService())
+                        .acceptance();
+        assertThatThrownBy(() -> new VerifyAcceptanceCriteria(unwired, CLOCK).execute(e.proxy()))
+                .isInstanceOf(StudyStepException.class)
+                .hasMessageContaining("VerifyAcceptanceCriteria: no acceptance runner is wired")
+                .hasMessageContaining("features");
+        assertThat(e.variables).doesNotContainKey(ValidationStudy.VAR_SCENARIOS_PASSED);
     }
 
     @Test

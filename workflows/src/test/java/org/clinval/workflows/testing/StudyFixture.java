@@ -24,6 +24,7 @@ public final class StudyFixture {
     private boolean phi;
     private boolean deidentify;
     private double sensitivityMin = 0.80;
+    private String features;
 
     private StudyFixture(Path root) {
         this.root = root;
@@ -48,6 +49,27 @@ public final class StudyFixture {
     /** Makes the primary sensitivity criterion fail (0.9 < 0.95). */
     public StudyFixture failing() {
         this.sensitivityMin = 0.95;
+        return this;
+    }
+
+    /**
+     * Gives the protocol a features folder with two acceptance scenarios; with {@code
+     * failingScenario} the second is tagged {@code @failing}, which the stand-in runner fails.
+     */
+    public StudyFixture withFeatures(boolean failingScenario) {
+        this.features =
+                """
+                Feature: Acceptance criteria of the test study
+
+                  @REQ-1
+                  Scenario: Sensitivity meets the goal
+                    Then the sensitivity is at least 0.85
+
+                  %s
+                  Scenario: Every quarantined case has a reason
+                    Then every quarantined case has a reason
+                """
+                        .formatted(failingScenario ? "@REQ-2 @failing" : "@REQ-2");
         return this;
     }
 
@@ -111,7 +133,13 @@ public final class StudyFixture {
         Path model = Files.createDirectories(root.resolve("model")).resolve("model.json");
         Files.writeString(model, "{\"name\": \"stand-in\", \"reads\": \"NoduleProbability\"}\n");
         Path protocol = root.resolve("protocol.yaml");
-        Files.writeString(protocol, protocol(Sha256.of(model)), StandardCharsets.UTF_8);
+        String text = protocol(Sha256.of(model));
+        if (features != null) {
+            Path dir = Files.createDirectories(root.resolve("features"));
+            Files.writeString(dir.resolve("acceptance.feature"), features, StandardCharsets.UTF_8);
+            text += "features: features\n";
+        }
+        Files.writeString(protocol, text, StandardCharsets.UTF_8);
         return protocol;
     }
 

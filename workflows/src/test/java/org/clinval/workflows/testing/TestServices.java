@@ -16,6 +16,7 @@ public final class TestServices {
                 new FakePhiService(),
                 new FakeInferenceService(),
                 new MetricsAnalysisService(),
+                new FakeAcceptanceService(),
                 new FakeReportService(),
                 new ZipArchiveService());
     }
