@@ -60,7 +60,10 @@ public final class InferenceRun {
         Path staging = runDir.resolve(STAGING);
         deleteRecursively(staging);
         Files.createDirectories(staging);
-        StreamExecutionEnvironment env = environment(settings, staging, cluster, jars);
+        // Checkpoints are the job's scratch state, not a record of the study: they live outside the
+        // run folder, and Flink may still be cleaning them up when the job has returned.
+        Path checkpoints = Files.createTempDirectory("clinval-checkpoints-");
+        StreamExecutionEnvironment env = environment(settings, checkpoints, cluster, jars);
 
         FileSource<String> source =
                 FileSource.forRecordStreamFormat(
@@ -102,6 +105,7 @@ public final class InferenceRun {
                             + " quarantined");
         }
         deleteRecursively(staging);
+        deleteQuietly(checkpoints);
         return new RunSummary(casesIn, nResults, nQuarantined, results, quarantine, counts, wall);
     }
 
@@ -145,14 +149,13 @@ public final class InferenceRun {
     }
 
     private static StreamExecutionEnvironment environment(
-            JobSettings settings, Path staging, String cluster, String... jars) {
+            JobSettings settings, Path checkpoints, String cluster, String... jars) {
         Configuration conf = new Configuration();
         conf.setString(
                 "execution.checkpointing.interval",
                 settings.checkpointInterval().toMillis() + " ms");
         conf.setString("execution.checkpointing.storage", "filesystem");
-        conf.setString(
-                "execution.checkpointing.dir", staging.resolve("checkpoints").toUri().toString());
+        conf.setString("execution.checkpointing.dir", checkpoints.toUri().toString());
         conf.setString("restart-strategy.type", "fixed-delay");
         conf.setString("restart-strategy.fixed-delay.attempts", "3");
         conf.setString("restart-strategy.fixed-delay.delay", "100 ms");
@@ -209,7 +212,24 @@ public final class InferenceRun {
         return lines.size();
     }
 
-    /** Deletes {@code dir}; files Flink's checkpoint cleaner removes meanwhile are not an error. */
+    /** Deletes a scratch folder that Flink may still be writing to; what it cannot delete stays. */
+    private static void deleteQuietly(Path dir) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                deleteRecursively(dir);
+                return;
+            } catch (IOException e) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Deletes {@code dir}; files removed meanwhile by someone else are not an error. */
     private static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         Files.walkFileTree(
