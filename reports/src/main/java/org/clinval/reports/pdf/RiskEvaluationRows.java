@@ -45,13 +45,13 @@ final class RiskEvaluationRows {
                         + " only.");
         profile(rows, check, risks, RiskAssessment::residual);
         rows.table(null, null);
-        for (RiskAssessment r : risks) {
+        for (int i = 0; i < risks.size(); i++) {
             Map<String, Object> row = rows.add("hazard");
-            if (r == risks.get(0)) {
-                // The first hazard prints the table's title and header with it.
+            if (i == 0) {
+                // The first hazard prints the table's title and header with it, on one page.
                 row.put("hzFirst", "Hazards");
             }
-            hazard(row, r);
+            hazard(row, risks.get(i));
         }
     }
 
