@@ -1,6 +1,8 @@
 /**
- * Validation reports: the signed PDF/A-1b report ({@link org.clinval.reports.pdf}) and the workbook
- * ({@link org.clinval.reports.xlsx}) of one validation run, both written from a {@link
- * org.clinval.reports.model.ValidationReport}.
+ * The reports of the suite: the signed validation report of one validation run, written from a
+ * {@link org.clinval.reports.model.ValidationReport}, and the ISO 14971 risk management report of a
+ * risk check, written from a {@link org.clinval.reports.model.RiskReport} ({@link
+ * org.clinval.reports.risk.RiskReports}); each as PDF/A-1b ({@link org.clinval.reports.pdf}) with
+ * its workbook ({@link org.clinval.reports.xlsx}).
  */
 package org.clinval.reports;

@@ -1,26 +1,19 @@
 package org.clinval.app.risk;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
-import org.clinval.app.cli.UserError;
 import org.clinval.risk.RiskManagementFile;
 import org.clinval.risk.check.OverallVerdict;
 import org.clinval.risk.check.RiskCheck;
 import org.clinval.risk.check.RiskCheckReport;
-import org.clinval.risk.io.InvalidRiskFileException;
-import org.clinval.risk.io.RiskFileReader;
-import org.clinval.risk.results.ResultsReadException;
 import org.clinval.risk.results.ResultsSource;
-import org.clinval.risk.results.RunFolder;
 import org.clinval.risk.trace.TraceabilityMatrix;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code clinval risk check}: reads the plan, requirements and risk register, checks them against a
@@ -47,36 +40,7 @@ public final class RiskCheckCommand implements Callable<Integer> {
     /** The exit code of {@code --fail-on-gaps} when the check finds the file wanting. */
     public static final int EXIT_GAPS = 3;
 
-    @Parameters(
-            index = "0",
-            paramLabel = "RISK_FILE",
-            description = "The risk register (YAML), e.g. risk-file.yaml.")
-    Path register;
-
-    @Option(
-            names = "--plan",
-            paramLabel = "PLAN",
-            description =
-                    "The risk management plan (YAML). Default: the file named in risk_file.plan,"
-                            + " relative to RISK_FILE.")
-    Path plan;
-
-    @Option(
-            names = "--requirements",
-            paramLabel = "REQS",
-            description =
-                    "The requirements (YAML). Default: the file named in"
-                            + " risk_file.requirements, relative to RISK_FILE.")
-    Path requirements;
-
-    @Option(
-            names = "--results",
-            paramLabel = "RUN_DIR",
-            description =
-                    "A study run folder holding cucumber.json (and optionally metrics.json and"
-                            + " signatures.jsonl); its folder name is the run id. Without it nothing is"
-                            + " verified and every control counts as not effective.")
-    Path results;
+    @Mixin RiskInputs inputs;
 
     @Option(
             names = "--trace",
@@ -96,8 +60,8 @@ public final class RiskCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RiskManagementFile file = read();
-        Optional<ResultsSource> run = Optional.ofNullable(results).map(RiskCheckCommand::open);
+        RiskManagementFile file = inputs.read();
+        Optional<ResultsSource> run = inputs.run();
         RiskCheckReport report = RiskCheck.check(file, run);
         ObjectNode o = RiskJson.report(report);
         if (trace) {
@@ -108,26 +72,5 @@ public final class RiskCheckCommand implements Callable<Integer> {
         boolean wanting =
                 !report.gaps().isEmpty() || report.overall().verdict() != OverallVerdict.ACCEPTABLE;
         return failOnGaps && wanting ? EXIT_GAPS : 0;
-    }
-
-    private RiskManagementFile read() {
-        try {
-            return RiskFileReader.read(
-                    register, Optional.ofNullable(plan), Optional.ofNullable(requirements));
-        } catch (InvalidRiskFileException e) {
-            throw new UserError(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UserError("cannot read the risk management files: " + e.getMessage(), e);
-        }
-    }
-
-    private static ResultsSource open(Path dir) {
-        try {
-            return RunFolder.open(dir);
-        } catch (ResultsReadException e) {
-            throw new UserError(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UserError(dir + ": cannot read the run: " + e.getMessage(), e);
-        }
     }
 }

@@ -6,8 +6,10 @@ import picocli.CommandLine.Command;
 /** {@code clinval risk}: ISO 14971 risk management files. */
 @Command(
         name = "risk",
-        description = "Check an ISO 14971 risk management file against a study run.",
-        subcommands = {RiskCheckCommand.class})
+        description =
+                "Check an ISO 14971 risk management file against a study run and write its"
+                        + " report and traceability workbook.",
+        subcommands = {RiskCheckCommand.class, RiskReportCommand.class})
 public final class RiskCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,6 @@
 /**
- * The content of a validation report as immutable records: what the PDF report and the workbook
- * print, filled by the study workflow from computed results. Case identifiers only; no patient
+ * The content of the reports as immutable records: what the validation report, the risk management
+ * report and their workbooks print, filled from computed results. Case identifiers only; no patient
  * identifier has a place here.
  */
 package org.clinval.reports.model;

@@ -1,2 +1,5 @@
-/** The signed validation report as PDF/A-1b, laid out by JasperReports. */
+/**
+ * The validation report and the risk management report as PDF/A-1b, laid out by JasperReports in
+ * one house style.
+ */
 package org.clinval.reports.pdf;

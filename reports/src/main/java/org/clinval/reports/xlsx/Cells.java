@@ -1,6 +1,8 @@
 package org.clinval.reports.xlsx;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -8,18 +10,23 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.clinval.reports.internal.Palette;
 import org.clinval.reports.internal.Text;
+import org.clinval.reports.internal.Tone;
 import org.clinval.validation.Interval;
 
 /**
- * The workbook's cell styles and typed cell writers. Numbers are written as numbers (never as text,
- * never NaN: a non-finite value is refused), undefined values as the text {@code undefined}.
+ * The cell styles and typed cell writers of every workbook of the suite. Numbers are written as
+ * numbers (never as text, never NaN: a non-finite value is refused), undefined values as the text
+ * {@code undefined}; coloured cells take their colours from {@link Palette}.
  */
 final class Cells {
 
@@ -29,14 +36,16 @@ final class Cells {
     private final CellStyle threshold;
     private final CellStyle percent;
     private final CellStyle wrap;
+    private final XSSFWorkbook wb;
+    private final Map<String, CellStyle> coloured = new HashMap<>();
 
     Cells(XSSFWorkbook wb) {
-        Font bold = wb.createFont();
-        bold.setBold(true);
-        header = wb.createCellStyle();
-        header.setFont(bold);
-        header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-        header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        this.wb = wb;
+        XSSFCellStyle head = wb.createCellStyle();
+        head.setFont(font(Palette.HEADING, true));
+        head.setFillForegroundColor(color(Palette.HEADER_FILL));
+        head.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        header = head;
         header.setBorderBottom(BorderStyle.THIN);
         header.setVerticalAlignment(VerticalAlignment.TOP);
         Font large = wb.createFont();
@@ -135,6 +144,63 @@ final class Cells {
             text(row, col, absent);
             text(row, col + 1, absent);
         }
+    }
+
+    /**
+     * Writes text on a coloured fill, e.g. a region of the acceptability matrix, wrapping within
+     * its column.
+     */
+    void filled(Row row, int col, String value, Palette.Swatch swatch) {
+        Cell cell = row.createCell(col);
+        cell.setCellValue(value);
+        cell.setCellStyle(
+                coloured.computeIfAbsent(
+                        "fill " + swatch,
+                        k -> {
+                            XSSFCellStyle style = wb.createCellStyle();
+                            style.setFillForegroundColor(color(swatch.fill()));
+                            style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+                            style.setFont(font(swatch.ink(), false));
+                            style.setWrapText(true);
+                            style.setVerticalAlignment(VerticalAlignment.TOP);
+                            return style;
+                        }));
+    }
+
+    /** Writes an outcome in bold, in the colour of its tone: PASSED, NOT EFFECTIVE, MISSING. */
+    void toned(Row row, int col, String value, Tone tone) {
+        Cell cell = row.createCell(col);
+        cell.setCellValue(value);
+        cell.setCellStyle(
+                coloured.computeIfAbsent(
+                        "tone " + tone,
+                        k -> {
+                            XSSFCellStyle style = wb.createCellStyle();
+                            style.setFont(font(tone.ink(), true));
+                            style.setVerticalAlignment(VerticalAlignment.TOP);
+                            return style;
+                        }));
+    }
+
+    private XSSFFont font(int rgb, boolean bold) {
+        XSSFFont font = wb.createFont();
+        font.setColor(color(rgb));
+        font.setBold(bold);
+        return font;
+    }
+
+    private static XSSFColor color(int rgb) {
+        return new XSSFColor(new byte[] {(byte) (rgb >> 16), (byte) (rgb >> 8), (byte) rgb}, null);
+    }
+
+    /**
+     * Makes a table filterable: an autofilter over its header row {@code headerRow} and data rows
+     * up to {@code lastRow}, and the rows down to the header frozen.
+     */
+    static void filterable(Sheet sheet, int headerRow, int lastRow, int columns) {
+        sheet.createFreezePane(0, headerRow + 1);
+        sheet.setAutoFilter(
+                new CellRangeAddress(headerRow, Math.max(lastRow, headerRow), 0, columns - 1));
     }
 
     /** Returns row {@code index} of {@code sheet}, creating it if needed. */

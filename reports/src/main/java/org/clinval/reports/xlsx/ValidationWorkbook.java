@@ -1,15 +1,9 @@
 package org.clinval.reports.xlsx;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.clinval.reports.ReportException;
@@ -81,8 +75,6 @@ public final class ValidationWorkbook {
                             + report.dataset().results()
                             + " results");
         }
-        Path target = xlsx.toAbsolutePath();
-        Path partial = null;
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Cells cells = new Cells(wb);
             cases(wb, cells, cases);
@@ -90,34 +82,18 @@ public final class ValidationWorkbook {
             RocSheet.write(wb, cells, report);
             subgroups(wb, cells, report.subgroups());
             quarantine(wb, cells, report.quarantine());
-            var core = wb.getProperties().getCoreProperties();
-            core.setTitle(
+            Workbooks.properties(
+                    wb,
                     "Validation workbook "
                             + report.study().id()
                             + ", run "
-                            + report.study().runId());
-            core.setCreator(report.study().softwareVersion());
-            core.setCreated(Optional.of(Date.from(report.study().date())));
-            partial = Files.createTempFile(target.getParent(), ".clinval-workbook-", ".xlsx.part");
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                wb.write(out);
-            }
-            Files.move(
-                    partial,
-                    target,
-                    StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-            partial = null;
+                            + report.study().runId(),
+                    report.study().softwareVersion(),
+                    report.study().date());
+            Workbooks.save(wb, xlsx, "the validation workbook");
         } catch (IOException e) {
-            throw new ReportException("the validation workbook could not be written: " + target, e);
-        } finally {
-            if (partial != null) {
-                try {
-                    Files.deleteIfExists(partial);
-                } catch (IOException e) {
-                    // A leftover temporary file does not affect the workbook.
-                }
-            }
+            throw new ReportException(
+                    "the validation workbook could not be closed: " + xlsx.toAbsolutePath(), e);
         }
     }
 
@@ -137,8 +113,7 @@ public final class ValidationWorkbook {
             Cells.text(row, 7, c.modelSha256());
             Cells.text(row, 8, c.datasetSha256());
         }
-        sheet.createFreezePane(0, 1);
-        sheet.setAutoFilter(new CellRangeAddress(0, cases.size(), 0, CASE_COLUMNS.size() - 1));
+        Cells.filterable(sheet, 0, cases.size(), CASE_COLUMNS.size());
         Cells.widths(sheet, 12, 8, 14, 10, 10, 10, 9, 68, 68);
         Cells.printable(sheet, 1);
     }

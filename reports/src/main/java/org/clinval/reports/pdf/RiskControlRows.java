@@ -1,0 +1,141 @@
+package org.clinval.reports.pdf;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.clinval.reports.internal.RiskText;
+import org.clinval.reports.internal.Tone;
+import org.clinval.reports.model.RiskReport;
+import org.clinval.risk.Hazard;
+import org.clinval.risk.HazardControl;
+import org.clinval.risk.RiskControl;
+import org.clinval.risk.check.ControlAssessment;
+import org.clinval.risk.check.EvidenceCheck;
+import org.clinval.risk.check.Purpose;
+import org.clinval.risk.results.Measurement;
+import org.clinval.risk.results.ScenarioResult;
+import org.clinval.risk.trace.TraceRow;
+
+/**
+ * Section 3 of the risk management report: each risk control measure with its kind, the
+ * requirements that implement it, the hazards it is applied to, whether it is effective, and every
+ * verification of its implementation and effectiveness with the run and scenarios behind it.
+ */
+final class RiskControlRows {
+
+    private RiskControlRows() {}
+
+    static void add(RiskRows rows, RiskReport report) {
+        String run =
+                report.check()
+                        .runId()
+                        .map(id -> "run " + id)
+                        .orElse("no run: without one nothing is verified");
+        rows.section(
+                3,
+                "A control is effective when at least one verification of its implementation and"
+                        + " one of its effectiveness are listed and every one of them passed ("
+                        + run
+                        + "). A control that is not effective counts as absent in the residual"
+                        + " risks (ISO 14971:2019 \u00a77.2).");
+        rows.table(null, null);
+        for (ControlAssessment c : report.check().controls()) {
+            control(rows.add("control"), c, report);
+            String runId = report.check().runId().orElse("");
+            evidence(rows, Purpose.IMPLEMENTATION, c.implementation(), runId);
+            evidence(rows, Purpose.EFFECTIVENESS, c.effectiveness(), runId);
+        }
+    }
+
+    private static void control(Map<String, Object> row, ControlAssessment c, RiskReport report) {
+        RiskControl control = c.control();
+        row.put("ctId", control.id());
+        row.put("ctKind", RiskText.kind(control.kind()));
+        row.put("ctDescription", control.description());
+        row.put("ctRequirements", String.join("\n", control.requirements()));
+        row.put("ctVerdict", RiskText.effective(c.effective()));
+        row.put("tone", (c.effective() ? Tone.GOOD : Tone.BAD).key());
+        List<String> applied = new ArrayList<>();
+        for (Hazard h : report.file().register().hazardsControlledBy(control.id())) {
+            for (HazardControl hc : h.controls()) {
+                if (hc.control().equals(control.id())) {
+                    applied.add(h.id() + " (" + RiskText.reduction(hc) + ")");
+                }
+            }
+        }
+        row.put(
+                "ctHazards",
+                "Applied to: " + (applied.isEmpty() ? "no hazard" : String.join(", ", applied)));
+        if (!control.introduces().isEmpty()) {
+            row.put("ctIntroduces", "Introduces: " + String.join(", ", control.introduces()));
+        }
+        if (!c.effective()) {
+            row.put("ctReasons", "Not effective: " + String.join("; ", c.reasons()) + ".");
+        }
+        List<String> measured = measured(report, control.id());
+        if (!measured.isEmpty()) {
+            row.put("ctMeasured", String.join("\n", measured));
+        }
+    }
+
+    /** The measured values behind the control, with the signature on them, once each. */
+    private static List<String> measured(RiskReport report, String control) {
+        Set<Measurement> ms = new LinkedHashSet<>();
+        for (TraceRow t : report.matrix().rows()) {
+            if (t.control().equals(Optional.of(control))) {
+                ms.addAll(t.measurements());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        Set<String> signatures = new LinkedHashSet<>();
+        for (Measurement m : ms) {
+            out.add("Measured: " + RiskText.measurement(m));
+            m.signature().ifPresent(s -> signatures.addAll(List.of(s.split("\n"))));
+        }
+        signatures.forEach(s -> out.add("Signed: " + s));
+        return out;
+    }
+
+    private static void evidence(
+            RiskRows rows, Purpose purpose, List<EvidenceCheck> checks, String runId) {
+        if (checks.isEmpty()) {
+            Map<String, Object> row = rows.add("evidence");
+            row.put("evPurpose", purpose.key());
+            row.put("evReference", "none listed");
+            row.put("evResult", RiskText.MISSING);
+            row.put("tone", Tone.WARN.key());
+            row.put(
+                    "evDetail",
+                    "The risk file lists no verification of the " + purpose.key() + ".");
+            return;
+        }
+        for (EvidenceCheck e : checks) {
+            Map<String, Object> row = rows.add("evidence");
+            row.put("evPurpose", purpose.key());
+            row.put(
+                    "evReference",
+                    e.reference().describe() + (e.declared() ? "" : " (found by its tag)"));
+            if (!e.scenarios().isEmpty()) {
+                row.put(
+                        "evScenarios",
+                        e.scenarios().stream()
+                                .map(s -> "Run " + runId + ": " + scenario(s))
+                                .collect(Collectors.joining("\n")));
+            }
+            row.put("evResult", RiskText.evidence(e.status()));
+            row.put("tone", RiskText.tone(e.status()).key());
+            if (!e.passed()) {
+                row.put("evDetail", e.detail());
+            }
+        }
+    }
+
+    /** Returns {@code feature:line "name" status}, e.g. for the evidence's scenario list. */
+    static String scenario(ScenarioResult s) {
+        return RiskText.location(s) + " \u201c" + s.name() + "\u201d " + s.status().key();
+    }
+}
