@@ -104,7 +104,7 @@ public class DicomDecodeBenchmark {
 
     /** clinval: every slice read and decoded to float physical values. */
     @Benchmark
-    public double clinval(Slices s) throws DicomReadException {
+    public double decode_clinval(Slices s) throws DicomReadException {
         double check = 0;
         for (Path f : s.files) {
             DicomImage im = DicomReader.read(f);
@@ -115,7 +115,7 @@ public class DicomDecodeBenchmark {
 
     /** Baseline: pydicom's pixel_array + apply_modality_lut on the same files. */
     @Benchmark
-    public String pydicom(Slices s) throws IOException {
+    public String decode_pydicomBaseline(Slices s) throws IOException {
         s.toPython.println(DATA.resolve(s.syntax).toAbsolutePath());
         String reply = s.fromPython.readLine();
         if (reply == null || !reply.startsWith(SLICES + " ")) {
