@@ -1,0 +1,86 @@
+package org.clinval.imaging.model.internal;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.pooling.Pool;
+import java.util.List;
+
+/**
+ * The built-in architectures, by the name a descriptor gives in {@code architecture}.
+ *
+ * <ul>
+ *   <li>{@value #CLASSIFIER}: {@code features} (conv 16 → pool → conv 32 → pool → conv 48 → conv
+ *       48, each conv 3×3 + batch norm + ReLU; stride 4) then {@code head} (global max pool →
+ *       linear → one logit). Global max pooling lets a small nodule anywhere decide the score and
+ *       makes the network indifferent to the image size; the split is what Grad-CAM needs.
+ *   <li>{@value #UNET}: a three-level 2D U-Net (8-16-32 channels, 64 at the bottom), two 3×3 conv +
+ *       BN + ReLU per level, 2×2 transposed-conv upsampling, skip connections by concatenation, a
+ *       1×1 conv to one logit per pixel.
+ * </ul>
+ */
+public final class Architectures {
+
+    public static final String CLASSIFIER = "nodule-classifier-v1";
+    public static final String UNET = "nodule-unet-v1";
+    public static final List<String> NAMES = List.of(CLASSIFIER, UNET);
+
+    private Architectures() {}
+
+    /** Returns a new, uninitialised block of the named architecture. */
+    public static Block build(String name) {
+        return switch (name) {
+            case CLASSIFIER -> classifier();
+            case UNET -> new UNetBlock(8);
+            default ->
+                    throw new IllegalArgumentException(
+                            "unknown architecture: " + name + " (known: " + NAMES + ")");
+        };
+    }
+
+    /** The classifier: a sequential block of two children, {@code features} then {@code head}. */
+    public static SequentialBlock classifier() {
+        SequentialBlock features =
+                new SequentialBlock()
+                        .add(convBnRelu(16))
+                        .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
+                        .add(convBnRelu(32))
+                        .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
+                        .add(convBnRelu(48))
+                        .add(convBnRelu(48));
+        SequentialBlock head =
+                new SequentialBlock()
+                        .add(Pool.globalMaxPool2dBlock())
+                        .add(Blocks.batchFlattenBlock())
+                        .add(Linear.builder().setUnits(1).build());
+        return new SequentialBlock().add(features).add(head);
+    }
+
+    /** Returns the classifier's feature extractor (its first child). */
+    public static Block features(Block classifier) {
+        return classifier.getChildren().get(0).getValue();
+    }
+
+    /** Returns the classifier's head (its second child). */
+    public static Block head(Block classifier) {
+        return classifier.getChildren().get(1).getValue();
+    }
+
+    static SequentialBlock convBnRelu(int filters) {
+        return new SequentialBlock()
+                .add(
+                        Conv2d.builder()
+                                .setKernelShape(new Shape(3, 3))
+                                .optPadding(new Shape(1, 1))
+                                .setFilters(filters)
+                                .optBias(false)
+                                .build())
+                .add(BatchNorm.builder().build())
+                .add(Activation.reluBlock());
+    }
+}
