@@ -2,7 +2,9 @@ package org.clinval.app;
 
 import java.io.PrintWriter;
 import org.clinval.app.cli.UserError;
+import org.clinval.app.model.ModelCommand;
 import org.clinval.app.stats.StatsCommand;
+import org.clinval.imaging.ImagingException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Clinical validation of medical-imaging AI.",
-        subcommands = {StatsCommand.class, DemoCommand.class})
+        subcommands = {StatsCommand.class, ModelCommand.class, DemoCommand.class})
 public final class Main implements Runnable {
 
     @Option(
@@ -45,7 +47,9 @@ public final class Main implements Runnable {
                     if (debug) {
                         e.printStackTrace(err);
                     }
-                    if (e instanceof UserError || e instanceof IllegalArgumentException) {
+                    if (e instanceof UserError
+                            || e instanceof IllegalArgumentException
+                            || e instanceof ImagingException) {
                         err.println("clinval: " + e.getMessage());
                         return 1;
                     }
