@@ -20,8 +20,8 @@ import java.util.List;
  *       linear → one logit). Global max pooling lets a small nodule anywhere decide the score and
  *       makes the network indifferent to the image size; the split is what Grad-CAM needs.
  *   <li>{@value #UNET}: a three-level 2D U-Net (8-16-32 channels, 64 at the bottom), two 3×3 conv +
- *       BN + ReLU per level, 2×2 transposed-conv upsampling, skip connections by concatenation, a
- *       1×1 conv to one logit per pixel.
+ *       BN + ReLU per level, nearest-neighbour 2× upsampling then conv 3×3 + BN + ReLU, skip
+ *       connections by concatenation, a 1×1 conv to one logit per pixel.
  * </ul>
  */
 public final class Architectures {

@@ -9,14 +9,14 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.convolutional.Conv2dTranspose;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
  * A three-level 2D U-Net (Ronneberger et al. 2015, doi:10.1007/978-3-319-24574-4_28) with batch
- * norm: input {@code (N, 1, H, W)} with H and W multiples of 8, output {@code (N, 1, H, W)} logits.
+ * norm and nearest-neighbour upsampling followed by a 3×3 convolution: input {@code (N, 1, H, W)}
+ * with H and W multiples of 8, output {@code (N, 1, H, W)} logits.
  */
 final class UNetBlock extends AbstractBlock {
 
@@ -48,12 +48,17 @@ final class UNetBlock extends AbstractBlock {
                 .add(Architectures.convBnRelu(filters));
     }
 
+    /** The convolution after a nearest-neighbour 2× upsampling (see {@link #up}). */
     private static Block upsample(int filters) {
-        return Conv2dTranspose.builder()
-                .setKernelShape(new Shape(2, 2))
-                .optStride(new Shape(2, 2))
-                .setFilters(filters)
-                .build();
+        return Architectures.convBnRelu(filters);
+    }
+
+    /**
+     * Nearest-neighbour 2× upsampling by repeating rows and columns (the PyTorch engine does not
+     * implement transposed convolution).
+     */
+    private static NDList up(NDArray x) {
+        return new NDList(x.repeat(2, 2).repeat(3, 2));
     }
 
     private static NDArray pool(NDArray x) {
@@ -71,11 +76,11 @@ final class UNetBlock extends AbstractBlock {
         NDArray e2 = enc2.forward(ps, new NDList(pool(e1)), training).singletonOrThrow();
         NDArray e3 = enc3.forward(ps, new NDList(pool(e2)), training).singletonOrThrow();
         NDArray b = bottom.forward(ps, new NDList(pool(e3)), training).singletonOrThrow();
-        NDArray u3 = up3.forward(ps, new NDList(b), training).singletonOrThrow();
+        NDArray u3 = up3.forward(ps, up(b), training).singletonOrThrow();
         NDArray d3 = dec3.forward(ps, cat(u3, e3), training).singletonOrThrow();
-        NDArray u2 = up2.forward(ps, new NDList(d3), training).singletonOrThrow();
+        NDArray u2 = up2.forward(ps, up(d3), training).singletonOrThrow();
         NDArray d2 = dec2.forward(ps, cat(u2, e2), training).singletonOrThrow();
-        NDArray u1 = up1.forward(ps, new NDList(d2), training).singletonOrThrow();
+        NDArray u1 = up1.forward(ps, up(d2), training).singletonOrThrow();
         NDArray d1 = dec1.forward(ps, cat(u1, e1), training).singletonOrThrow();
         return out.forward(ps, new NDList(d1), training);
     }
@@ -94,13 +99,13 @@ final class UNetBlock extends AbstractBlock {
         Shape s2 = init(enc2, manager, dataType, half(s1));
         Shape s3 = init(enc3, manager, dataType, half(s2));
         Shape sb = init(bottom, manager, dataType, half(s3));
-        Shape su3 = init(up3, manager, dataType, sb);
+        Shape su3 = init(up3, manager, dataType, twice(sb));
         Shape sd3 =
                 init(dec3, manager, dataType, new Shape(n, su3.get(1) + s3.get(1), h / 4, w / 4));
-        Shape su2 = init(up2, manager, dataType, sd3);
+        Shape su2 = init(up2, manager, dataType, twice(sd3));
         Shape sd2 =
                 init(dec2, manager, dataType, new Shape(n, su2.get(1) + s2.get(1), h / 2, w / 2));
-        Shape su1 = init(up1, manager, dataType, sd2);
+        Shape su1 = init(up1, manager, dataType, twice(sd2));
         Shape sd1 = init(dec1, manager, dataType, new Shape(n, su1.get(1) + s1.get(1), h, w));
         init(out, manager, dataType, sd1);
     }
@@ -108,6 +113,10 @@ final class UNetBlock extends AbstractBlock {
     private static Shape init(Block b, NDManager m, DataType t, Shape in) {
         b.initialize(m, t, in);
         return b.getOutputShapes(new Shape[] {in})[0];
+    }
+
+    private static Shape twice(Shape s) {
+        return new Shape(s.get(0), s.get(1), s.get(2) * 2, s.get(3) * 2);
     }
 
     private static Shape half(Shape s) {

@@ -141,7 +141,7 @@ public final class ModelTrainer {
                 NDList pred = trainer.forward(new NDList(x));
                 NDArray l = trainer.getLoss().evaluate(new NDList(y), pred);
                 gc.backward(l);
-                loss = l.getFloat();
+                loss = l.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).getFloat();
             }
             trainer.step();
             return loss;

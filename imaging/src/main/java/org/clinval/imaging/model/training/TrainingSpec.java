@@ -56,7 +56,7 @@ public record TrainingSpec(
         return switch (model) {
             case NODULE_CLASSIFIER ->
                     new TrainingSpec(model, 2000, 8, CLASSIFIER_SEED, 16, 2e-3, 128, 0.5);
-            case NODULE_UNET -> new TrainingSpec(model, 1500, 10, UNET_SEED, 16, 2e-3, 96, 0.7);
+            case NODULE_UNET -> new TrainingSpec(model, 1200, 10, UNET_SEED, 16, 2e-3, 96, 0.7);
         };
     }
 
