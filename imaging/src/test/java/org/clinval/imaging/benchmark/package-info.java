@@ -1,0 +1,2 @@
+/** JMH benchmarks of model inference. */
+package org.clinval.imaging.benchmark;
