@@ -32,6 +32,11 @@ public final class TrainingSet {
         this.size = size;
     }
 
+    /** Returns the side of the (square) images. */
+    public int side() {
+        return size;
+    }
+
     /** Returns the number of cases. */
     public int size() {
         return items.size();
