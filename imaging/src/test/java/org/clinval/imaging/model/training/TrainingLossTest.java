@@ -61,4 +61,16 @@ class TrainingLossTest {
                 .hasMessageContaining(run.weightsFile().getFileName() + " has SHA-256")
                 .hasMessageContaining("was changed or replaced");
     }
+
+    @Test
+    void theClassifiersLossFallsToo(@TempDir Path out) throws Exception {
+        TrainingSpec spec =
+                new TrainingSpec(BuiltInModel.NODULE_CLASSIFIER, 16, 6, SEED + 2, 8, 3e-3, 64, 0.5);
+        TrainingRun run = ModelTrainer.train(spec, out, line -> {});
+        int n = run.losses().size();
+        assertThat(n).isEqualTo(12);
+        assertThat(run.meanLoss(n - 4, n))
+                .as("mean loss of the last 4 steps vs the first 4")
+                .isLessThan(run.meanLoss(0, 4));
+    }
 }
