@@ -3,10 +3,8 @@ package org.clinval.imaging.model.internal;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import java.util.List;
@@ -15,9 +13,10 @@ import java.util.List;
  * The built-in architectures, by the name a descriptor gives in {@code architecture}.
  *
  * <ul>
- *   <li>{@value #CLASSIFIER}: {@code features} (conv 16 → pool → conv 32 → pool → conv 48 → conv
- *       48, each conv 3×3 + batch norm + ReLU; stride 4) then {@code head} (global max pool →
- *       linear → one logit). Global max pooling lets a small nodule anywhere decide the score and
+ *   <li>{@value #CLASSIFIER}: {@code features} (conv 16 → pool → conv 32 → conv 48 → conv 48
+ *       dilated 2, each conv 3×3 + batch norm + ReLU; stride 2, receptive field 24 pixels) then
+ *       {@code head} (a 1×1 conv scores every location, their global maximum is the logit; see
+ *       {@link ClassifierHead}). Max pooling lets a small nodule anywhere decide the score and
  *       makes the network indifferent to the image size; the split is what Grad-CAM needs.
  *   <li>{@value #UNET}: a three-level 2D U-Net (8-16-32 channels, 64 at the bottom), two 3×3 conv +
  *       BN + ReLU per level, nearest-neighbour 2× upsampling then conv 3×3 + BN + ReLU, skip
@@ -50,15 +49,9 @@ public final class Architectures {
                         .add(convBnRelu(16))
                         .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
                         .add(convBnRelu(32))
-                        .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
                         .add(convBnRelu(48))
-                        .add(convBnRelu(48));
-        SequentialBlock head =
-                new SequentialBlock()
-                        .add(Pool.globalMaxPool2dBlock())
-                        .add(Blocks.batchFlattenBlock())
-                        .add(Linear.builder().setUnits(1).build());
-        return new SequentialBlock().add(features).add(head);
+                        .add(convBnRelu(48, 2));
+        return new SequentialBlock().add(features).add(new ClassifierHead());
     }
 
     /** Returns the classifier's feature extractor (its first child). */
@@ -72,11 +65,17 @@ public final class Architectures {
     }
 
     static SequentialBlock convBnRelu(int filters) {
+        return convBnRelu(filters, 1);
+    }
+
+    /** A 3×3 convolution with the given dilation, "same" padding, batch norm and ReLU. */
+    static SequentialBlock convBnRelu(int filters, int dilation) {
         return new SequentialBlock()
                 .add(
                         Conv2d.builder()
                                 .setKernelShape(new Shape(3, 3))
-                                .optPadding(new Shape(1, 1))
+                                .optDilation(new Shape(dilation, dilation))
+                                .optPadding(new Shape(dilation, dilation))
                                 .setFilters(filters)
                                 .optBias(false)
                                 .build())

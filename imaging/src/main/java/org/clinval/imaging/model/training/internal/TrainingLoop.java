@@ -64,7 +64,7 @@ public final class TrainingLoop {
                             .setMaxUpdates(total)
                             .build();
             DefaultTrainingConfig config =
-                    new DefaultTrainingConfig(new BceDiceLoss(seg ? 1.0 : 0.0))
+                    new DefaultTrainingConfig(new BceDiceLoss(seg ? 1.0 : 0.0, seg ? 0.0 : 1.0))
                             .optOptimizer(Adam.builder().optLearningRateTracker(lr).build())
                             .optDevices(new Device[] {Device.cpu()});
             int side = crop == 0 ? data.side() : crop;
@@ -112,12 +112,20 @@ public final class TrainingLoop {
         try (NDManager m = trainer.getManager().newSubManager()) {
             Shape shape = new Shape(batch.n(), 1, batch.side(), batch.side());
             NDArray x = m.create(batch.x(), shape);
-            NDArray y =
-                    seg ? m.create(batch.y(), shape) : m.create(batch.y(), new Shape(batch.n(), 1));
+            NDList labels;
+            if (seg) {
+                labels = new NDList(m.create(batch.y(), shape));
+            } else {
+                int cs = batch.side() / TrainingSet.CELL;
+                labels =
+                        new NDList(
+                                m.create(batch.y(), new Shape(batch.n(), 1)),
+                                m.create(batch.cells(), new Shape(batch.n(), 1, cs, cs)));
+            }
             float loss;
             try (GradientCollector gc = trainer.newGradientCollector()) {
                 NDList pred = trainer.forward(new NDList(x));
-                NDArray l = trainer.getLoss().evaluate(new NDList(y), pred);
+                NDArray l = trainer.getLoss().evaluate(labels, pred);
                 gc.backward(l);
                 loss = l.toType(DataType.FLOAT32, false).getFloat();
             }

@@ -21,8 +21,15 @@ public final class TrainingSet {
     /** One preprocessed case: image, nodule mask, and the nodules' centres in pixels. */
     record Item(float[] image, boolean[] mask, boolean positive, int[][] centres) {}
 
-    /** A batch: images {@code (n, 1, side, side)} and targets (one per image, or per pixel). */
-    public record Batch(float[] x, float[] y, int n, int side) {}
+    /** Stride of the classifier's feature map, for its per-location targets. */
+    public static final int CELL = 2;
+
+    /**
+     * A batch: images {@code (n, 1, side, side)}, targets (one per image, or per pixel), and for
+     * classifiers the nodule map on the feature grid {@code (n, 1, side/2, side/2)}: the share of
+     * each cell's pixels that are nodule (so the cell holding a nodule's centre scores highest).
+     */
+    public record Batch(float[] x, float[] y, float[] cells, int n, int side) {}
 
     private final List<Item> items;
     private final int size;
@@ -105,6 +112,8 @@ public final class TrainingSet {
         int plane = side * side;
         float[] x = new float[n * plane];
         float[] y = new float[perPixel ? n * plane : n];
+        int cellSide = side / CELL;
+        float[] cells = new float[perPixel ? 0 : n * cellSide * cellSide];
         for (int b = 0; b < n; b++) {
             Item it = items.get(indices[b]);
             int top = 0, left = 0;
@@ -129,7 +138,12 @@ public final class TrainingSet {
                     x[b * plane + r * side + c] = it.image()[src];
                     boolean m = it.mask()[src];
                     any |= m;
-                    if (perPixel) y[b * plane + r * side + c] = m ? 1 : 0;
+                    if (perPixel) {
+                        y[b * plane + r * side + c] = m ? 1 : 0;
+                    } else if (m) {
+                        cells[(b * cellSide + r / CELL) * cellSide + c / CELL] +=
+                                1f / (CELL * CELL);
+                    }
                 }
             }
             if (!perPixel) {
@@ -137,7 +151,7 @@ public final class TrainingSet {
                 y[b] = (side == size ? it.positive() : any) ? 1 : 0;
             }
         }
-        return new Batch(x, y, n, side);
+        return new Batch(x, y, cells, n, side);
     }
 
     private static int clamp(int v, int max) {
