@@ -3,12 +3,14 @@ package org.clinval.app;
 import java.io.PrintWriter;
 import org.clinval.app.cli.UserError;
 import org.clinval.app.dicom.DicomCommand;
+import org.clinval.app.model.ModelCommand;
 import org.clinval.app.risk.RiskCommand;
 import org.clinval.app.stats.StatsCommand;
 import org.clinval.app.study.AuditCommand;
 import org.clinval.app.study.StudyCommand;
 import org.clinval.app.study.TaskCommand;
 import org.clinval.app.study.UserCommand;
+import org.clinval.imaging.ImagingException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Option;
             TaskCommand.class,
             AuditCommand.class,
             UserCommand.class,
-            org.clinval.app.verify.VerifyCommand.class
+            org.clinval.app.verify.VerifyCommand.class,
+            ModelCommand.class
         })
 public final class Main implements Runnable {
 
@@ -71,7 +74,9 @@ public final class Main implements Runnable {
                     if (debug) {
                         e.printStackTrace(err);
                     }
-                    if (e instanceof UserError || e instanceof IllegalArgumentException) {
+                    if (e instanceof UserError
+                            || e instanceof IllegalArgumentException
+                            || e instanceof ImagingException) {
                         err.println("clinval: " + e.getMessage());
                         return 1;
                     }

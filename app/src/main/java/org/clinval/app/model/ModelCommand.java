@@ -1,0 +1,25 @@
+package org.clinval.app.model;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code clinval model}: the imaging models from the command line. */
+@Command(
+        name = "model",
+        description = "Train, evaluate, run and explain the imaging models.",
+        subcommands = {
+            TrainCommand.class,
+            EvaluateCommand.class,
+            PredictCommand.class,
+            ExplainCommand.class
+        })
+public final class ModelCommand implements Runnable {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "a subcommand is required, e.g. 'clinval model evaluate'");
+    }
+}

@@ -1,0 +1,2 @@
+/** {@code clinval model}: train, evaluate, run and explain the imaging models. */
+package org.clinval.app.model;

@@ -1,0 +1,171 @@
+package org.clinval.imaging.explain;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.clinval.imaging.explain.internal.Ridge;
+import org.clinval.imaging.model.ImagePredictor;
+import org.clinval.imaging.model.ImageSlice;
+import org.clinval.imaging.model.ModelRunException;
+import org.clinval.imaging.model.Prediction;
+import org.clinval.imaging.preprocess.Raster;
+
+/**
+ * LIME (Ribeiro, Singh and Guestrin 2016, doi:10.1145/2939672.2939778) for any model, through its
+ * predictor only. The image is cut into a regular grid of {@code cells × cells} superpixels; each
+ * of {@code samples} perturbations keeps every superpixel with probability ½ and fills the others
+ * with {@code fillHu}; a ridge regression of the positive probability on the kept-indicators,
+ * weighted by the kernel {@code π(z) = exp(−d(z)² / σ²)} with {@code d} the cosine distance of
+ * {@code z} to the all-kept vector and {@code σ = 0.25}, gives each superpixel a weight, painted on
+ * its pixels. Seeded: the same seed gives the same map.
+ */
+public final class Lime {
+
+    private static final double KERNEL_WIDTH = 0.25;
+    private static final double RIDGE = 1e-3;
+
+    private final int cells;
+    private final int samples;
+    private final long seed;
+    private final double fillHu;
+    private final int batch;
+
+    private Lime(Builder b) {
+        this.cells = b.cells;
+        this.samples = b.samples;
+        this.seed = b.seed;
+        this.fillHu = b.fillHu;
+        this.batch = b.batch;
+    }
+
+    /** Returns a builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Computes the map for {@code image} with {@code predictor}. */
+    public ExplanationMap explain(ImagePredictor predictor, ImageSlice image)
+            throws ModelRunException {
+        int rows = image.rows(), cols = image.columns();
+        if (cells > rows || cells > cols) {
+            throw new IllegalArgumentException(
+                    "a grid of " + cells + " cells does not fit " + rows + " x " + cols);
+        }
+        int k = cells * cells;
+        int[] segment = new int[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                segment[r * cols + c] = (r * cells / rows) * cells + c * cells / cols;
+            }
+        }
+        Prediction base = predictor.predict(image);
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[][] z = new double[samples][k];
+        double[] y = new double[samples];
+        double[] weight = new double[samples];
+        // The first sample is the image itself, as in LIME's reference implementation.
+        java.util.Arrays.fill(z[0], 1);
+        for (int s = 1; s < samples; s++) {
+            for (int j = 0; j < k; j++) z[s][j] = rng.nextBoolean() ? 1 : 0;
+        }
+        for (int from = 0; from < samples; from += batch) {
+            int to = Math.min(samples, from + batch);
+            List<ImageSlice> perturbed = new ArrayList<>(to - from);
+            for (int s = from; s < to; s++) perturbed.add(perturb(image, segment, z[s]));
+            List<Prediction> p = predictor.predictAll(perturbed);
+            for (int s = from; s < to; s++) y[s] = p.get(s - from).probability();
+        }
+        for (int s = 0; s < samples; s++) {
+            double on = 0;
+            for (double v : z[s]) on += v;
+            // Cosine distance to the all-ones vector: 1 − on / sqrt(on · k).
+            double d = on == 0 ? 1 : 1 - on / Math.sqrt(on * k);
+            weight[s] = Math.exp(-d * d / (KERNEL_WIDTH * KERNEL_WIDTH));
+        }
+        double[] coef = Ridge.fit(z, y, weight, RIDGE);
+        float[] map = new float[rows * cols];
+        for (int i = 0; i < map.length; i++) map[i] = (float) coef[segment[i]];
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("cells", Integer.toString(cells));
+        params.put("samples", Integer.toString(samples));
+        params.put("seed", Long.toString(seed));
+        params.put("fill_hu", Double.toString(fillHu));
+        params.put("kernel_width", Double.toString(KERNEL_WIDTH));
+        params.put("ridge", Double.toString(RIDGE));
+        return new ExplanationMap(
+                new Raster(map, rows, cols), Method.LIME, base.model(), base.probability(), params);
+    }
+
+    private ImageSlice perturb(ImageSlice image, int[] segment, double[] keep) {
+        float[] hu = image.hu().clone();
+        for (int i = 0; i < hu.length; i++) {
+            if (keep[segment[i]] == 0) hu[i] = (float) fillHu;
+        }
+        return new ImageSlice(
+                hu, image.rows(), image.columns(), image.rowSpacingMm(), image.columnSpacingMm());
+    }
+
+    /** Builder: {@code set} methods are required, {@code opt} optional. */
+    public static final class Builder {
+        private int cells;
+        private int samples;
+        private Long seed;
+        private Double fillHu;
+        private int batch = 8;
+
+        private Builder() {}
+
+        /** Sets the superpixel grid: {@code cells × cells} squares. */
+        public Builder setCells(int cells) {
+            if (cells < 2 || cells > 64) {
+                throw new IllegalArgumentException("cells is not in [2, 64]: " + cells);
+            }
+            this.cells = cells;
+            return this;
+        }
+
+        /** Sets the number of perturbed images (including the unperturbed one). */
+        public Builder setSamples(int samples) {
+            if (samples < 10) throw new IllegalArgumentException("samples is below 10: " + samples);
+            this.samples = samples;
+            return this;
+        }
+
+        /** Sets the sampling seed. */
+        public Builder setSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Sets the HU that fills a switched-off superpixel. */
+        public Builder setFillHu(double fillHu) {
+            if (!Double.isFinite(fillHu)) {
+                throw new IllegalArgumentException("fill HU is not finite: " + fillHu);
+            }
+            this.fillHu = fillHu;
+            return this;
+        }
+
+        /** Sets how many perturbed images go to the model at once (default 8). */
+        public Builder optBatch(int batch) {
+            if (batch < 1) throw new IllegalArgumentException("batch is not positive: " + batch);
+            this.batch = batch;
+            return this;
+        }
+
+        /** Returns the method, checking required settings. */
+        public Lime build() {
+            List<String> missing = new ArrayList<>();
+            if (cells == 0) missing.add("cells");
+            if (samples == 0) missing.add("samples");
+            if (seed == null) missing.add("seed");
+            if (fillHu == null) missing.add("fill HU");
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("LIME is missing: " + String.join(", ", missing));
+            }
+            return new Lime(this);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** DJL gradient code, regression and colour maps behind the explanation methods. */
+package org.clinval.imaging.explain.internal;

@@ -1,0 +1,94 @@
+package org.clinval.imaging.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.clinval.imaging.model.internal.DescriptorYaml;
+import org.clinval.imaging.preprocess.Preprocessing;
+
+/**
+ * Everything needed to run a model, as data: what it does, where its weights are and their SHA-256,
+ * the input it takes, its preprocessing, what its output means and the threshold that turns a
+ * probability into a decision. Read from and written to YAML:
+ *
+ * <pre>
+ * name: my-classifier
+ * version: "1"
+ * task: classification          # or segmentation
+ * format: onnx                  # or torchscript, djl (built-in architectures only)
+ * file: my-classifier.onnx      # relative to the descriptor
+ * sha256: 3f2a…                 # optional for users' models; checked when present
+ * input: {channels: 1, height: 256, width: 256}
+ * preprocessing:
+ *   - window: {lower: -1000, upper: 400}
+ *   - resize: {height: 256, width: 256}
+ *   - rescale: {lower: -1000, upper: 400}
+ * output: {kind: logit, classes: 1, positive_index: 0}
+ * threshold: 0.5                # on the positive probability, rule >=
+ * </pre>
+ *
+ * @param name model name
+ * @param version model version
+ * @param task classification or segmentation
+ * @param format weights format, which fixes the engine
+ * @param architecture the built-in block for {@link ModelFormat#DJL}, empty otherwise
+ * @param file weights file, relative to the descriptor
+ * @param sha256 expected SHA-256 of the weights file (lower-case hex), if given
+ * @param input input tensor per image
+ * @param preprocessing transforms from HU to the input tensor
+ * @param output meaning of the output tensor
+ * @param threshold decision threshold on the positive probability (positive when {@code p >=
+ *     threshold})
+ */
+public record ModelDescriptor(
+        String name,
+        String version,
+        Task task,
+        ModelFormat format,
+        Optional<String> architecture,
+        String file,
+        Optional<String> sha256,
+        InputShape input,
+        Preprocessing preprocessing,
+        OutputSpec output,
+        double threshold) {
+
+    /** Reads a descriptor file, listing every problem if it is invalid. */
+    public static ModelDescriptor read(Path yaml) throws ModelLoadException {
+        String text;
+        try {
+            text = Files.readString(yaml);
+        } catch (IOException e) {
+            throw new ModelLoadException("cannot read model descriptor " + yaml + ": " + e, e);
+        }
+        return parse(text, yaml.toString());
+    }
+
+    /** Parses descriptor text; {@code source} names it in messages. */
+    public static ModelDescriptor parse(String yaml, String source)
+            throws InvalidDescriptorException {
+        return DescriptorYaml.parse(yaml, source);
+    }
+
+    /** Returns the YAML text of this descriptor. */
+    public String toYaml() {
+        return DescriptorYaml.write(this);
+    }
+
+    /** Returns a copy with the given SHA-256 of the weights. */
+    public ModelDescriptor withSha256(String hex) {
+        return new ModelDescriptor(
+                name,
+                version,
+                task,
+                format,
+                architecture,
+                file,
+                Optional.of(hex),
+                input,
+                preprocessing,
+                output,
+                threshold);
+    }
+}

@@ -1,0 +1,108 @@
+package org.clinval.imaging.model.internal;
+
+import ai.djl.inference.Predictor;
+import ai.djl.translate.TranslateException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.clinval.imaging.model.ImagePredictor;
+import org.clinval.imaging.model.ImageSlice;
+import org.clinval.imaging.model.ModelDescriptor;
+import org.clinval.imaging.model.ModelRunException;
+import org.clinval.imaging.model.Prediction;
+import org.clinval.imaging.model.Task;
+import org.clinval.imaging.preprocess.Raster;
+
+/** A DJL predictor behind {@link ImagePredictor}, confined to the thread that opened it. */
+final class DjlImagePredictor implements ImagePredictor {
+
+    private final DjlImageModel model;
+    private final Predictor<Tensor, Tensor> predictor;
+    private final Thread owner = Thread.currentThread();
+
+    DjlImagePredictor(DjlImageModel model, Predictor<Tensor, Tensor> predictor) {
+        this.model = model;
+        this.predictor = predictor;
+    }
+
+    @Override
+    public Prediction predict(ImageSlice image) throws ModelRunException {
+        return predictAll(List.of(image)).get(0);
+    }
+
+    @Override
+    public List<Prediction> predictAll(List<ImageSlice> images) throws ModelRunException {
+        if (Thread.currentThread() != owner) {
+            throw new IllegalStateException(
+                    "predictor of "
+                            + model.descriptor().name()
+                            + " used from thread "
+                            + Thread.currentThread().getName()
+                            + " but opened by "
+                            + owner.getName()
+                            + ": open one predictor per thread");
+        }
+        if (images.isEmpty()) return List.of();
+        ModelDescriptor d = model.descriptor();
+        List<Raster> in = new ArrayList<>(images.size());
+        for (ImageSlice s : images) in.add(InputEncoder.preprocess(d, s));
+        Tensor out = run(InputEncoder.batch(d, in));
+        float[] p = OutputDecoder.probabilities(d, out, images.size());
+        String name = d.name() + " " + d.version();
+        List<Prediction> result = new ArrayList<>(images.size());
+        if (d.task() == Task.CLASSIFICATION) {
+            for (int n = 0; n < images.size(); n++) {
+                result.add(
+                        new Prediction(
+                                name,
+                                model.weightsSha256(),
+                                d.task(),
+                                p[n],
+                                d.threshold(),
+                                Optional.empty()));
+            }
+            return result;
+        }
+        int h = out.dim(2), w = out.dim(3), plane = h * w;
+        for (int n = 0; n < images.size(); n++) {
+            float[] m = new float[plane];
+            System.arraycopy(p, n * plane, m, 0, plane);
+            ImageSlice s = images.get(n);
+            Raster map = new Raster(m, h, w).resize(s.rows(), s.columns());
+            float max = 0;
+            for (float v : map.values()) max = Math.max(max, v);
+            result.add(
+                    new Prediction(
+                            name,
+                            model.weightsSha256(),
+                            d.task(),
+                            Math.min(1, max),
+                            d.threshold(),
+                            Optional.of(map)));
+        }
+        return result;
+    }
+
+    /** Runs the engine on a batch tensor. */
+    Tensor run(Tensor input) throws ModelRunException {
+        try {
+            return predictor.predict(input);
+        } catch (TranslateException | RuntimeException e) {
+            throw new ModelRunException(
+                    "model "
+                            + model.descriptor().name()
+                            + " ("
+                            + model.source()
+                            + ") failed on input "
+                            + java.util.Arrays.toString(input.shape())
+                            + ": "
+                            + DjlImageModel.firstLine(e),
+                    e);
+        }
+    }
+
+    @Override
+    public void close() {
+        predictor.close();
+    }
+}

@@ -1,0 +1,2 @@
+/** Training data sampling and losses for the built-in models. */
+package org.clinval.imaging.model.training.internal;

@@ -1,0 +1,20 @@
+package org.clinval.imaging.preprocess;
+
+import java.util.Map;
+
+/**
+ * One preprocessing step. Steps are plain values so that a model's preprocessing can be written
+ * into and read from its descriptor: {@link #name()} and {@link #parameters()} are exactly what the
+ * descriptor holds.
+ */
+public sealed interface Transform permits HuWindow, Resize, Rescale, Standardize {
+
+    /** Returns the transformed raster; the input is left unchanged. */
+    Raster apply(Raster in);
+
+    /** Returns the step's name in descriptors, e.g. {@code window}. */
+    String name();
+
+    /** Returns the step's parameters in descriptors, e.g. {@code {lower: -1000, upper: 400}}. */
+    Map<String, Object> parameters();
+}
