@@ -32,7 +32,9 @@ import picocli.CommandLine.Option;
             AuditCommand.class,
             UserCommand.class,
             org.clinval.app.verify.VerifyCommand.class,
-            ModelCommand.class
+            ModelCommand.class,
+            org.clinval.app.model.PredictCommand.class,
+            org.clinval.app.model.ExplainCommand.class
         })
 public final class Main implements Runnable {
 

@@ -32,13 +32,13 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Mixin ModelChoice choice;
 
-    @Mixin PhantomInput input;
+    @Mixin ImageInput input;
 
     @Option(
             names = "--case",
-            required = true,
+            defaultValue = "0",
             paramLabel = "I",
-            description = "Index of the phantom case (0-based).")
+            description = "Index of the phantom case (0-based; default: ${DEFAULT-VALUE}).")
     int caseIndex;
 
     @Option(
@@ -70,8 +70,21 @@ public final class ExplainCommand implements Callable<Integer> {
         if (m.equals("lime") && seed == null) {
             throw new UserError("--method lime needs an explicit --seed");
         }
-        PhantomCase c = input.generator().generateCase(caseIndex);
-        ImageSlice slice = ImageSlice.of(c.image(), 0);
+        PhantomCase c = null;
+        ImageSlice slice;
+        if (input.files() != null) {
+            if (input.files().size() != 1) {
+                throw new UserError("explain takes one --input file, not " + input.files().size());
+            }
+            try {
+                slice = org.clinval.imaging.model.DicomSlices.read(input.files().get(0));
+            } catch (org.clinval.imaging.dicom.DicomReadException e) {
+                throw new UserError(e.getMessage(), e);
+            }
+        } else {
+            c = input.phantom().generator().generateCase(caseIndex);
+            slice = ImageSlice.of(c.image(), 0);
+        }
         ExplanationMap map;
         try (ImageModel model = choice.load();
                 ImagePredictor p = model.newPredictor()) {
@@ -108,12 +121,18 @@ public final class ExplainCommand implements Callable<Integer> {
         o.put("png", out.toString());
         o.put("method", map.method().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         o.put("model", map.model());
-        o.put("case_id", c.caseId());
-        o.put("reference_positive", c.positive());
+        if (c != null) {
+            o.put("case_id", c.caseId());
+            o.put("reference_positive", c.positive());
+        } else {
+            o.put("file", input.files().get(0).toString());
+        }
         Json.put(o, "probability", map.probability());
         o.put("peak_row", map.peakRow());
         o.put("peak_column", map.peakColumn());
-        o.put("peak_in_reference_mask", c.image().mask()[map.peakIndex()]);
+        if (c != null) {
+            o.put("peak_in_reference_mask", c.image().mask()[map.peakIndex()]);
+        }
         ObjectNode params = o.putObject("parameters");
         map.parameters().forEach(params::put);
         spec.commandLine().getOut().println(Json.write(o));

@@ -4,7 +4,7 @@ import org.clinval.app.cli.UserError;
 import org.clinval.imaging.phantom.PhantomGenerator;
 import picocli.CommandLine.Option;
 
-/** Input images for predict/explain: generated phantoms (DICOM input comes later). */
+/** Phantom input of predict/explain: a generated study, seeded. */
 final class PhantomInput {
 
     @Option(

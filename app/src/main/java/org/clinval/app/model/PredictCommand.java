@@ -22,19 +22,19 @@ import picocli.CommandLine.Option;
 /** {@code clinval model predict}: run a model on phantom cases and print its predictions. */
 @Command(
         name = "predict",
-        description = "Run a model on generated phantom cases and print one result per case.")
+        description =
+                "Run a model on DICOM images (--input) or generated phantom cases and print one result per image.")
 public final class PredictCommand implements Callable<Integer> {
 
     @Mixin ModelChoice choice;
 
-    @Mixin PhantomInput input;
+    @Mixin ImageInput input;
 
     @Option(
             names = "--cases",
-            required = true,
             paramLabel = "N",
-            description = "Number of phantom cases.")
-    int cases;
+            description = "Number of phantom cases (with --phantom-seed).")
+    Integer cases;
 
     @Option(
             names = "--batch",
@@ -47,9 +47,16 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ModelRunException {
-        if (cases < 1) throw new UserError("--cases is not positive: " + cases);
+        if (input.phantom() != null && cases == null) {
+            throw new UserError("--phantom-seed needs --cases N");
+        }
+        if (cases != null && cases < 1) throw new UserError("--cases is not positive: " + cases);
         if (batch < 1) throw new UserError("--batch is not positive: " + batch);
-        PhantomGenerator g = input.generator();
+        if (input.files() != null) {
+            return dicom(input.files());
+        }
+        PhantomInput phantom = input.phantom();
+        PhantomGenerator g = phantom.generator();
         ObjectNode o = Json.object();
         ArrayNode rows = Json.array();
         try (ImageModel model = choice.load();
@@ -58,7 +65,7 @@ public final class PredictCommand implements Callable<Integer> {
             o.put("sha256", model.weightsSha256());
             Json.put(o, "threshold", model.descriptor().threshold());
             o.put("rule", ">=");
-            o.put("phantom_seed", input.seed);
+            o.put("phantom_seed", phantom.seed);
             for (int from = 0; from < cases; from += batch) {
                 List<PhantomCase> part = new ArrayList<>();
                 for (int i = from; i < Math.min(cases, from + batch); i++) {
@@ -78,13 +85,50 @@ public final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static ObjectNode row(PhantomCase c, ImageSlice s, Prediction p) {
-        ObjectNode r = Json.object();
-        r.put("case_id", c.caseId());
-        r.put("site", c.site().id());
-        Json.put(r, "probability", p.probability());
-        r.put("positive", p.positive());
-        r.put("reference_positive", c.positive());
+    /** Predicts each DICOM file; an unreadable one gets an {@code error} and exit code 1. */
+    private Integer dicom(List<java.nio.file.Path> files) throws ModelRunException {
+        ObjectNode o = Json.object();
+        ArrayNode rows = Json.array();
+        int failed = 0;
+        try (ImageModel model = choice.load();
+                ImagePredictor p = model.newPredictor()) {
+            o.put("model", model.descriptor().name() + " " + model.descriptor().version());
+            o.put("sha256", model.weightsSha256());
+            Json.put(o, "threshold", model.descriptor().threshold());
+            o.put("rule", ">=");
+            for (java.nio.file.Path f : files) {
+                ObjectNode r = Json.object();
+                r.put("file", f.toString());
+                try {
+                    ImageSlice s = org.clinval.imaging.model.DicomSlices.read(f);
+                    Prediction pred = p.predict(s);
+                    Json.put(r, "probability", pred.probability());
+                    r.put("positive", pred.positive());
+                    mask(r, s, pred);
+                } catch (org.clinval.imaging.dicom.DicomReadException e) {
+                    r.put("error", e.getMessage());
+                    failed++;
+                }
+                rows.add(r);
+            }
+        }
+        o.put("images", rows.size());
+        o.set("results", rows);
+        spec.commandLine().getOut().println(Json.write(o));
+        if (failed > 0) {
+            spec.commandLine()
+                    .getErr()
+                    .println(
+                            "clinval: "
+                                    + failed
+                                    + " of "
+                                    + files.size()
+                                    + " files could not be read");
+        }
+        return failed > 0 ? 1 : 0;
+    }
+
+    private static void mask(ObjectNode r, ImageSlice s, Prediction p) {
         p.mask()
                 .ifPresent(
                         m -> {
@@ -94,6 +138,16 @@ public final class PredictCommand implements Callable<Integer> {
                             Json.put(
                                     r, "mask_area_mm2", n * s.rowSpacingMm() * s.columnSpacingMm());
                         });
+    }
+
+    private static ObjectNode row(PhantomCase c, ImageSlice s, Prediction p) {
+        ObjectNode r = Json.object();
+        r.put("case_id", c.caseId());
+        r.put("site", c.site().id());
+        Json.put(r, "probability", p.probability());
+        r.put("positive", p.positive());
+        r.put("reference_positive", c.positive());
+        mask(r, s, p);
         return r;
     }
 }
