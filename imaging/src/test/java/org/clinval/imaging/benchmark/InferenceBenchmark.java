@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "-Xss16m")
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class InferenceBenchmark {
@@ -101,17 +101,17 @@ public class InferenceBenchmark {
     }
 
     @Benchmark
-    public List<Prediction> baselineBuiltInClassifierPyTorch() throws Exception {
+    public List<Prediction> classifier_builtInPyTorch() throws Exception {
         return classifierPredictor.predictAll(phantoms);
     }
 
     @Benchmark
-    public List<Prediction> smallCnnTorchScriptPyTorch() throws Exception {
+    public List<Prediction> smallCnn_torchScriptBaseline() throws Exception {
         return torchscriptPredictor.predictAll(small);
     }
 
     @Benchmark
-    public List<Prediction> smallCnnOnnxRuntime() throws Exception {
+    public List<Prediction> smallCnn_onnxRuntime() throws Exception {
         return onnxPredictor.predictAll(small);
     }
 }
