@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Writes the bundled example study of `clinval demo` (synthetic; no real patient).
+"""Writes the bundled example study of `clinval stats example` (synthetic; no real patient).
 
-Usage: python3 tools/make_example_study.py > app/src/main/resources/org/clinval/app/demo/example-study.csv
+Usage: python3 tools/make_example_study.py > app/src/main/resources/org/clinval/app/stats/example/example-study.csv
 
 600 chest CT cases from three sites, 30% with a malignant nodule. `score` is the device under
 test (a probability), `score_previous` the previous model version, `reader1`/`reader2` two

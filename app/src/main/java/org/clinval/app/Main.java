@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
             StatsCommand.class,
             DicomCommand.class,
             RiskCommand.class,
-            DemoCommand.class,
+            org.clinval.app.demo.DemoCommand.class,
             org.clinval.app.phantom.PhantomsCommand.class,
             StudyCommand.class,
             TaskCommand.class,

@@ -18,6 +18,7 @@ public final class Progress implements AutoCloseable {
     private final long start = System.nanoTime();
     private long lastPrint;
     private long done;
+    private long printed = -1;
 
     public Progress(String what, long total, PrintWriter err) {
         this(what, total, err, System.console() != null);
@@ -32,6 +33,9 @@ public final class Progress implements AutoCloseable {
 
     /** Records {@code done} units finished; prints when due. */
     public synchronized void update(long done) {
+        if (done == this.done && lastPrint != 0) {
+            return;
+        }
         this.done = done;
         long now = System.nanoTime();
         long every = terminal ? 250_000_000L : 5_000_000_000L;
@@ -61,6 +65,12 @@ public final class Progress implements AutoCloseable {
     }
 
     private void print(boolean last) {
+        if (last && printed == done) {
+            if (terminal) err.print("\n");
+            err.flush();
+            return;
+        }
+        printed = done;
         String text = line(what, done, total, Duration.ofNanos(System.nanoTime() - start));
         if (terminal) {
             err.print("\r" + text + (last ? "\n" : ""));
@@ -90,7 +100,10 @@ public final class Progress implements AutoCloseable {
                         "progress-" + what);
         t.setDaemon(true);
         t.start();
-        return t::interrupt;
+        return () -> {
+            t.interrupt();
+            t.join();
+        };
     }
 
     @Override

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
             SampleSizeCommand.class,
             KappaCommand.class,
             CalibrationCommand.class,
-            SegCommand.class
+            SegCommand.class,
+            ExampleCommand.class
         })
 public final class StatsCommand implements Runnable {
 

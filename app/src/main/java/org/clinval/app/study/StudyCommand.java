@@ -59,7 +59,9 @@ public final class StudyCommand implements Runnable {
                                     org.clinval.workflows.protocol.ProtocolReader.read(protocol)
                                             .id());
                 }
-                try (StudyEngine e = StudyEngine.start(protocol, dir, options.settings())) {
+                try (StudyEngine e =
+                        StudyEngine.start(
+                                protocol, dir, options.settings(spec.commandLine().getErr()))) {
                     spec.commandLine().getOut().println(Json.write(StudyJson.status(e.status())));
                 }
             } catch (InvalidProtocolException | StudyStepException e) {

@@ -38,9 +38,11 @@ final class StudyOptions {
         return env != null && !env.isBlank() ? Path.of(env) : Path.of("clinval-users.json");
     }
 
-    StudySettings settings() {
+    StudySettings settings(java.io.PrintWriter err) {
         StudySettings.Builder b =
-                StudySettings.builder().setServices(PendingServices.create()).setUsers(users());
+                StudySettings.builder()
+                        .setServices(Studies.services(err, java.time.Clock.systemUTC()))
+                        .setUsers(users());
         if (dbUrl != null) {
             b.optDatabase(
                     dbUrl,

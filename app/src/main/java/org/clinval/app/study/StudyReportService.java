@@ -77,7 +77,7 @@ final class StudyReportService implements ReportService {
         List<Map<String, String>> quarantined = rows(request.quarantine());
         String modelSha =
                 cases.isEmpty() ? protocol.device().sha256() : cases.get(0).get("model_sha256");
-        String datasetSha = sha256(request.manifest());
+        String datasetSha = Studies.datasetSha256(request.manifest());
 
         ConfusionMatrix m = results.accuracy().matrix();
         ValidationReport report =
@@ -148,6 +148,13 @@ final class StudyReportService implements ReportService {
             throw new IOException(e.getMessage(), e);
         }
         return List.of(pdf, xlsx);
+    }
+
+    /** Returns the image folder as the protocol names it, relative to the protocol's folder. */
+    private static String datasetName(StudyProtocol protocol) {
+        Path base = protocol.file().toAbsolutePath().getParent();
+        Path dicom = protocol.dataset().dicom().toAbsolutePath();
+        return dicom.startsWith(base) ? base.relativize(dicom).toString() : dicom.toString();
     }
 
     private static List<EndpointResult> endpoints(StudyResults results) {

@@ -58,7 +58,8 @@ public final class TaskCommand implements Runnable {
             ObjectNode o = Json.object();
             ArrayNode tasks = o.putArray("tasks");
             for (Path dir : StudyOptions.runs(run)) {
-                try (StudyEngine e = StudyEngine.resume(dir, options.settings())) {
+                try (StudyEngine e =
+                        StudyEngine.resume(dir, options.settings(spec.commandLine().getErr()))) {
                     e.tasks().forEach(t -> tasks.add(StudyJson.task(t)));
                 }
             }
@@ -117,7 +118,8 @@ public final class TaskCommand implements Runnable {
         public Integer call() throws Exception {
             Meaning m = Meaning.parse(meaning);
             for (Path dir : StudyOptions.runs(run)) {
-                try (StudyEngine e = StudyEngine.resume(dir, options.settings())) {
+                try (StudyEngine e =
+                        StudyEngine.resume(dir, options.settings(spec.commandLine().getErr()))) {
                     List<StudyTask> tasks = e.tasks();
                     if (tasks.stream().noneMatch(t -> t.id().equals(id))) {
                         continue;

@@ -28,6 +28,15 @@ public record CliRun(int exit, String out, String err) {
         return new CliRun(exit, out.toString(), err.toString());
     }
 
+    /** Parses JSON text, e.g. a file a command wrote. */
+    public static JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+
     public JsonNode json() {
         try {
             return new ObjectMapper().readTree(out);

@@ -21,6 +21,13 @@ public interface ImagePredictor extends AutoCloseable {
     /** Predicts several images in one batch; results are in input order. */
     List<Prediction> predictAll(List<ImageSlice> images) throws ModelRunException;
 
+    /**
+     * Predicts inputs already prepared by {@link ModelDescriptor#prepare} (a pipeline that runs
+     * preprocessing as a stage of its own); a segmentation map stays on the prepared grid.
+     */
+    List<Prediction> predictPrepared(List<org.clinval.imaging.preprocess.Raster> prepared)
+            throws ModelRunException;
+
     @Override
     void close();
 }

@@ -91,4 +91,15 @@ public record ModelDescriptor(
                 output,
                 threshold);
     }
+
+    /**
+     * Returns the model input of {@code image}: this descriptor's preprocessing applied, checked to
+     * be the size the model takes. The predictor runs exactly this before every prediction.
+     *
+     * @throws ModelRunException if the preprocessed image is not the model's input size
+     */
+    public org.clinval.imaging.preprocess.Raster prepare(ImageSlice image)
+            throws ModelRunException {
+        return org.clinval.imaging.model.internal.InputEncoder.preprocess(this, image);
+    }
 }

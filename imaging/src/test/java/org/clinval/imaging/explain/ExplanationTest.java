@@ -54,6 +54,12 @@ class ExplanationTest {
         }
 
         @Override
+        public List<Prediction> predictPrepared(
+                List<org.clinval.imaging.preprocess.Raster> prepared) {
+            throw new IllegalStateException("the explanation methods predict raw slices");
+        }
+
+        @Override
         public void close() {}
     }
 

@@ -153,4 +153,22 @@ class BuiltInModelTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("use occlusion or LIME");
     }
+
+    @Test
+    void preparingAsAStageOfItsOwnGivesThePredictorsOwnAnswer() throws Exception {
+        for (BuiltInModel which : BuiltInModel.values()) {
+            try (ImageModel m = Models.builtIn(which);
+                    ImagePredictor p = m.newPredictor()) {
+                for (PhantomCase c : cases.subList(0, 3)) {
+                    ImageSlice s = ImageSlice.of(c.image(), 0);
+                    double whole = p.predict(s).probability();
+                    double staged =
+                            p.predictPrepared(List.of(m.descriptor().prepare(s)))
+                                    .get(0)
+                                    .probability();
+                    assertThat(staged).as(which + " " + c.caseId()).isEqualTo(whole);
+                }
+            }
+        }
+    }
 }

@@ -13,7 +13,7 @@ import org.verapdf.pdfa.results.TestAssertion;
 import org.verapdf.pdfa.results.ValidationResult;
 
 /** Validates PDF/A conformance with veraPDF, the PDF Association's reference validator. */
-final class PdfA {
+public final class PdfA {
 
     static {
         VeraGreenfieldFoundryProvider.initialise();
@@ -22,7 +22,7 @@ final class PdfA {
     private PdfA() {}
 
     /** Returns the failed checks of {@code pdf} against {@code flavour}, one line each. */
-    static List<String> failures(Path pdf, PDFAFlavour flavour) throws Exception {
+    public static List<String> failures(Path pdf, PDFAFlavour flavour) throws Exception {
         try (InputStream in = Files.newInputStream(pdf);
                 PDFAParser parser = Foundries.defaultInstance().createParser(in, flavour);
                 PDFAValidator validator =

@@ -88,6 +88,29 @@ public record ChecksumManifest(SortedMap<String, String> entries) {
     }
 
     /**
+     * Returns the content identity of the files listed: the SHA-256 of the manifest text with every
+     * name made relative to the names' deepest common folder. Two copies of the same files in
+     * different places (a manifest naming absolute paths) get the same identity; any change of a
+     * file's content or relative name changes it.
+     */
+    public String contentSha256() {
+        List<String> names = new ArrayList<>(entries.keySet());
+        String prefix = names.isEmpty() ? "" : names.get(0);
+        for (String n : names) {
+            while (!n.startsWith(prefix)) prefix = prefix.substring(0, prefix.length() - 1);
+        }
+        String root = prefix.contains("/") ? prefix.substring(0, prefix.lastIndexOf('/') + 1) : "";
+        StringBuilder s = new StringBuilder();
+        entries.forEach(
+                (name, sha) ->
+                        s.append(sha)
+                                .append("  ")
+                                .append(name.substring(root.length()))
+                                .append('\n'));
+        return Sha256.ofText(s.toString());
+    }
+
+    /**
      * Returns the differences to {@code later}: names changed, removed and added, each with a word
      * saying which.
      */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.clinval.imaging.model.ImagePredictor;
 import org.clinval.imaging.model.ImageSlice;
+import org.clinval.imaging.model.InputShape;
 import org.clinval.imaging.model.ModelDescriptor;
 import org.clinval.imaging.model.ModelRunException;
 import org.clinval.imaging.model.Prediction;
@@ -32,6 +33,41 @@ final class DjlImagePredictor implements ImagePredictor {
 
     @Override
     public List<Prediction> predictAll(List<ImageSlice> images) throws ModelRunException {
+        checkThread();
+        if (images.isEmpty()) return List.of();
+        ModelDescriptor d = model.descriptor();
+        List<Raster> in = new ArrayList<>(images.size());
+        for (ImageSlice s : images) in.add(InputEncoder.preprocess(d, s));
+        return decode(in, images);
+    }
+
+    @Override
+    public List<Prediction> predictPrepared(List<Raster> prepared) throws ModelRunException {
+        checkThread();
+        if (prepared.isEmpty()) return List.of();
+        InputShape shape = model.descriptor().input();
+        List<ImageSlice> grids = new ArrayList<>(prepared.size());
+        for (Raster r : prepared) {
+            if (r.rows() != shape.height() || r.columns() != shape.width()) {
+                throw new ModelRunException(
+                        "prepared input is "
+                                + r.rows()
+                                + " x "
+                                + r.columns()
+                                + " but model "
+                                + model.descriptor().name()
+                                + " takes "
+                                + shape.height()
+                                + " x "
+                                + shape.width());
+            }
+            // The map of a prepared input stays on its grid; spacing is not needed for that.
+            grids.add(new ImageSlice(r.values(), r.rows(), r.columns(), 1, 1));
+        }
+        return decode(prepared, grids);
+    }
+
+    private void checkThread() {
         if (Thread.currentThread() != owner) {
             throw new IllegalStateException(
                     "predictor of "
@@ -42,10 +78,12 @@ final class DjlImagePredictor implements ImagePredictor {
                             + owner.getName()
                             + ": open one predictor per thread");
         }
-        if (images.isEmpty()) return List.of();
+    }
+
+    /** Runs the batch of prepared inputs and decodes it; maps go back to each slice's grid. */
+    private List<Prediction> decode(List<Raster> in, List<ImageSlice> images)
+            throws ModelRunException {
         ModelDescriptor d = model.descriptor();
-        List<Raster> in = new ArrayList<>(images.size());
-        for (ImageSlice s : images) in.add(InputEncoder.preprocess(d, s));
         Tensor out = run(InputEncoder.batch(d, in));
         float[] p = OutputDecoder.probabilities(d, out, images.size());
         String name = d.name() + " " + d.version();

@@ -1,4 +1,4 @@
-package org.clinval.app;
+package org.clinval.app.stats;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.clinval.app.Version;
 import org.clinval.app.cli.TextTable;
 import org.clinval.app.io.CsvTable;
 import org.clinval.validation.ConfidenceLevel;
@@ -33,20 +34,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code clinval demo}: the statistics engine on the bundled example study, printed as a readable
- * summary. Every choice (threshold, rule, level, interval method, seed, replicates) is printed with
- * the numbers it produced.
+ * {@code clinval stats example}: the statistics engine on the bundled example study, printed as a
+ * readable summary. Every choice (threshold, rule, level, interval method, seed, replicates) is
+ * printed with the numbers it produced.
  */
 @Command(
-        name = "demo",
-        description = "Run the statistics on the bundled example study and print a summary.")
-public final class DemoCommand implements Callable<Integer> {
+        name = "example",
+        description =
+                "Run the statistics on the bundled example study (CSV) and print a readable summary.")
+public final class ExampleCommand implements Callable<Integer> {
 
-    private static final String RESOURCE = "demo/example-study.csv";
+    private static final String RESOURCE = "example/example-study.csv";
 
     @Option(
             names = "--out",
-            defaultValue = "clinval-demo",
+            defaultValue = "clinval-example",
             paramLabel = "DIR",
             description = "Folder for the data set and the summary (default: ${DEFAULT-VALUE}).")
     Path outDir;
@@ -94,7 +96,7 @@ public final class DemoCommand implements Callable<Integer> {
         ConfusionMatrix m = ConfusionMatrix.of(label, score, threshold, rule);
         DiagnosticAccuracy a = DiagnosticAccuracy.of(m, level);
         out.printf(
-                "clinval %s demo: the example study (%d synthetic chest CT cases, %d with a malignant nodule)%n",
+                "clinval %s: the example study (%d synthetic chest CT cases, %d with a malignant nodule)%n",
                 Version.current(), m.total(), m.positives());
         out.printf("Data: %s%n%n", data);
 
@@ -224,7 +226,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Copies the bundled data set next to the summary, so the user can open what was analysed. */
     private static Path extract(Path file) throws IOException {
-        try (InputStream in = DemoCommand.class.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = ExampleCommand.class.getResourceAsStream(RESOURCE)) {
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         }
         return file;

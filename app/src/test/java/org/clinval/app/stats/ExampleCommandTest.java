@@ -1,4 +1,4 @@
-package org.clinval.app;
+package org.clinval.app.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,13 +9,13 @@ import org.clinval.app.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DemoCommandTest {
+class ExampleCommandTest {
 
     @TempDir Path dir;
 
     @Test
-    void demoSummarisesTheExampleStudyAndWritesWhatItAnalysed() throws IOException {
-        CliRun r = CliRun.of("demo", "--out", dir.toString(), "--replicates", "200");
+    void exampleSummarisesTheExampleStudyAndWritesWhatItAnalysed() throws IOException {
+        CliRun r = CliRun.of("stats", "example", "--out", dir.toString(), "--replicates", "200");
         assertThat(r.err()).isEmpty();
         assertThat(r.exit()).isZero();
         assertThat(r.out())

@@ -1,0 +1,258 @@
+package org.clinval.app.demo;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.clinval.app.cli.Json;
+import org.clinval.app.cli.Progress;
+import org.clinval.app.cli.UserError;
+import org.clinval.app.study.Studies;
+import org.clinval.imaging.phantom.PhantomGenerator;
+import org.clinval.imaging.phantom.PhantomStudy;
+import org.clinval.imaging.phantom.PhantomStudyWriter;
+import org.clinval.reports.risk.RiskReports;
+import org.clinval.risk.RiskManagementFile;
+import org.clinval.risk.check.RiskCheck;
+import org.clinval.risk.check.RiskCheckReport;
+import org.clinval.risk.io.RiskFileReader;
+import org.clinval.risk.results.ResultsSource;
+import org.clinval.risk.results.RunFolder;
+import org.clinval.risk.trace.TraceabilityMatrix;
+import org.clinval.workflows.StudyEngine;
+import org.clinval.workflows.StudySettings;
+import org.clinval.workflows.StudyState;
+import org.clinval.workflows.StudyStatus;
+import org.clinval.workflows.StudyTask;
+import org.clinval.workflows.ValidationStudy;
+import org.clinval.workflows.audit.AuditTrail;
+import org.clinval.workflows.signature.Meaning;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code clinval demo}: a complete validation study on embedded defaults. It generates a phantom
+ * chest CT study, writes the protocol, runs the Camunda process (lock, PHI check and
+ * de-identification, inference as a Flink job, analysis, Gherkin acceptance criteria, PDF/A report
+ * and workbook, archive), signs both user tasks as the demo users, and writes the ISO 14971 risk
+ * report and traceability workbook from the finished run. Progress goes to stderr; the paths of
+ * what it wrote, as JSON, to stdout.
+ */
+@Command(
+        name = "demo",
+        description =
+                "Run a complete validation study of the built-in nodule classifier on a phantom"
+                        + " chest CT study, on embedded defaults, and print the paths of its"
+                        + " reports, workbook, case results and audit trail.")
+public final class DemoCommand implements Callable<Integer> {
+
+    private static final String MARKER = ".clinval-demo";
+
+    @Option(
+            names = "--out",
+            defaultValue = "clinval-demo",
+            paramLabel = "DIR",
+            description =
+                    "Folder of the demo study (default: ${DEFAULT-VALUE}); a previous demo there is replaced.")
+    Path out;
+
+    @Option(
+            names = "--cases",
+            defaultValue = "400",
+            paramLabel = "N",
+            description = "Phantom cases (default: ${DEFAULT-VALUE}).")
+    int cases;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "20261121",
+            paramLabel = "S",
+            description = "Seed of the phantoms and of the bootstrap (default: ${DEFAULT-VALUE}).")
+    int seed;
+
+    @Option(
+            names = "--size",
+            defaultValue = "256",
+            paramLabel = "128|256",
+            description = "Image matrix (default: ${DEFAULT-VALUE}; the model was trained at 256).")
+    int size;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (cases < 20) {
+            throw new UserError(
+                    "--cases is below 20: a study needs enough positives and negatives for its intervals");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        Path root = prepare(out.toAbsolutePath());
+
+        err.println(
+                "clinval demo: [1/4] generating "
+                        + cases
+                        + " phantom chest CT cases (seed "
+                        + seed
+                        + ")");
+        PhantomStudy phantoms;
+        Path dicom = root.resolve("data").resolve("dicom");
+        try (Progress p = new Progress("phantoms: cases", cases, err);
+                AutoCloseable watch = p.watch(() -> count(dicom))) {
+            phantoms =
+                    PhantomStudyWriter.write(
+                            PhantomGenerator.builder()
+                                    .setSeed(seed)
+                                    .setSize(size)
+                                    .setPrevalence(0.3)
+                                    .build(),
+                            cases,
+                            root.resolve("data"));
+        }
+
+        err.println(
+                "clinval demo: [2/4] writing the protocol, model, acceptance criteria, risk file and demo users");
+        Path descriptor = DemoStudy.model(root.resolve("model"));
+        DemoStudy.features(root.resolve("features"));
+        Path riskFile = DemoStudy.risk(root.resolve("risk"));
+        Path protocol =
+                DemoStudy.protocol(
+                        root.resolve("protocol.yaml"),
+                        descriptor,
+                        org.clinval.app.study.Studies.sha256(descriptor),
+                        seed);
+        Path users = DemoStudy.users(root.resolve("users.json"));
+
+        err.println(
+                "clinval demo: [3/4] running the study (Camunda process; inference as a Flink job)");
+        Path run = root.resolve("run-seed-" + seed);
+        StudySettings settings =
+                StudySettings.builder()
+                        .setServices(Studies.services(err, Clock.systemUTC()))
+                        .setUsers(users)
+                        .build();
+        StudyStatus status;
+        try (StudyEngine engine = StudyEngine.start(protocol, run, settings)) {
+            status = drive(engine, err);
+        }
+        if (status.state() == StudyState.INCIDENT || status.state() == StudyState.STOPPED) {
+            throw new UserError(
+                    "the demo study stopped: "
+                            + String.join("; ", status.incidents())
+                            + status.stopReason().map(r -> " " + r).orElse(""));
+        }
+
+        err.println(
+                "clinval demo: [4/4] writing the ISO 14971 risk report and traceability workbook");
+        RiskManagementFile file = RiskFileReader.read(riskFile);
+        Optional<ResultsSource> results = Optional.of(RunFolder.open(run));
+        RiskCheckReport check = RiskCheck.check(file, results);
+        RiskReports.Written risk =
+                RiskReports.write(
+                        file,
+                        check,
+                        TraceabilityMatrix.of(check, results),
+                        List.of(),
+                        root.resolve("risk-report"));
+
+        ObjectNode o = Json.object();
+        o.put("study", status.studyId());
+        o.put("state", status.state().name().toLowerCase(java.util.Locale.ROOT));
+        o.put("cases", phantoms.cases());
+        o.put("run", run.toString());
+        Path reports = run.resolve(ValidationStudy.REPORTS_DIR);
+        o.put("report", reports.resolve(Studies.REPORT_PDF).toString());
+        o.put("workbook", reports.resolve(Studies.REPORT_XLSX).toString());
+        o.put("case_results", run.resolve(ValidationStudy.CASE_RESULTS).toString());
+        o.put("quarantine", run.resolve(ValidationStudy.QUARANTINE).toString());
+        o.put("metrics", run.resolve(ValidationStudy.METRICS).toString());
+        o.put("audit_trail", run.resolve(AuditTrail.FILE).toString());
+        o.put("acceptance_report", run.resolve("cucumber-report.html").toString());
+        o.put("risk_report", risk.pdf().toString());
+        o.put("traceability", risk.xlsx().toString());
+        o.put("archive", run.resolve("archive").toString());
+        o.put(
+                "overall_residual_risk",
+                check.overall().verdict().name().toLowerCase(java.util.Locale.ROOT));
+        ArrayNode signers = o.putArray("demo_signers");
+        signers.add(DemoStudy.LEAD + " (approves the protocol)");
+        signers.add(DemoStudy.REVIEWER + " (signs off the reports)");
+        Json.put(o, "wall_seconds", Math.round((System.nanoTime() - start) / 1e8) / 10.0);
+        spec.commandLine().getOut().println(Json.write(o));
+        return status.state() == StudyState.PASSED ? 0 : 3;
+    }
+
+    /** Signs every user task as the demo users until the study ends or stops. */
+    private static StudyStatus drive(StudyEngine engine, PrintWriter err) throws Exception {
+        StudyStatus s = engine.status();
+        for (int guard = 0; guard < 10 && !s.ended() && s.state() != StudyState.INCIDENT; guard++) {
+            if (s.tasks().isEmpty()) {
+                engine.awaitJobs(java.time.Duration.ofHours(1));
+                s = engine.status();
+                continue;
+            }
+            StudyTask t = s.tasks().get(0);
+            boolean lead = t.candidateGroup().equals(ValidationStudy.QA_LEAD);
+            String user = lead ? DemoStudy.LEAD : DemoStudy.REVIEWER;
+            Meaning meaning =
+                    t.meanings().contains(Meaning.APPROVED) && lead
+                            ? Meaning.APPROVED
+                            : t.meanings().contains(Meaning.REVIEWED)
+                                    ? Meaning.REVIEWED
+                                    : t.meanings().iterator().next();
+            String reason =
+                    t.key().equals(ValidationStudy.RECORD_DEVIATION)
+                            ? "demo: the study failed its acceptance criteria; recorded for the report"
+                            : "demo";
+            err.println(
+                    "clinval demo:   "
+                            + t.name()
+                            + ": signed by "
+                            + user
+                            + " ("
+                            + meaning.key()
+                            + ")");
+            s = engine.complete(t.id(), user, meaning, DemoStudy.PASSWORD.toCharArray(), reason);
+        }
+        return s;
+    }
+
+    /** Makes {@code dir} empty for a new demo; a folder that is not a previous demo is refused. */
+    private static Path prepare(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> s = Files.list(dir)) {
+                boolean empty = s.findAny().isEmpty();
+                if (!empty && !Files.exists(dir.resolve(MARKER))) {
+                    throw new UserError(
+                            dir + " exists and does not hold a previous demo; give another --out");
+                }
+            }
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    if (!p.equals(dir)) Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        Files.writeString(
+                dir.resolve(MARKER),
+                "a folder written by clinval demo; the next demo replaces it\n");
+        return dir;
+    }
+
+    private static long count(Path dicom) {
+        try (Stream<Path> s = Files.list(dicom)) {
+            return s.count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.clinval.app.study;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import org.clinval.features.service.CucumberAcceptanceService;
+import org.clinval.workflows.local.FileDatasetService;
+import org.clinval.workflows.local.MetricsAnalysisService;
+import org.clinval.workflows.local.ZipArchiveService;
+import org.clinval.workflows.service.StudyServices;
+
+/**
+ * The services of the study steps as this build wires them: registration, lock, analysis and
+ * archive from the workflows module; PHI scan and de-identification over the imaging module;
+ * inference as the Flink job of the streaming-inference module; the acceptance criteria with
+ * Cucumber; the reports with the reports module.
+ */
+public final class Studies {
+
+    /** Parallel subtasks of the inference job on the in-process cluster (2 cores). */
+    static final int PARALLELISM = 2;
+
+    /** The validation report's file name in the run's reports folder. */
+    public static final String REPORT_PDF = StudyReportService.PDF;
+
+    /** The workbook's file name in the run's reports folder. */
+    public static final String REPORT_XLSX = StudyReportService.XLSX;
+
+    private Studies() {}
+
+    /** Returns the SHA-256 of a file, in hex. */
+    public static String sha256(java.nio.file.Path file) throws java.io.IOException {
+        return StudyReportService.sha256(file);
+    }
+
+    /**
+     * Returns the identity of a locked dataset: the content SHA-256 of its checksum manifest (file
+     * hashes with names relative to the dataset's folder), the same wherever the data lie.
+     */
+    public static String datasetSha256(java.nio.file.Path manifest) throws java.io.IOException {
+        return org.clinval.workflows.files.ChecksumManifest.read(manifest).contentSha256();
+    }
+
+    /** Returns the services of the study steps; progress of long steps goes to {@code err}. */
+    public static StudyServices services(PrintWriter err, Clock clock) {
+        return new StudyServices(
+                new FileDatasetService(),
+                new ImagingPhiService(),
+                new FlinkInferenceService(PARALLELISM, null, err),
+                new MetricsAnalysisService(),
+                new CucumberAcceptanceService(),
+                new StudyReportService(clock),
+                new ZipArchiveService());
+    }
+}

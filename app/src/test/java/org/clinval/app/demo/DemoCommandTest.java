@@ -1,0 +1,222 @@
+package org.clinval.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.clinval.app.testing.CliRun;
+import org.clinval.imaging.phantom.PhantomGenerator;
+import org.clinval.reports.pdf.PdfA;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+
+/**
+ * The demo end to end on a small study (80 cases): the whole process runs, and its outputs are
+ * checked the way a reviewer would: PDF/A-1b by veraPDF, numbers agreeing between the case results,
+ * the PDF and the workbook, no identifying canary in any output, the audit trail verifying, and the
+ * same seed giving the same results.
+ */
+class DemoCommandTest {
+
+    private static final int CASES = 80;
+    private static final int SEED = 20261121;
+
+    @TempDir static Path dir;
+    private static JsonNode out;
+    private static Path run;
+
+    @BeforeAll
+    static void demo() {
+        CliRun r =
+                CliRun.of(
+                        "demo",
+                        "--out",
+                        dir.resolve("a").toString(),
+                        "--cases",
+                        Integer.toString(CASES),
+                        "--seed",
+                        Integer.toString(SEED));
+        assertThat(r.exit()).as(r.err()).isIn(0, 3);
+        out = r.json();
+        run = Path.of(out.get("run").asText());
+    }
+
+    @Test
+    void theWholeStudyRanAndEveryOutputIsThere() {
+        assertThat(out.get("state").asText()).isIn("passed", "failed");
+        for (String key :
+                List.of(
+                        "report",
+                        "workbook",
+                        "case_results",
+                        "quarantine",
+                        "metrics",
+                        "audit_trail",
+                        "acceptance_report",
+                        "risk_report",
+                        "traceability")) {
+            assertThat(Path.of(out.get(key).asText())).as(key).isRegularFile();
+        }
+        assertThat(run.resolve("archive"))
+                .isDirectoryContaining(p -> p.toString().endsWith(".zip"));
+    }
+
+    @Test
+    void theReportsArePdfA1b() throws Exception {
+        assertThat(PdfA.failures(Path.of(out.get("report").asText()), PDFAFlavour.PDFA_1_B))
+                .isEmpty();
+        assertThat(PdfA.failures(Path.of(out.get("risk_report").asText()), PDFAFlavour.PDFA_1_B))
+                .isEmpty();
+    }
+
+    @Test
+    void theCaseResultsThePdfAndTheWorkbookAgree() throws Exception {
+        List<String> lines = Files.readAllLines(Path.of(out.get("case_results").asText()));
+        long tp = 0, fp = 0, tn = 0, fn = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            boolean positive = f[5].equals("1"), called = f[7].equals("1");
+            if (positive && called) tp++;
+            else if (positive) fn++;
+            else if (called) fp++;
+            else tn++;
+        }
+        assertThat(tp + fp + tn + fn).isEqualTo(lines.size() - 1);
+        String sensitivity = String.format(Locale.ROOT, "%.3f", (double) tp / (tp + fn));
+        String specificity = String.format(Locale.ROOT, "%.3f", (double) tn / (tn + fp));
+
+        String pdf;
+        try (PDDocument d = Loader.loadPDF(Path.of(out.get("report").asText()).toFile())) {
+            pdf = new PDFTextStripper().getText(d);
+        }
+        assertThat(pdf).contains(tp + " (TP)", fp + " (FP)", tn + " (TN)", fn + " (FN)");
+        assertThat(pdf).contains(sensitivity, specificity);
+        assertThat(pdf).doesNotContain("NaN");
+
+        try (InputStream in = Files.newInputStream(Path.of(out.get("workbook").asText()));
+                Workbook wb = new XSSFWorkbook(in)) {
+            assertThat(wb.getSheet("Cases").getLastRowNum()).isEqualTo(lines.size() - 1);
+            // Metrics: endpoint rows are (id, name, measure, role, estimate, lower, upper, …).
+            int checked = 0;
+            for (Row row : wb.getSheet("Metrics")) {
+                Cell id = row.getCell(0);
+                if (id == null || row.getCell(2) == null) continue;
+                String measure = row.getCell(2).toString();
+                if (measure.equals("sensitivity")) {
+                    assertThat(row.getCell(4).getNumericCellValue())
+                            .as(id.toString())
+                            .isEqualTo((double) tp / (tp + fn));
+                } else if (measure.equals("specificity")) {
+                    assertThat(row.getCell(4).getNumericCellValue())
+                            .as(id.toString())
+                            .isEqualTo((double) tn / (tn + fp));
+                }
+            }
+        }
+    }
+
+    @Test
+    void noIdentifyingCanaryReachesAnyOutput() throws Exception {
+        List<String> canaries = new ArrayList<>();
+        PhantomGenerator g =
+                PhantomGenerator.builder().setSeed(SEED).setSize(256).setPrevalence(0.3).build();
+        for (int i = 0; i < CASES; i++) canaries.addAll(g.generateCase(i).canaries());
+        List<Path> outputs = new ArrayList<>();
+        try (Stream<Path> s =
+                Stream.concat(
+                        Files.walk(run),
+                        Files.walk(Path.of(out.get("risk_report").asText()).getParent()))) {
+            s.filter(Files::isRegularFile)
+                    .filter(p -> !p.startsWith(run.resolve("engine")))
+                    .forEach(outputs::add);
+        }
+        assertThat(outputs).hasSizeGreaterThan(CASES);
+        for (Path f : outputs) {
+            for (String text : texts(f)) {
+                for (String canary : canaries) {
+                    assertThat(text).as("%s holds the canary %s", f, canary).doesNotContain(canary);
+                }
+            }
+        }
+    }
+
+    /** The file as text (Latin-1 keeps every byte), and every entry of a zip archive. */
+    private static List<String> texts(Path f) throws IOException {
+        List<String> texts = new ArrayList<>();
+        if (!f.toString().endsWith(".zip")) {
+            texts.add(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+            return texts;
+        }
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(f))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                texts.add(new String(zip.readAllBytes(), StandardCharsets.ISO_8859_1));
+            }
+        }
+        return texts;
+    }
+
+    @Test
+    void theAuditTrailVerifiesAndAnEditIsNamed() throws Exception {
+        CliRun ok = CliRun.of("audit", "verify", run.toString());
+        assertThat(ok.exit()).as(ok.out()).isZero();
+        assertThat(ok.json().get("ok").asBoolean()).isTrue();
+        Path copy = dir.resolve("edited");
+        copyTree(run, copy);
+        Path trail = copy.resolve("audit-trail.jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(trail));
+        lines.set(3, lines.get(3).replace("qa.lead", "qa.other"));
+        Files.write(trail, lines);
+        CliRun bad = CliRun.of("audit", "verify", copy.toString());
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.json().get("first_bad").get("sequence").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameCaseResultsAndNumbers() throws Exception {
+        CliRun again =
+                CliRun.of(
+                        "demo",
+                        "--out",
+                        dir.resolve("b").toString(),
+                        "--cases",
+                        Integer.toString(CASES),
+                        "--seed",
+                        Integer.toString(SEED));
+        JsonNode o = again.json();
+        Path run2 = Path.of(o.get("run").asText());
+        assertThat(Files.readAllLines(run2.resolve("case-results.csv")))
+                .isEqualTo(Files.readAllLines(run.resolve("case-results.csv")));
+        JsonNode m1 = CliRun.json(Files.readString(run.resolve("metrics.json")));
+        JsonNode m2 = CliRun.json(Files.readString(run2.resolve("metrics.json")));
+        assertThat(m2.get("endpoints")).isEqualTo(m1.get("endpoints"));
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+    }
+}
