@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * counted (its time is reported by the worker and the benchmark waits for it, so both sides are
  * wall-clock time for all slices). Throughput in slices/s = {@value #SLICES} / time per op.
  *
- * <p>Run: {@code mvn -B -q -pl imaging test-compile exec:exec -Dbench=DicomDecodeBenchmark}
+ * <p>Run: {@code tools/bench DicomDecodeBenchmark imaging}
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

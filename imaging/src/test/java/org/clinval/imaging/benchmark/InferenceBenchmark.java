@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * TorchScript on the PyTorch engine beside its ONNX export on ONNX Runtime (32 × 32; made by
  * src/test/python/make_test_models.py). Baseline: the built-in classifier at batch 1.
  *
- * <p>Run: {@code mvn -B -q -pl imaging test-compile exec:exec -Dbench=InferenceBenchmark}
+ * <p>Run: {@code tools/bench InferenceBenchmark imaging}
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

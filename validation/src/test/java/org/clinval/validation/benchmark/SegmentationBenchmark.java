@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * ellipsoids at spacing (0.7, 0.7, 2.5) mm, beside its baselines in the same run: one linear pass
  * computing Dice (the floor) and one exact distance transform of the whole grid.
  *
- * <p>Run: {@code mvn -B -q -pl validation test-compile exec:exec -Dbench=SegmentationBenchmark}.
- * The scipy figure for context comes from {@code validation/src/test/python/edt_timing.py}.
+ * <p>Run: {@code tools/bench SegmentationBenchmark}. The scipy figure for context comes from {@code
+ * validation/src/test/python/edt_timing.py}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
