@@ -113,6 +113,15 @@ final class FlinkInferenceService implements InferenceService {
                 (int) s.quarantined());
     }
 
+    /** The jars a cluster needs to run the job: this program's, less Flink's own. */
+    static String[] jobJars() {
+        return java.util.Arrays.stream(
+                        System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(p -> p.endsWith(".jar"))
+                .filter(p -> !Path.of(p).getFileName().toString().startsWith("flink-"))
+                .toArray(String[]::new);
+    }
+
     /** Writes {@code case_id,file,sha256} for every DICOM file below {@code images}, sorted. */
     static Path writeManifest(Path images, Path file) throws IOException {
         List<String> lines =

@@ -40,12 +40,20 @@ public final class Studies {
         return org.clinval.workflows.files.ChecksumManifest.read(manifest).contentSha256();
     }
 
-    /** Returns the services of the study steps; progress of long steps goes to {@code err}. */
+    /** Returns the services of the study steps, inference in-process. */
     public static StudyServices services(PrintWriter err, Clock clock) {
+        return services(err, clock, null);
+    }
+
+    /**
+     * Returns the services of the study steps; progress of long steps goes to {@code err}, and
+     * inference runs on the Flink cluster at {@code flink} ({@code host:port}) when it is given.
+     */
+    public static StudyServices services(PrintWriter err, Clock clock, String flink) {
         return new StudyServices(
                 new FileDatasetService(),
                 new ImagingPhiService(),
-                new FlinkInferenceService(PARALLELISM, null, err),
+                new FlinkInferenceService(PARALLELISM, flink, err),
                 new MetricsAnalysisService(),
                 new CucumberAcceptanceService(),
                 new StudyReportService(clock),

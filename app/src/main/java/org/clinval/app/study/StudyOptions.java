@@ -32,6 +32,15 @@ final class StudyOptions {
                             + " (user and password from $CLINVAL_DB_USER, $CLINVAL_DB_PASSWORD).")
     String dbUrl;
 
+    @Option(
+            names = "--flink",
+            paramLabel = "HOST:PORT",
+            description =
+                    "Run inference on this Flink cluster (its REST address) instead of in-process;"
+                            + " the cluster needs DJL parent-first"
+                            + " (classloader.parent-first-patterns.additional: ai.djl.).")
+    String flink;
+
     Path users() {
         if (users != null) return users;
         String env = System.getenv("CLINVAL_USERS");
@@ -41,7 +50,7 @@ final class StudyOptions {
     StudySettings settings(java.io.PrintWriter err) {
         StudySettings.Builder b =
                 StudySettings.builder()
-                        .setServices(Studies.services(err, java.time.Clock.systemUTC()))
+                        .setServices(Studies.services(err, java.time.Clock.systemUTC(), flink))
                         .setUsers(users());
         if (dbUrl != null) {
             b.optDatabase(
