@@ -92,7 +92,11 @@ final class FlinkInferenceService implements InferenceService {
                             new ModelPreprocessor(r.model()),
                             new ModelScorerFactory(r.model()),
                             settings,
-                            cluster);
+                            cluster,
+                            cluster == null ? new String[0] : jobJars());
+            // The job's staging folder is gone now, so the watcher would count 0: stop it first.
+            watch.close();
+            progress.update(s.results() + s.quarantined());
         } catch (IOException e) {
             throw e;
         } catch (Exception e) {
