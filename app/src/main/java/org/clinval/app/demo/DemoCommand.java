@@ -116,6 +116,8 @@ public final class DemoCommand implements Callable<Integer> {
                                     .build(),
                             cases,
                             root.resolve("data"));
+            watch.close();
+            p.update(phantoms.cases());
         }
 
         err.println(
