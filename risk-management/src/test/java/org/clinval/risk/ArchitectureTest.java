@@ -19,7 +19,7 @@ class ArchitectureTest {
                     .importPackages("org.clinval.risk");
 
     @Test
-    void riskManagementUsesOnlyTheJdkYamlJacksonAndTheIntervalType() {
+    void riskManagementUsesOnlyTheJdkYamlJacksonCommonAndTheIntervalType() {
         noClasses()
                 .should()
                 .dependOnClassesThat()
@@ -27,6 +27,7 @@ class ArchitectureTest {
                         "java..",
                         "org.clinval.risk..",
                         "org.clinval.validation",
+                        "org.clinval.common..",
                         "org.yaml.snakeyaml..",
                         "com.fasterxml.jackson..")
                 .because("no Camunda, Flink, DJL, PixelMed or Jasper here (DESIGN.md)")

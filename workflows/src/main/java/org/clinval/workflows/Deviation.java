@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.clinval.workflows.files.Sha256;
+import org.clinval.common.Sha256;
 
 /**
  * {@code deviation.json}: the record a {@code RecordDeviation} signature is on. It names the failed

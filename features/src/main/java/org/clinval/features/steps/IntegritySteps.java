@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.clinval.common.Sha256;
 import org.clinval.features.evidence.StudyRun;
 import org.clinval.workflows.audit.AuditTrail;
 import org.clinval.workflows.audit.AuditVerification;
 import org.clinval.workflows.files.ChecksumManifest;
-import org.clinval.workflows.files.Sha256;
 import org.clinval.workflows.local.FileDatasetService;
 
 /** The integrity of the run folder: its audit trail, its locked inputs, its metrics. */

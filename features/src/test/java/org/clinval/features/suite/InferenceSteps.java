@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.clinval.common.Sha256;
 import org.clinval.streaming.GroundTruth;
 import org.clinval.streaming.InferenceRun;
 import org.clinval.streaming.JobSettings;
@@ -26,7 +27,6 @@ import org.clinval.streaming.RejectedInput;
 import org.clinval.streaming.ScorerFactory;
 import org.clinval.streaming.imaging.DicomCaseLoader;
 import org.clinval.validation.ThresholdRule;
-import org.clinval.workflows.files.Sha256;
 
 /**
  * SRS-005 and the outputs of SRS-003 over the streaming-inference job (an in-process MiniCluster at

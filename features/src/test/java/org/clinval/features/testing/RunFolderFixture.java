@@ -12,13 +12,13 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.clinval.common.Sha256;
 import org.clinval.workflows.analysis.CaseResult;
 import org.clinval.workflows.analysis.CaseResultsCsv;
 import org.clinval.workflows.analysis.MetricsJson;
 import org.clinval.workflows.analysis.StudyAnalysis;
 import org.clinval.workflows.audit.AuditTrail;
 import org.clinval.workflows.files.ChecksumManifest;
-import org.clinval.workflows.files.Sha256;
 import org.clinval.workflows.protocol.ProtocolReader;
 import org.clinval.workflows.protocol.StudyProtocol;
 

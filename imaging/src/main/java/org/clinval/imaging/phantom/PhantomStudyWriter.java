@@ -257,14 +257,7 @@ public final class PhantomStudyWriter {
     }
 
     private static String sha256Hex(String text) {
-        try {
-            return java.util.HexFormat.of()
-                    .formatHex(
-                            java.security.MessageDigest.getInstance("SHA-256")
-                                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
+        return org.clinval.common.Sha256.ofText(text);
     }
 
     private static LocalDateTime studyTime(PhantomCase c) {

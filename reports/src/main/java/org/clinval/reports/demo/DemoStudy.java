@@ -1,12 +1,8 @@
 package org.clinval.reports.demo;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -467,13 +463,6 @@ public record DemoStudy(ValidationReport report, List<CaseRow> cases) {
 
     /** Returns the SHA-256 of {@code text} in UTF-8, in lower-case hexadecimal. */
     static String sha256(String text) {
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256")
-                            .digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return org.clinval.common.Sha256.ofText(text);
     }
 }

@@ -1,13 +1,8 @@
 package org.clinval.streaming.imaging;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.clinval.imaging.dicom.DicomImage;
 import org.clinval.imaging.dicom.DicomMetadata;
 import org.clinval.imaging.dicom.DicomReadException;
@@ -98,20 +93,10 @@ public final class DicomCaseLoader implements CaseLoader {
     }
 
     private static String sha256(Path file, String name) throws RejectedInput {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest())) {
-            MessageDigest d = ((DigestInputStream) in).getMessageDigest();
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(d.digest());
+        try {
+            return org.clinval.common.Sha256.of(file);
         } catch (IOException e) {
             throw new RejectedInput(name + ": cannot be read: " + e.getMessage());
-        }
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
         }
     }
 }

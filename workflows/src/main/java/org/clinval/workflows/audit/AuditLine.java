@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.clinval.workflows.files.Sha256;
+import org.clinval.common.Sha256;
 
 /**
  * The text form of an entry: one compact JSON object whose last member is {@code "sha256"}, the

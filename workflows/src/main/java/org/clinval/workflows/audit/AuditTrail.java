@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.clinval.common.Sha256;
 import org.clinval.workflows.files.ChecksumManifest;
-import org.clinval.workflows.files.Sha256;
 
 /**
  * The append-only audit trail of one study run: {@code audit-trail.jsonl} in the run folder, one

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.clinval.workflows.files.Sha256;
+import org.clinval.common.Sha256;
 
 /**
  * Walks a trail line by line and reports the first position where it differs from what was written.

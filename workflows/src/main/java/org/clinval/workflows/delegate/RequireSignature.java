@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.clinval.common.Sha256;
 import org.clinval.workflows.ValidationStudy;
 import org.clinval.workflows.audit.AuditTrail;
-import org.clinval.workflows.files.Sha256;
 import org.clinval.workflows.signature.Signature;
 import org.clinval.workflows.signature.Signer;
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.clinval.common.Sha256;
 
 /**
  * File names and their SHA-256, written in the format of {@code sha256sum} ({@code <hex> <name>},

@@ -2,11 +2,11 @@ package org.clinval.workflows.local;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.clinval.common.Sha256;
 import org.clinval.workflows.analysis.CaseResultsCsv;
 import org.clinval.workflows.analysis.MetricsJson;
 import org.clinval.workflows.analysis.StudyAnalysis;
 import org.clinval.workflows.analysis.StudyResults;
-import org.clinval.workflows.files.Sha256;
 import org.clinval.workflows.protocol.StudyProtocol;
 import org.clinval.workflows.service.AnalysisService;
 

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.clinval.common.Sha256;
 import org.clinval.workflows.files.ChecksumManifest;
-import org.clinval.workflows.files.Sha256;
 import org.clinval.workflows.service.ArchiveResult;
 import org.clinval.workflows.service.ArchiveService;
 

@@ -117,6 +117,10 @@ public final class ProtocolReader {
         if (m.has("features")) {
             features = m.string("features").flatMap(p -> path(m, "features", p, true));
         }
+        SeparationOfDuties duties = SeparationOfDuties.STRICT;
+        if (m.has("separation_of_duties")) {
+            duties = m.map("separation_of_duties").map(this::duties).orElse(duties);
+        }
         m.rejectUnknownKeys();
         if (!problems.isEmpty()) {
             throw new InvalidProtocolException(file, problems);
@@ -132,7 +136,17 @@ public final class ProtocolReader {
                 endpoints.orElseThrow(),
                 subgroups.orElseThrow(),
                 statistics.orElseThrow(),
-                features);
+                features,
+                duties);
+    }
+
+    private SeparationOfDuties duties(YamlMap m) {
+        boolean both = false;
+        if (m.has("allow_one_user_both_roles")) {
+            both = m.bool("allow_one_user_both_roles").orElse(false);
+        }
+        m.rejectUnknownKeys();
+        return new SeparationOfDuties(both);
     }
 
     private Optional<Device> device(YamlMap m) {
@@ -168,11 +182,15 @@ public final class ProtocolReader {
         Optional<Path> truth =
                 m.string("ground_truth").flatMap(p -> path(m, "ground_truth", p, false));
         Optional<Boolean> deidentify = m.bool("deidentify");
+        boolean burnedIn = false;
+        if (m.has("allow_burned_in_annotation")) {
+            burnedIn = m.bool("allow_burned_in_annotation").orElse(false);
+        }
         m.rejectUnknownKeys();
         if (dicom.isEmpty() || truth.isEmpty() || deidentify.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Dataset(dicom.get(), truth.get(), deidentify.get()));
+        return Optional.of(new Dataset(dicom.get(), truth.get(), deidentify.get(), burnedIn));
     }
 
     private Optional<OperatingPoint> operatingPoint(YamlMap m) {

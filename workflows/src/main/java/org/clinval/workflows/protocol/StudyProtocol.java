@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param subgroups the subgroup analysis
  * @param statistics methods of the tables and the bootstrap
  * @param features folder of Gherkin acceptance criteria, if any
+ * @param separationOfDuties who may sign what
  */
 public record StudyProtocol(
         Path file,
@@ -30,7 +31,8 @@ public record StudyProtocol(
         List<Endpoint> endpoints,
         Subgroups subgroups,
         StatisticalMethods statistics,
-        Optional<Path> features) {
+        Optional<Path> features,
+        SeparationOfDuties separationOfDuties) {
 
     public StudyProtocol {
         endpoints = List.copyOf(endpoints);

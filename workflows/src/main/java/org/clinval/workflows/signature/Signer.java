@@ -14,10 +14,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.clinval.common.Sha256;
 import org.clinval.workflows.audit.AuditEntry;
 import org.clinval.workflows.audit.AuditTrail;
 import org.clinval.workflows.files.ChecksumManifest;
-import org.clinval.workflows.files.Sha256;
 
 /**
  * Makes and records electronic signatures in a run folder ({@code signatures.jsonl}). Signing needs

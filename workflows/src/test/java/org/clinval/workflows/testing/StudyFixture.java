@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.clinval.workflows.files.Sha256;
+import org.clinval.common.Sha256;
 
 /**
  * Writes a small study on disk: a model descriptor, 60 "DICOM" files (text stand-ins with the

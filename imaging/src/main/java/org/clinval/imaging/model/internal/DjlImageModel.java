@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.clinval.common.Sha256;
 import org.clinval.imaging.model.ImageModel;
 import org.clinval.imaging.model.InputShape;
 import org.clinval.imaging.model.ModelDescriptor;

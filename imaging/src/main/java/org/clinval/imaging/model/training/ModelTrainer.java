@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.clinval.common.Sha256;
 import org.clinval.imaging.model.BuiltInModel;
 import org.clinval.imaging.model.ModelDescriptor;
 import org.clinval.imaging.model.internal.Engines;
-import org.clinval.imaging.model.internal.Sha256;
 import org.clinval.imaging.model.training.internal.TrainingLoop;
 import org.clinval.imaging.model.training.internal.TrainingSet;
 

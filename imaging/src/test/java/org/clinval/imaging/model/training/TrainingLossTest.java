@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.clinval.common.Sha256;
 import org.clinval.imaging.model.BuiltInModel;
 import org.clinval.imaging.model.ImageModel;
 import org.clinval.imaging.model.ImagePredictor;
 import org.clinval.imaging.model.ImageSlice;
 import org.clinval.imaging.model.Models;
 import org.clinval.imaging.model.Prediction;
-import org.clinval.imaging.model.internal.Sha256;
 import org.clinval.imaging.phantom.PhantomGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
