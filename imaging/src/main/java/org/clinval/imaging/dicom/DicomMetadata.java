@@ -28,6 +28,7 @@ import java.util.OptionalDouble;
  * @param sopInstanceUid SOP Instance UID (0008,0018)
  * @param image whether the header describes an image (Rows and Columns present); false for
  *     documents such as SR or a DICOMDIR
+ * @param burnedInAnnotation Burned In Annotation (0028,0301) as written, e.g. {@code YES}
  */
 public record DicomMetadata(
         Optional<String> modality,
@@ -46,7 +47,8 @@ public record DicomMetadata(
         Optional<String> studyInstanceUid,
         Optional<String> seriesInstanceUid,
         String sopInstanceUid,
-        boolean image) {
+        boolean image,
+        Optional<String> burnedInAnnotation) {
 
     public DicomMetadata {
         Objects.requireNonNull(modality, "modality");
@@ -65,5 +67,15 @@ public record DicomMetadata(
         Objects.requireNonNull(studyInstanceUid, "studyInstanceUid");
         Objects.requireNonNull(seriesInstanceUid, "seriesInstanceUid");
         Objects.requireNonNull(sopInstanceUid, "sopInstanceUid");
+        Objects.requireNonNull(burnedInAnnotation, "burnedInAnnotation");
+    }
+
+    /**
+     * Returns whether the image says it carries burned-in annotation (text in the pixels, which
+     * de-identification of the header cannot remove). Only an explicit {@code NO} counts as none:
+     * an absent flag is unknown, and unknown is not reported as burned in.
+     */
+    public boolean burnedIn() {
+        return burnedInAnnotation.map(v -> v.trim().equalsIgnoreCase("YES")).orElse(false);
     }
 }

@@ -14,6 +14,7 @@ public final class DicomReadException extends ImagingException {
 
     private final transient Path file;
     private final transient TransferSyntax transferSyntax;
+    private final String what;
 
     /** A failure in a file whose transfer syntax is known. */
     public DicomReadException(Path file, TransferSyntax transferSyntax, String what) {
@@ -26,6 +27,7 @@ public final class DicomReadException extends ImagingException {
         super(message(file, transferSyntax, what), cause);
         this.file = file;
         this.transferSyntax = transferSyntax;
+        this.what = what;
     }
 
     /** A failure before the transfer syntax could be read. */
@@ -35,6 +37,14 @@ public final class DicomReadException extends ImagingException {
 
     private static String message(Path file, TransferSyntax ts, String what) {
         return file + (ts == null ? "" : " [" + ts + "]") + ": " + what;
+    }
+
+    /**
+     * What is wrong, with the transfer syntax when known but without the file's path: for messages
+     * that must not carry a file name (a study names its files by pseudonyms).
+     */
+    public String what() {
+        return (transferSyntax == null ? "" : "[" + transferSyntax + "] ") + what;
     }
 
     /** The file that failed. */

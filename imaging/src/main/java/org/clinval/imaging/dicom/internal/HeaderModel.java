@@ -52,7 +52,8 @@ final class HeaderModel {
                 h.string(TagFromName.SeriesInstanceUID),
                 h.string(TagFromName.SOPInstanceUID).orElse(""),
                 h.integer(TagFromName.Rows).isPresent()
-                        && h.integer(TagFromName.Columns).isPresent());
+                        && h.integer(TagFromName.Columns).isPresent(),
+                h.string(TagFromName.BurnedInAnnotation));
     }
 
     /** Patient's Age if it parses, else birth date against study (or series) date. */
