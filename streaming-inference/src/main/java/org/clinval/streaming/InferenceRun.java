@@ -137,10 +137,15 @@ public final class InferenceRun {
     static long casesIn(Path manifest, List<GroundTruth> truth) throws IOException {
         Set<String> manifestIds = new HashSet<>();
         long lines = 0;
-        for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
-            if (line.isBlank() || line.equals(ParseManifest.HEADER)) continue;
-            lines++;
-            manifestIds.add(line.split(",", -1)[0]);
+        try (java.io.Reader r = Files.newBufferedReader(manifest, StandardCharsets.UTF_8);
+                org.apache.commons.csv.CSVParser p =
+                        org.apache.commons.csv.CSVParser.parse(r, ParseManifest.FORMAT)) {
+            for (org.apache.commons.csv.CSVRecord rec : p) {
+                if (rec.size() == 1 && rec.get(0).isBlank()) continue;
+                if (String.join(",", rec.toList()).equals(ParseManifest.HEADER)) continue;
+                lines++;
+                manifestIds.add(rec.get(0));
+            }
         }
         Set<String> truthIds = new HashSet<>();
         for (GroundTruth t : truth) truthIds.add(t.caseId());

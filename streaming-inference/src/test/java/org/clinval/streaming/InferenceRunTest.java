@@ -26,6 +26,7 @@ import org.clinval.imaging.dicom.write.Uids;
 import org.clinval.imaging.phantom.PhantomGenerator;
 import org.clinval.imaging.phantom.PhantomStudy;
 import org.clinval.imaging.phantom.PhantomStudyWriter;
+import org.clinval.streaming.function.ParseManifest;
 import org.clinval.streaming.imaging.DicomCaseLoader;
 import org.clinval.validation.ThresholdRule;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,6 +106,12 @@ class InferenceRunTest {
         return out;
     }
 
+    /** A manifest line of a case to score, its image named {@code <case>/F1}. */
+    static String line(String caseId, String file, String sha) {
+        return org.clinval.streaming.function.CsvLines.line(
+                caseId, caseId + "/F1", file, sha, "", "");
+    }
+
     private static JobSettings settings() {
         return new JobSettings(
                 2, 0.2, ThresholdRule.GE, "a".repeat(64), "b".repeat(64), Duration.ofMillis(200));
@@ -113,16 +120,16 @@ class InferenceRunTest {
     @Test
     void everyBadInputIsQuarantinedWithItsReasonAndTheCountsReconcile() throws Exception {
         Path root = study.root();
-        List<String> manifest = new ArrayList<>(List.of("case_id,file,sha256"));
+        List<String> manifest = new ArrayList<>(List.of(ParseManifest.HEADER));
         List<GroundTruth> truth = truth(study.groundTruth());
         for (int i = 1; i <= GOOD; i++) {
             String id = String.format("case-%04d", i);
             Path f = root.resolve("dicom/" + id + "/IM001.dcm");
-            manifest.add(id + "," + root.relativize(f) + "," + sha256(f));
+            manifest.add(line(id, root.relativize(f).toString(), sha256(f)));
         }
         // Unreadable: not DICOM at all.
         Path junk = Files.writeString(root.resolve("junk.dcm"), "this is not a DICOM file");
-        manifest.add("bad-unreadable,junk.dcm," + sha256(junk));
+        manifest.add(line("bad-unreadable", "junk.dcm", sha256(junk)));
         truth.add(new GroundTruth("bad-unreadable", "A", "F", "60-74", 0));
         // Not an image: a Comprehensive SR written by the suite.
         Path source = root.resolve("dicom/case-0001/IM001.dcm");
@@ -137,7 +144,7 @@ class InferenceRunTest {
                         LocalDateTime.of(2026, 1, 1, 0, 0),
                         new ModelIdentity("m", "1", "c".repeat(64))),
                 sr);
-        manifest.add("bad-not-image,report.dcm," + sha256(sr));
+        manifest.add(line("bad-not-image", "report.dcm", sha256(sr)));
         truth.add(new GroundTruth("bad-not-image", "A", "F", "60-74", 1));
         // Wrong size for the model: a 128x128 phantom.
         PhantomStudy big =
@@ -146,14 +153,14 @@ class InferenceRunTest {
                         1,
                         root.resolve("big"));
         Path bigFile = big.dicom().resolve("case-0001/IM001.dcm");
-        manifest.add("bad-size," + root.relativize(bigFile) + "," + sha256(bigFile));
+        manifest.add(line("bad-size", root.relativize(bigFile).toString(), sha256(bigFile)));
         truth.add(new GroundTruth("bad-size", "B", "M", "40-59", 0));
         // Changed since the lock: the recorded hash is not the file's.
         Path changed = root.resolve("dicom/case-0025/IM001.dcm");
-        manifest.add("bad-changed," + root.relativize(changed) + "," + "0".repeat(64));
+        manifest.add(line("bad-changed", root.relativize(changed).toString(), "0".repeat(64)));
         truth.add(new GroundTruth("bad-changed", "B", "M", "40-59", 0));
         // Missing file, image without ground truth, ground truth without image, duplicate line.
-        manifest.add("bad-missing,dicom/nowhere/IM001.dcm," + "1".repeat(64));
+        manifest.add(line("bad-missing", "dicom/nowhere/IM001.dcm", "1".repeat(64)));
         truth.add(new GroundTruth("bad-missing", "C", "F", "75+", 1));
         truth.removeIf(t -> t.caseId().equals("case-0024"));
         truth.add(new GroundTruth("ghost", "C", "F", "75+", 1));
@@ -168,7 +175,7 @@ class InferenceRunTest {
                         manifestFile,
                         truth,
                         run,
-                        new DicomCaseLoader(root, "CT"),
+                        new DicomCaseLoader(root, List.of("CT")),
                         PREPROCESS,
                         SCORER,
                         settings(),
@@ -187,13 +194,16 @@ class InferenceRunTest {
                         "case-0024",
                         "ghost",
                         "case-0003");
-        assertThat(reasons.get("bad-unreadable")).startsWith("junk.dcm: ");
+        assertThat(reasons.get("bad-unreadable"))
+                .startsWith("bad-unreadable/F1: ")
+                .doesNotContain("junk");
         assertThat(reasons.get("bad-not-image"))
-                .contains("report.dcm")
+                .startsWith("bad-not-image/F1: ")
+                .doesNotContain("report.dcm")
                 .containsIgnoringCase("not an image");
         assertThat(reasons.get("bad-size")).endsWith("image is 128x128, the model takes 64x64");
         assertThat(reasons.get("bad-changed")).contains("changed since the dataset was locked");
-        assertThat(reasons.get("bad-missing")).isEqualTo("dicom/nowhere/IM001.dcm: no such file");
+        assertThat(reasons.get("bad-missing")).isEqualTo("bad-missing/F1: the file is gone");
         assertThat(reasons.get("case-0024")).isEqualTo("image without ground truth");
         assertThat(reasons.get("ghost"))
                 .isEqualTo("case without image: the manifest has no image for it");
@@ -224,11 +234,11 @@ class InferenceRunTest {
     void aTaskFailureMidRunRestartsFromTheCheckpointAndWritesEveryResultExactlyOnce()
             throws Exception {
         Path root = study.root();
-        List<String> manifest = new ArrayList<>(List.of("case_id,file,sha256"));
+        List<String> manifest = new ArrayList<>(List.of(ParseManifest.HEADER));
         for (int i = 1; i <= GOOD; i++) {
             String id = String.format("case-%04d", i);
             Path f = root.resolve("dicom/" + id + "/IM001.dcm");
-            manifest.add(id + "," + root.relativize(f) + "," + sha256(f));
+            manifest.add(line(id, root.relativize(f).toString(), sha256(f)));
         }
         Path manifestFile =
                 Files.write(root.resolve("manifest-crash.csv"), manifest, StandardCharsets.UTF_8);
@@ -256,7 +266,7 @@ class InferenceRunTest {
                         manifestFile,
                         truth,
                         run,
-                        new DicomCaseLoader(root, "CT"),
+                        new DicomCaseLoader(root, List.of("CT")),
                         crashOnce,
                         SCORER,
                         settings(),

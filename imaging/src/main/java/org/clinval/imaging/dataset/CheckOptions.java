@@ -1,5 +1,6 @@
 package org.clinval.imaging.dataset;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,8 +20,19 @@ public record CheckOptions(Set<String> modalities, boolean allowBurnedIn, ImageC
     /** A check of a decoded image. */
     @FunctionalInterface
     public interface ImageCheck {
-        /** Returns what is wrong with {@code image}, or empty. */
-        Optional<String> problem(DicomImage image);
+        /**
+         * Returns what is wrong with {@code image}, read from {@code file}, or empty. The problem
+         * must not quote the file's name.
+         */
+        Optional<String> problem(Path file, DicomImage image);
+
+        /** Returns a check that runs this one, then {@code next} if this one found nothing. */
+        default ImageCheck and(ImageCheck next) {
+            return (file, image) -> {
+                Optional<String> p = problem(file, image);
+                return p.isPresent() ? p : next.problem(file, image);
+            };
+        }
     }
 
     public CheckOptions {
@@ -32,7 +44,7 @@ public record CheckOptions(Set<String> modalities, boolean allowBurnedIn, ImageC
 
     /** Accepts {@code modalities}, refuses burned-in annotation, no further image check. */
     public static CheckOptions of(List<String> modalities) {
-        return new CheckOptions(Set.copyOf(modalities), false, image -> Optional.empty());
+        return new CheckOptions(Set.copyOf(modalities), false, (file, image) -> Optional.empty());
     }
 
     /** Returns these options with {@code check} as the further image check. */

@@ -59,6 +59,9 @@ public final class FileChecker {
         if (size == 0) {
             return bad(relative, size, sha, "empty file (0 bytes)");
         }
+        if (relative.toString().indexOf('\n') >= 0 || relative.toString().indexOf('\r') >= 0) {
+            return bad(relative, size, sha, "its name holds a line break; rename it");
+        }
         if (size < PREFIX
                 || !"DICM".equals(new String(prefix, 128, 4, StandardCharsets.US_ASCII))) {
             return bad(
@@ -144,7 +147,7 @@ public final class FileChecker {
                     meta,
                     "pixel data cannot be decoded (" + e.getClass().getSimpleName() + ")");
         }
-        Optional<String> problem = o.imageCheck().problem(image);
+        Optional<String> problem = o.imageCheck().problem(file, image);
         if (problem.isPresent()) {
             return checked(relative, size, sha, meta, scrub(problem.get(), file));
         }

@@ -33,7 +33,7 @@ class DatasetInventoryTest {
         CheckOptions options =
                 CheckOptions.of(List.of("CT"))
                         .withImageCheck(
-                                image ->
+                                (file, image) ->
                                         image.rows() == 128 && image.columns() == 128
                                                 ? Optional.empty()
                                                 : Optional.of(

@@ -23,6 +23,9 @@ public final class JoinTruth
 
     private static final long serialVersionUID = 1L;
 
+    /** The stage of cases quarantined by the checks before the study. */
+    public static final String CHECK = "check";
+
     private final double threshold;
     private final ThresholdRule rule;
     private final String modelSha256;
@@ -108,7 +111,7 @@ public final class JoinTruth
                 new CaseResult(
                         o.caseId(),
                         t.site(),
-                        o.manufacturer(),
+                        t.manufacturer().isEmpty() ? o.manufacturer() : t.manufacturer(),
                         t.sex(),
                         t.ageBand(),
                         t.label(),
@@ -124,10 +127,13 @@ public final class JoinTruth
         Outcome o = outcome.value();
         GroundTruth t = truth.value();
         if (o != null) {
+            // The checks before the study already named everything wrong with the case.
             String reason =
-                    o.isRejected()
-                            ? o.reason() + "; and no ground truth for this case"
-                            : "image without ground truth";
+                    !o.isRejected()
+                            ? "image without ground truth"
+                            : o.rejectedAt().equals(CHECK)
+                                    ? o.reason()
+                                    : o.reason() + "; and no ground truth for this case";
             ctx.output(
                     Tags.QUARANTINE,
                     new Quarantined(

@@ -21,19 +21,31 @@ public final class LoadCase extends ProcessFunction<CaseInput, LoadedCase> {
 
     @Override
     public void processElement(CaseInput in, Context ctx, Collector<LoadedCase> out) {
+        if (in.rejected()) {
+            ctx.output(
+                    Tags.REJECTED,
+                    Outcome.rejected(in.caseId(), in.fileId(), "", in.stage(), in.reason()));
+            return;
+        }
         LoadedCase loaded;
         try {
             loaded = loader.load(in);
         } catch (RejectedInput e) {
             ctx.output(
                     Tags.REJECTED,
-                    Outcome.rejected(in.caseId(), in.file(), "", "load", e.getMessage()));
+                    Outcome.rejected(in.caseId(), in.fileId(), "", "load", e.getMessage()));
             return;
         } catch (RuntimeException e) {
-            // A reader bug on one file must not fail the study: the file is quarantined, named.
+            // A reader bug on one file must not fail the study: the file is quarantined, named by
+            // its pseudonym (the exception's text may quote the file's path, so it is left out).
             ctx.output(
                     Tags.REJECTED,
-                    Outcome.rejected(in.caseId(), in.file(), "", "load", "unreadable: " + e));
+                    Outcome.rejected(
+                            in.caseId(),
+                            in.fileId(),
+                            "",
+                            "load",
+                            in.fileId() + ": unreadable (" + e.getClass().getSimpleName() + ")"));
             return;
         }
         // Outside the try: a failure downstream (chained operators run inside collect) is the

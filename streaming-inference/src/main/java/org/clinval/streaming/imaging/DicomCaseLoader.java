@@ -3,6 +3,9 @@ package org.clinval.streaming.imaging;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.clinval.common.Sha256;
 import org.clinval.imaging.dicom.DicomImage;
 import org.clinval.imaging.dicom.DicomMetadata;
 import org.clinval.imaging.dicom.DicomReadException;
@@ -16,35 +19,42 @@ import org.clinval.streaming.RejectedInput;
 /**
  * Loads a manifest case's DICOM image through the imaging module. Before decoding, the file's
  * SHA-256 is checked against the one recorded at lock time, so a file changed after the lock is
- * never scored. A file that is missing, not DICOM, not an image, not of the study's modality,
- * multi-frame or without pixel spacing is rejected with a reason naming it.
+ * never scored. A file that is missing, not DICOM, not an image, not of an accepted modality,
+ * multi-frame or without pixel spacing is rejected with a reason that names it by its pseudonymous
+ * id, never by its path.
  */
 public final class DicomCaseLoader implements CaseLoader {
 
     private static final long serialVersionUID = 1L;
 
     private final String root;
-    private final String modality;
+    private final Set<String> modalities;
 
     /**
-     * @param root the folder manifest paths are relative to
-     * @param modality the modality the study expects, e.g. {@code CT}
+     * @param root the folder relative manifest paths are resolved against
+     * @param modalities the modalities the study accepts, e.g. {@code [CT]}
      */
-    public DicomCaseLoader(Path root, String modality) {
+    public DicomCaseLoader(Path root, List<String> modalities) {
         this.root = root.toAbsolutePath().toString();
-        this.modality = modality;
+        this.modalities = Set.copyOf(modalities);
     }
 
     @Override
     public LoadedCase load(CaseInput in) throws RejectedInput {
         Path file = Path.of(root).resolve(in.file());
+        String id = in.fileId();
         if (!Files.isRegularFile(file)) {
-            throw new RejectedInput(in.file() + ": no such file");
+            throw new RejectedInput(id + ": the file is gone");
         }
-        String sha = sha256(file, in.file());
+        String sha;
+        try {
+            sha = Sha256.of(file);
+        } catch (IOException e) {
+            throw new RejectedInput(id + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
         if (!sha.equals(in.sha256())) {
             throw new RejectedInput(
-                    in.file()
+                    id
                             + ": changed since the dataset was locked (SHA-256 "
                             + sha
                             + ", locked "
@@ -55,17 +65,21 @@ public final class DicomCaseLoader implements CaseLoader {
         try {
             image = DicomReader.read(file);
         } catch (DicomReadException e) {
-            throw new RejectedInput(in.file() + ": " + e.getMessage());
+            throw new RejectedInput(id + ": " + e.what());
         }
         DicomMetadata m = image.metadata();
         String actual = m.modality().orElse("none");
-        if (!actual.equals(modality)) {
+        if (!modalities.contains(actual)) {
             throw new RejectedInput(
-                    in.file() + ": modality " + actual + ", the study expects " + modality);
+                    id
+                            + ": modality "
+                            + actual
+                            + "; the protocol accepts "
+                            + String.join(", ", new java.util.TreeSet<>(modalities)));
         }
         if (image.frames() != 1 || image.samplesPerPixel() != 1) {
             throw new RejectedInput(
-                    in.file()
+                    id
                             + ": "
                             + image.frames()
                             + " frames of "
@@ -78,11 +92,11 @@ public final class DicomCaseLoader implements CaseLoader {
                         .orElseThrow(
                                 () ->
                                         new RejectedInput(
-                                                in.file()
+                                                id
                                                         + ": no pixel spacing, so sizes in mm are unknown"));
         return new LoadedCase(
                 in.caseId(),
-                in.file(),
+                id,
                 actual,
                 m.manufacturer().orElse(""),
                 image.rows(),
@@ -90,13 +104,5 @@ public final class DicomCaseLoader implements CaseLoader {
                 spacing.row(),
                 spacing.column(),
                 image.frame(0));
-    }
-
-    private static String sha256(Path file, String name) throws RejectedInput {
-        try {
-            return org.clinval.common.Sha256.of(file);
-        } catch (IOException e) {
-            throw new RejectedInput(name + ": cannot be read: " + e.getMessage());
-        }
     }
 }

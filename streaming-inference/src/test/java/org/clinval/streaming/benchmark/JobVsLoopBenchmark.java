@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.clinval.imaging.model.BuiltInModel;
@@ -21,6 +19,8 @@ import org.clinval.streaming.JobSettings;
 import org.clinval.streaming.LoadedCase;
 import org.clinval.streaming.RunSummary;
 import org.clinval.streaming.ScorerFactory;
+import org.clinval.streaming.function.CsvLines;
+import org.clinval.streaming.function.ParseManifest;
 import org.clinval.streaming.imaging.DicomCaseLoader;
 import org.clinval.streaming.imaging.ModelPreprocessor;
 import org.clinval.streaming.imaging.ModelScorerFactory;
@@ -82,21 +82,17 @@ public class JobVsLoopBenchmark {
                 Files.copy(in, descriptor.getParent().resolve(name));
             }
         }
-        List<String> lines = new ArrayList<>(List.of("case_id,file,sha256"));
+        List<String> lines = new ArrayList<>(List.of(ParseManifest.HEADER));
         inputs = new ArrayList<>();
         truth = new ArrayList<>();
         List<String> gt = Files.readAllLines(s.groundTruth());
         for (int i = 1; i < gt.size(); i++) {
             String[] f = gt.get(i).split(",");
             Path file = s.dicom().resolve(f[0]).resolve("IM001.dcm");
-            String sha =
-                    HexFormat.of()
-                            .formatHex(
-                                    MessageDigest.getInstance("SHA-256")
-                                            .digest(Files.readAllBytes(file)));
+            String sha = org.clinval.common.Sha256.of(file);
             String rel = s.dicom().relativize(file).toString();
-            lines.add(f[0] + "," + rel + "," + sha);
-            inputs.add(new CaseInput(f[0], rel, sha));
+            lines.add(CsvLines.line(f[0], f[0] + "/F1", rel, sha, "", ""));
+            inputs.add(CaseInput.image(f[0], f[0] + "/F1", rel, sha));
             truth.add(new GroundTruth(f[0], f[2], f[4], f[5], Integer.parseInt(f[6])));
         }
         manifest = Files.write(root.resolve("manifest.csv"), lines, StandardCharsets.UTF_8);
@@ -118,7 +114,7 @@ public class JobVsLoopBenchmark {
                 manifest,
                 truth,
                 out,
-                new DicomCaseLoader(root.resolve("study").resolve("dicom"), "CT"),
+                new DicomCaseLoader(root.resolve("study").resolve("dicom"), List.of("CT")),
                 new ModelPreprocessor(descriptor),
                 new ModelScorerFactory(descriptor),
                 settings,
@@ -128,7 +124,8 @@ public class JobVsLoopBenchmark {
     /** Baseline: the same load, preprocessing and model in a plain loop, one thread. */
     @Benchmark
     public double rate_plainLoopBaseline() throws Exception {
-        DicomCaseLoader loader = new DicomCaseLoader(root.resolve("study").resolve("dicom"), "CT");
+        DicomCaseLoader loader =
+                new DicomCaseLoader(root.resolve("study").resolve("dicom"), List.of("CT"));
         ModelPreprocessor prepare = new ModelPreprocessor(descriptor);
         double sum = 0;
         try (ScorerFactory.Scorer scorer = new ModelScorerFactory(descriptor).open()) {

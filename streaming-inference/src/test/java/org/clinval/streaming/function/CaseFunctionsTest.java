@@ -26,17 +26,21 @@ class CaseFunctionsTest {
         OneInputStreamOperatorTestHarness<String, CaseInput> h =
                 ProcessFunctionTestHarnesses.forProcessFunction(new ParseManifest());
         h.processElement(ParseManifest.HEADER, 0);
-        h.processElement("case-1,images/1.dcm," + SHA, 0);
-        h.processElement("case-2,images/2.dcm", 0);
-        h.processElement("case-3,images/3.dcm,XYZ", 0);
+        h.processElement("C0001,C0001/F1,\"images/a, \"\"b\"\".dcm\"," + SHA + ",,", 0);
+        h.processElement("C0002,C0002/F1,images/2.dcm", 0);
+        h.processElement("C0003,,,,check,\"C0003/F1: empty file (0 bytes)\"", 0);
+        h.processElement("\"unterminated", 0);
         assertThat(h.extractOutputValues())
-                .containsExactly(new CaseInput("case-1", "images/1.dcm", SHA));
+                .containsExactly(
+                        CaseInput.image("C0001", "C0001/F1", "images/a, \"b\".dcm", SHA),
+                        CaseInput.quarantined(
+                                "C0003", "", "check", "C0003/F1: empty file (0 bytes)"));
         assertThat(h.getSideOutput(Tags.QUARANTINE))
                 .extracting(r -> r.getValue().caseId())
-                .containsExactly("case-2", "case-3");
+                .containsExactly("C0002", "(unknown)");
         assertThat(h.getSideOutput(Tags.QUARANTINE))
                 .extracting(r -> r.getValue().reason())
-                .allMatch(r -> r.startsWith("manifest line is not 'case_id,file,sha256'"));
+                .allMatch(r -> r.startsWith("manifest line is not '" + ParseManifest.HEADER + "'"));
         h.close();
     }
 
@@ -50,25 +54,27 @@ class CaseFunctionsTest {
                             if (in.caseId().equals("bug"))
                                 throw new IllegalStateException("reader bug");
                             return new LoadedCase(
-                                    in.caseId(), in.file(), "CT", "GE", 2, 2, 1, 1, new float[4]);
+                                    in.caseId(), in.fileId(), "CT", "GE", 2, 2, 1, 1, new float[4]);
                         });
         OneInputStreamOperatorTestHarness<CaseInput, LoadedCase> h =
                 ProcessFunctionTestHarnesses.forProcessFunction(load);
-        h.processElement(new CaseInput("ok", "ok.dcm", SHA), 0);
-        h.processElement(new CaseInput("bad", "bad.dcm", SHA), 0);
-        h.processElement(new CaseInput("bug", "bug.dcm", SHA), 0);
+        h.processElement(CaseInput.image("ok", "ok/F1", "ok.dcm", SHA), 0);
+        h.processElement(CaseInput.image("bad", "bad/F1", "bad.dcm", SHA), 0);
+        h.processElement(CaseInput.image("bug", "bug/F1", "bug.dcm", SHA), 0);
+        h.processElement(CaseInput.quarantined("pre", "", "check", "pre/F1: empty file"), 0);
         assertThat(h.extractOutputValues()).extracting(LoadedCase::caseId).containsExactly("ok");
         assertThat(h.getSideOutput(Tags.REJECTED))
                 .extracting(r -> r.getValue())
                 .containsExactly(
                         Outcome.rejected(
-                                "bad", "bad.dcm", "", "load", "not a DICOM file: no DICM preamble"),
+                                "bad", "bad/F1", "", "load", "not a DICOM file: no DICM preamble"),
                         Outcome.rejected(
                                 "bug",
-                                "bug.dcm",
+                                "bug/F1",
                                 "",
                                 "load",
-                                "unreadable: java.lang.IllegalStateException: reader bug"));
+                                "bug/F1: unreadable (IllegalStateException)"),
+                        Outcome.rejected("pre", "", "", "check", "pre/F1: empty file"));
         h.close();
     }
 

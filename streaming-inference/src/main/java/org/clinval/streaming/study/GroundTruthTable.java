@@ -1,0 +1,244 @@
+package org.clinval.streaming.study;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.clinval.common.Problem;
+import org.clinval.common.Quote;
+
+/**
+ * The study's reference standard, a CSV file: {@code case_id} and {@code label} required; {@code
+ * image}, {@code site}, {@code sex}, {@code age_band} and {@code manufacturer} optional. UTF-8 with
+ * or without a byte-order mark, LF or CRLF line ends, RFC 4180 quoting. Other columns (a patient's
+ * name, say) are never read, so they cannot reach an output.
+ *
+ * <p>Reading never stops at the first problem: every problem of the file is collected, each naming
+ * the line and column. Problems of the file as a whole block a study; a case id on two rows does
+ * not — that case is quarantined (see {@link CasePlan}).
+ *
+ * @param file the file
+ * @param rows the rows that could be read
+ * @param problems what is wrong with the file
+ * @param negativeLabel the one label that is not the positive class
+ * @param columns the optional columns present
+ */
+public record GroundTruthTable(
+        Path file,
+        List<GroundTruthRow> rows,
+        List<Problem> problems,
+        String negativeLabel,
+        Set<String> columns) {
+
+    /** The columns a study reads. */
+    public static final List<String> KNOWN =
+            List.of("case_id", "label", "image", "site", "sex", "age_band", "manufacturer");
+
+    private static final int SHOWN = 10;
+
+    public GroundTruthTable {
+        rows = List.copyOf(rows);
+        problems = List.copyOf(problems);
+        columns = Set.copyOf(columns);
+    }
+
+    /** Returns whether the file can be used. */
+    public boolean ok() {
+        return problems.isEmpty();
+    }
+
+    /** Reads {@code file}; the label {@code positiveClass} marks positive cases. */
+    public static GroundTruthTable read(Path file, String positiveClass) {
+        String name = file.getFileName().toString();
+        List<Problem> problems = new ArrayList<>();
+        if (!Files.isRegularFile(file)) {
+            problems.add(new Problem(name, "no such file"));
+            return new GroundTruthTable(file, List.of(), problems, "", Set.of());
+        }
+        try (InputStream in = Files.newInputStream(file);
+                BufferedReader r =
+                        new BufferedReader(
+                                new InputStreamReader(
+                                        in,
+                                        StandardCharsets.UTF_8
+                                                .newDecoder()
+                                                .onMalformedInput(CodingErrorAction.REPORT)
+                                                .onUnmappableCharacter(
+                                                        CodingErrorAction.REPORT)))) {
+            r.mark(1);
+            if (r.read() != '\uFEFF') {
+                r.reset(); // no byte-order mark
+            }
+            CSVFormat format =
+                    CSVFormat.RFC4180
+                            .builder()
+                            .setHeader()
+                            .setSkipHeaderRecord(true)
+                            .setIgnoreSurroundingSpaces(true)
+                            .setAllowMissingColumnNames(true)
+                            .setDuplicateHeaderMode(
+                                    org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
+                            .get();
+            try (CSVParser p = CSVParser.parse(r, format)) {
+                return parse(file, p, positiveClass, problems);
+            }
+        } catch (CharacterCodingException e) {
+            problems.add(new Problem(name, "is not UTF-8 text: save it as UTF-8 (CSV UTF-8)"));
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (e.getCause() instanceof CharacterCodingException) {
+                why = "is not UTF-8 text: save it as UTF-8 (CSV UTF-8)";
+            }
+            problems.add(new Problem(name, "cannot be read as CSV: " + Quote.value(why, 200)));
+        }
+        return new GroundTruthTable(file, List.of(), problems, "", Set.of());
+    }
+
+    private static GroundTruthTable parse(
+            Path file, CSVParser p, String positive, List<Problem> problems) {
+        String name = file.getFileName().toString();
+        List<String> header = p.getHeaderNames();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String h = header.get(i);
+            Integer before = index.putIfAbsent(h, i);
+            if (before != null && KNOWN.contains(h)) {
+                problems.add(
+                        new Problem(
+                                name + " line 1",
+                                "column "
+                                        + Quote.value(h)
+                                        + " appears twice (columns "
+                                        + (before + 1)
+                                        + " and "
+                                        + (i + 1)
+                                        + ")"));
+            }
+        }
+        for (String required : List.of("case_id", "label")) {
+            if (!index.containsKey(required)) {
+                problems.add(
+                        new Problem(
+                                name + " line 1",
+                                "no column '"
+                                        + required
+                                        + "'; the columns are: "
+                                        + (header.isEmpty()
+                                                ? "(none)"
+                                                : String.join(
+                                                        ", ",
+                                                        header.stream()
+                                                                .map(Quote::value)
+                                                                .toList()))));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new GroundTruthTable(file, List.of(), problems, "", Set.of());
+        }
+        List<GroundTruthRow> rows = new ArrayList<>();
+        Map<String, Long> negatives = new LinkedHashMap<>();
+        boolean anyPositive = false;
+        int shown = 0;
+        for (CSVRecord rec : p) {
+            long line = rec.getParser().getCurrentLineNumber();
+            if (rec.size() == 1 && rec.get(0).isEmpty()) {
+                continue; // a blank line
+            }
+            String id = cell(rec, index, "case_id");
+            String label = cell(rec, index, "label");
+            List<String> bad = new ArrayList<>();
+            if (id.isEmpty()) bad.add("column 'case_id' is empty");
+            if (label.isEmpty()) bad.add("column 'label' is empty");
+            if (!rec.isConsistent()) {
+                bad.add("has " + rec.size() + " fields, the header " + header.size());
+            }
+            if (!bad.isEmpty()) {
+                if (shown++ < SHOWN) {
+                    problems.add(new Problem(name + " line " + line, String.join("; ", bad)));
+                }
+                continue;
+            }
+            if (label.equals(positive)) {
+                anyPositive = true;
+            } else {
+                negatives.putIfAbsent(label, line);
+            }
+            rows.add(
+                    new GroundTruthRow(
+                            line,
+                            id,
+                            cell(rec, index, "image"),
+                            label,
+                            cell(rec, index, "site"),
+                            cell(rec, index, "sex"),
+                            cell(rec, index, "age_band"),
+                            cell(rec, index, "manufacturer")));
+        }
+        if (shown > SHOWN) {
+            problems.add(new Problem(name, (shown - SHOWN) + " more rows with the same problems"));
+        }
+        if (rows.isEmpty() && problems.isEmpty()) {
+            problems.add(new Problem(name, "has a header but no rows"));
+        }
+        if (negatives.size() > 1) {
+            StringBuilder s = new StringBuilder();
+            negatives.forEach(
+                    (l, at) ->
+                            s.append(s.length() == 0 ? "" : ", ")
+                                    .append(Quote.value(l))
+                                    .append(" (first on line ")
+                                    .append(at)
+                                    .append(')'));
+            problems.add(
+                    new Problem(
+                            name + ", column 'label'",
+                            "with the positive class "
+                                    + Quote.value(positive)
+                                    + " every other case must share one label, but there are "
+                                    + negatives.size()
+                                    + ": "
+                                    + s));
+        }
+        if (!rows.isEmpty() && problems.isEmpty() && !anyPositive) {
+            problems.add(
+                    new Problem(
+                            name + ", column 'label'",
+                            "no case has the positive class "
+                                    + Quote.value(positive)
+                                    + " (operating_point.positive_class); the labels are "
+                                    + String.join(
+                                            ", ",
+                                            negatives.keySet().stream()
+                                                    .map(Quote::value)
+                                                    .toList())));
+        }
+        Set<String> columns = new java.util.TreeSet<>(index.keySet());
+        columns.retainAll(KNOWN);
+        return new GroundTruthTable(
+                file,
+                rows,
+                problems,
+                negatives.isEmpty() ? "0" : negatives.keySet().iterator().next(),
+                columns);
+    }
+
+    private static String cell(CSVRecord rec, Map<String, Integer> index, String column) {
+        Integer i = index.get(column);
+        return i == null || i >= rec.size() ? "" : rec.get(i).strip();
+    }
+}
