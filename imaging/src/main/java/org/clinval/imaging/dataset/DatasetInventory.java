@@ -76,8 +76,16 @@ public record DatasetInventory(Path root, List<CaseFiles> cases, List<FileCheck>
     }
 
     private static List<CaseFiles> duplicates(Map<String, List<FileCheck>> byCase) {
-        Map<String, FileCheck> bySop = new HashMap<>();
-        Map<String, FileCheck> byBytes = new HashMap<>();
+        Map<String, List<FileCheck>> bySop = new HashMap<>();
+        Map<String, List<FileCheck>> byBytes = new HashMap<>();
+        for (List<FileCheck> files : byCase.values()) {
+            for (FileCheck f : files) {
+                if (f.status() != FileStatus.IMAGE) continue;
+                byBytes.computeIfAbsent(f.sha256(), k -> new ArrayList<>()).add(f);
+                f.sopInstanceUid()
+                        .ifPresent(u -> bySop.computeIfAbsent(u, k -> new ArrayList<>()).add(f));
+            }
+        }
         List<CaseFiles> out = new ArrayList<>();
         for (Map.Entry<String, List<FileCheck>> e : byCase.entrySet()) {
             List<FileCheck> files = new ArrayList<>();
@@ -89,32 +97,46 @@ public record DatasetInventory(Path root, List<CaseFiles> cases, List<FileCheck>
         return out;
     }
 
+    /**
+     * Marks an image that repeats another. Across cases every case holding the image is
+     * quarantined: which of them the image belongs to cannot be told, and keeping the first would
+     * make the outcome depend on how the folders sort. Within a case a byte-identical copy is set
+     * aside; the same SOP Instance UID with other content is a conflict.
+     */
     private static FileCheck mark(
-            String key, FileCheck f, Map<String, FileCheck> bySop, Map<String, FileCheck> byBytes) {
-        FileCheck sameBytes = byBytes.putIfAbsent(f.sha256(), f);
-        FileCheck sameSop = f.sopInstanceUid().map(u -> bySop.putIfAbsent(u, f)).orElse(null);
-        FileCheck first = sameBytes != null ? sameBytes : sameSop;
-        if (first == null) {
-            return f;
+            String key,
+            FileCheck f,
+            Map<String, List<FileCheck>> bySop,
+            Map<String, List<FileCheck>> byBytes) {
+        List<FileCheck> sameBytes = byBytes.get(f.sha256());
+        List<FileCheck> sameSop = f.sopInstanceUid().map(bySop::get).orElse(List.of());
+        for (List<FileCheck> group : List.of(sameBytes, sameSop)) {
+            for (FileCheck other : group) {
+                if (other != f && !key(other.relative()).equals(key)) {
+                    String how =
+                            group == sameBytes ? "the same bytes" : "the same SOP Instance UID";
+                    return f.duplicateOf(
+                            other.relative(),
+                            FileStatus.DUPLICATE,
+                            "the same image as another case's (" + how + ")");
+                }
+            }
         }
-        String how = sameBytes != null ? "the same bytes" : "the same SOP Instance UID";
-        boolean sameCase = key(first.relative()).equals(key);
-        if (sameCase && sameBytes == null) {
+        FileCheck firstBytes = sameBytes.get(0);
+        if (firstBytes != f) {
             return f.duplicateOf(
-                    first.relative(),
+                    firstBytes.relative(),
+                    FileStatus.DUPLICATE,
+                    "a copy of another file of the case (the same bytes); set aside");
+        }
+        FileCheck firstSop = sameSop.isEmpty() ? f : sameSop.get(0);
+        if (firstSop != f) {
+            return f.duplicateOf(
+                    firstSop.relative(),
                     FileStatus.BAD,
                     "the same SOP Instance UID as another file of the case, with different"
                             + " content");
         }
-        if (sameCase) {
-            return f.duplicateOf(
-                    first.relative(),
-                    FileStatus.DUPLICATE,
-                    "a copy of another file of the case (" + how + "); set aside");
-        }
-        return f.duplicateOf(
-                first.relative(),
-                FileStatus.DUPLICATE,
-                "the same image as another case's (" + how + "); the first case keeps it");
+        return f;
     }
 }

@@ -71,7 +71,7 @@ class DatasetInventoryTest {
     @Test
     void eachBadKindQuarantinesItsCaseWithItsCause() {
         assertThat(problems())
-                .containsEntry("case-ok", "ok")
+                .containsEntry("case-ok", "F1: the same image as another case's (the same bytes)")
                 .containsEntry("top-level-image", "ok")
                 .containsEntry("case-dupwithin", "ok")
                 .containsEntry("case-empty", "F1: empty file (0 bytes)")
@@ -88,9 +88,7 @@ class DatasetInventoryTest {
                 .containsEntry("case-small", "F1: image of 64 × 64; the model takes 128 × 128")
                 .containsEntry("case-two", "2 images (F1, F2); the study scores one image per case")
                 .containsEntry(
-                        "copy-of-case-ok",
-                        "F1: the same image as another case's (the same bytes); the first case keeps"
-                                + " it")
+                        "copy-of-case-ok", "F1: the same image as another case's (the same bytes)")
                 .containsEntry(
                         "case-sopclash",
                         "F2: the same SOP Instance UID as another file of the case, with different"
@@ -133,6 +131,8 @@ class DatasetInventoryTest {
                         .filter(c -> c.key().equals("case-ok"))
                         .findFirst()
                         .orElseThrow();
+        assertThat(ok.problem().orElseThrow().duplicateOf())
+                .contains(Path.of("copy-of-case-ok", "1.dcm"));
         assertThat(ok.file(2).status()).isEqualTo(FileStatus.IGNORED);
     }
 }

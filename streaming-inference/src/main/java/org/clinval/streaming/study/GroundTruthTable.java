@@ -154,8 +154,11 @@ public record GroundTruthTable(
         Map<String, Long> negatives = new LinkedHashMap<>();
         boolean anyPositive = false;
         int shown = 0;
+        long last = p.getCurrentLineNumber();
         for (CSVRecord rec : p) {
-            long line = rec.getParser().getCurrentLineNumber();
+            // A record starts on the line after the one the previous record ended on.
+            long line = last + 1;
+            last = p.getCurrentLineNumber();
             if (rec.size() == 1 && rec.get(0).isEmpty()) {
                 continue; // a blank line
             }

@@ -173,7 +173,7 @@ public final class StudyInputs {
                         switch (f.status()) {
                             case IMAGE -> c.usable() ? "used" : "quarantined";
                             case BAD -> "quarantined";
-                            case DUPLICATE -> "set aside";
+                            case DUPLICATE -> c.usable() ? "set aside" : "quarantined";
                             case IGNORED -> "ignored";
                         };
                 String reason = f.reason();
