@@ -52,6 +52,7 @@ public final class ValidationStudy {
     public static final String VAR_IMAGES = "images";
     public static final String VAR_CASE_RESULTS = "caseResults";
     public static final String VAR_QUARANTINE = "quarantine";
+    public static final String VAR_PHI_QUARANTINE = "phiQuarantine";
 
     /** Whether every primary endpoint passed (set by {@link #ANALYSE}). */
     public static final String VAR_CRITERIA_MET = "criteriaMet";
@@ -79,10 +80,13 @@ public final class ValidationStudy {
     public static final String CASE_RESULTS = "case-results.csv";
     public static final String QUARANTINE = "quarantine.csv";
 
+    /** The cases the PHI step took out, with reasons ({@code case_id,reason}). */
+    public static final String PHI_QUARANTINE = "phi-quarantine.csv";
+
     /** What each user task's signature is on, relative to the run folder. */
     public static final Map<String, String> SIGNED_OBJECT =
             Map.of(
-                    APPROVE_PROTOCOL, "protocol.yaml",
+                    APPROVE_PROTOCOL, ApprovalRecord.FILE,
                     QA_SIGN_OFF, REPORTS_MANIFEST,
                     RECORD_DEVIATION, DEVIATION);
 

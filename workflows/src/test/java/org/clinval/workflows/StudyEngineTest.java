@@ -66,17 +66,20 @@ class StudyEngineTest {
     }
 
     @Test
-    void aPhiIncidentShowsInTheStatusWithItsMessage() throws Exception {
-        Path protocol = StudyFixture.in(dir).withPhi().write();
+    void anIncidentShowsInTheStatusWithItsMessage() throws Exception {
+        Path protocol = StudyFixture.in(dir).write();
         try (StudyEngine e = StudyEngine.start(protocol, dir.resolve("run"), settings())) {
             e.complete(e.tasks().get(0).id(), "lead", Meaning.APPROVED, password(), null);
-            assertThat(e.executeJobs()).isEqualTo(1); // one attempt, then the incident
+            // The ground truth disappears after the lock: inference cannot run.
+            Files.move(dir.resolve("data/ground-truth.csv"), dir.resolve("gt.moved"));
+            e.executeJobs();
             StudyStatus s = e.status();
             assertThat(s.state()).isEqualTo(StudyState.INCIDENT);
             assertThat(s.incidents())
                     .singleElement()
                     .asString()
-                    .startsWith("CheckPhi: CheckPhi: identifying data in the images");
+                    .startsWith("RunInference: RunInference: ")
+                    .contains("ground-truth.csv");
         }
     }
 

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -272,32 +271,30 @@ class ValidationStudyProcessTest {
                                 .singleResult()
                                 .getValue();
         assertThat(reason)
-                .startsWith("LockDataset: the inputs changed since registration (1 file)")
-                .contains("case-007.dcm changed");
+                .startsWith("LockDataset: the images changed since registration (2 changes)")
+                .contains("case-007/F1 changed or added")
+                .contains("case-007/F1 changed or removed");
         assertThat(run.resolve("manifest.sha256")).doesNotExist();
         assertThat(actions()).contains("LockDataset stopped the study", "study ended: stopped");
     }
 
     @Test
-    void identifyingDataWithoutRequestedDeidentificationRaisesAnIncidentAtCheckPhi()
+    void identifyingDataWithoutRequestedDeidentificationQuarantinesThoseCasesOnly()
             throws Exception {
         ProcessInstance pi = start(StudyFixture.in(dir).withPhi().write());
-        signAndComplete(task(pi), "lead", Meaning.APPROVED);
-
-        assertThatThrownBy(() -> execute(job(pi)))
-                .hasMessageContaining("identifying data in the images")
-                .hasMessageContaining("dataset.deidentify: false");
-        assertThat(pi).isWaitingAt(ValidationStudy.CHECK_PHI);
-        Incident incident =
-                runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
-        assertThat(incident).isNotNull();
-        assertThat(incident.getActivityId()).isEqualTo(ValidationStudy.CHECK_PHI);
-        assertThat(incident.getIncidentMessage())
-                .contains("12 of 60 files")
-                .contains("PatientName (0010,0010)")
+        assertThat(Files.readString(run.resolve("approval-record.json")))
+                .contains("\"cases_to_quarantine\" : 12")
                 .doesNotContain("DOE^JANE");
-        assertThat(job(pi).getRetries()).isZero();
-        assertThat(run.resolve("case-results.csv")).doesNotExist();
+        signAndComplete(task(pi), "lead", Meaning.APPROVED);
+        execute(job(pi));
+        execute(job(pi));
+
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count())
+                .isZero();
+        assertThat(Files.readAllLines(run.resolve("case-results.csv"))).hasSize(1 + 48);
+        assertThat(Files.readAllLines(run.resolve("quarantine.csv")))
+                .hasSize(1 + 12)
+                .allMatch(l -> !l.contains("DOE"));
     }
 
     @Test
@@ -322,7 +319,7 @@ class ValidationStudyProcessTest {
 
         assertThatThrownBy(() -> taskService().complete(t.getId()))
                 .hasMessageContaining(
-                        "ApproveProtocol needs an electronic signature of lead on protocol.yaml");
+                        "ApproveProtocol needs an electronic signature of lead on approval-record.json");
         assertThat(pi).isWaitingAt(ValidationStudy.APPROVE_PROTOCOL);
     }
 

@@ -1,30 +1,33 @@
 package org.clinval.workflows.delegate;
 
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.clinval.workflows.ValidationStudy;
 import org.clinval.workflows.audit.AuditTrail;
 import org.clinval.workflows.protocol.StudyProtocol;
-import org.clinval.workflows.service.PhiScan;
+import org.clinval.workflows.service.CaseFinding;
 import org.clinval.workflows.service.PhiService;
 
 /**
- * Scans the images for identifying data. When the protocol asked for de-identification, writes
- * de-identified copies and scans them again; inference then reads the copies. When it did not and
- * the scan finds identifying data, the step fails with {@link PhiPresentException}: an incident
- * that names the files and attributes (never the values) and says what to do.
+ * Scans the images the study will score for identifying data and, when the protocol asks for it,
+ * de-identifies them into pseudonymously named copies, which inference then reads. A case whose
+ * image cannot be cleaned is quarantined ({@value ValidationStudy#PHI_QUARANTINE}), never a reason
+ * to stop the study; images with identifying data in a study that did not ask for de-identification
+ * were already found by the input checks and will be quarantined.
  */
 public final class CheckPhi implements JavaDelegate {
 
     /** The folder of de-identified copies in the run folder. */
     public static final String DEIDENTIFIED = "deidentified";
-
-    private static final int SHOWN = 5;
 
     private final PhiService phi;
     private final Clock clock;
@@ -39,65 +42,53 @@ public final class CheckPhi implements JavaDelegate {
         StudyContext s = StudyContext.of(execution, clock);
         StudyProtocol protocol = s.protocol();
         AuditTrail audit = s.audit();
-        Path images = protocol.dataset().dicom();
         try {
-            PhiScan scan = phi.scan(images);
-            audit.record(
+            PhiService.PhiStep step = phi.run(protocol, s.runDir());
+            Path quarantine = s.file(ValidationStudy.PHI_QUARANTINE);
+            write(quarantine, step);
+            audit.recordFile(
                     AuditTrail.SYSTEM,
-                    ValidationStudy.CHECK_PHI + " scanned the images",
-                    images.toString(),
-                    scan.files() + " files, " + scan.findings().size() + " identifying attributes",
-                    Optional.empty());
-            if (!protocol.dataset().deidentify()) {
-                if (!scan.clean()) {
-                    String message =
-                            ValidationStudy.CHECK_PHI
-                                    + ": identifying data in the images and the protocol did not ask for"
-                                    + " de-identification (dataset.deidentify: false): "
-                                    + describe(scan)
-                                    + ". De-identify the images, or approve a protocol with"
-                                    + " dataset.deidentify: true, then retry.";
-                    audit.record(
-                            AuditTrail.SYSTEM,
-                            ValidationStudy.CHECK_PHI + " stopped the study",
-                            images.toString(),
-                            message,
-                            Optional.empty());
-                    throw new PhiPresentException(message);
-                }
-                execution.setVariable(ValidationStudy.VAR_IMAGES, images.toString());
-                return;
-            }
-            Path out = phi.deidentify(images, s.file(DEIDENTIFIED));
-            PhiScan after = phi.scan(out);
-            if (!after.clean()) {
-                throw new PhiPresentException(
-                        ValidationStudy.CHECK_PHI
-                                + ": identifying data remain after de-identification: "
-                                + describe(after));
-            }
-            audit.record(
-                    AuditTrail.SYSTEM,
-                    ValidationStudy.CHECK_PHI + " de-identified the images",
-                    out.toString(),
-                    after.files() + " files, none identifying",
-                    Optional.empty());
-            execution.setVariable(ValidationStudy.VAR_IMAGES, out.toString());
+                    ValidationStudy.CHECK_PHI
+                            + (step.deidentified().isPresent()
+                                    ? " de-identified the images"
+                                    : " scanned the images"),
+                    quarantine,
+                    step.files()
+                            + " images, "
+                            + step.findings().size()
+                            + " identifying attributes"
+                            + (step.deidentified().isPresent() ? " removed" : "")
+                            + ", "
+                            + step.quarantined().size()
+                            + " cases quarantined");
+            execution.setVariable(
+                    ValidationStudy.VAR_IMAGES,
+                    step.deidentified().orElse(protocol.dataset().dicom()).toString());
+            execution.setVariable(ValidationStudy.VAR_PHI_QUARANTINE, quarantine.toString());
         } catch (IOException e) {
+            audit.record(
+                    AuditTrail.SYSTEM,
+                    ValidationStudy.CHECK_PHI + " failed",
+                    "images",
+                    e.getMessage(),
+                    Optional.empty());
             throw new StudyStepException(
                     ValidationStudy.CHECK_PHI + ": cannot read the images: " + e.getMessage(), e);
         }
     }
 
-    private static String describe(PhiScan scan) {
-        long files = scan.findings().stream().map(PhiScan.Finding::file).distinct().count();
-        return files
-                + " of "
-                + scan.files()
-                + " files, e.g. "
-                + scan.findings().stream()
-                        .limit(SHOWN)
-                        .map(f -> f.file() + " " + f.attribute())
-                        .collect(Collectors.joining(", "));
+    private static void write(Path file, PhiService.PhiStep step) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                CSVPrinter p =
+                        CSVFormat.RFC4180
+                                .builder()
+                                .setRecordSeparator('\n')
+                                .setHeader("case_id", "reason")
+                                .get()
+                                .print(w)) {
+            for (CaseFinding f : step.quarantined()) {
+                p.printRecord(f.caseId(), f.reason());
+            }
+        }
     }
 }

@@ -4,22 +4,32 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.clinval.workflows.ApprovalRecord;
 import org.clinval.workflows.ValidationStudy;
 import org.clinval.workflows.audit.AuditTrail;
 import org.clinval.workflows.protocol.StudyProtocol;
 import org.clinval.workflows.service.DatasetException;
 import org.clinval.workflows.service.DatasetManifest;
 import org.clinval.workflows.service.DatasetService;
+import org.clinval.workflows.service.InputCheck;
+import org.clinval.workflows.service.InputCheckService;
 
-/** Copies the protocol into the run folder and registers the SHA-256 of every input. */
+/**
+ * Copies the protocol into the run folder, runs every input check (writing the image inventory and
+ * the case key), registers the SHA-256 of every input and writes the approval record: what the
+ * approver will sign, including the cases that will be quarantined.
+ */
 public final class RegisterProtocol implements JavaDelegate {
 
+    private final InputCheckService inputs;
     private final DatasetService dataset;
     private final Clock clock;
 
-    public RegisterProtocol(DatasetService dataset, Clock clock) {
+    public RegisterProtocol(InputCheckService inputs, DatasetService dataset, Clock clock) {
+        this.inputs = inputs;
         this.dataset = dataset;
         this.clock = clock;
     }
@@ -34,17 +44,43 @@ public final class RegisterProtocol implements JavaDelegate {
                         Path.of(StudyContext.text(execution, ValidationStudy.VAR_PROTOCOL_BASE)));
         AuditTrail audit = s.audit();
         try {
+            java.nio.file.Files.createDirectories(s.runDir());
+            InputCheck check = inputs.check(protocol, Optional.of(s.runDir()), n -> {});
+            if (!check.ok()) {
+                throw new DatasetException(
+                        "the inputs have problems, fix them and start again: "
+                                + check.problems().stream()
+                                        .map(Object::toString)
+                                        .collect(Collectors.joining("; ")));
+            }
             DatasetManifest m = dataset.register(protocol, s.runDir());
+            Path record =
+                    ApprovalRecord.write(
+                            s.runDir(), protocol.id(), check, m.file(), clock.instant());
             audit.recordFile(
                     AuditTrail.SYSTEM,
                     ValidationStudy.REGISTER_PROTOCOL + " registered the inputs",
                     m.file(),
                     protocol.id() + ": " + m.files() + " files hashed");
+            audit.recordFile(
+                    AuditTrail.SYSTEM,
+                    ValidationStudy.REGISTER_PROTOCOL + " checked the inputs",
+                    record,
+                    check.files()
+                            + " image files ("
+                            + check.ignored()
+                            + " ignored), "
+                            + check.cases()
+                            + " cases: "
+                            + check.usable()
+                            + " usable, "
+                            + check.toQuarantine().size()
+                            + " to be quarantined");
         } catch (DatasetException | IOException e) {
             audit.record(
                     AuditTrail.SYSTEM,
                     ValidationStudy.REGISTER_PROTOCOL + " failed",
-                    source.toString(),
+                    source.getFileName().toString(),
                     e.getMessage(),
                     Optional.empty());
             throw new StudyStepException(

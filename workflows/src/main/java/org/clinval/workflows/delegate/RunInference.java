@@ -27,6 +27,38 @@ public final class RunInference implements JavaDelegate {
         this.clock = clock;
     }
 
+    /** Reads the cases the PHI step quarantined. */
+    private static java.util.List<org.clinval.workflows.service.CaseFinding> phiQuarantined(
+            StudyContext s) {
+        Path file = s.file(ValidationStudy.PHI_QUARANTINE);
+        java.util.List<org.clinval.workflows.service.CaseFinding> out = new java.util.ArrayList<>();
+        if (!java.nio.file.Files.exists(file)) {
+            return out;
+        }
+        try (java.io.Reader r =
+                        java.nio.file.Files.newBufferedReader(
+                                file, java.nio.charset.StandardCharsets.UTF_8);
+                org.apache.commons.csv.CSVParser p =
+                        org.apache.commons.csv.CSVParser.parse(
+                                r,
+                                org.apache.commons.csv.CSVFormat.RFC4180
+                                        .builder()
+                                        .setHeader()
+                                        .setSkipHeaderRecord(true)
+                                        .get())) {
+            for (org.apache.commons.csv.CSVRecord rec : p) {
+                out.add(
+                        new org.clinval.workflows.service.CaseFinding(
+                                rec.get("case_id"), rec.get("reason")));
+            }
+        } catch (IOException e) {
+            throw new StudyStepException(
+                    ValidationStudy.RUN_INFERENCE + ": cannot read " + file + ": " + e.getMessage(),
+                    e);
+        }
+        return out;
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
         StudyContext s = StudyContext.of(execution, clock);
@@ -43,7 +75,9 @@ public final class RunInference implements JavaDelegate {
                         p.operatingPoint().rule(),
                         p.operatingPoint().positiveClass(),
                         s.file(ValidationStudy.CASE_RESULTS),
-                        s.file(ValidationStudy.QUARANTINE));
+                        s.file(ValidationStudy.QUARANTINE),
+                        phiQuarantined(s),
+                        org.clinval.workflows.protocol.Modalities.of(p));
         InferenceResult r;
         try {
             r = inference.run(request);

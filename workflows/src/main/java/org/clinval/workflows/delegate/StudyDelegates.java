@@ -17,8 +17,10 @@ public final class StudyDelegates {
     /** Returns the bean map for an engine running studies over {@code services}. */
     public static Map<Object, Object> beans(StudyServices services, Clock clock) {
         Map<Object, Object> beans = new HashMap<>();
-        beans.put("registerProtocol", new RegisterProtocol(services.dataset(), clock));
-        beans.put("lockDataset", new LockDataset(services.dataset(), clock));
+        beans.put(
+                "registerProtocol",
+                new RegisterProtocol(services.inputs(), services.dataset(), clock));
+        beans.put("lockDataset", new LockDataset(services.inputs(), services.dataset(), clock));
         beans.put("checkPhi", new CheckPhi(services.phi(), clock));
         beans.put("runInference", new RunInference(services.inference(), clock));
         beans.put("analyse", new Analyse(services.analysis(), clock));

@@ -15,14 +15,17 @@ import org.clinval.workflows.protocol.StudyProtocol;
 import org.clinval.workflows.service.DatasetException;
 import org.clinval.workflows.service.DatasetManifest;
 import org.clinval.workflows.service.DatasetService;
+import org.clinval.workflows.service.InputCheckService;
 
 /**
  * Registers and locks the inputs of a study by their SHA-256: the approved copy of the protocol in
- * the run folder (the study reads only that copy), the model descriptor, the ground truth, every
- * file below the DICOM folder and below the features folder. Registration writes {@value
- * #REGISTRATION}; the lock hashes the same folders again (so added and removed files show too) and
- * writes {@value #MANIFEST} only when nothing differs. Both use absolute paths, so {@code sha256sum
- * -c} checks them from anywhere.
+ * the run folder (the study reads only that copy), the model descriptor, the ground truth, the
+ * image inventory (which holds the SHA-256 of every image file under its pseudonymous id, so that
+ * no folder or file name of the images reaches the manifest), and every file below the features
+ * folder. The images themselves are compared with the inventory by the input check service.
+ * Registration writes {@value #REGISTRATION}; the lock hashes the same folders again (so added and
+ * removed files show too) and writes {@value #MANIFEST} only when nothing differs. Both use
+ * absolute paths, so {@code sha256sum -c} checks them from anywhere.
  */
 public final class FileDatasetService implements DatasetService {
 
@@ -93,7 +96,8 @@ public final class FileDatasetService implements DatasetService {
         add(out, copy);
         add(out, p.device().model());
         add(out, p.dataset().groundTruth());
-        folder(out, p.dataset().dicom());
+        // The images by their inventory (pseudonymous ids and SHA-256), never by their names.
+        add(out, copy.resolveSibling(InputCheckService.INVENTORY));
         if (p.features().isPresent()) {
             folder(out, p.features().get());
         }

@@ -16,6 +16,8 @@ import org.clinval.validation.ThresholdRule;
  * @param positiveClass label of the positive class
  * @param caseResults where to write the case results
  * @param quarantine where to write the cases that gave no result, with reasons
+ * @param phiQuarantined cases the PHI step took out, with reasons
+ * @param modalities the modalities the protocol accepts
  */
 public record InferenceRequest(
         String studyId,
@@ -27,4 +29,12 @@ public record InferenceRequest(
         ThresholdRule rule,
         String positiveClass,
         Path caseResults,
-        Path quarantine) {}
+        Path quarantine,
+        java.util.List<CaseFinding> phiQuarantined,
+        java.util.List<String> modalities) {
+
+    public InferenceRequest {
+        phiQuarantined = java.util.List.copyOf(phiQuarantined);
+        modalities = java.util.List.copyOf(modalities);
+    }
+}

@@ -7,6 +7,7 @@ import java.util.Objects;
 /**
  * The registry of services a study engine is built with; each step calls one of them.
  *
+ * @param inputs checks the inputs before anything runs, and registers the cases
  * @param dataset registers and locks the inputs
  * @param phi scans for identifying data and de-identifies
  * @param inference runs the model over the cases
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param archive archives the run folder
  */
 public record StudyServices(
+        InputCheckService inputs,
         DatasetService dataset,
         PhiService phi,
         InferenceService inference,
@@ -25,6 +27,7 @@ public record StudyServices(
         ArchiveService archive) {
 
     public StudyServices {
+        Objects.requireNonNull(inputs, "input check service");
         Objects.requireNonNull(dataset, "dataset service");
         Objects.requireNonNull(phi, "PHI service");
         Objects.requireNonNull(inference, "inference service");
@@ -40,13 +43,14 @@ public record StudyServices(
      * saying the runner is not wired, rather than skipping its criteria.
      */
     public StudyServices(
+            InputCheckService inputs,
             DatasetService dataset,
             PhiService phi,
             InferenceService inference,
             AnalysisService analysis,
             ReportService reports,
             ArchiveService archive) {
-        this(dataset, phi, inference, analysis, NO_ACCEPTANCE_RUNNER, reports, archive);
+        this(inputs, dataset, phi, inference, analysis, NO_ACCEPTANCE_RUNNER, reports, archive);
     }
 
     private static final AcceptanceService NO_ACCEPTANCE_RUNNER =

@@ -18,6 +18,7 @@ import org.clinval.workflows.service.AcceptanceService;
 import org.clinval.workflows.service.StudyServices;
 import org.clinval.workflows.testing.FakeAcceptanceService;
 import org.clinval.workflows.testing.FakeInferenceService;
+import org.clinval.workflows.testing.FakeInputCheckService;
 import org.clinval.workflows.testing.FakePhiService;
 import org.clinval.workflows.testing.FakeReportService;
 import org.clinval.workflows.testing.StudyFixture;
@@ -49,20 +50,26 @@ class DelegatesTest {
     private FakeExecution registered(StudyFixture f) throws Exception {
         Path protocol = f.write();
         FakeExecution e = execution(protocol, ValidationStudy.REGISTER_PROTOCOL);
-        new RegisterProtocol(new FileDatasetService(), CLOCK).execute(e.proxy());
+        new RegisterProtocol(new FakeInputCheckService(), new FileDatasetService(), CLOCK)
+                .execute(e.proxy());
         return e;
     }
 
     @Test
     void registerThenLockWritesTheManifest() throws Exception {
         FakeExecution e = registered(StudyFixture.in(dir));
-        new LockDataset(new FileDatasetService(), CLOCK).execute(e.proxy());
+        new LockDataset(new FakeInputCheckService(), new FileDatasetService(), CLOCK)
+                .execute(e.proxy());
+        // protocol, model, ground truth and the image inventory; no image by its name.
         assertThat(Files.readAllLines(dir.resolve("run/manifest.sha256")))
-                .hasSize(StudyFixture.CASES + 3)
-                .isEqualTo(Files.readAllLines(dir.resolve("run/registration.sha256")));
+                .hasSize(4)
+                .isEqualTo(Files.readAllLines(dir.resolve("run/registration.sha256")))
+                .noneMatch(l -> l.contains("case-"));
         assertThat(actions())
                 .containsExactly(
-                        "RegisterProtocol registered the inputs", "LockDataset locked the inputs");
+                        "RegisterProtocol registered the inputs",
+                        "RegisterProtocol checked the inputs",
+                        "LockDataset locked the inputs");
     }
 
     @Test
@@ -72,7 +79,10 @@ class DelegatesTest {
         FakeExecution e = execution(protocol, ValidationStudy.REGISTER_PROTOCOL);
         assertThatThrownBy(
                         () ->
-                                new RegisterProtocol(new FileDatasetService(), CLOCK)
+                                new RegisterProtocol(
+                                                new FakeInputCheckService(),
+                                                new FileDatasetService(),
+                                                CLOCK)
                                         .execute(e.proxy()))
                 .isInstanceOf(StudyStepException.class)
                 .hasMessageContaining("RegisterProtocol: device.model")
@@ -87,32 +97,38 @@ class DelegatesTest {
         Files.writeString(dir.resolve("data/dicom/case-999.dcm"), "new\n");
         Files.writeString(dir.resolve("data/ground-truth.csv"), "changed\n");
         assertThatThrownBy(
-                        () -> new LockDataset(new FileDatasetService(), CLOCK).execute(e.proxy()))
+                        () ->
+                                new LockDataset(
+                                                new FakeInputCheckService(),
+                                                new FileDatasetService(),
+                                                CLOCK)
+                                        .execute(e.proxy()))
                 .isInstanceOfSatisfying(
                         BpmnError.class,
                         x ->
                                 assertThat(x.getErrorCode())
                                         .isEqualTo(ValidationStudy.DATASET_CHANGED))
-                .hasMessageContaining("(3 files)")
-                .hasMessageContaining("case-002.dcm removed")
-                .hasMessageContaining("case-999.dcm added")
-                .hasMessageContaining("ground-truth.csv changed");
+                .hasMessageContaining("the images changed since registration (2 changes)")
+                .hasMessageContaining("case-999/F1 changed or added")
+                .hasMessageContaining("case-002/F1 changed or removed");
         assertThat(dir.resolve("run/manifest.sha256")).doesNotExist();
     }
 
     @Test
-    void checkPhiPassesCleanImagesOnAndStopsOnIdentifyingData() throws Exception {
+    void checkPhiPassesCleanImagesOnAndNeverStopsTheStudyForOneCase() throws Exception {
         FakeExecution clean = registered(StudyFixture.in(dir.resolve("a")));
         new CheckPhi(new FakePhiService(), CLOCK).execute(clean.proxy());
         assertThat(clean.variables.get(ValidationStudy.VAR_IMAGES))
                 .isEqualTo(dir.resolve("a/data/dicom").toString());
 
+        // Identifying data without de-identification: the checks already set those cases aside.
         FakeExecution phi = registered(StudyFixture.in(dir.resolve("b")).withPhi());
-        assertThatThrownBy(() -> new CheckPhi(new FakePhiService(), CLOCK).execute(phi.proxy()))
-                .isInstanceOf(PhiPresentException.class)
-                .hasMessageContaining("12 of 60 files, e.g. case-001.dcm PatientName (0010,0010)")
-                .hasMessageNotContaining("DOE");
-        assertThat(phi.variables).doesNotContainKey(ValidationStudy.VAR_IMAGES);
+        new CheckPhi(new FakePhiService(), CLOCK).execute(phi.proxy());
+        assertThat(phi.variables.get(ValidationStudy.VAR_IMAGES))
+                .isEqualTo(dir.resolve("b/data/dicom").toString());
+        assertThat(Files.readString(dir.resolve("run/approval-record.json")))
+                .contains("\"cases_to_quarantine\" : 12")
+                .doesNotContain("DOE");
     }
 
     @Test
@@ -149,6 +165,7 @@ class DelegatesTest {
         FakeExecution e = registered(StudyFixture.in(dir).withFeatures(false));
         AcceptanceService unwired =
                 new StudyServices(
+                                new FakeInputCheckService(),
                                 new FileDatasetService(),
                                 new FakePhiService(),
                                 new FakeInferenceService(),
@@ -167,7 +184,12 @@ class DelegatesTest {
     void aStepWithoutItsVariablesSaysWhichIsMissing() {
         FakeExecution e = new FakeExecution(ValidationStudy.LOCK_DATASET);
         assertThatThrownBy(
-                        () -> new LockDataset(new FileDatasetService(), CLOCK).execute(e.proxy()))
+                        () ->
+                                new LockDataset(
+                                                new FakeInputCheckService(),
+                                                new FileDatasetService(),
+                                                CLOCK)
+                                        .execute(e.proxy()))
                 .isInstanceOf(StudyStepException.class)
                 .hasMessage("the study has no 'runDir' variable: null");
     }

@@ -26,8 +26,22 @@ public final class FakeInferenceService implements InferenceService {
         List<CaseResult> results = new ArrayList<>();
         StringBuilder quarantine = new StringBuilder("case_id,reason\n");
         int quarantined = 0;
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        r.phiQuarantined().forEach(c -> out.put(c.caseId(), c.reason()));
+        Path inventory =
+                r.caseResults()
+                        .resolveSibling(org.clinval.workflows.service.InputCheckService.INVENTORY);
+        for (String line : Files.readAllLines(inventory, StandardCharsets.UTF_8)) {
+            String[] f = line.split(",", -1);
+            if (f[3].equals("quarantined")) out.putIfAbsent(f[0], f[4]);
+        }
         for (String line : truth.subList(1, truth.size())) {
             String[] f = line.split(",");
+            if (out.containsKey(f[0])) {
+                quarantine.append(f[0]).append(',').append(out.get(f[0])).append('\n');
+                quarantined++;
+                continue;
+            }
             Path image = r.images().resolve(f[0] + ".dcm");
             if (!Files.exists(image)) {
                 quarantine.append(f[0]).append(",no image in ").append(r.images()).append('\n');

@@ -12,6 +12,7 @@ public final class TestServices {
 
     public static StudyServices create() {
         return new StudyServices(
+                new FakeInputCheckService(),
                 new FileDatasetService(),
                 new FakePhiService(),
                 new FakeInferenceService(),

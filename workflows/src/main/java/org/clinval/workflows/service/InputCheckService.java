@@ -1,0 +1,35 @@
+package org.clinval.workflows.service;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import org.clinval.workflows.protocol.StudyProtocol;
+
+/**
+ * Checks a study's inputs the way the study will use them: the model descriptor and its weights,
+ * the ground truth, every file of the image folder (readable, decodable, of an accepted modality,
+ * without burned-in text, of a size the model takes, not a duplicate), and the join of images and
+ * ground truth into pseudonymous cases.
+ */
+public interface InputCheckService {
+
+    /** The inventory of every image file, by pseudonymous id, in a run folder. */
+    String INVENTORY = "dataset-inventory.csv";
+
+    /**
+     * Checks the inputs of {@code protocol}. With a run folder, also writes {@value #INVENTORY}
+     * into it and the case key (pseudonyms to file names) beside it, never into it.
+     *
+     * @param progress receives the number of image files checked so far
+     */
+    InputCheck check(StudyProtocol protocol, Optional<Path> runDir, LongConsumer progress)
+            throws IOException;
+
+    /**
+     * Returns how the image folder differs from the inventory registered in {@code runDir}, each
+     * difference naming files by pseudonymous id; empty when nothing changed.
+     */
+    List<String> changes(StudyProtocol protocol, Path runDir) throws IOException;
+}
