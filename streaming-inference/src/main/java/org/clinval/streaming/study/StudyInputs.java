@@ -43,6 +43,9 @@ public final class StudyInputs {
     /** Its header. */
     public static final String INVENTORY_HEADER = "case_id,file_id,sha256,status,reason";
 
+    /** The stage of cases the PHI step quarantined. */
+    public static final String PHI = "phi";
+
     /** The case key's header. */
     public static final String KEY_HEADER =
             "case_id,file_id,source,ground_truth_case_id,ground_truth_line";
@@ -225,13 +228,20 @@ public final class StudyInputs {
     /**
      * Writes the job's case manifest ({@link ParseManifest#HEADER}): every case once, the usable
      * ones with the path {@code imageFile} gives for their image, the others with the reason the
-     * checks gave ({@value JoinTruth#CHECK} stage).
+     * checks gave ({@value JoinTruth#CHECK} stage) or the PHI step gave ({@value #PHI}).
      */
     public static void writeJobManifest(
-            CasePlan plan, Path file, Function<PlannedCase, Path> imageFile) throws IOException {
+            CasePlan plan,
+            Path file,
+            Function<PlannedCase, Path> imageFile,
+            java.util.Map<String, String> phiQuarantined)
+            throws IOException {
         List<List<String>> rows = new ArrayList<>();
         for (PlannedCase c : plan.cases()) {
-            if (c.usable()) {
+            String phi = phiQuarantined.get(c.caseId());
+            if (phi != null) {
+                rows.add(List.of(c.caseId(), c.imageId(), "", "", PHI, phi));
+            } else if (c.usable()) {
                 rows.add(
                         List.of(
                                 c.caseId(),

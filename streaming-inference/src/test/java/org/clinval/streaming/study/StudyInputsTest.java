@@ -143,7 +143,10 @@ class StudyInputsTest {
         assertThat(Files.readAllLines(key)).contains("C0001,C0001/F1,DOE^JANE/IM001.dcm,,");
         Path manifest = tmp.resolve("manifest.csv");
         StudyInputs.writeJobManifest(
-                plan, manifest, c -> study.dicom().resolve(c.image().orElseThrow().relative()));
+                plan,
+                manifest,
+                c -> study.dicom().resolve(c.image().orElseThrow().relative()),
+                Map.of());
         List<String> m = Files.readAllLines(manifest);
         assertThat(m).hasSize(1 + plan.cases().size());
         assertThat(m.stream().filter(l -> l.endsWith(",,")).count())
