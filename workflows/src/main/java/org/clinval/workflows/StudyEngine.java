@@ -22,8 +22,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.clinval.workflows.audit.AuditTrail;
 import org.clinval.workflows.delegate.RequireSignature;
 import org.clinval.workflows.delegate.StudyDelegates;
+import org.clinval.workflows.engine.OpenMarker;
 import org.clinval.workflows.engine.StudyProcessEngine;
 import org.clinval.workflows.protocol.InvalidProtocolException;
 import org.clinval.workflows.protocol.ProtocolReader;
@@ -55,18 +57,53 @@ public final class StudyEngine implements AutoCloseable {
     private final Path runDir;
     private final String studyId;
     private final String processInstanceId;
+    private final OpenMarker marker;
 
     private StudyEngine(
             ProcessEngine engine,
             StudySettings settings,
             Path runDir,
             String studyId,
-            String processInstanceId) {
+            String processInstanceId,
+            OpenMarker marker) {
         this.engine = engine;
         this.settings = settings;
         this.runDir = runDir;
         this.studyId = studyId;
         this.processInstanceId = processInstanceId;
+        this.marker = marker;
+    }
+
+    /**
+     * Runs every check a study would run on the inputs of {@code protocolFile}, without starting
+     * it: the protocol, the model, the ground truth, every image; {@code progress} receives the
+     * number of image files checked.
+     *
+     * @throws IOException if a folder cannot be listed
+     */
+    public static StudyCheckReport check(
+            Path protocolFile, StudySettings settings, java.util.function.LongConsumer progress)
+            throws IOException {
+        StudyProtocol protocol;
+        String name = protocolFile.getFileName().toString();
+        try {
+            protocol = ProtocolReader.read(protocolFile);
+        } catch (InvalidProtocolException e) {
+            return new StudyCheckReport(
+                    e.problems().stream()
+                            .map(
+                                    p ->
+                                            new org.clinval.common.Problem(
+                                                    p.path().isEmpty()
+                                                            ? name
+                                                            : name + ", " + p.path(),
+                                                    p.message()))
+                            .toList(),
+                    Optional.empty());
+        }
+        org.clinval.workflows.service.InputCheck c =
+                settings.services().inputs().check(protocol, Optional.empty(), progress);
+        return new StudyCheckReport(c.problems(), Optional.of(c));
     }
 
     /**
@@ -77,7 +114,7 @@ public final class StudyEngine implements AutoCloseable {
      * @throws IllegalArgumentException if {@code runDir} already holds a study
      */
     public static StudyEngine start(Path protocolFile, Path runDir, StudySettings settings)
-            throws InvalidProtocolException, IOException {
+            throws InvalidProtocolException, InvalidStudyInputsException, IOException {
         StudyProtocol protocol = ProtocolReader.read(protocolFile);
         Path dir = runDir.toAbsolutePath().normalize();
         if (Files.exists(dir.resolve(STUDY_FILE))) {
@@ -85,8 +122,19 @@ public final class StudyEngine implements AutoCloseable {
                     "the run folder already holds a study, resume it or choose another folder: "
                             + dir);
         }
+        StudyCheckReport report = check(protocolFile, settings, n -> {});
+        if (!report.ok()) {
+            throw new InvalidStudyInputsException(report);
+        }
         Files.createDirectories(dir);
-        ProcessEngine engine = open(dir, settings);
+        OpenMarker marker = OpenMarker.take(dir);
+        ProcessEngine engine;
+        try {
+            engine = open(dir, settings);
+        } catch (RuntimeException e) {
+            marker.close();
+            throw e;
+        }
         try {
             deploy(engine);
             ProcessInstance pi =
@@ -110,9 +158,10 @@ public final class StudyEngine implements AutoCloseable {
                     dir.resolve(STUDY_FILE),
                     JSON.writeValueAsString(o) + "\n",
                     StandardCharsets.UTF_8);
-            return new StudyEngine(engine, settings, dir, protocol.id(), pi.getId());
+            return new StudyEngine(engine, settings, dir, protocol.id(), pi.getId(), marker);
         } catch (RuntimeException | IOException e) {
             engine.close();
+            marker.close();
             throw e;
         }
     }
@@ -131,19 +180,221 @@ public final class StudyEngine implements AutoCloseable {
                     "not a study run folder (no " + STUDY_FILE + "): " + dir);
         }
         JsonNode o = JSON.readTree(marker.toFile());
-        ProcessEngine engine = open(dir, settings);
+        OpenMarker open = OpenMarker.take(dir);
+        ProcessEngine engine;
         try {
+            engine = open(dir, settings);
             deploy(engine);
         } catch (RuntimeException e) {
-            engine.close();
+            open.close();
             throw e;
         }
-        return new StudyEngine(
-                engine,
-                settings,
-                dir,
-                o.path("study").asText(),
-                o.path("process_instance").asText());
+        StudyEngine e =
+                new StudyEngine(
+                        engine,
+                        settings,
+                        dir,
+                        o.path("study").asText(),
+                        o.path("process_instance").asText(),
+                        open);
+        if (open.interrupted().isPresent()) {
+            e.recoverFromInterruption(open.interrupted().get());
+        }
+        return e;
+    }
+
+    /**
+     * After a program stopped in the middle of this study (killed, crashed, power lost): releases
+     * the job locks it held, so the interrupted step runs again at once, and records the
+     * interruption, so the repeated step is explained in the audit trail.
+     */
+    private void recoverFromInterruption(String who) {
+        List<String> activities =
+                engine.getRuntimeService()
+                                        .createProcessInstanceQuery()
+                                        .processInstanceId(processInstanceId)
+                                        .count()
+                                == 0
+                        ? List.of()
+                        : engine.getRuntimeService().getActiveActivityIds(processInstanceId);
+        List<String> unlocked = StudyProcessEngine.unlockJobs(engine, processInstanceId);
+        audit().record(
+                        AuditTrail.SYSTEM,
+                        "study interrupted",
+                        activities.isEmpty() ? "study" : String.join(", ", activities),
+                        "the program working on the study ("
+                                + who
+                                + ") stopped without closing it"
+                                + (unlocked.isEmpty()
+                                        ? ""
+                                        : "; "
+                                                + String.join(", ", unlocked)
+                                                + " will run again from its start"),
+                        Optional.empty());
+    }
+
+    private AuditTrail audit() {
+        return AuditTrail.in(runDir, settings.clock());
+    }
+
+    /**
+     * Continues the study after an interruption or a restart: records who asked and why, then runs
+     * the steps that are due.
+     */
+    public StudyStatus resumeSteps(String reason) {
+        audit().record(
+                        operator(),
+                        "study resumed",
+                        "study",
+                        reason == null || reason.isBlank() ? "resume requested" : reason.trim(),
+                        Optional.empty());
+        if (settings.jobExecutor()) {
+            awaitJobs(Duration.ofHours(24));
+        } else {
+            executeJobs();
+        }
+        return status();
+    }
+
+    /**
+     * Runs the failed step of a study in an incident again, once its cause is fixed, without a new
+     * protocol signature — only when the locked inputs are unchanged.
+     *
+     * @throws IllegalStateException if the study has no incident, or its locked inputs changed
+     */
+    public StudyStatus retry(String reason) throws IOException {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a retry needs a reason: say what was fixed");
+        }
+        List<Incident> incidents =
+                engine.getRuntimeService()
+                        .createIncidentQuery()
+                        .processInstanceId(processInstanceId)
+                        .list();
+        if (incidents.isEmpty()) {
+            throw new IllegalStateException(
+                    "the study has no incident to retry; it is " + status().state().key());
+        }
+        List<String> changed = lockedInputChanges();
+        if (!changed.isEmpty()) {
+            audit().record(
+                            operator(),
+                            "retry refused",
+                            "study",
+                            "the locked inputs changed: " + String.join("; ", changed),
+                            Optional.empty());
+            throw new IllegalStateException(
+                    "the locked inputs changed since the lock, so the study cannot be retried under"
+                            + " its approved protocol: "
+                            + String.join("; ", changed.subList(0, Math.min(5, changed.size())))
+                            + ". Cancel it and start a new run.");
+        }
+        for (Incident i : incidents) {
+            audit().record(
+                            operator(),
+                            "step retried",
+                            i.getActivityId(),
+                            reason.trim() + " (after: " + message(i) + ")",
+                            Optional.empty());
+            if (i.getConfiguration() != null) {
+                engine.getManagementService().setJobRetries(i.getConfiguration(), 1);
+            }
+        }
+        if (settings.jobExecutor()) {
+            awaitJobs(Duration.ofHours(24));
+        } else {
+            executeJobs();
+        }
+        return status();
+    }
+
+    /**
+     * Returns how the locked inputs differ from {@code manifest.sha256} now; empty if they do not.
+     */
+    private List<String> lockedInputChanges() throws IOException {
+        Path manifest = runDir.resolve(org.clinval.workflows.local.FileDatasetService.MANIFEST);
+        if (!Files.exists(manifest)) {
+            return List.of(); // not locked yet: the lock will compare
+        }
+        List<String> out = new ArrayList<>();
+        org.clinval.workflows.files.ChecksumManifest m =
+                org.clinval.workflows.files.ChecksumManifest.read(manifest);
+        for (var e : m.entries().entrySet()) {
+            Path f = Path.of(e.getKey());
+            if (!Files.isRegularFile(f)) {
+                out.add(f.getFileName() + " is missing");
+            } else if (!org.clinval.common.Sha256.of(f).equals(e.getValue())) {
+                out.add(f.getFileName() + " changed");
+            }
+        }
+        StudyProtocol p;
+        try {
+            p = ProtocolReader.read(runDir.resolve("protocol.yaml"), protocolBase(), false);
+        } catch (InvalidProtocolException e) {
+            out.add("the approved protocol copy no longer reads: " + e.getMessage());
+            return out;
+        }
+        out.addAll(settings.services().inputs().changes(p, runDir));
+        return out;
+    }
+
+    private Path protocolBase() {
+        Object base =
+                engine.getRuntimeService()
+                        .getVariable(processInstanceId, ValidationStudy.VAR_PROTOCOL_BASE);
+        return Path.of(String.valueOf(base));
+    }
+
+    /**
+     * Ends the study by a qa-lead's decision: the user's password is checked, the reason recorded,
+     * and the process ended. The password array is cleared.
+     *
+     * @throws SignatureRefusedException if the user is unknown, not a qa-lead, or the password is
+     *     wrong; the refusal is audited
+     */
+    public StudyStatus cancel(String user, char[] password, String reason)
+            throws SignatureRefusedException, IOException {
+        try {
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("cancelling a study needs a reason");
+            }
+            if (status().ended()) {
+                throw new IllegalStateException(
+                        "the study has already ended: " + status().state().key());
+            }
+            UserRegistry users = UserRegistry.load(settings.users());
+            Optional<UserAccount> a = users.find(user);
+            String why =
+                    a.isEmpty()
+                            ? "unknown user"
+                            : !a.get().isIn(ValidationStudy.QA_LEAD)
+                                    ? "not in group " + ValidationStudy.QA_LEAD
+                                    : !a.get().password().matches(password)
+                                            ? "wrong password"
+                                            : null;
+            if (why != null) {
+                audit().record(
+                                user == null || user.isBlank() ? "(none)" : user,
+                                "cancel refused",
+                                "study",
+                                why,
+                                Optional.empty());
+                throw new SignatureRefusedException("cancel refused for " + user + ": " + why);
+            }
+            audit().record(user, "study cancelled", "study", reason.trim(), Optional.empty());
+            engine.getRuntimeService()
+                    .deleteProcessInstance(
+                            processInstanceId, "cancelled by " + user + ": " + reason.trim());
+            return status();
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    /** The operating-system account that runs the command, for operator actions in the trail. */
+    private static String operator() {
+        String name = System.getProperty("user.name", "");
+        return "operator:" + (name.isBlank() ? "unknown" : name);
     }
 
     private static ProcessEngine open(Path dir, StudySettings s) {
@@ -217,6 +468,18 @@ public final class StudyEngine implements AutoCloseable {
         if (h == null) {
             throw new IllegalStateException(
                     "the study's process instance is not in the database: " + processInstanceId);
+        }
+        if ("EXTERNALLY_TERMINATED".equals(h.getState())
+                || "INTERNALLY_TERMINATED".equals(h.getState())) {
+            return new StudyStatus(
+                    runDir,
+                    studyId,
+                    processInstanceId,
+                    StudyState.CANCELLED,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    Optional.ofNullable(h.getDeleteReason()));
         }
         HistoricVariableInstance reason =
                 engine.getHistoryService()
@@ -420,6 +683,15 @@ public final class StudyEngine implements AutoCloseable {
 
     @Override
     public void close() {
-        engine.close();
+        try {
+            engine.close();
+        } finally {
+            try {
+                marker.close();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(
+                        "cannot release the run folder " + runDir, e);
+            }
+        }
     }
 }

@@ -13,7 +13,9 @@ public enum StudyState {
     /** Ended with a failed primary endpoint, the deviation recorded and archived. */
     FAILED,
     /** Ended early: the inputs changed after registration. */
-    STOPPED;
+    STOPPED,
+    /** Ended by a qa-lead's decision, with the reason recorded. */
+    CANCELLED;
 
     /** Returns the state in lower case, e.g. {@code passed}. */
     public String key() {

@@ -36,6 +36,7 @@ public record StudyStatus(
     public boolean ended() {
         return state == StudyState.PASSED
                 || state == StudyState.FAILED
-                || state == StudyState.STOPPED;
+                || state == StudyState.STOPPED
+                || state == StudyState.CANCELLED;
     }
 }

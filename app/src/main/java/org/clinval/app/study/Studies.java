@@ -51,6 +51,7 @@ public final class Studies {
      */
     public static StudyServices services(PrintWriter err, Clock clock, String flink) {
         return new StudyServices(
+                new StudyInputAdapter(),
                 new FileDatasetService(),
                 new ImagingPhiService(),
                 new FlinkInferenceService(PARALLELISM, flink, err),

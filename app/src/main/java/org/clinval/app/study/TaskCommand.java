@@ -133,7 +133,17 @@ public final class TaskCommand implements Runnable {
                     ObjectNode o = StudyJson.status(s);
                     o.put("completed", id);
                     spec.commandLine().getOut().println(Json.write(o));
-                    return 0;
+                    int code = StudyJson.exitCode(s);
+                    if (code != 0) {
+                        spec.commandLine()
+                                .getErr()
+                                .println(
+                                        "clinval: the study is "
+                                                + s.state().key()
+                                                + ". Next: "
+                                                + StudyJson.next(s));
+                    }
+                    return code;
                 }
             }
             throw new UserError(

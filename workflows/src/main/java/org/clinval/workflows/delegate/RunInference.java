@@ -77,7 +77,8 @@ public final class RunInference implements JavaDelegate {
                         s.file(ValidationStudy.CASE_RESULTS),
                         s.file(ValidationStudy.QUARANTINE),
                         phiQuarantined(s),
-                        org.clinval.workflows.protocol.Modalities.of(p));
+                        org.clinval.workflows.protocol.Modalities.of(p),
+                        p);
         InferenceResult r;
         try {
             r = inference.run(request);

@@ -18,11 +18,14 @@ public final class StudyProcessEngine {
 
     /**
      * Returns the JDBC URL of the H2 database in run folder {@code runDir}: {@code
-     * <runDir>/engine/study.mv.db}.
+     * <runDir>/engine/study.mv.db}, locked with the operating system's file lock.
      */
     public static String h2Url(java.nio.file.Path runDir) {
+        // FILE_LOCK=FS: the operating system's lock, released when a killed program dies, so the
+        // study can be resumed at once.
         return "jdbc:h2:file:"
-                + runDir.toAbsolutePath().normalize().resolve("engine").resolve("study");
+                + runDir.toAbsolutePath().normalize().resolve("engine").resolve("study")
+                + ";FILE_LOCK=FS";
     }
 
     /**
@@ -61,6 +64,34 @@ public final class StudyProcessEngine {
         c.setEnableCmdExceptionLogging(false);
         c.setBeans(beans);
         return c.buildProcessEngine();
+    }
+
+    /**
+     * Releases the job locks of {@code processInstanceId}: after its program was killed in the
+     * middle of a step, the step's job stays locked to the dead program until the lock expires (5
+     * minutes by default); the caller knows the program is dead (see {@link OpenMarker}).
+     *
+     * @return the activities whose jobs were unlocked
+     */
+    public static java.util.List<String> unlockJobs(
+            ProcessEngine engine, String processInstanceId) {
+        ProcessEngineConfigurationImpl c =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        return c.getCommandExecutorTxRequired()
+                .execute(
+                        ctx -> {
+                            java.util.List<String> out = new java.util.ArrayList<>();
+                            for (org.camunda.bpm.engine.impl.persistence.entity.JobEntity j :
+                                    ctx.getJobManager()
+                                            .findJobsByProcessInstanceId(processInstanceId)) {
+                                if (j.getLockOwner() != null || j.getLockExpirationTime() != null) {
+                                    j.setLockOwner(null);
+                                    j.setLockExpirationTime(null);
+                                    out.add(j.getActivityId());
+                                }
+                            }
+                            return out;
+                        });
     }
 
     private static String driver(String url) {

@@ -18,6 +18,7 @@ import org.clinval.validation.ThresholdRule;
  * @param quarantine where to write the cases that gave no result, with reasons
  * @param phiQuarantined cases the PHI step took out, with reasons
  * @param modalities the modalities the protocol accepts
+ * @param protocol the approved protocol the request comes from
  */
 public record InferenceRequest(
         String studyId,
@@ -31,7 +32,8 @@ public record InferenceRequest(
         Path caseResults,
         Path quarantine,
         java.util.List<CaseFinding> phiQuarantined,
-        java.util.List<String> modalities) {
+        java.util.List<String> modalities,
+        org.clinval.workflows.protocol.StudyProtocol protocol) {
 
     public InferenceRequest {
         phiQuarantined = java.util.List.copyOf(phiQuarantined);

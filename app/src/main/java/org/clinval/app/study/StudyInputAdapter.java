@@ -1,0 +1,88 @@
+package org.clinval.app.study;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import org.clinval.streaming.study.CasePlan;
+import org.clinval.streaming.study.StudyCheck;
+import org.clinval.streaming.study.StudyInputs;
+import org.clinval.workflows.protocol.Modalities;
+import org.clinval.workflows.protocol.StudyProtocol;
+import org.clinval.workflows.service.CaseFinding;
+import org.clinval.workflows.service.InputCheck;
+import org.clinval.workflows.service.InputCheckService;
+
+/**
+ * The input checks of the workflows module over streaming-inference's {@link StudyCheck}: a
+ * protocol's settings in, the check's outcome out. The case key goes beside the run folder ({@code
+ * <run>.case-key.csv}), never into it.
+ */
+final class StudyInputAdapter implements InputCheckService {
+
+    /** Returns the inputs of {@code p} as the check takes them. */
+    static StudyCheck.Inputs inputs(StudyProtocol p) {
+        return new StudyCheck.Inputs(
+                p.dataset().dicom(),
+                p.dataset().groundTruth(),
+                p.operatingPoint().positiveClass(),
+                Modalities.of(p),
+                p.dataset().allowBurnedInAnnotation(),
+                !p.dataset().deidentify(),
+                p.device().model(),
+                p.subgroups().attributes());
+    }
+
+    /** Returns where the case key of run folder {@code runDir} is kept. */
+    static Path caseKey(Path runDir) {
+        Path dir = runDir.toAbsolutePath().normalize();
+        return dir.resolveSibling(dir.getFileName() + ".case-key.csv");
+    }
+
+    @Override
+    public InputCheck check(StudyProtocol protocol, Optional<Path> runDir, LongConsumer progress)
+            throws IOException {
+        StudyCheck.Result r = StudyCheck.run(inputs(protocol), progress);
+        if (r.plan().isEmpty()) {
+            return InputCheck.blocked(r.problems());
+        }
+        CasePlan plan = r.plan().get();
+        if (runDir.isPresent()) {
+            StudyInputs.writeInventory(plan, runDir.get().resolve(INVENTORY));
+            StudyInputs.writeKey(plan, caseKey(runDir.get()));
+        }
+        List<CaseFinding> q =
+                plan.toQuarantine().stream()
+                        .map(
+                                c ->
+                                        new CaseFinding(
+                                                c.caseId(),
+                                                c.reason(),
+                                                c.files()
+                                                        .map(f -> f.key())
+                                                        .or(
+                                                                () ->
+                                                                        c.truth()
+                                                                                .map(
+                                                                                        t ->
+                                                                                                "ground truth line "
+                                                                                                        + t
+                                                                                                                .line()))
+                                                        .orElse("")))
+                        .toList();
+        return new InputCheck(
+                r.problems(),
+                plan.files(),
+                plan.ignored().size(),
+                plan.cases().size(),
+                plan.usable().size(),
+                q);
+    }
+
+    @Override
+    public List<String> changes(StudyProtocol protocol, Path runDir) throws IOException {
+        return StudyInputs.changes(
+                protocol.dataset().dicom(), runDir.resolve(INVENTORY), caseKey(runDir));
+    }
+}
