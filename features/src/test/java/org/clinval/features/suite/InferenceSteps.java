@@ -25,6 +25,8 @@ import org.clinval.streaming.JobSettings;
 import org.clinval.streaming.Preprocessor;
 import org.clinval.streaming.RejectedInput;
 import org.clinval.streaming.ScorerFactory;
+import org.clinval.streaming.function.CsvLines;
+import org.clinval.streaming.function.ParseManifest;
 import org.clinval.streaming.imaging.DicomCaseLoader;
 import org.clinval.validation.ThresholdRule;
 
@@ -66,9 +68,13 @@ public final class InferenceSteps {
                     };
 
     private final PhantomWorld world;
-    private final List<String> manifest = new ArrayList<>(List.of("case_id,file,sha256"));
+    private final List<String> manifest = new ArrayList<>(List.of(ParseManifest.HEADER));
     private List<GroundTruth> truth;
     private final List<String> bad = new ArrayList<>();
+
+    private static String line(String caseId, String file, String sha) {
+        return CsvLines.line(caseId, caseId + "/F1", file, sha, "", "");
+    }
 
     public InferenceSteps(PhantomWorld world) {
         this.world = world;
@@ -79,7 +85,7 @@ public final class InferenceSteps {
         truth = new ArrayList<>(world.truth());
         for (GroundTruth t : truth) {
             Path f = world.images.resolve(t.caseId()).resolve("IM001.dcm");
-            manifest.add(t.caseId() + "," + world.images.relativize(f) + "," + Sha256.of(f));
+            manifest.add(line(t.caseId(), world.images.relativize(f).toString(), Sha256.of(f)));
         }
     }
 
@@ -94,16 +100,16 @@ public final class InferenceSteps {
                     Path junk =
                             Files.writeString(
                                     world.images.resolve("junk.dcm"), "this is not a DICOM file");
-                    manifest.add(id + ",junk.dcm," + Sha256.of(junk));
+                    manifest.add(line(id, "junk.dcm", Sha256.of(junk)));
                     truth.add(new GroundTruth(id, "A", "F", "60-74", 0));
                 }
                 case "an image changed since the lock" -> {
                     Path f = world.images.resolve("case-0001/IM001.dcm");
-                    manifest.add(id + "," + world.images.relativize(f) + "," + "0".repeat(64));
+                    manifest.add(line(id, world.images.relativize(f).toString(), "0".repeat(64)));
                     truth.add(new GroundTruth(id, "B", "M", "40-59", 0));
                 }
                 case "an image that does not exist" -> {
-                    manifest.add(id + ",nowhere/IM001.dcm," + "1".repeat(64));
+                    manifest.add(line(id, "nowhere/IM001.dcm", "1".repeat(64)));
                     truth.add(new GroundTruth(id, "C", "F", "75+", 1));
                 }
                 case "a case of the ground truth without an image" ->
@@ -128,7 +134,7 @@ public final class InferenceSteps {
                         file,
                         truth,
                         world.suite.dir().resolve("run"),
-                        new DicomCaseLoader(world.images, "CT"),
+                        new DicomCaseLoader(world.images, List.of("CT")),
                         PIXELS,
                         DENSITY,
                         new JobSettings(

@@ -15,7 +15,7 @@ Feature: Bad inputs are quarantined with a reason
     Then every case in is a result or quarantined, none twice
     And each bad input is quarantined with a reason that says:
       | case           | reason                                          |
-      | bad-unreadable | junk.dcm:                                       |
+      | bad-unreadable | bad-unreadable/F1:                              |
       | bad-changed    | changed since the dataset was locked            |
-      | bad-missing    | nowhere/IM001.dcm: no such file                 |
+      | bad-missing    | bad-missing/F1: the file is gone                |
       | ghost          | case without image: the manifest has no image for it |

@@ -242,14 +242,13 @@ public final class StudyInputs {
             if (phi != null) {
                 rows.add(List.of(c.caseId(), c.imageId(), "", "", PHI, phi));
             } else if (c.usable()) {
-                rows.add(
-                        List.of(
-                                c.caseId(),
-                                c.imageId(),
-                                imageFile.apply(c).toAbsolutePath().toString(),
-                                c.image().orElseThrow().sha256(),
-                                "",
-                                ""));
+                Path image = imageFile.apply(c).toAbsolutePath();
+                // The locked hash for the image itself; a de-identified copy is hashed as written.
+                String sha =
+                        image.endsWith(c.image().orElseThrow().relative())
+                                ? c.image().orElseThrow().sha256()
+                                : org.clinval.common.Sha256.of(image);
+                rows.add(List.of(c.caseId(), c.imageId(), image.toString(), sha, "", ""));
             } else {
                 rows.add(List.of(c.caseId(), "", "", "", JoinTruth.CHECK, c.reason()));
             }
