@@ -141,6 +141,18 @@ public final class YamlDocument {
         return problems.stream().anyMatch(p -> p.path().equals(path));
     }
 
+    /** Returns whether the value at {@code path} or any value inside it has a problem. */
+    public boolean hasProblemWithin(String path) {
+        return problems.stream()
+                .map(YamlProblem::path)
+                .anyMatch(
+                        p ->
+                                p.equals(path)
+                                        || path.isEmpty()
+                                        || p.startsWith(path + ".")
+                                        || p.startsWith(path + "["));
+    }
+
     /** Returns whether any problem was found. */
     public boolean hasProblems() {
         return !problems.isEmpty();

@@ -24,7 +24,16 @@ public final class InvalidProtocolException extends Exception {
                 + problems.size()
                 + (problems.size() == 1 ? " problem: " : " problems: ")
                 + problems.stream()
-                        .map(ProtocolProblem::toString)
+                        .map(
+                                p ->
+                                        (p.line() > 0
+                                                        ? "line "
+                                                                + p.line()
+                                                                + ", column "
+                                                                + p.column()
+                                                                + ", "
+                                                        : "")
+                                                + p)
                         .collect(Collectors.joining("; "));
     }
 
