@@ -72,7 +72,10 @@ public final class YamlDocument {
     /** Parses {@code text}; {@code source} names it in messages. */
     public static YamlDocument parse(String text, String source) {
         YamlDocument d = new YamlDocument(source);
-        d.root = new TreeBuilder(d).build(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        LongValues longValues = new LongValues();
+        String t = longValues.cut(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        d.root = new TreeBuilder(d).build(t);
+        longValues.report(d);
         return d;
     }
 
@@ -209,6 +212,15 @@ public final class YamlDocument {
 
     void keyAt(String path, int line, int column) {
         keys.putIfAbsent(path, new int[] {line, column});
+    }
+
+    /** Returns the path of the value that starts at {@code line} and {@code column}, or empty. */
+    String pathAt(int line, int column) {
+        return values.entrySet().stream()
+                .filter(e -> e.getValue()[0] == line && e.getValue()[1] == column)
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse("");
     }
 
     /** Returns the line (from 1) of the value at {@code path}, or 0 when it has none. */

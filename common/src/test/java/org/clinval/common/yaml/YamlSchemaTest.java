@@ -86,8 +86,9 @@ class YamlSchemaTest {
                 .isEqualTo(
                         "'"
                                 + "x".repeat(80)
-                                + "'… (5242880 characters, the first 80 shown) is longer than 100"
-                                + " characters");
+                                + "'… (5242880 characters, the first 80 shown) is too long: a value"
+                                + " is at most 65536 characters");
+        assertThat(d.problems().get(0).where()).isEqualTo("study.yaml line 3, column 7, note");
         assertThat(d.problems().get(0).toString()).hasSizeLessThan(250);
     }
 

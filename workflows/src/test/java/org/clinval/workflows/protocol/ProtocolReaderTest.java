@@ -161,7 +161,8 @@ class ProtocolReaderTest {
         Files.writeString(file, "id: X\ntitle: [unclosed\n");
         assertThat(invalid(file).getMessage()).contains("is not valid YAML at line 3");
         Files.writeString(file, "- just\n- a list\n");
-        assertThat(invalid(file).problems().get(0).message()).isEqualTo("is a list, not a mapping of keys to values");
+        assertThat(invalid(file).problems().get(0).message())
+                .isEqualTo("is a list, not a mapping of keys to values");
     }
 
     @Test

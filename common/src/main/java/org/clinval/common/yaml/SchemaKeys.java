@@ -1,0 +1,78 @@
+package org.clinval.common.yaml;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The keys a schema defines, each with its full path as the reference pages name it: {@code
+ * device.model}, {@code endpoints[].criterion.measure} (a key of every element of a list), {@code
+ * acceptability.matrix.*} (any key of a mapping). Local {@code $ref}s are followed.
+ */
+public final class SchemaKeys {
+
+    private final JsonNode root;
+    private final Map<String, JsonNode> keys = new LinkedHashMap<>();
+
+    private SchemaKeys(JsonNode root) {
+        this.root = root;
+        walk("", root, 0);
+    }
+
+    /** Returns every key of {@code schema}, path to the key's (resolved) schema, in order. */
+    public static Map<String, JsonNode> of(YamlSchema schema) {
+        return new SchemaKeys(schema.json()).keys;
+    }
+
+    /**
+     * Returns the keys of {@code schema} that lack a {@code description}, a {@code type} (or {@code
+     * enum}) or {@code examples}, each with what it lacks: a published schema documents every key.
+     */
+    public static List<String> undocumented(YamlSchema schema) {
+        List<String> out = new ArrayList<>();
+        of(schema)
+                .forEach(
+                        (path, s) -> {
+                            List<String> lacks = new ArrayList<>();
+                            if (!s.hasNonNull("description")) lacks.add("description");
+                            if (!s.has("type") && !s.has("enum")) lacks.add("type");
+                            if (!s.has("examples")) lacks.add("examples");
+                            if (!lacks.isEmpty())
+                                out.add(path + " lacks " + String.join(", ", lacks));
+                        });
+        return out;
+    }
+
+    private JsonNode resolve(JsonNode s) {
+        int hops = 0;
+        while (s.has("$ref") && s.get("$ref").asText().startsWith("#") && hops++ < 32) {
+            s = root.at(s.get("$ref").asText().substring(1));
+        }
+        return s;
+    }
+
+    private void walk(String path, JsonNode schema, int depth) {
+        JsonNode s = resolve(schema);
+        if (depth > 32) {
+            return;
+        }
+        s.path("properties")
+                .fields()
+                .forEachRemaining(
+                        e -> {
+                            String p = YamlDocument.child(path, e.getKey());
+                            keys.put(p, resolve(e.getValue()));
+                            walk(p, e.getValue(), depth + 1);
+                        });
+        if (s.path("additionalProperties").isObject()) {
+            String p = YamlDocument.child(path, "*");
+            keys.put(p, resolve(s.get("additionalProperties")));
+            walk(p, s.get("additionalProperties"), depth + 1);
+        }
+        if (s.path("items").isObject()) {
+            walk(path + "[]", s.get("items"), depth + 1);
+        }
+    }
+}
