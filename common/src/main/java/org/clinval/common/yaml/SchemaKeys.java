@@ -21,7 +21,7 @@ public final class SchemaKeys {
         walk("", root, 0);
     }
 
-    /** Returns every key of {@code schema}, path to the key's (resolved) schema, in order. */
+    /** Returns every key of {@code schema}, path to the key's schema as written, in order. */
     public static Map<String, JsonNode> of(YamlSchema schema) {
         return new SchemaKeys(schema.json()).keys;
     }
@@ -63,12 +63,12 @@ public final class SchemaKeys {
                 .forEachRemaining(
                         e -> {
                             String p = YamlDocument.child(path, e.getKey());
-                            keys.put(p, resolve(e.getValue()));
+                            keys.put(p, e.getValue());
                             walk(p, e.getValue(), depth + 1);
                         });
         if (s.path("additionalProperties").isObject()) {
             String p = YamlDocument.child(path, "*");
-            keys.put(p, resolve(s.get("additionalProperties")));
+            keys.put(p, s.get("additionalProperties"));
             walk(p, s.get("additionalProperties"), depth + 1);
         }
         if (s.path("items").isObject()) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.clinval.common.Quote;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -25,12 +26,13 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Turns YAML text into a JSON tree, recording the line and column of every key and value. SnakeYAML
- * composes the nodes (no object is constructed from a tag); only SnakeYAML's safe constructors turn
- * plain scalars into numbers, booleans and text, so YAML 1.1 rules ({@code yes} is true, {@code
- * 0x1F} is 31) are SnakeYAML's own.
+ * composes the nodes (no object is constructed from a tag); plain scalars are typed by the YAML 1.2
+ * core schema ({@link CoreSchema}) and turned into numbers and booleans by SnakeYAML's safe
+ * constructors.
  */
 final class TreeBuilder {
 
@@ -61,7 +63,11 @@ final class TreeBuilder {
     JsonNode build(String text) {
         Node top;
         try {
-            top = new Yaml(new SafeConstructor(options())).compose(new StringReader(text));
+            LoaderOptions o = options();
+            DumperOptions d = new DumperOptions();
+            top =
+                    new Yaml(new SafeConstructor(o), new Representer(d), d, o, new CoreSchema())
+                            .compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark();
             String at =

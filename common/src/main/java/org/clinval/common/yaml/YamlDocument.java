@@ -50,7 +50,7 @@ public final class YamlDocument {
     public static YamlDocument read(Path file, String source) throws IOException {
         long size = Files.size(file);
         if (size > MAX_BYTES) {
-            return failed(
+            return unreadable(
                     source, "is " + size + " bytes; a file read here is at most " + MAX_BYTES);
         }
         byte[] bytes = Files.readAllBytes(file);
@@ -64,7 +64,7 @@ public final class YamlDocument {
                             .decode(ByteBuffer.wrap(bytes))
                             .toString();
         } catch (CharacterCodingException e) {
-            return failed(source, "is not UTF-8 text");
+            return unreadable(source, "is not UTF-8 text");
         }
         return parse(text, source);
     }
@@ -86,7 +86,8 @@ public final class YamlDocument {
         return d;
     }
 
-    private static YamlDocument failed(String source, String what) {
+    /** Returns a document that could not be read, with {@code what} as its one problem. */
+    public static YamlDocument unreadable(String source, String what) {
         YamlDocument d = new YamlDocument(source);
         d.problem("", what);
         return d;

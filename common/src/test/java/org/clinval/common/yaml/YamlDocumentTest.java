@@ -128,6 +128,18 @@ class YamlDocumentTest {
     }
 
     @Test
+    void plainScalarsAreTypedByTheYaml12CoreSchema() {
+        YamlDocument d =
+                YamlDocument.parse(
+                        "a: no\nb: 010\nc: 12:30\nd: 2024-01-01\ne: True\nf: 0x1F\ng: 1e3\nh: ~\n",
+                        "f.yaml");
+        assertThat(d.root().orElseThrow().node().toString())
+                .isEqualTo(
+                        "{\"a\":\"no\",\"b\":\"010\",\"c\":\"12:30\",\"d\":\"2024-01-01\","
+                                + "\"e\":true,\"f\":31,\"g\":1000.0,\"h\":null}");
+    }
+
+    @Test
     void aFileLargerThanTheLimitIsNotRead() throws Exception {
         Path f = dir.resolve("big.yaml");
         Files.write(f, new byte[YamlDocument.MAX_BYTES + 1]);
