@@ -31,18 +31,30 @@ public final class SchemaKeys {
      * enum}) or {@code examples}, each with what it lacks: a published schema documents every key.
      */
     public static List<String> undocumented(YamlSchema schema) {
+        SchemaKeys k = new SchemaKeys(schema.json());
         List<String> out = new ArrayList<>();
-        of(schema)
-                .forEach(
-                        (path, s) -> {
-                            List<String> lacks = new ArrayList<>();
-                            if (!s.hasNonNull("description")) lacks.add("description");
-                            if (!s.has("type") && !s.has("enum")) lacks.add("type");
-                            if (!s.has("examples")) lacks.add("examples");
-                            if (!lacks.isEmpty())
-                                out.add(path + " lacks " + String.join(", ", lacks));
-                        });
+        k.keys.forEach(
+                (path, s) -> {
+                    List<String> lacks = new ArrayList<>();
+                    if (!k.has(s, "description")) lacks.add("description");
+                    if (!k.has(s, "type") && !k.has(s, "enum")) lacks.add("type");
+                    if (!k.has(s, "examples")) lacks.add("examples");
+                    if (!lacks.isEmpty()) out.add(path + " lacks " + String.join(", ", lacks));
+                });
         return out;
+    }
+
+    /**
+     * Returns the keys of {@code schema} that the reference page {@code page} does not name, each
+     * written in backticks as the pages do ({@code `device.model`}).
+     */
+    public static List<String> missingFrom(YamlSchema schema, String page) {
+        return of(schema).keySet().stream().filter(k -> !page.contains("`" + k + "`")).toList();
+    }
+
+    /** Returns whether the key's schema, as written or where its $ref leads, has {@code field}. */
+    private boolean has(JsonNode s, String field) {
+        return s.has(field) || resolve(s).has(field);
     }
 
     private JsonNode resolve(JsonNode s) {
