@@ -34,6 +34,16 @@ public record YamlProblem(String source, int line, int column, String path, Stri
         return b.toString();
     }
 
+    /**
+     * Returns the problem as said inside its file, e.g. {@code line 12, column 14,
+     * operating_point.threshold: 1.5 is above the maximum 1}: for a message that names the file
+     * once for several problems.
+     */
+    public String inFile() {
+        String at = line > 0 ? "line " + line + ", column " + column + ", " : "";
+        return at + (path.isEmpty() ? what : path + ": " + what);
+    }
+
     /** Returns {@code where: what}. */
     @Override
     public String toString() {

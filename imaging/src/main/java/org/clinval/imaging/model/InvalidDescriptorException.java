@@ -19,20 +19,7 @@ public final class InvalidDescriptorException extends ModelLoadException {
                         + details.size()
                         + (details.size() == 1 ? " problem" : " problems")
                         + "): "
-                        + String.join(
-                                "; ",
-                                details.stream()
-                                        .map(
-                                                p ->
-                                                        (p.line() > 0
-                                                                        ? "line "
-                                                                                + p.line()
-                                                                                + ", column "
-                                                                                + p.column()
-                                                                                + ", "
-                                                                        : "")
-                                                                + text(p))
-                                        .toList()));
+                        + String.join("; ", details.stream().map(YamlProblem::inFile).toList()));
         this.details = List.copyOf(details);
         this.problems = details.stream().map(InvalidDescriptorException::text).toList();
     }

@@ -23,18 +23,7 @@ public final class InvalidProtocolException extends Exception {
                 + ": "
                 + problems.size()
                 + (problems.size() == 1 ? " problem: " : " problems: ")
-                + problems.stream()
-                        .map(
-                                p ->
-                                        (p.line() > 0
-                                                        ? "line "
-                                                                + p.line()
-                                                                + ", column "
-                                                                + p.column()
-                                                                + ", "
-                                                        : "")
-                                                + p)
-                        .collect(Collectors.joining("; "));
+                + problems.stream().map(ProtocolProblem::inFile).collect(Collectors.joining("; "));
     }
 
     /** Returns the protocol file. */

@@ -28,6 +28,11 @@ public record ProtocolProblem(String file, int line, int column, String path, St
         return new YamlProblem(file, line, column, path, message).where();
     }
 
+    /** Returns the problem as said inside its file: line, column, path and what. */
+    public String inFile() {
+        return new YamlProblem(file, line, column, path, message).inFile();
+    }
+
     /** Returns what is wrong (the same as {@link #message()}). */
     public String what() {
         return message;
