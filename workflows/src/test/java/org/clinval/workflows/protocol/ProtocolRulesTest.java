@@ -240,7 +240,7 @@ class ProtocolRulesTest {
                         "endpoints[0].criterion.level",
                         "endpoints[1].criterion.level",
                         "statistics.seeds");
-        assertThat(p.get(2).what()).isEqualTo("1.5 is not below 1");
+        assertThat(p.get(2).what()).isEqualTo("1.5 is not in (0, 1)");
         assertThat(p.get(2).where())
                 .isEqualTo("protocol.yaml line 27, column 14, endpoints[0].criterion.level");
     }
