@@ -3,14 +3,18 @@ package org.clinval.imaging.model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import org.clinval.common.yaml.YamlProblem;
+import org.clinval.imaging.model.internal.DescriptorCheck;
 import org.clinval.imaging.model.internal.DescriptorYaml;
 import org.clinval.imaging.preprocess.Preprocessing;
 
 /**
  * Everything needed to run a model, as data: what it does, where its weights are and their SHA-256,
- * the input it takes, its preprocessing, what its output means and the threshold that turns a
- * probability into a decision. Read from and written to YAML:
+ * the input it takes, its preprocessing, what its output means and the threshold that turns a score
+ * into a decision. Read from and written to YAML, checked against its published JSON Schema ({@link
+ * #SCHEMA}; see docs/reference/model-descriptor.md):
  *
  * <pre>
  * name: my-classifier
@@ -24,8 +28,8 @@ import org.clinval.imaging.preprocess.Preprocessing;
  *   - window: {lower: -1000, upper: 400}
  *   - resize: {height: 256, width: 256}
  *   - rescale: {lower: -1000, upper: 400}
- * output: {kind: logit, classes: 1, positive_index: 0}
- * threshold: 0.5                # on the positive probability, rule >=
+ * output: {kind: logit, classes: 1, positive_index: 0}   # or probability, or score
+ * threshold: 0.5                # on the positive score, rule >=
  * </pre>
  *
  * @param name model name
@@ -54,6 +58,9 @@ public record ModelDescriptor(
         OutputSpec output,
         double threshold) {
 
+    /** The class-path name of the descriptor's JSON Schema, also published in docs/schemas. */
+    public static final String SCHEMA = "/org/clinval/imaging/model/model-descriptor.schema.json";
+
     /** Reads a descriptor file, listing every problem if it is invalid. */
     public static ModelDescriptor read(Path yaml) throws ModelLoadException {
         String text;
@@ -69,6 +76,17 @@ public record ModelDescriptor(
     public static ModelDescriptor parse(String yaml, String source)
             throws InvalidDescriptorException {
         return DescriptorYaml.parse(yaml, source);
+    }
+
+    /**
+     * Returns every problem of the descriptor file {@code yaml} (none when it is usable): its keys
+     * and values, and that its weights file exists and has the SHA-256 the descriptor states. What
+     * {@code study check} prints.
+     *
+     * @throws IOException if a file exists but cannot be read
+     */
+    public static List<YamlProblem> check(Path yaml) throws IOException {
+        return DescriptorCheck.check(yaml);
     }
 
     /** Returns the YAML text of this descriptor. */

@@ -75,19 +75,28 @@ class ModelDescriptorTest {
                         InvalidDescriptorException.class,
                         e -> {
                             assertThat(e.problems())
-                                    .anyMatch(p -> p.startsWith("unknown key 'inputs'"))
-                                    .anyMatch(p -> p.startsWith("task 'detection' is not one of"))
-                                    .anyMatch(p -> p.startsWith("format 'tensorflow'"))
-                                    .anyMatch(p -> p.equals("file is missing"))
-                                    .anyMatch(p -> p.contains("input.width is not an integer"))
-                                    .anyMatch(p -> p.startsWith("preprocessing[0] (window)"))
-                                    .anyMatch(p -> p.contains("unknown step 'blur'"))
-                                    .anyMatch(p -> p.startsWith("output.kind 'odds'"))
-                                    .anyMatch(p -> p.startsWith("threshold is not a probability"));
-                            assertThat(e.problems()).hasSize(9);
+                                    .anyMatch(p -> p.startsWith("inputs: is not a known key"))
+                                    .anyMatch(p -> p.startsWith("task: 'detection' is not one of"))
+                                    .anyMatch(p -> p.startsWith("format: 'tensorflow'"))
+                                    .anyMatch(p -> p.equals("file: is required"))
+                                    .anyMatch(p -> p.equals("input.width: is required"))
+                                    .anyMatch(p -> p.equals("input.channels: 2 is not one of 1, 3"))
+                                    .anyMatch(p -> p.startsWith("preprocessing[0].window: window"))
+                                    .anyMatch(
+                                            p ->
+                                                    p.startsWith(
+                                                            "preprocessing[1].blur: is not a known"
+                                                                    + " key"))
+                                    .anyMatch(p -> p.startsWith("output.kind: 'odds'"))
+                                    .anyMatch(
+                                            p ->
+                                                    p.startsWith(
+                                                            "threshold: 1.5 is above the maximum"
+                                                                    + " 1"));
+                            assertThat(e.problems()).hasSize(10);
                             assertThat(e.getMessage())
                                     .startsWith(
-                                            "invalid model descriptor broken.yaml (9 problems)");
+                                            "invalid model descriptor broken.yaml (10 problems)");
                         });
     }
 
@@ -98,7 +107,8 @@ class ModelDescriptorTest {
                         "resize: {height: 128, width: 96}", "resize: {height: 64, width: 64}");
         assertThatThrownBy(() -> ModelDescriptor.parse(bad, "x"))
                 .isInstanceOf(InvalidDescriptorException.class)
-                .hasMessageContaining("preprocessing resizes to 64 x 64 but the input is 128 x 96");
+                .hasMessageContaining(
+                        "preprocessing: resizes to 64 x 64 but the input is 128 x 96");
     }
 
     @Test
@@ -113,8 +123,10 @@ class ModelDescriptorTest {
                         e ->
                                 assertThat(e.problems())
                                         .containsExactlyInAnyOrder(
-                                                "sha256 is not 64 hexadecimal digits: XYZDEF0123456789abcdef0123456789abcdef0123456789abcdef0123456789",
-                                                "input: input channels is not 1 or 3: 2",
+                                                "sha256: 'XYZDEF0123456789abcdef0123456789abcdef0123456789abcdef0123456789'"
+                                                        + " is not a SHA-256 (64 hexadecimal"
+                                                        + " digits)",
+                                                "input.channels: 2 is not one of 1, 3",
                                                 "output: positive index is not in [0, 1]: 2"));
     }
 
@@ -125,7 +137,7 @@ class ModelDescriptorTest {
                 .hasMessageContaining("not valid YAML");
         assertThatThrownBy(() -> ModelDescriptor.parse("- 1\n- 2\n", "x"))
                 .isInstanceOf(InvalidDescriptorException.class)
-                .hasMessageContaining("not a YAML mapping");
+                .hasMessageContaining("is a list, not a mapping of keys to values");
     }
 
     @Test
@@ -133,10 +145,11 @@ class ModelDescriptorTest {
         String bad = VALID.replace("format: onnx", "format: djl");
         assertThatThrownBy(() -> ModelDescriptor.parse(bad, "x"))
                 .isInstanceOf(InvalidDescriptorException.class)
-                .hasMessageContaining("format djl needs an architecture");
+                .hasMessageContaining("architecture: is required by format djl");
         String unknown = VALID + "architecture: resnet\n";
         assertThatThrownBy(() -> ModelDescriptor.parse(unknown, "x"))
                 .isInstanceOf(InvalidDescriptorException.class)
-                .hasMessageContaining("unknown architecture 'resnet'");
+                .hasMessageContaining(
+                        "architecture: 'resnet' is not one of nodule-classifier-v1, nodule-unet-v1");
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.clinval.imaging.model.internal.PreprocessingYaml;
 import org.clinval.imaging.testing.TorchFixtures;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,7 @@ class PreprocessingTest {
         assertThat(out.rows()).isEqualTo(4);
         for (float v : out.values()) assertThat(v).isBetween(0f, 1f);
         List<String> problems = new ArrayList<>();
-        assertThat(Preprocessing.parse(p.describe(), problems)).isEqualTo(p);
+        assertThat(PreprocessingYaml.parse(p.describe(), problems)).isEqualTo(p);
         assertThat(problems).isEmpty();
         assertThat(p.resize()).contains(new Resize(4, 4));
     }
@@ -73,7 +74,7 @@ class PreprocessingTest {
     @Test
     void badStepsAreReportedOneProblemEach() {
         List<String> problems = new ArrayList<>();
-        Preprocessing.parse(
+        PreprocessingYaml.parse(
                 List.of(
                         java.util.Map.of("window", java.util.Map.of("lower", 0)),
                         java.util.Map.of("rescale", java.util.Map.of("lower", 5, "upper", 5)),
@@ -81,9 +82,10 @@ class PreprocessingTest {
                 problems);
         assertThat(problems)
                 .containsExactly(
-                        "preprocessing[0].upper is not a number: null",
-                        "preprocessing[1] (rescale): rescale range is not finite with lower < upper: 5.0, 5.0",
-                        "preprocessing[2] is not a one-key map {step: {parameters}}: resize");
+                        "preprocessing[0].window.upper: is required",
+                        "preprocessing[1].rescale: rescale range is not finite with lower < upper:"
+                                + " 5.0, 5.0",
+                        "preprocessing[2]: 'resize' is not a mapping of keys to values");
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.clinval.risk.io;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.clinval.common.Quote;
+import org.clinval.common.yaml.YamlMap;
 
 /** The shape of identifiers: they become Cucumber tags, so no spaces and no {@code @}. */
 final class Ids {
@@ -10,15 +12,16 @@ final class Ids {
 
     private Ids() {}
 
-    static Optional<String> check(String path, String id, Problems.Sink problems) {
-        if (ID.matcher(id).matches()) {
-            return Optional.of(id);
+    /** Returns the identifier {@code key} of {@code m}, or empty after recording why not. */
+    static Optional<String> id(YamlMap m, String key) {
+        Optional<String> id = m.string(key);
+        if (id.isEmpty() || ID.matcher(id.get()).matches()) {
+            return id;
         }
-        problems.add(
-                path,
-                "'"
-                        + id
-                        + "' is not an identifier (letters, digits, '.', '_', '-'; no spaces;"
+        m.problem(
+                key,
+                Quote.value(id.get())
+                        + " is not an identifier (letters, digits, '.', '_', '-'; no spaces;"
                         + " starting with a letter or digit)");
         return Optional.empty();
     }

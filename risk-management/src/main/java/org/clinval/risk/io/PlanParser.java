@@ -1,6 +1,7 @@
 package org.clinval.risk.io;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,6 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.clinval.common.Quote;
+import org.clinval.common.yaml.Show;
+import org.clinval.common.yaml.YamlDocument;
+import org.clinval.common.yaml.YamlMap;
+import org.clinval.common.yaml.YamlValue;
 import org.clinval.risk.Acceptability;
 import org.clinval.risk.AcceptabilityMatrix;
 import org.clinval.risk.Factor;
@@ -22,18 +28,18 @@ import org.clinval.risk.Scale;
  */
 final class PlanParser {
 
-    private final Problems.Sink problems;
+    private final YamlDocument doc;
     Optional<Scale> severity = Optional.empty();
     Optional<Scale> probability = Optional.empty();
     Optional<RiskManagementPlan> plan = Optional.empty();
 
-    private PlanParser(Problems.Sink problems) {
-        this.problems = problems;
+    private PlanParser(YamlDocument doc) {
+        this.doc = doc;
     }
 
-    static PlanParser parse(Object root, Problems.Sink problems) {
-        PlanParser p = new PlanParser(problems);
-        YamlMap.of("", root, problems).ifPresent(p::plan);
+    static PlanParser parse(YamlMap root) {
+        PlanParser p = new PlanParser(root.doc());
+        p.plan(root);
         return p;
     }
 
@@ -44,7 +50,7 @@ final class PlanParser {
         Optional<String> version = Optional.empty();
         if (header.isPresent()) {
             YamlMap h = header.get();
-            id = h.string("id").flatMap(v -> Ids.check(h.path("id"), v, problems));
+            id = Ids.id(h, "id");
             title = h.string("title");
             version = h.optionalString("version");
             h.rejectUnknownKeys();
@@ -87,13 +93,13 @@ final class PlanParser {
      */
     private Optional<Scale> scale(YamlMap root, Factor factor) {
         String key = factor.key();
-        Optional<List<Object>> items = root.list(key, true);
+        Optional<List<YamlValue>> items = root.list(key, true);
         if (items.isEmpty()) {
             return Optional.empty();
         }
         boolean ok = true;
         if (items.get().size() < 2) {
-            problems.add(
+            root.problem(
                     key,
                     "needs at least two levels, from the least to the most " + adjective(factor));
             ok = false;
@@ -101,23 +107,25 @@ final class PlanParser {
         List<Level> levels = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Set<String> names = new HashSet<>();
-        for (int i = 0; i < items.get().size(); i++) {
-            Optional<YamlMap> entry = YamlMap.of(key + "[" + i + "]", items.get().get(i), problems);
+        for (YamlValue item : items.get()) {
+            Optional<YamlMap> entry = item.asMap();
             if (entry.isEmpty()) {
                 ok = false;
                 continue;
             }
             YamlMap e = entry.get();
-            Optional<String> id = e.string("id").flatMap(v -> Ids.check(e.path("id"), v, problems));
+            Optional<String> id = Ids.id(e, "id");
             Optional<String> name = e.string("name");
             Optional<String> description = e.string("description");
             e.rejectUnknownKeys();
             if (id.isPresent() && !ids.add(id.get())) {
-                e.problem("id", "'" + id.get() + "' is a " + key + " level already");
+                e.problem("id", Quote.value(id.get()) + " is a " + key + " level already");
                 ok = false;
             }
             if (name.isPresent() && !names.add(name.get())) {
-                e.problem("name", "'" + name.get() + "' names another " + key + " level already");
+                e.problem(
+                        "name",
+                        Quote.value(name.get()) + " names another " + key + " level already");
                 ok = false;
             }
             if (id.isEmpty() || name.isEmpty() || description.isEmpty()) {
@@ -141,9 +149,10 @@ final class PlanParser {
         }
         for (Level p : probability.get().levels()) {
             if (severity.get().find(p.id()).isPresent()) {
-                problems.add(
+                doc.problem(
                         "probability[" + (p.rank() - 1) + "].id",
-                        "'" + p.id() + "' is a severity level too; the scales need distinct ids");
+                        Quote.value(p.id())
+                                + " is a severity level too; the scales need distinct ids");
             }
         }
     }
@@ -171,14 +180,14 @@ final class PlanParser {
         boolean ok = true;
         Map<String, List<Acceptability>> rows = new HashMap<>();
         for (Level level : s.levels()) {
-            Optional<List<Object>> row = m.get().list(level.id(), true);
+            Optional<List<YamlValue>> row = m.get().list(level.id(), true);
             if (row.isEmpty()) {
                 ok = false;
                 continue;
             }
             String path = m.get().path(level.id());
             if (row.get().size() != p.size()) {
-                problems.add(
+                doc.problem(
                         path,
                         "has "
                                 + row.get().size()
@@ -188,9 +197,8 @@ final class PlanParser {
                 ok = false;
             }
             List<Acceptability> cells = new ArrayList<>();
-            for (int i = 0; i < row.get().size(); i++) {
-                String cellPath = path + "[" + i + "]";
-                Optional<String> t = YamlMap.text(cellPath, row.get().get(i), problems);
+            for (YamlValue cell : row.get()) {
+                Optional<String> t = cell.text();
                 if (t.isEmpty()) {
                     ok = false;
                     continue;
@@ -198,7 +206,12 @@ final class PlanParser {
                 try {
                     cells.add(Acceptability.parse(t.get()));
                 } catch (IllegalArgumentException e) {
-                    problems.add(cellPath, e.getMessage());
+                    cell.problem(
+                            Show.notOneOf(
+                                    cell.node(),
+                                    Arrays.stream(Acceptability.values())
+                                            .map(Acceptability::key)
+                                            .toList()));
                     ok = false;
                 }
             }
@@ -227,11 +240,10 @@ final class PlanParser {
                 Acceptability a = cells.get(i).get(j);
                 String here = m.path(s.levels().get(i).id()) + "[" + j + "]";
                 if (j > 0 && cells.get(i).get(j - 1).isWorseThan(a)) {
-                    problems.add(
+                    doc.problem(
                             here,
-                            "'"
-                                    + a.key()
-                                    + "' is more acceptable than the less probable "
+                            Quote.value(a.key())
+                                    + " is more acceptable than the less probable "
                                     + s.levels().get(i).id()
                                     + "/"
                                     + p.levels().get(j - 1).id()
@@ -240,11 +252,10 @@ final class PlanParser {
                                     + "')");
                     ok = false;
                 } else if (i > 0 && cells.get(i - 1).get(j).isWorseThan(a)) {
-                    problems.add(
+                    doc.problem(
                             here,
-                            "'"
-                                    + a.key()
-                                    + "' is more acceptable than the less severe "
+                            Quote.value(a.key())
+                                    + " is more acceptable than the less severe "
                                     + s.levels().get(i - 1).id()
                                     + "/"
                                     + p.levels().get(j).id()

@@ -3,6 +3,9 @@ package org.clinval.risk.io;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.clinval.common.Quote;
+import org.clinval.common.yaml.YamlMap;
+import org.clinval.common.yaml.YamlValue;
 import org.clinval.risk.ScenarioRef;
 
 /** Reads lists of scenario references: {@code {tag, feature, scenario, run}}. */
@@ -16,11 +19,8 @@ final class Refs {
      */
     static List<ScenarioRef> list(YamlMap m, String key) {
         List<ScenarioRef> out = new ArrayList<>();
-        List<Object> items = m.list(key, false).orElse(List.of());
-        for (int i = 0; i < items.size(); i++) {
-            YamlMap.of(m.path(key) + "[" + i + "]", items.get(i), m.sink())
-                    .flatMap(Refs::one)
-                    .ifPresent(out::add);
+        for (YamlValue v : m.list(key, false).orElse(List.of())) {
+            v.asMap().flatMap(Refs::one).ifPresent(out::add);
         }
         return out;
     }
@@ -32,10 +32,7 @@ final class Refs {
         Optional<String> run = r.optionalString("run");
         r.rejectUnknownKeys();
         if (!r.has("tag") && !r.has("feature") && !r.has("scenario")) {
-            r.sink()
-                    .add(
-                            r.path(),
-                            "names no scenario: give a tag, a feature, a scenario or several");
+            r.problem("names no scenario: give a tag, a feature, a scenario or several");
             return Optional.empty();
         }
         if (tag.isPresent()) {
@@ -44,14 +41,13 @@ final class Refs {
             if (bare.isEmpty()
                     || bare.contains("@")
                     || bare.chars().anyMatch(Character::isWhitespace)) {
-                r.problem("tag", "'" + t + "' is not a Cucumber tag (no spaces, one leading '@')");
+                r.problem(
+                        "tag",
+                        Quote.value(t) + " is not a Cucumber tag (no spaces, one leading '@')");
                 return Optional.empty();
             }
         }
-        if ((r.has("tag") && tag.isEmpty())
-                || (r.has("feature") && feature.isEmpty())
-                || (r.has("scenario") && scenario.isEmpty())
-                || (r.has("run") && run.isEmpty())) {
+        if (r.doc().hasProblemWithin(r.path())) {
             return Optional.empty();
         }
         return Optional.of(new ScenarioRef(tag, feature, scenario, run));

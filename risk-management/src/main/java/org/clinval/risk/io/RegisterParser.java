@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.clinval.common.Quote;
+import org.clinval.common.yaml.Show;
+import org.clinval.common.yaml.YamlDocument;
+import org.clinval.common.yaml.YamlMap;
+import org.clinval.common.yaml.YamlValue;
 import org.clinval.risk.ControlKind;
 import org.clinval.risk.Factor;
 import org.clinval.risk.Hazard;
@@ -26,7 +31,7 @@ import org.clinval.risk.ScenarioRef;
  */
 final class RegisterParser {
 
-    private final Problems.Sink problems;
+    private final YamlDocument doc;
     private final Optional<Scale> severity;
     private final Optional<Scale> probability;
     private final Optional<Set<String>> requirementIds;
@@ -46,28 +51,23 @@ final class RegisterParser {
      *     (references to requirements are then not checked)
      */
     private RegisterParser(
-            Problems.Sink problems,
+            YamlDocument doc,
             Optional<Scale> severity,
             Optional<Scale> probability,
             Optional<Set<String>> requirementIds) {
-        this.problems = problems;
+        this.doc = doc;
         this.severity = severity;
         this.probability = probability;
         this.requirementIds = requirementIds;
     }
 
     static Optional<RiskRegister> parse(
-            Object root,
-            Problems.Sink problems,
+            YamlMap root,
             Optional<Scale> severity,
             Optional<Scale> probability,
             Optional<Set<String>> requirementIds) {
-        RegisterParser p = new RegisterParser(problems, severity, probability, requirementIds);
-        Optional<YamlMap> r = YamlMap.of("", root, problems);
-        if (r.isEmpty()) {
-            return Optional.empty();
-        }
-        p.register(r.get());
+        RegisterParser p = new RegisterParser(root.doc(), severity, probability, requirementIds);
+        p.register(root);
         if (p.id.isEmpty() || p.title.isEmpty()) {
             return Optional.empty();
         }
@@ -75,13 +75,20 @@ final class RegisterParser {
     }
 
     /** Returns the {@code risk_file.plan} and {@code risk_file.requirements} paths, if given. */
-    static Map<String, String> header(Object root) {
+    static Map<String, String> header(YamlDocument register) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (root instanceof Map<?, ?> m && m.get("risk_file") instanceof Map<?, ?> h) {
-            for (String key : List.of("plan", "requirements")) {
-                if (h.get(key) instanceof String s && !s.isBlank()) out.put(key, s.trim());
-            }
-        }
+        register.root()
+                .map(r -> r.node().path("risk_file"))
+                .ifPresent(
+                        h -> {
+                            for (String key : List.of("plan", "requirements")) {
+                                String s =
+                                        h.path(key).isTextual()
+                                                ? h.path(key).textValue().trim()
+                                                : "";
+                                if (!s.isEmpty()) out.put(key, s);
+                            }
+                        });
         return out;
     }
 
@@ -92,24 +99,22 @@ final class RegisterParser {
         root.rejectUnknownKeys();
         // Ids first, so that references can be checked whatever the order of the file.
         for (YamlMap c : cs) {
-            c.string("id")
-                    .flatMap(v -> Ids.check(c.path("id"), v, problems))
+            Ids.id(c, "id")
                     .ifPresent(
                             v -> {
                                 ids.put(c, v);
                                 if (controlPaths.putIfAbsent(v, c.path()) != null) {
-                                    c.problem("id", "'" + v + "' is a risk control already");
+                                    c.problem("id", Quote.value(v) + " is a risk control already");
                                 }
                             });
         }
         for (YamlMap h : hs) {
-            h.string("id")
-                    .flatMap(v -> Ids.check(h.path("id"), v, problems))
+            Ids.id(h, "id")
                     .ifPresent(
                             v -> {
                                 ids.put(h, v);
                                 if (!hazardIds.add(v)) {
-                                    h.problem("id", "'" + v + "' is a hazard already");
+                                    h.problem("id", Quote.value(v) + " is a hazard already");
                                 }
                             });
         }
@@ -117,13 +122,13 @@ final class RegisterParser {
         hs.forEach(this::hazard);
         for (YamlMap.Indexed<String> i : introduced) {
             if (!hazardIds.contains(i.value())) {
-                problems.add(i.path(), "'" + i.value() + "' is not a hazard of the register");
+                doc.problem(i.path(), Quote.value(i.value()) + " is not a hazard of the register");
             }
         }
         controlPaths.forEach(
                 (c, path) -> {
                     if (!usedControls.contains(c)) {
-                        problems.add(
+                        doc.problem(
                                 path,
                                 "risk control "
                                         + c
@@ -134,7 +139,7 @@ final class RegisterParser {
     }
 
     private List<YamlMap> entries(YamlMap root, String key) {
-        Optional<List<Object>> items = root.list(key, true);
+        Optional<List<YamlValue>> items = root.list(key, true);
         List<YamlMap> out = new ArrayList<>();
         if (items.isEmpty()) {
             return out;
@@ -142,14 +147,14 @@ final class RegisterParser {
         if (items.get().isEmpty() && key.equals("hazards")) {
             root.problem(key, "lists no hazard");
         }
-        for (int i = 0; i < items.get().size(); i++) {
-            YamlMap.of(key + "[" + i + "]", items.get().get(i), problems).ifPresent(out::add);
+        for (YamlValue v : items.get()) {
+            v.asMap().ifPresent(out::add);
         }
         return out;
     }
 
     private void readHeader(YamlMap h) {
-        id = h.string("id").flatMap(v -> Ids.check(h.path("id"), v, problems));
+        id = Ids.id(h, "id");
         title = h.string("title");
         h.optionalString("plan");
         h.optionalString("requirements");
@@ -161,7 +166,7 @@ final class RegisterParser {
         Optional<ControlKind> kind = c.string("kind").flatMap(k -> parse(c, "kind", k));
         Optional<String> description = c.string("description");
         List<YamlMap.Indexed<String>> reqs = c.strings("requirements", true);
-        if (c.raw("requirements") instanceof List<?> l && l.isEmpty()) {
+        if (isEmptyList(c.raw("requirements"))) {
             c.problem(
                     "requirements",
                     "lists no requirement: a risk control is implemented by" + " at least one");
@@ -169,11 +174,11 @@ final class RegisterParser {
         List<String> requirements = new ArrayList<>();
         for (YamlMap.Indexed<String> r : reqs) {
             if (requirements.contains(r.value())) {
-                problems.add(r.path(), "'" + r.value() + "' is listed twice");
+                doc.problem(r.path(), Quote.value(r.value()) + " is listed twice");
             } else if (requirementIds.isPresent() && !requirementIds.get().contains(r.value())) {
-                problems.add(
+                doc.problem(
                         r.path(),
-                        "'" + r.value() + "' is not a requirement of the" + " requirements file");
+                        Quote.value(r.value()) + " is not a requirement of the requirements file");
             }
             requirements.add(r.value());
         }
@@ -208,7 +213,13 @@ final class RegisterParser {
         try {
             return Optional.of(ControlKind.parse(text));
         } catch (IllegalArgumentException e) {
-            c.problem(key, e.getMessage());
+            c.problem(
+                    key,
+                    Show.notOneOf(
+                            c.raw(key),
+                            java.util.Arrays.stream(ControlKind.values())
+                                    .map(ControlKind::key)
+                                    .toList()));
             return Optional.empty();
         }
     }
@@ -217,7 +228,7 @@ final class RegisterParser {
         Optional<String> hid = Optional.ofNullable(ids.get(h));
         Optional<String> hazard = h.string("hazard");
         List<YamlMap.Indexed<String>> events = h.strings("sequence_of_events", true);
-        if (h.raw("sequence_of_events") instanceof List<?> l && l.isEmpty()) {
+        if (isEmptyList(h.raw("sequence_of_events"))) {
             h.problem("sequence_of_events", "lists no event");
         }
         Optional<String> situation = h.string("hazardous_situation");
@@ -225,11 +236,9 @@ final class RegisterParser {
         Optional<RiskEstimate> initial = h.map("initial").flatMap(this::estimate);
         List<HazardControl> applied = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        List<Object> items = h.list("controls", false).orElse(List.of());
-        for (int i = 0; i < items.size(); i++) {
-            YamlMap.of(h.path("controls") + "[" + i + "]", items.get(i), problems)
-                    .flatMap(c -> applied(c, initial, seen))
-                    .ifPresent(applied::add);
+        List<YamlValue> items = h.list("controls", false).orElse(List.of());
+        for (YamlValue v : items) {
+            v.asMap().flatMap(c -> applied(c, initial, seen)).ifPresent(applied::add);
         }
         Optional<YamlMap> residualMap = h.map("residual");
         Optional<RiskEstimate> residual = residualMap.flatMap(this::estimate);
@@ -274,9 +283,8 @@ final class RegisterParser {
             if (!stated.equals(expected)) {
                 at.problem(
                         f.key(),
-                        "'"
-                                + stated.id()
-                                + "' does not follow from the controls: with every control"
+                        Quote.value(stated.id())
+                                + " does not follow from the controls: with every control"
                                 + " effective the "
                                 + f.key()
                                 + " is "
@@ -311,15 +319,15 @@ final class RegisterParser {
             if (!controlPaths.containsKey(control.get())) {
                 c.problem(
                         "control",
-                        "'"
-                                + control.get()
-                                + "' is not a risk control of the register"
+                        Quote.value(control.get())
+                                + " is not a risk control of the register"
                                 + (controlPaths.isEmpty()
                                         ? ""
                                         : " (" + String.join(", ", controlPaths.keySet()) + ")"));
                 control = Optional.empty();
             } else if (!seen.add(control.get())) {
-                c.problem("control", "'" + control.get() + "' is applied to this hazard twice");
+                c.problem(
+                        "control", Quote.value(control.get()) + " is applied to this hazard twice");
                 control = Optional.empty();
             } else {
                 usedControls.add(control.get());
@@ -368,9 +376,8 @@ final class RegisterParser {
         if (!from.get().isAbove(to.get())) {
             r.problem(
                     key,
-                    "'"
-                            + to.get().id()
-                            + "' is no reduction of the initial "
+                    Quote.value(to.get().id())
+                            + " is no reduction of the initial "
                             + key
                             + " "
                             + from.get().id());
@@ -392,6 +399,10 @@ final class RegisterParser {
      * Returns the level {@code key} of {@code m} on {@code scale}; when the plan's scale is not
      * usable, the level is not checked (the plan's own problems say why) and empty is returned.
      */
+    private static boolean isEmptyList(com.fasterxml.jackson.databind.JsonNode v) {
+        return v != null && v.isArray() && v.isEmpty();
+    }
+
     private static Optional<Level> level(
             YamlMap m, String key, Optional<Scale> scale, Optional<Scale> other) {
         Optional<String> id = m.string(key);
@@ -405,9 +416,8 @@ final class RegisterParser {
         boolean swapped = other.isPresent() && other.get().find(id.get()).isPresent();
         m.problem(
                 key,
-                "'"
-                        + id.get()
-                        + "' is "
+                Quote.value(id.get())
+                        + " is "
                         + (swapped ? "a " + other.get().factor().key() + " level, not " : "not ")
                         + "a "
                         + key

@@ -5,6 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.clinval.common.Quote;
+import org.clinval.common.yaml.YamlMap;
+import org.clinval.common.yaml.YamlValue;
 import org.clinval.risk.Requirement;
 import org.clinval.risk.ScenarioRef;
 
@@ -19,14 +22,14 @@ final class RequirementsParser {
     final List<Requirement> requirements = new ArrayList<>();
     boolean present;
 
-    static RequirementsParser parse(Object root, Problems.Sink problems) {
+    static RequirementsParser parse(YamlMap root) {
         RequirementsParser p = new RequirementsParser();
-        YamlMap.of("", root, problems).ifPresent(r -> p.requirements(r, problems));
+        p.requirements(root);
         return p;
     }
 
-    private void requirements(YamlMap root, Problems.Sink problems) {
-        Optional<List<Object>> items = root.list("requirements", true);
+    private void requirements(YamlMap root) {
+        Optional<List<YamlValue>> items = root.list("requirements", true);
         root.rejectUnknownKeys();
         if (items.isEmpty()) {
             return;
@@ -36,20 +39,19 @@ final class RequirementsParser {
             root.problem("requirements", "lists no requirement");
             return;
         }
-        for (int i = 0; i < items.get().size(); i++) {
-            YamlMap.of("requirements[" + i + "]", items.get().get(i), problems)
-                    .ifPresent(e -> requirement(e, problems));
+        for (YamlValue v : items.get()) {
+            v.asMap().ifPresent(this::requirement);
         }
     }
 
-    private void requirement(YamlMap e, Problems.Sink problems) {
-        Optional<String> id = e.string("id").flatMap(v -> Ids.check(e.path("id"), v, problems));
+    private void requirement(YamlMap e) {
+        Optional<String> id = Ids.id(e, "id");
         Optional<String> text = e.string("text");
         Optional<String> source = e.string("source");
         List<ScenarioRef> verifiedBy = Refs.list(e, "verified_by");
         e.rejectUnknownKeys();
         if (id.isPresent() && !ids.add(id.get())) {
-            e.problem("id", "'" + id.get() + "' is a requirement already");
+            e.problem("id", Quote.value(id.get()) + " is a requirement already");
             return;
         }
         if (id.isPresent() && text.isPresent() && source.isPresent()) {

@@ -1,30 +1,24 @@
 package org.clinval.risk.io;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.clinval.risk.Requirement;
+import org.clinval.common.yaml.YamlDocument;
+import org.clinval.common.yaml.YamlSchema;
 import org.clinval.risk.RiskManagementFile;
 import org.clinval.risk.RiskRegister;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads and checks the three YAML files of risk management: the plan, the requirements and the risk
- * register. Every problem of all three is collected in one pass and reported together by {@link
- * InvalidRiskFileException}, each with its file and YAML path, so that the file is fixed in one
- * round.
+ * register, each against its published JSON Schema ({@link #PLAN_SCHEMA}, {@link
+ * #REQUIREMENTS_SCHEMA}, {@link #REGISTER_SCHEMA}) and the rules a schema cannot state. Every
+ * problem of all three is collected in one pass and reported together by {@link
+ * InvalidRiskFileException}, each with its file, line and YAML path, so that the file is fixed in
+ * one round.
  *
  * <p>Checked: required keys, unknown keys (a misspelt optional key must not silently fall back to
  * nothing), identifiers and their uniqueness, the scales and the monotony of the acceptability
@@ -33,10 +27,24 @@ import org.yaml.snakeyaml.error.YAMLException;
  * that the stated residual risk follows from the reductions, and that every control is applied to
  * some hazard. Only plain YAML is accepted (no tags that construct objects), and duplicate keys are
  * an error.
- *
- * <p>The file layouts are documented by the demo files in {@code org/clinval/risk/demo/}.
  */
 public final class RiskFileReader {
+
+    /** Class-path name of the plan's JSON Schema, also published in docs/schemas. */
+    public static final String PLAN_SCHEMA = "/org/clinval/risk/io/risk-plan.schema.json";
+
+    /** Class-path name of the requirements' JSON Schema, also published in docs/schemas. */
+    public static final String REQUIREMENTS_SCHEMA =
+            "/org/clinval/risk/io/risk-requirements.schema.json";
+
+    /** Class-path name of the register's JSON Schema, also published in docs/schemas. */
+    public static final String REGISTER_SCHEMA = "/org/clinval/risk/io/risk-file.schema.json";
+
+    private static final YamlSchema PLAN = YamlSchema.load(RiskFileReader.class, PLAN_SCHEMA);
+    private static final YamlSchema REQUIREMENTS =
+            YamlSchema.load(RiskFileReader.class, REQUIREMENTS_SCHEMA);
+    private static final YamlSchema REGISTER =
+            YamlSchema.load(RiskFileReader.class, REGISTER_SCHEMA);
 
     private RiskFileReader() {}
 
@@ -62,56 +70,52 @@ public final class RiskFileReader {
     public static RiskManagementFile read(
             Path registerFile, Optional<Path> planFile, Optional<Path> requirementsFile)
             throws InvalidRiskFileException, IOException {
-        Problems problems = new Problems();
-        Problems.Sink registerSink = problems.in(registerFile.toString());
-        Optional<Object> registerRoot = load(registerFile, registerSink);
-        Map<String, String> named = registerRoot.map(RegisterParser::header).orElse(Map.of());
+        YamlDocument register = load(registerFile, REGISTER);
+        Map<String, String> named = RegisterParser.header(register);
         Path base = registerFile.getParent() == null ? Path.of("") : registerFile.getParent();
         Optional<Path> plan = planFile.or(() -> resolve(base, named.get("plan")));
         Optional<Path> reqs = requirementsFile.or(() -> resolve(base, named.get("requirements")));
 
-        PlanParser planParser = null;
         // A register that could not be loaded names nothing: its own problem says why.
-        if (plan.isEmpty() && registerRoot.isPresent()) {
-            registerSink.add(
+        if (plan.isEmpty() && register.loaded()) {
+            register.problem(
                     "risk_file.plan",
                     "names no risk management plan and none was given: name the plan file here");
-        } else if (plan.isPresent()) {
-            Problems.Sink sink = problems.in(plan.get().toString());
-            Optional<Object> root = load(plan.get(), sink);
-            if (root.isPresent()) planParser = PlanParser.parse(root.get(), sink);
         }
-        RequirementsParser reqParser = null;
-        if (reqs.isEmpty() && registerRoot.isPresent()) {
-            registerSink.add(
+        Optional<YamlDocument> planDoc =
+                plan.isPresent() ? Optional.of(load(plan.get(), PLAN)) : Optional.empty();
+        Optional<PlanParser> planParser =
+                planDoc.flatMap(YamlDocument::rootMap).map(PlanParser::parse);
+        if (reqs.isEmpty() && register.loaded()) {
+            register.problem(
                     "risk_file.requirements",
                     "names no requirements file and none was given: name the requirements file"
                             + " here");
-        } else if (reqs.isPresent()) {
-            Problems.Sink sink = problems.in(reqs.get().toString());
-            Optional<Object> root = load(reqs.get(), sink);
-            if (root.isPresent()) reqParser = RequirementsParser.parse(root.get(), sink);
         }
-        Optional<RiskRegister> register = Optional.empty();
-        if (registerRoot.isPresent()) {
-            PlanParser p = planParser;
-            RequirementsParser r = reqParser;
-            register =
-                    RegisterParser.parse(
-                            registerRoot.get(),
-                            registerSink,
-                            p == null ? Optional.empty() : p.severity,
-                            p == null ? Optional.empty() : p.probability,
-                            r == null || !r.present ? Optional.empty() : Optional.of(r.ids));
+        Optional<YamlDocument> reqDoc =
+                reqs.isPresent() ? Optional.of(load(reqs.get(), REQUIREMENTS)) : Optional.empty();
+        Optional<RequirementsParser> reqParser =
+                reqDoc.flatMap(YamlDocument::rootMap).map(RequirementsParser::parse);
+        Optional<RiskRegister> parsed =
+                register.rootMap()
+                        .flatMap(
+                                r ->
+                                        RegisterParser.parse(
+                                                r,
+                                                planParser.flatMap(p -> p.severity),
+                                                planParser.flatMap(p -> p.probability),
+                                                reqParser.filter(p -> p.present).map(p -> p.ids)));
+        List<Problem> problems = new ArrayList<>();
+        planDoc.ifPresent(d -> d.problems().forEach(p -> problems.add(Problem.of(p))));
+        reqDoc.ifPresent(d -> d.problems().forEach(p -> problems.add(Problem.of(p))));
+        register.problems().forEach(p -> problems.add(Problem.of(p)));
+        if (!problems.isEmpty()) {
+            throw new InvalidRiskFileException(problems);
         }
-        if (!problems.all().isEmpty()) {
-            throw new InvalidRiskFileException(problems.all());
-        }
-        List<Requirement> requirements = reqParser.requirements;
         return new RiskManagementFile(
-                planParser.plan.orElseThrow(),
-                requirements,
-                register.orElseThrow(),
+                planParser.orElseThrow().plan.orElseThrow(),
+                reqParser.orElseThrow().requirements,
+                parsed.orElseThrow(),
                 new RiskManagementFile.Sources(
                         plan.get().toString(), reqs.get().toString(), registerFile.toString()));
     }
@@ -120,39 +124,12 @@ public final class RiskFileReader {
         return named == null ? Optional.empty() : Optional.of(base.resolve(named).normalize());
     }
 
-    /** Loads a YAML document, recording a missing file, bad YAML or an empty file as a problem. */
-    private static Optional<Object> load(Path file, Problems.Sink problems) throws IOException {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Object root = new Yaml(new SafeConstructor(options)).load(in);
-            if (root == null) {
-                problems.add("", "is empty");
-                return Optional.empty();
-            }
-            return Optional.of(root);
+    /** Loads a YAML document checked against its schema; a missing file is its one problem. */
+    private static YamlDocument load(Path file, YamlSchema schema) throws IOException {
+        try {
+            return schema.check(YamlDocument.read(file, file.toString()));
         } catch (NoSuchFileException e) {
-            problems.add("", "no such file");
-        } catch (MarkedYAMLException e) {
-            Mark m = e.getProblemMark();
-            problems.add(
-                    "",
-                    "is not valid YAML"
-                            + (m == null
-                                    ? ""
-                                    : " at line "
-                                            + (m.getLine() + 1)
-                                            + ", column "
-                                            + (m.getColumn() + 1))
-                            + ": "
-                            + e.getProblem());
-        } catch (YAMLException e) {
-            if (e.getCause() instanceof MalformedInputException) {
-                problems.add("", "is not UTF-8 text");
-            } else {
-                problems.add("", "is not valid YAML: " + e.getMessage());
-            }
+            return YamlDocument.unreadable(file.toString(), "no such file");
         }
-        return Optional.empty();
     }
 }

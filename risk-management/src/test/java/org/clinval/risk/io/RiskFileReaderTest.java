@@ -98,8 +98,8 @@ class RiskFileReaderTest {
                         "plan.yaml: acceptability.definitions.unacceptable: is required",
                         "plan.yaml: acceptability.matrix.S2: has 3 cells; it needs one per"
                                 + " probability level (P1, P2)",
-                        "plan.yaml: acceptability.matrix.S2[1]: not one of acceptable,"
-                                + " investigate, unacceptable: 'alarp'",
+                        "plan.yaml: acceptability.matrix.S2[1]: 'alarp' is not one of acceptable,"
+                                + " investigate, unacceptable",
                         "plan.yaml: acceptability.matrix.S3: is not a severity level (S1, S2)",
                         "plan.yaml: overall_residual_risk.max_investigate: -1 is negative",
                         "plan.yaml: overall_residual_risk.accept_unacceptable_with_benefit_risk:"
@@ -113,13 +113,19 @@ class RiskFileReaderTest {
                         "requirements.yaml: requirements[3].text: is required",
                         "requirements.yaml: requirements[3].verified_by[0].tag: '@two words' is"
                                 + " not a Cucumber tag (no spaces, one leading '@')",
-                        "risk-file.yaml: controls[1].id: 'RC-1' is a risk control already",
-                        "risk-file.yaml: controls[0].kind: not one of inherent_safety_by_design,"
-                                + " protective_measure, information_for_safety: 'protective'",
+                        "risk-file.yaml: controls[0].kind: 'protective' is not one of"
+                                + " inherent_safety_by_design, protective_measure,"
+                                + " information_for_safety",
                         "risk-file.yaml: controls[0].requirements[1]: 'REQ-Z' is not a"
                                 + " requirement of the requirements file",
+                        "risk-file.yaml: controls[1].id: 'RC-1' is a risk control already",
                         "risk-file.yaml: controls[1].requirements: lists no requirement: a risk"
                                 + " control is implemented by at least one",
+                        "risk-file.yaml: controls[2]: risk control RC-3 is applied to no hazard:"
+                                + " list it under the controls of the hazards it reduces, or"
+                                + " remove it",
+                        "risk-file.yaml: controls[2].introduces[0]: 'HAZ-9' is not a hazard of"
+                                + " the register",
                         "risk-file.yaml: hazards[0].initial.severity: 'P2' is a probability"
                                 + " level, not a severity level of the plan (S1, S2)",
                         "risk-file.yaml: hazards[0].initial.probability: 'P9' is not a"
@@ -132,12 +138,7 @@ class RiskFileReaderTest {
                         "risk-file.yaml: hazards[1].severty: is not a known key (known: id,"
                                 + " hazard, sequence_of_events, hazardous_situation, harm,"
                                 + " initial, controls, residual, reduction_rationale,"
-                                + " benefit_risk)",
-                        "risk-file.yaml: controls[2].introduces[0]: 'HAZ-9' is not a hazard of"
-                                + " the register",
-                        "risk-file.yaml: controls[2]: risk control RC-3 is applied to no hazard:"
-                                + " list it under the controls of the hazards it reduces, or"
-                                + " remove it");
+                                + " benefit_risk)");
     }
 
     @Test
@@ -174,17 +175,17 @@ class RiskFileReaderTest {
                         """);
         assertThat(problems(register))
                 .containsExactly(
-                        "risk-file.yaml: hazards[1].id: 'H-1' is a hazard already",
+                        "risk-file.yaml: controls[2]: risk control RC-3 is applied to no hazard:"
+                                + " list it under the controls of the hazards it reduces, or"
+                                + " remove it",
                         "risk-file.yaml: hazards[0].controls[2].control: 'RC-1' is applied to"
                                 + " this hazard twice",
+                        "risk-file.yaml: hazards[1].id: 'H-1' is a hazard already",
                         "risk-file.yaml: hazards[1].initial.probability: 'S1' is a severity"
                                 + " level, not a probability level of the plan (P1, P2, P3)",
                         "risk-file.yaml: hazards[1].controls[0].reduces: names neither severity"
                                 + " nor probability (leave 'reduces' out for a control credited"
-                                + " with no reduction)",
-                        "risk-file.yaml: controls[2]: risk control RC-3 is applied to no hazard:"
-                                + " list it under the controls of the hazards it reduces, or"
-                                + " remove it");
+                                + " with no reduction)");
     }
 
     @Test
@@ -276,8 +277,9 @@ class RiskFileReaderTest {
         assertThat(p)
                 .singleElement()
                 .asString()
-                .startsWith("risk-file.yaml: is not valid YAML at line 2, column 1:")
-                .contains("found duplicate key risk_file");
+                .isEqualTo(
+                        "risk-file.yaml: risk_file: is a duplicate key; the first is at line 1,"
+                                + " column 1");
         assertThat(problems(dir.resolve("nothing.yaml")))
                 .containsExactly("nothing.yaml: no such file");
     }

@@ -23,9 +23,7 @@ public final class InvalidProtocolException extends Exception {
                 + ": "
                 + problems.size()
                 + (problems.size() == 1 ? " problem: " : " problems: ")
-                + problems.stream()
-                        .map(ProtocolProblem::toString)
-                        .collect(Collectors.joining("; "));
+                + problems.stream().map(ProtocolProblem::inFile).collect(Collectors.joining("; "));
     }
 
     /** Returns the protocol file. */

@@ -93,7 +93,7 @@ class ProtocolReaderTest {
                 .extracting(ProtocolProblem::toString)
                 .containsExactly(
                         "operating_point.rule: '=>' is not one of '>=', '>'",
-                        "endpoints[0].criterion.ci_lower_min: 1.3 is not in [0, 1]",
+                        "endpoints[0].criterion.ci_lower_min: 1.3 is above the maximum 1",
                         "endpoints[1].criterion.ci_method: wilson is not an interval method for auc"
                                 + " (one of delong, bootstrap_percentile, bootstrap_bca)",
                         "subgroups.attributes[1]: 'scanner' is not one of site, manufacturer, sex, age_band",
@@ -161,7 +161,8 @@ class ProtocolReaderTest {
         Files.writeString(file, "id: X\ntitle: [unclosed\n");
         assertThat(invalid(file).getMessage()).contains("is not valid YAML at line 3");
         Files.writeString(file, "- just\n- a list\n");
-        assertThat(invalid(file).problems().get(0).message()).startsWith("is not a mapping");
+        assertThat(invalid(file).problems().get(0).message())
+                .isEqualTo("is a list, not a mapping of keys to values");
     }
 
     @Test

@@ -1,12 +1,17 @@
 package org.clinval.imaging.model.internal;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.OptionalDouble;
+import org.clinval.common.yaml.Show;
+import org.clinval.common.yaml.YamlDocument;
+import org.clinval.common.yaml.YamlMap;
+import org.clinval.common.yaml.YamlSchema;
+import org.clinval.common.yaml.YamlValue;
 import org.clinval.imaging.model.InputShape;
 import org.clinval.imaging.model.InvalidDescriptorException;
 import org.clinval.imaging.model.ModelDescriptor;
@@ -17,202 +22,165 @@ import org.clinval.imaging.model.Task;
 import org.clinval.imaging.preprocess.Preprocessing;
 import org.clinval.imaging.preprocess.Resize;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
-/** Reads and writes model descriptors, collecting every problem before failing. */
+/**
+ * Reads and writes model descriptors: the YAML is checked against the published schema ({@link
+ * ModelDescriptor#SCHEMA}) and walked with the rules a schema cannot state, every problem collected
+ * before failing.
+ */
 public final class DescriptorYaml {
 
-    private static final Set<String> KEYS =
-            Set.of(
-                    "name",
-                    "version",
-                    "task",
-                    "format",
-                    "architecture",
-                    "file",
-                    "sha256",
-                    "input",
-                    "preprocessing",
-                    "output",
-                    "threshold");
+    private static final YamlSchema SCHEMA =
+            YamlSchema.load(DescriptorYaml.class, ModelDescriptor.SCHEMA);
 
     private DescriptorYaml() {}
 
     /** Parses {@code text}; {@code source} names it in messages. */
     public static ModelDescriptor parse(String text, String source)
             throws InvalidDescriptorException {
-        Object root;
-        try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        } catch (YAMLException e) {
-            throw new InvalidDescriptorException(
-                    source, List.of("not valid YAML: " + e.getMessage().replace('\n', ' ')));
+        YamlDocument doc = SCHEMA.check(YamlDocument.parse(text, source));
+        Optional<ModelDescriptor> d = doc.rootMap().flatMap(DescriptorYaml::descriptor);
+        if (d.isEmpty() || doc.hasProblems()) {
+            throw new InvalidDescriptorException(source, doc.problems());
         }
-        if (!(root instanceof Map<?, ?> m)) {
-            throw new InvalidDescriptorException(source, List.of("not a YAML mapping"));
-        }
-        List<String> problems = new ArrayList<>();
-        for (Object k : m.keySet()) {
-            if (!KEYS.contains(String.valueOf(k))) {
-                problems.add(
-                        "unknown key '" + k + "' (known: " + String.join(", ", sorted()) + ")");
-            }
-        }
-        String name = text(m, "name", problems);
-        String version = m.containsKey("version") ? String.valueOf(m.get("version")) : "";
-        Task task = choice(m, "task", Task.class, problems);
-        ModelFormat format = choice(m, "format", ModelFormat.class, problems);
-        Optional<String> architecture =
-                m.get("architecture") == null
-                        ? Optional.empty()
-                        : Optional.of(String.valueOf(m.get("architecture")));
-        if (format == ModelFormat.DJL && architecture.isEmpty()) {
-            problems.add("format djl needs an architecture (known: " + Architectures.NAMES + ")");
-        }
-        if (architecture.isPresent() && !Architectures.NAMES.contains(architecture.get())) {
-            problems.add(
-                    "unknown architecture '"
-                            + architecture.get()
-                            + "' (known: "
-                            + Architectures.NAMES
+        return d.get();
+    }
+
+    /** Returns every problem of {@code doc} checked as a descriptor, and the descriptor if none. */
+    public static Optional<ModelDescriptor> check(YamlDocument doc) {
+        Optional<ModelDescriptor> d =
+                SCHEMA.check(doc).rootMap().flatMap(DescriptorYaml::descriptor);
+        return doc.hasProblems() ? Optional.empty() : d;
+    }
+
+    private static Optional<ModelDescriptor> descriptor(YamlMap m) {
+        Optional<String> name = m.string("name");
+        String version = m.optional("version").flatMap(YamlValue::text).orElse("");
+        Optional<Task> task = choice(m, "task", Task.class);
+        Optional<ModelFormat> format = choice(m, "format", ModelFormat.class);
+        Optional<String> architecture = m.optionalString("architecture");
+        if (format.orElse(null) == ModelFormat.DJL && !m.has("architecture")) {
+            m.problem(
+                    "architecture",
+                    "is required by format djl (known: "
+                            + String.join(", ", Architectures.NAMES)
                             + ")");
         }
-        String file = text(m, "file", problems);
-        Optional<String> sha = Optional.empty();
-        if (m.get("sha256") != null) {
-            String s = String.valueOf(m.get("sha256")).toLowerCase(Locale.ROOT);
-            if (!s.matches("[0-9a-f]{64}")) {
-                problems.add("sha256 is not 64 hexadecimal digits: " + m.get("sha256"));
-            } else {
-                sha = Optional.of(s);
-            }
+        if (architecture.isPresent() && !Architectures.NAMES.contains(architecture.get())) {
+            m.problem("architecture", Show.notOneOf(m.raw("architecture"), Architectures.NAMES));
         }
-        InputShape input = input(m.get("input"), problems);
-        Preprocessing pre;
-        if (m.get("preprocessing") == null) {
-            problems.add("preprocessing is missing (a list of steps; [] for none)");
-            pre = new Preprocessing(List.of());
-        } else {
-            pre = Preprocessing.parse(m.get("preprocessing"), problems);
+        Optional<String> file = m.string("file");
+        Optional<String> sha = m.optionalString("sha256");
+        if (sha.isPresent() && !sha.get().matches("[0-9a-fA-F]{64}")) {
+            m.problem(
+                    "sha256",
+                    Show.value(m.raw("sha256")) + " is not a SHA-256 (64 hexadecimal digits)");
         }
-        if (input != null) {
-            Optional<Resize> r = pre.resize();
-            if (r.isPresent()
-                    && (r.get().rows() != input.height() || r.get().columns() != input.width())) {
-                problems.add(
-                        "preprocessing resizes to "
-                                + r.get().rows()
-                                + " x "
-                                + r.get().columns()
-                                + " but the input is "
-                                + input.height()
-                                + " x "
-                                + input.width());
-            }
+        Optional<InputShape> input = m.map("input").flatMap(DescriptorYaml::input);
+        Preprocessing pre =
+                m.value("preprocessing").map(PreprocessingYaml::read).orElse(Preprocessing.of());
+        input.ifPresent(in -> resize(m, pre, in));
+        Optional<OutputSpec> output = m.map("output").flatMap(DescriptorYaml::output);
+        OptionalDouble threshold = m.number("threshold");
+        double t = threshold.orElse(0);
+        if (threshold.isPresent()
+                && output.map(o -> o.kind().givesProbabilities()).orElse(true)
+                && (t < 0 || t > 1)) {
+            m.problem(
+                    "threshold",
+                    Show.value(m.raw("threshold"))
+                            + (t > 1 ? " is above the maximum 1" : " is below the minimum 0")
+                            + " (the scores are probabilities)");
         }
-        OutputSpec output = output(m.get("output"), problems);
-        double threshold = Double.NaN;
-        if (!(m.get("threshold") instanceof Number t)) {
-            problems.add("threshold is not a number: " + m.get("threshold"));
-        } else if (!(t.doubleValue() >= 0 && t.doubleValue() <= 1)) {
-            problems.add("threshold is not a probability in [0, 1]: " + t);
-        } else {
-            threshold = t.doubleValue();
+        m.rejectUnknownKeys();
+        if (m.doc().hasProblems()) {
+            return Optional.empty();
         }
-        if (!problems.isEmpty()) throw new InvalidDescriptorException(source, problems);
-        return new ModelDescriptor(
-                name,
-                version,
-                task,
-                format,
-                architecture,
-                file,
-                sha,
-                input,
-                pre,
-                output,
-                threshold);
+        return Optional.of(
+                new ModelDescriptor(
+                        name.orElseThrow(),
+                        version,
+                        task.orElseThrow(),
+                        format.orElseThrow(),
+                        architecture,
+                        file.orElseThrow(),
+                        sha.map(x -> x.toLowerCase(Locale.ROOT)),
+                        input.orElseThrow(),
+                        pre,
+                        output.orElseThrow(),
+                        t));
     }
 
-    private static List<String> sorted() {
-        return KEYS.stream().sorted().toList();
-    }
-
-    private static String text(Map<?, ?> m, String key, List<String> problems) {
-        Object v = m.get(key);
-        if (v == null || String.valueOf(v).isBlank()) {
-            problems.add(key + " is missing");
-            return "";
-        }
-        return String.valueOf(v);
-    }
-
-    private static <E extends Enum<E>> E choice(
-            Map<?, ?> m, String key, Class<E> type, List<String> problems) {
-        Object v = m.get(key);
+    private static <E extends Enum<E>> Optional<E> choice(YamlMap m, String key, Class<E> type) {
         List<String> known =
-                java.util.Arrays.stream(type.getEnumConstants())
+                Arrays.stream(type.getEnumConstants())
                         .map(e -> e.name().toLowerCase(Locale.ROOT))
                         .toList();
-        if (v == null) {
-            problems.add(key + " is missing (one of " + known + ")");
-            return null;
+        Optional<String> v = m.string(key);
+        if (v.isPresent() && !known.contains(v.get())) {
+            m.problem(key, Show.notOneOf(m.raw(key), known));
+            return Optional.empty();
+        }
+        return v.map(x -> Enum.valueOf(type, x.toUpperCase(Locale.ROOT)));
+    }
+
+    private static Optional<InputShape> input(YamlMap m) {
+        Optional<Long> c = m.integer("channels");
+        Optional<Long> h = m.integer("height");
+        Optional<Long> w = m.integer("width");
+        m.rejectUnknownKeys();
+        if (c.isEmpty() || h.isEmpty() || w.isEmpty()) {
+            return Optional.empty();
+        }
+        if (m.doc().hasProblemWithin(m.path())) {
+            return Optional.empty();
         }
         try {
-            return Enum.valueOf(type, String.valueOf(v).toUpperCase(Locale.ROOT));
+            return Optional.of(
+                    new InputShape(c.get().intValue(), h.get().intValue(), w.get().intValue()));
         } catch (IllegalArgumentException e) {
-            problems.add(key + " '" + v + "' is not one of " + known);
-            return null;
+            m.problem(e.getMessage());
+            return Optional.empty();
         }
     }
 
-    private static InputShape input(Object v, List<String> problems) {
-        if (!(v instanceof Map<?, ?> m)) {
-            problems.add("input is not a mapping {channels, height, width}: " + v);
-            return null;
-        }
-        int before = problems.size();
-        int c = integer(m, "input.channels", "channels", problems);
-        int h = integer(m, "input.height", "height", problems);
-        int w = integer(m, "input.width", "width", problems);
-        if (problems.size() > before) return null;
-        try {
-            return new InputShape(c, h, w);
-        } catch (IllegalArgumentException e) {
-            problems.add("input: " + e.getMessage());
-            return null;
-        }
-    }
-
-    private static OutputSpec output(Object v, List<String> problems) {
-        if (!(v instanceof Map<?, ?> m)) {
-            problems.add("output is not a mapping {kind, classes, positive_index}: " + v);
-            return null;
-        }
-        int before = problems.size();
-        OutputKind kind = choice(m, "kind", OutputKind.class, problems);
-        if (problems.size() > before) {
-            problems.set(problems.size() - 1, "output." + problems.get(problems.size() - 1));
-        }
-        int classes = integer(m, "output.classes", "classes", problems);
-        int positive = integer(m, "output.positive_index", "positive_index", problems);
-        if (problems.size() > before) return null;
-        try {
-            return new OutputSpec(kind, classes, positive);
-        } catch (IllegalArgumentException e) {
-            problems.add("output: " + e.getMessage());
-            return null;
+    private static void resize(YamlMap m, Preprocessing pre, InputShape input) {
+        Optional<Resize> r = pre.resize();
+        if (r.isPresent()
+                && (r.get().rows() != input.height() || r.get().columns() != input.width())) {
+            m.problem(
+                    "preprocessing",
+                    "resizes to "
+                            + r.get().rows()
+                            + " x "
+                            + r.get().columns()
+                            + " but the input is "
+                            + input.height()
+                            + " x "
+                            + input.width());
         }
     }
 
-    private static int integer(Map<?, ?> m, String label, String key, List<String> problems) {
-        Object v = m.get(key);
-        if (v instanceof Integer i) return i;
-        problems.add(label + " is not an integer: " + v);
-        return 0;
+    private static Optional<OutputSpec> output(YamlMap m) {
+        Optional<OutputKind> kind = choice(m, "kind", OutputKind.class);
+        Optional<Long> classes = m.integer("classes");
+        Optional<Long> positive = m.integer("positive_index");
+        m.rejectUnknownKeys();
+        if (kind.isEmpty() || classes.isEmpty() || positive.isEmpty()) {
+            return Optional.empty();
+        }
+        if (m.doc().hasProblemWithin(m.path())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(
+                    new OutputSpec(
+                            kind.get(), classes.get().intValue(), positive.get().intValue()));
+        } catch (IllegalArgumentException e) {
+            m.problem(e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Returns the YAML text of a descriptor. */

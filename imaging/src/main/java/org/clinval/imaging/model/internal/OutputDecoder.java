@@ -9,7 +9,8 @@ import org.clinval.imaging.model.Task;
 /**
  * Turns raw outputs into positive-class probabilities as the descriptor says: one logit through the
  * logistic function, several through softmax over the class axis, probabilities as they are
- * (rejected when outside [0, 1] by more than rounding).
+ * (rejected when outside [0, 1] by more than rounding), scores as they are (rejected when not
+ * finite).
  */
 public final class OutputDecoder {
 
@@ -67,8 +68,15 @@ public final class OutputDecoder {
             return Math.max(0f, Math.min(1f, x));
         }
         if (!Float.isFinite(x)) {
-            throw new ModelRunException("model " + d.name() + " gave a non-finite logit: " + x);
+            throw new ModelRunException(
+                    "model "
+                            + d.name()
+                            + " gave a non-finite "
+                            + (o.kind() == OutputKind.SCORE ? "score" : "logit")
+                            + ": "
+                            + x);
         }
+        if (o.kind() == OutputKind.SCORE) return x;
         if (classes == 1) return (float) (1 / (1 + Math.exp(-x)));
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < classes; c++) max = Math.max(max, v[base + c * stride + k]);
