@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.clinval.common.Problem;
-import org.clinval.common.Sha256;
 import org.clinval.imaging.dataset.CheckOptions;
 import org.clinval.imaging.deid.PhiFinding;
 import org.clinval.imaging.deid.PhiScanner;
@@ -168,51 +167,24 @@ public final class StudyCheck {
         }
     }
 
-    /** Reads the descriptor and checks its weights; adds what is wrong to {@code problems}. */
-    static Optional<ModelDescriptor> descriptor(Path file, List<Problem> problems) {
-        String where = "device.model " + file.getFileName();
-        ModelDescriptor d;
-        try {
-            d = ModelDescriptor.read(file);
-        } catch (ModelLoadException e) {
-            problems.add(new Problem(where, e.getMessage()));
+    /**
+     * Checks the descriptor (its keys, its weights and their SHA-256) and reads it; adds what is
+     * wrong to {@code problems}.
+     */
+    static Optional<ModelDescriptor> descriptor(Path file, List<Problem> problems)
+            throws IOException {
+        List<org.clinval.common.yaml.YamlProblem> found = ModelDescriptor.check(file);
+        for (org.clinval.common.yaml.YamlProblem p : found) {
+            problems.add(new Problem("device.model: " + p.where(), p.what()));
+        }
+        if (!found.isEmpty()) {
             return Optional.empty();
         }
-        if (d.file().isEmpty()) {
-            return Optional.of(d); // a built-in architecture without a weights file
-        }
-        Path weights = file.toAbsolutePath().getParent().resolve(d.file()).normalize();
-        if (!Files.isRegularFile(weights)) {
-            problems.add(new Problem(where, "its weights file " + d.file() + " does not exist"));
-            return Optional.of(d);
-        }
-        String actual;
         try {
-            actual = Sha256.of(weights);
-        } catch (IOException e) {
-            problems.add(new Problem(where, "its weights file " + d.file() + " cannot be read"));
-            return Optional.of(d);
+            return Optional.of(ModelDescriptor.read(file));
+        } catch (ModelLoadException e) {
+            problems.add(new Problem("device.model", e.getMessage()));
+            return Optional.empty();
         }
-        if (d.sha256().isEmpty()) {
-            problems.add(
-                    new Problem(
-                            where,
-                            "has no sha256 of its weights: add 'sha256: \""
-                                    + actual
-                                    + "\"' (sha256sum "
-                                    + d.file()
-                                    + ") so the study locks the model it validates"));
-        } else if (!d.sha256().get().equalsIgnoreCase(actual)) {
-            problems.add(
-                    new Problem(
-                            where,
-                            "its weights "
-                                    + d.file()
-                                    + " have SHA-256 "
-                                    + actual
-                                    + " but the descriptor states "
-                                    + d.sha256().get()));
-        }
-        return Optional.of(d);
     }
 }

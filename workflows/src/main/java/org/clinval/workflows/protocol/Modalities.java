@@ -7,8 +7,8 @@ public final class Modalities {
 
     private Modalities() {}
 
-    /** Returns the modalities {@code protocol} accepts. */
+    /** Returns the modalities {@code protocol} accepts ({@code dataset.modalities}). */
     public static List<String> of(StudyProtocol protocol) {
-        return List.of("CT");
+        return protocol.dataset().modalities();
     }
 }
