@@ -23,11 +23,14 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.clinval.workflows.delegate.RequireSignature;
+import org.clinval.workflows.delegate.SignerDuties;
 import org.clinval.workflows.delegate.StudyDelegates;
+import org.clinval.workflows.delegate.StudyRecords;
 import org.clinval.workflows.engine.StudyProcessEngine;
 import org.clinval.workflows.protocol.InvalidProtocolException;
 import org.clinval.workflows.protocol.ProtocolReader;
 import org.clinval.workflows.protocol.StudyProtocol;
+import org.clinval.workflows.signature.InvalidRegistryException;
 import org.clinval.workflows.signature.Meaning;
 import org.clinval.workflows.signature.SignatureRefusedException;
 import org.clinval.workflows.signature.Signer;
@@ -147,7 +150,9 @@ public final class StudyEngine implements AutoCloseable {
     }
 
     private static ProcessEngine open(Path dir, StudySettings s) {
-        Map<Object, Object> beans = StudyDelegates.beans(s.services(), s.clock());
+        Map<Object, Object> beans =
+                StudyDelegates.beans(
+                        s.services(), new StudyRecords(s.clock(), s.siteKey(), s.users()));
         return s.database()
                 .map(
                         d ->
@@ -323,8 +328,23 @@ public final class StudyEngine implements AutoCloseable {
                                             new IllegalArgumentException(
                                                     "no task " + taskId + " waits in " + runDir));
             String context = RequireSignature.context(task.key(), task.id());
-            UserRegistry users = UserRegistry.load(settings.users());
-            Signer signer = new Signer(users, runDir, settings.clock());
+            UserRegistry users;
+            try {
+                users = UserRegistry.load(settings.users(), settings.siteKey().publicKey());
+            } catch (InvalidRegistryException e) {
+                new Signer(
+                                UserRegistry.empty(settings.users()),
+                                runDir,
+                                settings.siteKey(),
+                                settings.clock())
+                        .refuse(
+                                user,
+                                task.signs(),
+                                context,
+                                "the user registry does not verify: " + e.getMessage());
+                throw e; // not reached: refuse throws
+            }
+            Signer signer = new Signer(users, runDir, settings.siteKey(), settings.clock());
             Optional<UserAccount> account = users.find(user);
             if (account.isEmpty()) {
                 signer.refuse(user, task.signs(), context, "unknown user");
@@ -336,6 +356,17 @@ public final class StudyEngine implements AutoCloseable {
                         task.signs(),
                         context,
                         "meaning " + meaning.key() + " is not one of " + task.meanings());
+            }
+            Optional<String> duty =
+                    SignerDuties.refusal(
+                            account.get(),
+                            task.key(),
+                            SignerDuties.protocolAllowsBothRoles(runDir, protocolBase()),
+                            Signer.signatures(runDir).stream()
+                                    .filter(g -> g.verifies(settings.siteKey().publicKey()))
+                                    .toList());
+            if (duty.isPresent()) {
+                signer.refuse(user, task.signs(), context, duty.get());
             }
             if (task.key().equals(ValidationStudy.RECORD_DEVIATION)) {
                 Deviation.write(runDir, user, reason, settings.clock().instant());
@@ -355,6 +386,14 @@ public final class StudyEngine implements AutoCloseable {
         } finally {
             java.util.Arrays.fill(password, '\0');
         }
+    }
+
+    private Path protocolBase() {
+        return Path.of(
+                String.valueOf(
+                        engine.getRuntimeService()
+                                .getVariable(
+                                        processInstanceId, ValidationStudy.VAR_PROTOCOL_BASE)));
     }
 
     /**

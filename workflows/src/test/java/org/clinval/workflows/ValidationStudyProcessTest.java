@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +33,8 @@ import org.clinval.workflows.signature.Meaning;
 import org.clinval.workflows.signature.SignatureRefusedException;
 import org.clinval.workflows.signature.Signer;
 import org.clinval.workflows.testing.StudyFixture;
+import org.clinval.workflows.testing.TestKeys;
+import org.clinval.workflows.testing.TestRecords;
 import org.clinval.workflows.testing.TestServices;
 import org.clinval.workflows.testing.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,7 +58,8 @@ class ValidationStudyProcessTest {
                                     "sa",
                                     "",
                                     false,
-                                    StudyDelegates.beans(TestServices.create(), Clock.systemUTC())))
+                                    StudyDelegates.beans(
+                                            TestServices.create(), TestRecords.create())))
                     .build();
 
     ProcessEngine engine; // injected by the extension
@@ -85,7 +87,7 @@ class ValidationStudyProcessTest {
 
     /** Signs the task's record as {@code user}, then claims and completes the task. */
     private void signAndComplete(Task t, String user, Meaning meaning) throws Exception {
-        new Signer(TestUsers.registry(), run)
+        new Signer(TestUsers.registry(), run, TestKeys.SITE)
                 .sign(
                         user,
                         TestUsers.PASSWORD.toCharArray(),
@@ -333,7 +335,7 @@ class ValidationStudyProcessTest {
 
         assertThatThrownBy(
                         () ->
-                                new Signer(TestUsers.registry(), run)
+                                new Signer(TestUsers.registry(), run, TestKeys.SITE)
                                         .sign(
                                                 "lead",
                                                 "wrong password".toCharArray(),

@@ -1,6 +1,5 @@
 package org.clinval.workflows.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.clinval.common.Sha256;
+import org.clinval.common.sitekey.PublicSiteKey;
 
 /**
  * Walks a trail line by line and reports the first position where it differs from what was written.
@@ -22,19 +22,29 @@ import org.clinval.common.Sha256;
  *       record (and any checkpoint) names one entry more;
  *   <li><b>insertion</b> before line {@code p}: the inserted line fails its own hash, or carries a
  *       sequence already used, or is skipped by the next entry's previous-hash;
- *   <li><b>reordering</b>: line {@code p} holds an entry whose own sequence appears later.
+ *   <li><b>reordering</b>: line {@code p} holds an entry whose own sequence appears later;
+ *   <li><b>forgery</b> (with the site's public key): an entry, head or checkpoint whose hash was
+ *       recomputed no longer matches its site-key signature, and one signed with another key names
+ *       both key ids.
  * </ul>
  */
 final class AuditVerifier {
 
     private final Path dir;
+    private final TrailFiles files;
+    private final PublicSiteKey key;
+    private final List<AuditTrail.Anchor> anchors;
 
-    AuditVerifier(Path dir) {
+    /** A verifier of {@code files} in {@code dir}; without {@code key} only the structure. */
+    AuditVerifier(Path dir, TrailFiles files, PublicSiteKey key, List<AuditTrail.Anchor> anchors) {
         this.dir = dir;
+        this.files = files;
+        this.key = key;
+        this.anchors = List.copyOf(anchors);
     }
 
     AuditVerification verify() throws IOException {
-        Path file = dir.resolve(AuditTrail.FILE);
+        Path file = dir.resolve(files.trail());
         List<String> lines =
                 Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
         int n = lines.size();
@@ -60,6 +70,7 @@ final class AuditVerifier {
             }
         }
         AuditVerification v = checkpoints(parsed);
+        if (v == null) v = anchors(parsed);
         return v != null ? v : head(parsed);
     }
 
@@ -71,6 +82,26 @@ final class AuditVerifier {
         if (!parsed.get(i).hashOk()) {
             return AuditVerification.bad(
                     n, p, "entry " + p + " was edited: its content does not match its hash");
+        }
+        if (key != null && !e.keyId().equals(key.keyId())) {
+            return AuditVerification.bad(
+                    n,
+                    p,
+                    "entry "
+                            + p
+                            + " is signed with key "
+                            + e.keyId()
+                            + ", not the site key "
+                            + key.keyId());
+        }
+        if (key != null && !AuditLine.verifies(e, files.trail(), key)) {
+            return AuditVerification.bad(
+                    n,
+                    p,
+                    "entry "
+                            + p
+                            + " does not match its site-key signature: it was written or rewritten"
+                            + " without the site key");
         }
         String previous = i == 0 ? Sha256.ZERO : parsed.get(i - 1).entry().sha256();
         if (e.sequence() > p) {
@@ -143,25 +174,32 @@ final class AuditVerifier {
 
     /** Compares the checkpoints taken at signatures with the chain. */
     private AuditVerification checkpoints(List<AuditLine.Parsed> parsed) throws IOException {
-        Path file = dir.resolve(AuditTrail.CHECKPOINTS);
+        Path file = dir.resolve(files.checkpoints());
         if (!Files.exists(file)) {
             return null;
         }
         long firstBad = Long.MAX_VALUE;
         String problem = null;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int k = 0; k < lines.size(); k++) {
+            String line = lines.get(k);
             if (line.isBlank()) continue;
-            AuditTrail.Head h;
-            String by;
+            String where = files.checkpoints() + " line " + (k + 1);
+            HeadRecord r;
             try {
-                JsonNode node = AuditLine.JSON.readTree(line);
-                h = AuditTrail.head(node);
-                by = node.path("by").asText("a checkpoint");
+                r = HeadRecord.read(AuditLine.JSON.readTree(line));
             } catch (IOException | IllegalArgumentException e) {
                 return AuditVerification.bad(
                         parsed.size(),
                         parsed.size() + 1,
-                        AuditTrail.CHECKPOINTS + " holds a line that is not a checkpoint: " + line);
+                        where,
+                        where + " is not a checkpoint: " + line);
+            }
+            AuditTrail.Head h = r.head();
+            String by = r.by().isEmpty() ? "a checkpoint" : r.by();
+            AuditVerification signed = signed(parsed.size(), h.entries(), where, r, false);
+            if (signed != null) {
+                return signed;
             }
             if (h.entries() == 0) continue;
             if (h.entries() > parsed.size()) {
@@ -193,27 +231,113 @@ final class AuditVerifier {
         return problem == null ? null : AuditVerification.bad(parsed.size(), firstBad, problem);
     }
 
+    /**
+     * Checks the key id and signature of a head or checkpoint record; returns a finding or null.
+     */
+    private AuditVerification signed(
+            long n, long sequence, String where, HeadRecord r, boolean isHead) {
+        if (key == null) {
+            return null;
+        }
+        if (!r.keyId().equals(key.keyId())) {
+            return AuditVerification.bad(
+                    n,
+                    sequence,
+                    where,
+                    where
+                            + " is signed with key "
+                            + (r.keyId().isEmpty() ? "(none)" : r.keyId())
+                            + ", not the site key "
+                            + key.keyId());
+        }
+        boolean ok =
+                isHead
+                        ? r.verifiesAsHead(files.trail(), key)
+                        : r.verifiesAsCheckpoint(files.trail(), key);
+        if (!ok) {
+            return AuditVerification.bad(
+                    n,
+                    sequence,
+                    where,
+                    where
+                            + " does not match its site-key signature: it was rewritten without the"
+                            + " site key");
+        }
+        return null;
+    }
+
+    /** Compares the anchors kept elsewhere (the run seal) with the chain. */
+    private AuditVerification anchors(List<AuditLine.Parsed> parsed) {
+        int n = parsed.size();
+        for (AuditTrail.Anchor a : anchors) {
+            long m = a.head().entries();
+            if (m > n) {
+                return AuditVerification.bad(
+                        n,
+                        n + 1,
+                        "entry "
+                                + (n + 1)
+                                + " was deleted: the trail ends at "
+                                + n
+                                + " but "
+                                + a.by()
+                                + " recorded "
+                                + m
+                                + " entries");
+            }
+            if (m > 0 && !parsed.get((int) m - 1).entry().sha256().equals(a.head().sha256())) {
+                return AuditVerification.bad(
+                        n,
+                        m,
+                        "entry "
+                                + m
+                                + " does not match the hash "
+                                + a.by()
+                                + " recorded for it: the trail was rewritten");
+            }
+            if (a.last() && n > m) {
+                return AuditVerification.bad(
+                        n,
+                        m + 1,
+                        "entry "
+                                + (m + 1)
+                                + " was added after "
+                                + a.by()
+                                + ", which recorded "
+                                + m
+                                + " entries");
+            }
+        }
+        return null;
+    }
+
     /** Compares the head record with the last line: the only witness of a removed last line. */
     private AuditVerification head(List<AuditLine.Parsed> parsed) throws IOException {
         int n = parsed.size();
-        Path file = dir.resolve(AuditTrail.HEAD);
+        Path file = dir.resolve(files.head());
         if (!Files.exists(file)) {
             return n == 0
                     ? AuditVerification.intact(0)
                     : AuditVerification.bad(
                             n,
                             n + 1,
+                            files.head(),
                             "the head record "
-                                    + AuditTrail.HEAD
+                                    + files.head()
                                     + " is missing: removal of the last entries cannot be ruled out");
         }
-        AuditTrail.Head h;
+        HeadRecord r;
         try {
-            h = AuditTrail.head(AuditLine.JSON.readTree(file.toFile()));
+            r = HeadRecord.read(AuditLine.JSON.readTree(file.toFile()));
         } catch (IOException | IllegalArgumentException e) {
             return AuditVerification.bad(
-                    n, n + 1, "the head record " + AuditTrail.HEAD + " is not readable");
+                    n, n + 1, files.head(), "the head record " + files.head() + " is not readable");
         }
+        AuditVerification signed = signed(n, n, files.head(), r, true);
+        if (signed != null) {
+            return signed;
+        }
+        AuditTrail.Head h = r.head();
         if (h.entries() > n) {
             return AuditVerification.bad(
                     n,

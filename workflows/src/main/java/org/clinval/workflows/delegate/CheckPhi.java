@@ -2,7 +2,6 @@ package org.clinval.workflows.delegate;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,16 +26,16 @@ public final class CheckPhi implements JavaDelegate {
     private static final int SHOWN = 5;
 
     private final PhiService phi;
-    private final Clock clock;
+    private final StudyRecords records;
 
-    public CheckPhi(PhiService phi, Clock clock) {
+    public CheckPhi(PhiService phi, StudyRecords records) {
         this.phi = phi;
-        this.clock = clock;
+        this.records = records;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        StudyContext s = StudyContext.of(execution, clock);
+        StudyContext s = StudyContext.of(execution, records);
         StudyProtocol protocol = s.protocol();
         AuditTrail audit = s.audit();
         Path images = protocol.dataset().dicom();

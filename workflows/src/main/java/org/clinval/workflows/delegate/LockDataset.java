@@ -1,7 +1,6 @@
 package org.clinval.workflows.delegate;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,16 +19,16 @@ import org.clinval.workflows.service.DatasetService;
 public final class LockDataset implements JavaDelegate {
 
     private final DatasetService dataset;
-    private final Clock clock;
+    private final StudyRecords records;
 
-    public LockDataset(DatasetService dataset, Clock clock) {
+    public LockDataset(DatasetService dataset, StudyRecords records) {
         this.dataset = dataset;
-        this.clock = clock;
+        this.records = records;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        StudyContext s = StudyContext.of(execution, clock);
+        StudyContext s = StudyContext.of(execution, records);
         AuditTrail audit = s.audit();
         try {
             DatasetManifest m = dataset.lock(s.protocol(), s.runDir());

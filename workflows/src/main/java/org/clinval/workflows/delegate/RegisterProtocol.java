@@ -2,7 +2,6 @@ package org.clinval.workflows.delegate;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,16 +16,16 @@ import org.clinval.workflows.service.DatasetService;
 public final class RegisterProtocol implements JavaDelegate {
 
     private final DatasetService dataset;
-    private final Clock clock;
+    private final StudyRecords records;
 
-    public RegisterProtocol(DatasetService dataset, Clock clock) {
+    public RegisterProtocol(DatasetService dataset, StudyRecords records) {
         this.dataset = dataset;
-        this.clock = clock;
+        this.records = records;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        StudyContext s = StudyContext.of(execution, clock);
+        StudyContext s = StudyContext.of(execution, records);
         Path source = Path.of(StudyContext.text(execution, ValidationStudy.VAR_PROTOCOL_SOURCE));
         StudyProtocol protocol =
                 StudyContext.read(

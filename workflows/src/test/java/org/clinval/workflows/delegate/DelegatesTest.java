@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.clinval.workflows.ValidationStudy;
@@ -21,13 +20,14 @@ import org.clinval.workflows.testing.FakeInferenceService;
 import org.clinval.workflows.testing.FakePhiService;
 import org.clinval.workflows.testing.FakeReportService;
 import org.clinval.workflows.testing.StudyFixture;
+import org.clinval.workflows.testing.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each step without an engine: what it asks its service, what it sets, what it audits. */
 class DelegatesTest {
 
-    private static final Clock CLOCK = Clock.systemUTC();
+    private static final StudyRecords RECORDS = TestRecords.create();
 
     @TempDir Path dir;
 
@@ -49,14 +49,14 @@ class DelegatesTest {
     private FakeExecution registered(StudyFixture f) throws Exception {
         Path protocol = f.write();
         FakeExecution e = execution(protocol, ValidationStudy.REGISTER_PROTOCOL);
-        new RegisterProtocol(new FileDatasetService(), CLOCK).execute(e.proxy());
+        new RegisterProtocol(new FileDatasetService(), RECORDS).execute(e.proxy());
         return e;
     }
 
     @Test
     void registerThenLockWritesTheManifest() throws Exception {
         FakeExecution e = registered(StudyFixture.in(dir));
-        new LockDataset(new FileDatasetService(), CLOCK).execute(e.proxy());
+        new LockDataset(new FileDatasetService(), RECORDS).execute(e.proxy());
         assertThat(Files.readAllLines(dir.resolve("run/manifest.sha256")))
                 .hasSize(StudyFixture.CASES + 3)
                 .isEqualTo(Files.readAllLines(dir.resolve("run/registration.sha256")));
@@ -72,7 +72,7 @@ class DelegatesTest {
         FakeExecution e = execution(protocol, ValidationStudy.REGISTER_PROTOCOL);
         assertThatThrownBy(
                         () ->
-                                new RegisterProtocol(new FileDatasetService(), CLOCK)
+                                new RegisterProtocol(new FileDatasetService(), RECORDS)
                                         .execute(e.proxy()))
                 .isInstanceOf(StudyStepException.class)
                 .hasMessageContaining("RegisterProtocol: device.model")
@@ -87,7 +87,7 @@ class DelegatesTest {
         Files.writeString(dir.resolve("data/dicom/case-999.dcm"), "new\n");
         Files.writeString(dir.resolve("data/ground-truth.csv"), "changed\n");
         assertThatThrownBy(
-                        () -> new LockDataset(new FileDatasetService(), CLOCK).execute(e.proxy()))
+                        () -> new LockDataset(new FileDatasetService(), RECORDS).execute(e.proxy()))
                 .isInstanceOfSatisfying(
                         BpmnError.class,
                         x ->
@@ -103,12 +103,12 @@ class DelegatesTest {
     @Test
     void checkPhiPassesCleanImagesOnAndStopsOnIdentifyingData() throws Exception {
         FakeExecution clean = registered(StudyFixture.in(dir.resolve("a")));
-        new CheckPhi(new FakePhiService(), CLOCK).execute(clean.proxy());
+        new CheckPhi(new FakePhiService(), RECORDS).execute(clean.proxy());
         assertThat(clean.variables.get(ValidationStudy.VAR_IMAGES))
                 .isEqualTo(dir.resolve("a/data/dicom").toString());
 
         FakeExecution phi = registered(StudyFixture.in(dir.resolve("b")).withPhi());
-        assertThatThrownBy(() -> new CheckPhi(new FakePhiService(), CLOCK).execute(phi.proxy()))
+        assertThatThrownBy(() -> new CheckPhi(new FakePhiService(), RECORDS).execute(phi.proxy()))
                 .isInstanceOf(PhiPresentException.class)
                 .hasMessageContaining("12 of 60 files, e.g. case-001.dcm PatientName (0010,0010)")
                 .hasMessageNotContaining("DOE");
@@ -118,11 +118,11 @@ class DelegatesTest {
     @Test
     void inferenceAndAnalysisSetWhatTheGatewayReads() throws Exception {
         FakeExecution e = registered(StudyFixture.in(dir).failing());
-        new CheckPhi(new FakePhiService(), CLOCK).execute(e.proxy());
-        new RunInference(new FakeInferenceService(), CLOCK).execute(e.proxy());
+        new CheckPhi(new FakePhiService(), RECORDS).execute(e.proxy());
+        new RunInference(new FakeInferenceService(), RECORDS).execute(e.proxy());
         assertThat(e.variables.get(ValidationStudy.VAR_CASE_RESULTS))
                 .isEqualTo(dir.resolve("run/case-results.csv").toString());
-        new Analyse(new MetricsAnalysisService(), CLOCK).execute(e.proxy());
+        new Analyse(new MetricsAnalysisService(), RECORDS).execute(e.proxy());
         assertThat(e.variables.get(ValidationStudy.VAR_CRITERIA_MET)).isEqualTo(false);
         AuditEntry last = AuditTrail.in(dir.resolve("run")).entries().get(actions().size() - 1);
         assertThat(last.reason()).isEqualTo("verdict FAIL: EP1 FAIL, EP2 PASS");
@@ -132,13 +132,13 @@ class DelegatesTest {
     @Test
     void theAcceptanceStepSetsWhatTheGatewayReadsAndRecordsTheOutcome() throws Exception {
         FakeExecution none = registered(StudyFixture.in(dir.resolve("a")));
-        new VerifyAcceptanceCriteria(new FakeAcceptanceService(), CLOCK).execute(none.proxy());
+        new VerifyAcceptanceCriteria(new FakeAcceptanceService(), RECORDS).execute(none.proxy());
         assertThat(none.variables.get(ValidationStudy.VAR_SCENARIOS_PASSED)).isEqualTo(true);
         assertThat(dir.resolve("run/acceptance.json")).doesNotExist();
         assertThat(actions()).endsWith("VerifyAcceptanceCriteria found no acceptance criteria");
 
         FakeExecution failing = registered(StudyFixture.in(dir.resolve("b")).withFeatures(true));
-        new VerifyAcceptanceCriteria(new FakeAcceptanceService(), CLOCK).execute(failing.proxy());
+        new VerifyAcceptanceCriteria(new FakeAcceptanceService(), RECORDS).execute(failing.proxy());
         assertThat(failing.variables.get(ValidationStudy.VAR_SCENARIOS_PASSED)).isEqualTo(false);
         assertThat(dir.resolve("run/acceptance.json")).exists();
         assertThat(actions()).endsWith("VerifyAcceptanceCriteria ran the acceptance criteria");
@@ -156,7 +156,7 @@ class DelegatesTest {
                                 new FakeReportService(),
                                 new ZipArchiveService())
                         .acceptance();
-        assertThatThrownBy(() -> new VerifyAcceptanceCriteria(unwired, CLOCK).execute(e.proxy()))
+        assertThatThrownBy(() -> new VerifyAcceptanceCriteria(unwired, RECORDS).execute(e.proxy()))
                 .isInstanceOf(StudyStepException.class)
                 .hasMessageContaining("VerifyAcceptanceCriteria: no acceptance runner is wired")
                 .hasMessageContaining("features");
@@ -167,7 +167,7 @@ class DelegatesTest {
     void aStepWithoutItsVariablesSaysWhichIsMissing() {
         FakeExecution e = new FakeExecution(ValidationStudy.LOCK_DATASET);
         assertThatThrownBy(
-                        () -> new LockDataset(new FileDatasetService(), CLOCK).execute(e.proxy()))
+                        () -> new LockDataset(new FileDatasetService(), RECORDS).execute(e.proxy()))
                 .isInstanceOf(StudyStepException.class)
                 .hasMessage("the study has no 'runDir' variable: null");
     }
