@@ -28,6 +28,7 @@ import org.clinval.workflows.audit.AuditEntry;
 import org.clinval.workflows.audit.AuditTrail;
 import org.clinval.workflows.delegate.RequireSignature;
 import org.clinval.workflows.delegate.StudyDelegates;
+import org.clinval.workflows.delegate.StudyStepException;
 import org.clinval.workflows.engine.StudyProcessEngine;
 import org.clinval.workflows.signature.Meaning;
 import org.clinval.workflows.signature.SignatureRefusedException;
@@ -350,5 +351,67 @@ class ValidationStudyProcessTest {
         assertThat(last.user()).isEqualTo("lead");
         assertThat(last.reason()).startsWith("wrong password");
         assertThat(Signer.signatures(run)).isEmpty();
+    }
+
+    @Test
+    void theListenerRefusesTheApproverAtQaSignOffHoweverTheTaskIsCompleted() throws Exception {
+        ProcessInstance pi = start(StudyFixture.in(dir).allowBothRoles().write());
+        signAndComplete(task(pi), "both", Meaning.APPROVED);
+        execute(job(pi));
+        execute(job(pi));
+        Task t = task(pi);
+        assertThatThrownBy(() -> signAndComplete(t, "both", Meaning.REVIEWED))
+                .rootCause()
+                .isInstanceOf(StudyStepException.class)
+                .hasMessage(
+                        "QaSignOff: signature of both refused: both approved the protocol of this"
+                                + " study (ApproveProtocol) and may not sign QaSignOff (task QaSignOff "
+                                + t.getId()
+                                + ")");
+        assertThat(pi).isWaitingAt(ValidationStudy.QA_SIGN_OFF);
+        AuditEntry last = AuditTrail.in(run).entries().get(actions().size() - 1);
+        assertThat(last.action()).isEqualTo("signature refused");
+        assertThat(last.user()).isEqualTo("both");
+    }
+
+    @Test
+    void theListenerRefusesADualRoleSignerWithoutTheProtocolsLeave() throws Exception {
+        ProcessInstance pi = start(StudyFixture.in(dir).write());
+        Task t = task(pi);
+        assertThatThrownBy(() -> signAndComplete(t, "both", Meaning.APPROVED))
+                .rootCause()
+                .hasMessage(
+                        "ApproveProtocol: signature of both refused: both holds both qa-lead and"
+                                + " qa-reviewer and the protocol does not allow one user both roles"
+                                + " (separation_of_duties.allow_one_user_both_roles) (task"
+                                + " ApproveProtocol "
+                                + t.getId()
+                                + ")");
+        assertThat(pi).isWaitingAt(ValidationStudy.APPROVE_PROTOCOL);
+    }
+
+    @Test
+    void aSignatureLineNotSignedWithTheSiteKeyCompletesNothing() throws Exception {
+        ProcessInstance pi = start(StudyFixture.in(dir).write());
+        Task t = task(pi);
+        // A line with every field right, signed by another key, as a forger would write it.
+        Path other = dir.resolve("elsewhere");
+        Files.createDirectories(other);
+        Files.copy(run.resolve("protocol.yaml"), other.resolve("protocol.yaml"));
+        new Signer(TestUsers.registry(), other, TestKeys.OTHER)
+                .sign(
+                        "lead",
+                        TestUsers.password(),
+                        Meaning.APPROVED,
+                        other.resolve("protocol.yaml"),
+                        RequireSignature.context(t.getTaskDefinitionKey(), t.getId()));
+        Files.copy(other.resolve(Signer.FILE), run.resolve(Signer.FILE));
+        taskService().claim(t.getId(), "lead");
+        assertThatThrownBy(() -> taskService().complete(t.getId()))
+                .rootCause()
+                .hasMessageStartingWith(
+                        "ApproveProtocol needs an electronic signature of lead on protocol.yaml")
+                .hasMessageEndingWith("none was found");
+        assertThat(pi).isWaitingAt(ValidationStudy.APPROVE_PROTOCOL);
     }
 }

@@ -8,7 +8,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.clinval.common.Sha256;
 import org.clinval.workflows.audit.AuditEntry;
+import org.clinval.workflows.audit.AuditTrail;
 import org.clinval.workflows.audit.TrailFiles;
 
 /**
@@ -54,6 +56,17 @@ final class AdminLog {
 
     /** What the log says a user is after its last act. */
     record State(long entry, String name, TreeSet<String> groups, String recordSha256) {}
+
+    /** Returns the last entry that changed a user (count 0 and zero hash when none). */
+    static AuditTrail.Head lastChange(List<AuditEntry> entries) {
+        AuditTrail.Head h = new AuditTrail.Head(0, Sha256.ZERO);
+        for (AuditEntry e : entries) {
+            if (CHANGES.contains(e.action()) && e.objectSha256().isPresent()) {
+                h = new AuditTrail.Head(e.sequence(), e.sha256());
+            }
+        }
+        return h;
+    }
 
     /** Replays the log: the state of every user an act created or changed, by id. */
     static Map<String, State> replay(List<AuditEntry> entries) {

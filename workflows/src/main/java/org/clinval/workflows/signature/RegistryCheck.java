@@ -110,19 +110,28 @@ final class RegistryCheck {
                                 + HAND);
             }
         }
-        AuditTrail.Head head = log.head();
+        AuditTrail.Head lastChange = AdminLog.lastChange(entries);
         JsonNode recorded = root.path("admin_log");
         AuditTrail.Head stated =
                 new AuditTrail.Head(
                         recorded.path("entries").asLong(-1), recorded.path("sha256").asText(""));
-        if (!stated.equals(head)) {
+        if (stated.entries() < lastChange.entries()) {
             throw new InvalidRegistryException(
                     file
                             + " was signed at administration-log entry "
                             + stated.entries()
-                            + ", but the log holds "
-                            + head.entries()
-                            + " entries: it is an older copy of the registry");
+                            + ", but the log records changes up to entry "
+                            + lastChange.entries()
+                            + ": it is an older copy of the registry");
+        }
+        if (!stated.equals(lastChange)) {
+            throw new InvalidRegistryException(
+                    file
+                            + " names administration-log entry "
+                            + stated.entries()
+                            + " as its last change, but the log's last change is entry "
+                            + lastChange.entries()
+                            + HAND);
         }
         if (!key.verify(
                 UserRegistry.payload(r.usersJson(), stated, keyId),

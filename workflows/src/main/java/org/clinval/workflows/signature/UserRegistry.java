@@ -25,8 +25,8 @@ import org.clinval.workflows.audit.SignedPayload;
  * The users who may sign, kept in one JSON file written with mode 600: {@code {"format":
  * "clinval-users/1", "users": [{"id", "name", "groups", "password"}], "admin_log": {"entries",
  * "sha256"}, "key_id", "signature"}}, each password as a {@link PasswordHash} text, never in clear.
- * The file is signed with the site key over its users and the head of its administration log
- * ({@link AdminLog}); it is only ever written through {@link UserAdministration}.
+ * The file is signed with the site key over its users and the administration-log entry of its last
+ * change ({@link AdminLog}); it is only ever written through {@link UserAdministration}.
  *
  * <p>{@link #load} refuses a file that is not what the administrators wrote, naming what differs: a
  * user added, a group added, a name or password hash replaced, a user removed, another key, or a
@@ -158,7 +158,10 @@ public final class UserRegistry {
         return SignedPayload.of(FORMAT, usersJson, log.entries(), log.sha256(), keyId);
     }
 
-    /** Writes the registry with mode 600, signed together with the log's head {@code log}. */
+    /**
+     * Writes the registry with mode 600, signed together with {@code log}, the administration-log
+     * entry of the change it holds last (refusals logged after it do not make it stale).
+     */
     void save(SiteKey key, AuditTrail.Head log) throws IOException {
         String usersJson = usersJson();
         ObjectNode root = JSON.createObjectNode();
