@@ -21,7 +21,7 @@ import org.clinval.common.Sha256;
  * <p>Its id is the first 16 hexadecimal digits of the SHA-256 of the X.509 encoding of the key. It
  * is exported (see {@link #toJson}) as {@code {"format": "clinval-site-public-key/1", "algorithm":
  * "Ed25519", "key_id": …, "public_key": <base64 X.509>}}; {@link #read} also accepts a PEM {@code
- * PUBLIC KEY} block.
+ * PUBLIC KEY} block and a keystore file, of which it reads only the public half.
  */
 public final class PublicSiteKey {
 
@@ -65,8 +65,8 @@ public final class PublicSiteKey {
     }
 
     /**
-     * Reads an exported public key: the JSON of {@link #toJson} or a PEM {@code PUBLIC KEY} block.
-     * A JSON file's {@code key_id} must be the id of its key.
+     * Reads an exported public key: the JSON of {@link #toJson}, a PEM {@code PUBLIC KEY} block, or
+     * a keystore (its public half). A JSON file's {@code key_id} must be the id of its key.
      *
      * @throws SiteKeyException naming the file and what is wrong with it
      */
