@@ -362,9 +362,7 @@ public final class StudyEngine implements AutoCloseable {
                             account.get(),
                             task.key(),
                             SignerDuties.protocolAllowsBothRoles(runDir, protocolBase()),
-                            Signer.signatures(runDir).stream()
-                                    .filter(g -> g.verifies(settings.siteKey().publicKey()))
-                                    .toList());
+                            SignerDuties.approvers(runDir, settings.siteKey().publicKey()));
             if (duty.isPresent()) {
                 signer.refuse(user, task.signs(), context, duty.get());
             }

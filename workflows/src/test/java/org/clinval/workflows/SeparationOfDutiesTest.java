@@ -98,6 +98,19 @@ class SeparationOfDutiesTest {
                                     + ")");
             assertThat(last(run).reason()).startsWith("both approved the protocol of this study");
             assertThat(Signer.signatures(run)).hasSize(1);
+            // Deleting the approval's signature line does not clear the approver: the trail names
+            // it.
+            Files.writeString(run.resolve(Signer.FILE), "");
+            assertThatThrownBy(
+                            () ->
+                                    e.complete(
+                                            id,
+                                            "both",
+                                            Meaning.REVIEWED,
+                                            TestUsers.password(),
+                                            null))
+                    .hasMessageStartingWith(
+                            "signature of both refused: both approved the protocol of this study");
             assertThat(
                             e.complete(id, "reviewer", Meaning.REVIEWED, TestUsers.password(), null)
                                     .state())

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -288,12 +289,16 @@ public final class AuditTrail {
         if (Files.exists(file)) {
             return;
         }
-        if (ownerOnly) {
-            SecretFile.createDirectories(dir);
-            SecretFile.create(file);
-        } else {
-            Files.createDirectories(dir);
-            Files.createFile(file);
+        try {
+            if (ownerOnly) {
+                SecretFile.createDirectories(dir);
+                SecretFile.create(file);
+            } else {
+                Files.createDirectories(dir);
+                Files.createFile(file);
+            }
+        } catch (FileAlreadyExistsException e) {
+            // another process created it first: append to theirs
         }
     }
 

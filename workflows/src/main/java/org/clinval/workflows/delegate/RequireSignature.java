@@ -73,7 +73,7 @@ public final class RequireSignature implements TaskListener {
             PublicSiteKey site = records.siteKey().publicKey();
             List<Signature> all =
                     Signer.signatures(s.runDir()).stream().filter(g -> g.verifies(site)).toList();
-            signer(s, task, user, object, all);
+            signer(s, task, user, object);
             String sha = Sha256.of(file);
             Signature sig =
                     all.stream()
@@ -109,8 +109,7 @@ public final class RequireSignature implements TaskListener {
     }
 
     /** Refuses (audited) a signer the registry, the task's group or the duties rule exclude. */
-    private void signer(
-            StudyContext s, DelegateTask task, String user, String object, List<Signature> all)
+    private void signer(StudyContext s, DelegateTask task, String user, String object)
             throws IOException {
         String key = task.getTaskDefinitionKey();
         String why;
@@ -124,7 +123,14 @@ public final class RequireSignature implements TaskListener {
                 why = "not in group " + group;
             } else {
                 boolean both = SignerDuties.protocolAllowsBothRoles(s.runDir(), s.protocolBase());
-                why = SignerDuties.refusal(account.get(), key, both, all).orElse(null);
+                why =
+                        SignerDuties.refusal(
+                                        account.get(),
+                                        key,
+                                        both,
+                                        SignerDuties.approvers(
+                                                s.runDir(), records.siteKey().publicKey()))
+                                .orElse(null);
             }
         } catch (InvalidRegistryException e) {
             why = "the user registry does not verify: " + e.getMessage();

@@ -1,11 +1,17 @@
 package org.clinval.workflows.delegate;
 
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.clinval.common.sitekey.PublicSiteKey;
 import org.clinval.workflows.ValidationStudy;
+import org.clinval.workflows.audit.AuditEntry;
+import org.clinval.workflows.audit.AuditTrail;
 import org.clinval.workflows.signature.Roles;
 import org.clinval.workflows.signature.Signature;
+import org.clinval.workflows.signature.Signer;
 import org.clinval.workflows.signature.UserAccount;
 
 /**
@@ -21,10 +27,10 @@ public final class SignerDuties {
     /**
      * Returns why {@code user} may not sign task {@code taskKey}, or empty.
      *
-     * @param signatures the run's signature records, verified with the site key
+     * @param approvers the users who approved the protocol of this run (see {@link #approvers})
      */
     public static Optional<String> refusal(
-            UserAccount user, String taskKey, boolean allowBothRoles, List<Signature> signatures) {
+            UserAccount user, String taskKey, boolean allowBothRoles, Set<String> approvers) {
         if (Roles.holdsBoth(user) && !allowBothRoles) {
             return Optional.of(
                     user.id()
@@ -35,17 +41,7 @@ public final class SignerDuties {
                             + " and the protocol does not allow one user both roles"
                             + " (separation_of_duties.allow_one_user_both_roles)");
         }
-        if (taskKey.equals(ValidationStudy.QA_SIGN_OFF)
-                && signatures.stream()
-                        .anyMatch(
-                                s ->
-                                        s.userId().equals(user.id())
-                                                && s.context()
-                                                        .startsWith(
-                                                                "task "
-                                                                        + ValidationStudy
-                                                                                .APPROVE_PROTOCOL
-                                                                        + " "))) {
+        if (taskKey.equals(ValidationStudy.QA_SIGN_OFF) && approvers.contains(user.id())) {
             return Optional.of(
                     user.id()
                             + " approved the protocol of this study ("
@@ -54,6 +50,25 @@ public final class SignerDuties {
                             + ValidationStudy.QA_SIGN_OFF);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Returns who approved the protocol of the run in {@code runDir}: the signers of {@code
+     * ApproveProtocol} in the signature records that carry {@code key}'s signature, and the users
+     * the audit trail records completing it (so removing a signature line does not clear them).
+     */
+    public static Set<String> approvers(Path runDir, PublicSiteKey key) throws IOException {
+        Set<String> out = new TreeSet<>();
+        String context = "task " + ValidationStudy.APPROVE_PROTOCOL + " ";
+        for (Signature s : Signer.signatures(runDir)) {
+            if (s.context().startsWith(context) && s.verifies(key)) out.add(s.userId());
+        }
+        for (AuditEntry e : AuditTrail.in(runDir).entries()) {
+            if (e.action().equals(ValidationStudy.APPROVE_PROTOCOL + " completed")) {
+                out.add(e.user());
+            }
+        }
+        return out;
     }
 
     /**
