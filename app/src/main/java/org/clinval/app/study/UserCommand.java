@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -12,7 +11,6 @@ import org.clinval.app.cli.Json;
 import org.clinval.app.cli.UserError;
 import org.clinval.workflows.signature.AdministrationRefusedException;
 import org.clinval.workflows.signature.InvalidRegistryException;
-import org.clinval.workflows.signature.UserAccount;
 import org.clinval.workflows.signature.UserAdministration;
 import org.clinval.workflows.signature.UserRegistry;
 import picocli.CommandLine;
@@ -48,101 +46,13 @@ public final class UserCommand implements Runnable {
                 spec.commandLine(), "a subcommand is required, e.g. 'clinval user list'");
     }
 
-    /** The administrator who signs an act. */
-    static final class AdminOptions {
-        @Option(
-                names = "--admin",
-                paramLabel = "ID",
-                description = "The administrator (group admin) who signs this act.")
-        String admin;
-
-        @Option(
-                names = "--admin-password-file",
-                paramLabel = "F",
-                description =
-                        "File whose first line is the administrator's password, readable by its"
-                                + " owner only (default: prompt).")
-        Path adminPasswordFile;
-    }
-
-    /** An act on the registry: opens it with the site key and turns refusals into one line. */
-    abstract static class Act implements Callable<Integer> {
-
-        @Mixin StudyOptions options;
-
-        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-        UserAdministration administration;
-
-        @Override
-        public final Integer call() throws Exception {
-            try {
-                administration =
-                        UserAdministration.open(
-                                options.users(), options.siteKey(), Clock.systemUTC());
-                ObjectNode o = act();
-                o.put("registry", options.users().toString());
-                spec.commandLine().getOut().println(Json.write(o));
-                return 0;
-            } catch (AdministrationRefusedException | InvalidRegistryException e) {
-                throw new UserError(e.getMessage(), e);
-            }
-        }
-
-        abstract ObjectNode act() throws AdministrationRefusedException, IOException;
-
-        /** Reads a secret; a file others can read is refused, and the refusal logged. */
-        char[] secret(
-                String by,
-                String id,
-                String act,
-                Path file,
-                String prompt,
-                boolean twice,
-                String option)
-                throws AdministrationRefusedException {
-            try {
-                return Secrets.fileOrPrompt(file, prompt, twice, option + " F");
-            } catch (UserError e) {
-                if (file == null) throw e;
-                throw administration.refuse(by, id, act, e.getMessage());
-            }
-        }
-
-        UserAdministration.Credentials admin(AdminOptions a, String id, String act)
-                throws AdministrationRefusedException {
-            if (a.admin == null) {
-                return null; // refused, and logged, by the act itself
-            }
-            return new UserAdministration.Credentials(
-                    a.admin,
-                    secret(
-                            a.admin,
-                            id,
-                            act,
-                            a.adminPasswordFile,
-                            "Password of administrator " + a.admin,
-                            false,
-                            "--admin-password-file"));
-        }
-
-        static ObjectNode json(UserAccount a) {
-            ObjectNode o = Json.object();
-            o.put("user", a.id());
-            o.put("name", a.printedName());
-            ArrayNode g = o.putArray("groups");
-            a.sortedGroups().forEach(g::add);
-            return o;
-        }
-    }
-
     /** {@code clinval user add ID --name N --group G --admin A}. */
     @Command(
             name = "add",
             description =
                     "Add a user (never replaces one); the password is stored only as a PBKDF2"
                             + " hash.")
-    public static final class Add extends Act {
+    public static final class Add extends UserAct {
 
         @Parameters(
                 paramLabel = "ID",
@@ -201,7 +111,7 @@ public final class UserCommand implements Runnable {
 
     /** {@code clinval user passwd ID}: one's own password, with the old one. */
     @Command(name = "passwd", description = "Change your own password; the old one is needed.")
-    public static final class Passwd extends Act {
+    public static final class Passwd extends UserAct {
 
         @Parameters(paramLabel = "ID", description = "Your user id.")
         String id;
@@ -249,7 +159,7 @@ public final class UserCommand implements Runnable {
     @Command(
             name = "reset-password",
             description = "Set a user's password, signed by an administrator.")
-    public static final class ResetPassword extends Act {
+    public static final class ResetPassword extends UserAct {
 
         @Parameters(paramLabel = "ID", description = "The user id.")
         String id;
@@ -285,7 +195,7 @@ public final class UserCommand implements Runnable {
 
     /** {@code clinval user grant ID --group G --admin A}. */
     @Command(name = "grant", description = "Add a user to a group, signed by an administrator.")
-    public static final class Grant extends Act {
+    public static final class Grant extends UserAct {
 
         @Parameters(paramLabel = "ID", description = "The user id.")
         String id;
@@ -312,7 +222,7 @@ public final class UserCommand implements Runnable {
     @Command(
             name = "revoke",
             description = "Remove a user from a group, signed by an administrator.")
-    public static final class Revoke extends Act {
+    public static final class Revoke extends UserAct {
 
         @Parameters(paramLabel = "ID", description = "The user id.")
         String id;
@@ -358,7 +268,7 @@ public final class UserCommand implements Runnable {
             }
             ObjectNode o = Json.object();
             ArrayNode users = o.putArray("users");
-            r.users().forEach(a -> users.add(Act.json(a)));
+            r.users().forEach(a -> users.add(UserAct.json(a)));
             o.put("registry", options.users().toString());
             spec.commandLine().getOut().println(Json.write(o));
             return 0;
