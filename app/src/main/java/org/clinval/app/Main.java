@@ -7,6 +7,7 @@ import org.clinval.app.model.ModelCommand;
 import org.clinval.app.risk.RiskCommand;
 import org.clinval.app.stats.StatsCommand;
 import org.clinval.app.study.AuditCommand;
+import org.clinval.app.study.KeysCommand;
 import org.clinval.app.study.StudyCommand;
 import org.clinval.app.study.TaskCommand;
 import org.clinval.app.study.UserCommand;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Option;
             TaskCommand.class,
             AuditCommand.class,
             UserCommand.class,
+            KeysCommand.class,
             org.clinval.app.verify.VerifyCommand.class,
             ModelCommand.class,
             org.clinval.app.model.PredictCommand.class,

@@ -24,12 +24,15 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.clinval.workflows.audit.AuditTrail;
 import org.clinval.workflows.delegate.RequireSignature;
+import org.clinval.workflows.delegate.SignerDuties;
 import org.clinval.workflows.delegate.StudyDelegates;
+import org.clinval.workflows.delegate.StudyRecords;
 import org.clinval.workflows.engine.OpenMarker;
 import org.clinval.workflows.engine.StudyProcessEngine;
 import org.clinval.workflows.protocol.InvalidProtocolException;
 import org.clinval.workflows.protocol.ProtocolReader;
 import org.clinval.workflows.protocol.StudyProtocol;
+import org.clinval.workflows.signature.InvalidRegistryException;
 import org.clinval.workflows.signature.Meaning;
 import org.clinval.workflows.signature.SignatureRefusedException;
 import org.clinval.workflows.signature.Signer;
@@ -234,7 +237,7 @@ public final class StudyEngine implements AutoCloseable {
     }
 
     private AuditTrail audit() {
-        return AuditTrail.in(runDir, settings.clock());
+        return AuditTrail.in(runDir, settings.siteKey(), settings.clock());
     }
 
     /**
@@ -338,13 +341,6 @@ public final class StudyEngine implements AutoCloseable {
         return out;
     }
 
-    private Path protocolBase() {
-        Object base =
-                engine.getRuntimeService()
-                        .getVariable(processInstanceId, ValidationStudy.VAR_PROTOCOL_BASE);
-        return Path.of(String.valueOf(base));
-    }
-
     /**
      * Ends the study by a qa-lead's decision: the user's password is checked, the reason recorded,
      * and the process ended. The password array is cleared.
@@ -362,7 +358,8 @@ public final class StudyEngine implements AutoCloseable {
                 throw new IllegalStateException(
                         "the study has already ended: " + status().state().key());
             }
-            UserRegistry users = UserRegistry.load(settings.users());
+            UserRegistry users =
+                    UserRegistry.load(settings.users(), settings.siteKey().publicKey());
             Optional<UserAccount> a = users.find(user);
             String why =
                     a.isEmpty()
@@ -385,6 +382,9 @@ public final class StudyEngine implements AutoCloseable {
             engine.getRuntimeService()
                     .deleteProcessInstance(
                             processInstanceId, "cancelled by " + user + ": " + reason.trim());
+            // A cancelled study is sealed like an ended one: what it holds can be verified.
+            org.clinval.workflows.records.RunSeal.write(
+                    runDir, settings.siteKey(), settings.clock());
             return status();
         } finally {
             java.util.Arrays.fill(password, '\0');
@@ -398,7 +398,9 @@ public final class StudyEngine implements AutoCloseable {
     }
 
     private static ProcessEngine open(Path dir, StudySettings s) {
-        Map<Object, Object> beans = StudyDelegates.beans(s.services(), s.clock());
+        Map<Object, Object> beans =
+                StudyDelegates.beans(
+                        s.services(), new StudyRecords(s.clock(), s.siteKey(), s.users()));
         return s.database()
                 .map(
                         d ->
@@ -586,8 +588,23 @@ public final class StudyEngine implements AutoCloseable {
                                             new IllegalArgumentException(
                                                     "no task " + taskId + " waits in " + runDir));
             String context = RequireSignature.context(task.key(), task.id());
-            UserRegistry users = UserRegistry.load(settings.users());
-            Signer signer = new Signer(users, runDir, settings.clock());
+            UserRegistry users;
+            try {
+                users = UserRegistry.load(settings.users(), settings.siteKey().publicKey());
+            } catch (InvalidRegistryException e) {
+                new Signer(
+                                UserRegistry.empty(settings.users()),
+                                runDir,
+                                settings.siteKey(),
+                                settings.clock())
+                        .refuse(
+                                user,
+                                task.signs(),
+                                context,
+                                "the user registry does not verify: " + e.getMessage());
+                throw e; // not reached: refuse throws
+            }
+            Signer signer = new Signer(users, runDir, settings.siteKey(), settings.clock());
             Optional<UserAccount> account = users.find(user);
             if (account.isEmpty()) {
                 signer.refuse(user, task.signs(), context, "unknown user");
@@ -599,6 +616,15 @@ public final class StudyEngine implements AutoCloseable {
                         task.signs(),
                         context,
                         "meaning " + meaning.key() + " is not one of " + task.meanings());
+            }
+            Optional<String> duty =
+                    SignerDuties.refusal(
+                            account.get(),
+                            task.key(),
+                            SignerDuties.protocolAllowsBothRoles(runDir, protocolBase()),
+                            SignerDuties.approvers(runDir, settings.siteKey().publicKey()));
+            if (duty.isPresent()) {
+                signer.refuse(user, task.signs(), context, duty.get());
             }
             if (task.key().equals(ValidationStudy.RECORD_DEVIATION)) {
                 Deviation.write(runDir, user, reason, settings.clock().instant());
@@ -618,6 +644,14 @@ public final class StudyEngine implements AutoCloseable {
         } finally {
             java.util.Arrays.fill(password, '\0');
         }
+    }
+
+    private Path protocolBase() {
+        return Path.of(
+                String.valueOf(
+                        engine.getRuntimeService()
+                                .getVariable(
+                                        processInstanceId, ValidationStudy.VAR_PROTOCOL_BASE)));
     }
 
     /**

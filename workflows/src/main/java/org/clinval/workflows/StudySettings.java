@@ -3,12 +3,13 @@ package org.clinval.workflows;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import org.clinval.common.sitekey.SiteKey;
 import org.clinval.workflows.service.StudyServices;
 
 /**
- * How a {@link StudyEngine} runs: its services, its user registry, its database and whether its job
- * executor runs the asynchronous steps. Built with {@link #builder()}: {@code set} required, {@code
- * opt} optional.
+ * How a {@link StudyEngine} runs: its services, its user registry, the unlocked site key that signs
+ * its records, its database and whether its job executor runs the asynchronous steps. Built with
+ * {@link #builder()}: {@code set} required, {@code opt} optional.
  */
 public final class StudySettings {
 
@@ -22,6 +23,7 @@ public final class StudySettings {
 
     private final StudyServices services;
     private final Path users;
+    private final SiteKey siteKey;
     private final Optional<Database> database;
     private final boolean jobExecutor;
     private final Clock clock;
@@ -29,6 +31,7 @@ public final class StudySettings {
     private StudySettings(Builder b) {
         this.services = b.services;
         this.users = b.users;
+        this.siteKey = b.siteKey;
         this.database = Optional.ofNullable(b.database);
         this.jobExecutor = b.jobExecutor;
         this.clock = b.clock;
@@ -45,6 +48,11 @@ public final class StudySettings {
     /** The user registry file. */
     public Path users() {
         return users;
+    }
+
+    /** The site key that signs audit entries, signatures and the seal. */
+    public SiteKey siteKey() {
+        return siteKey;
     }
 
     /** The database, when not the run folder's H2 file. */
@@ -65,6 +73,7 @@ public final class StudySettings {
     public static final class Builder {
         private StudyServices services;
         private Path users;
+        private SiteKey siteKey;
         private Database database;
         private boolean jobExecutor = true;
         private Clock clock = Clock.systemUTC();
@@ -80,6 +89,12 @@ public final class StudySettings {
         /** Sets the user registry file (see {@code UserRegistry}). */
         public Builder setUsers(Path users) {
             this.users = users;
+            return this;
+        }
+
+        /** Sets the unlocked site key (see {@code SiteKeyStore#open}). */
+        public Builder setSiteKey(SiteKey siteKey) {
+            this.siteKey = siteKey;
             return this;
         }
 
@@ -106,11 +121,12 @@ public final class StudySettings {
 
         /** Returns the settings, checking the required ones were set. */
         public StudySettings build() {
-            if (services == null || users == null) {
+            if (services == null || users == null || siteKey == null) {
                 throw new IllegalStateException(
                         "study settings are missing: "
                                 + (services == null ? "services " : "")
-                                + (users == null ? "users" : ""));
+                                + (users == null ? "users " : "")
+                                + (siteKey == null ? "site key" : "").strip());
             }
             return new StudySettings(this);
         }

@@ -41,8 +41,8 @@ public final class ValidationStudy {
     public static final String DATASET_CHANGED = "DATASET_CHANGED";
 
     // Candidate groups.
-    public static final String QA_LEAD = "qa-lead";
-    public static final String QA_REVIEWER = "qa-reviewer";
+    public static final String QA_LEAD = org.clinval.workflows.signature.Roles.QA_LEAD;
+    public static final String QA_REVIEWER = org.clinval.workflows.signature.Roles.QA_REVIEWER;
 
     // Variables (all plain strings and booleans).
     public static final String VAR_RUN_DIR = "runDir";

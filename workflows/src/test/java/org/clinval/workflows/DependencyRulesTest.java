@@ -28,7 +28,8 @@ class DependencyRulesTest {
                             "..workflows.signature..",
                             "..workflows.service..",
                             "..workflows.local..",
-                            "..workflows.files..")
+                            "..workflows.files..",
+                            "..workflows.records..")
                     .should()
                     .dependOnClassesThat()
                     .resideInAPackage("org.camunda..");

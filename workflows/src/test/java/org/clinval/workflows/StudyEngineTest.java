@@ -11,6 +11,7 @@ import org.clinval.workflows.protocol.InvalidProtocolException;
 import org.clinval.workflows.signature.Meaning;
 import org.clinval.workflows.signature.SignatureRefusedException;
 import org.clinval.workflows.testing.StudyFixture;
+import org.clinval.workflows.testing.TestKeys;
 import org.clinval.workflows.testing.TestServices;
 import org.clinval.workflows.testing.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ class StudyEngineTest {
         return StudySettings.builder()
                 .setServices(TestServices.create())
                 .setUsers(TestUsers.file())
+                .setSiteKey(TestKeys.SITE)
                 .optJobExecutor(false)
                 .build();
     }

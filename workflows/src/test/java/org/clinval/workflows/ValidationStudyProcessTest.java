@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +27,14 @@ import org.clinval.workflows.audit.AuditEntry;
 import org.clinval.workflows.audit.AuditTrail;
 import org.clinval.workflows.delegate.RequireSignature;
 import org.clinval.workflows.delegate.StudyDelegates;
+import org.clinval.workflows.delegate.StudyStepException;
 import org.clinval.workflows.engine.StudyProcessEngine;
 import org.clinval.workflows.signature.Meaning;
 import org.clinval.workflows.signature.SignatureRefusedException;
 import org.clinval.workflows.signature.Signer;
 import org.clinval.workflows.testing.StudyFixture;
+import org.clinval.workflows.testing.TestKeys;
+import org.clinval.workflows.testing.TestRecords;
 import org.clinval.workflows.testing.TestServices;
 import org.clinval.workflows.testing.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +58,8 @@ class ValidationStudyProcessTest {
                                     "sa",
                                     "",
                                     false,
-                                    StudyDelegates.beans(TestServices.create(), Clock.systemUTC())))
+                                    StudyDelegates.beans(
+                                            TestServices.create(), TestRecords.create())))
                     .build();
 
     ProcessEngine engine; // injected by the extension
@@ -84,7 +87,7 @@ class ValidationStudyProcessTest {
 
     /** Signs the task's record as {@code user}, then claims and completes the task. */
     private void signAndComplete(Task t, String user, Meaning meaning) throws Exception {
-        new Signer(TestUsers.registry(), run)
+        new Signer(TestUsers.registry(), run, TestKeys.SITE)
                 .sign(
                         user,
                         TestUsers.PASSWORD.toCharArray(),
@@ -136,6 +139,7 @@ class ValidationStudyProcessTest {
                 .hasSize(StudyFixture.CASES + 1);
         assertThat(actions())
                 .contains(
+                        "RegisterProtocol copied the protocol",
                         "RegisterProtocol registered the inputs",
                         "signed (approved)",
                         "ApproveProtocol completed",
@@ -271,9 +275,8 @@ class ValidationStudyProcessTest {
                                 .singleResult()
                                 .getValue();
         assertThat(reason)
-                .startsWith("LockDataset: the images changed since registration (2 changes)")
-                .contains("case-007/F1 changed or added")
-                .contains("case-007/F1 changed or removed");
+                .isEqualTo(
+                        "LockDataset: the images changed since registration (1 change): case-007/F1 changed");
         assertThat(run.resolve("manifest.sha256")).doesNotExist();
         assertThat(actions()).contains("LockDataset stopped the study", "study ended: stopped");
     }
@@ -330,7 +333,7 @@ class ValidationStudyProcessTest {
 
         assertThatThrownBy(
                         () ->
-                                new Signer(TestUsers.registry(), run)
+                                new Signer(TestUsers.registry(), run, TestKeys.SITE)
                                         .sign(
                                                 "lead",
                                                 "wrong password".toCharArray(),
@@ -345,5 +348,67 @@ class ValidationStudyProcessTest {
         assertThat(last.user()).isEqualTo("lead");
         assertThat(last.reason()).startsWith("wrong password");
         assertThat(Signer.signatures(run)).isEmpty();
+    }
+
+    @Test
+    void theListenerRefusesTheApproverAtQaSignOffHoweverTheTaskIsCompleted() throws Exception {
+        ProcessInstance pi = start(StudyFixture.in(dir).allowBothRoles().write());
+        signAndComplete(task(pi), "both", Meaning.APPROVED);
+        execute(job(pi));
+        execute(job(pi));
+        Task t = task(pi);
+        assertThatThrownBy(() -> signAndComplete(t, "both", Meaning.REVIEWED))
+                .rootCause()
+                .isInstanceOf(StudyStepException.class)
+                .hasMessage(
+                        "QaSignOff: signature of both refused: both approved the protocol of this"
+                                + " study (ApproveProtocol) and may not sign QaSignOff (task QaSignOff "
+                                + t.getId()
+                                + ")");
+        assertThat(pi).isWaitingAt(ValidationStudy.QA_SIGN_OFF);
+        AuditEntry last = AuditTrail.in(run).entries().get(actions().size() - 1);
+        assertThat(last.action()).isEqualTo("signature refused");
+        assertThat(last.user()).isEqualTo("both");
+    }
+
+    @Test
+    void theListenerRefusesADualRoleSignerWithoutTheProtocolsLeave() throws Exception {
+        ProcessInstance pi = start(StudyFixture.in(dir).write());
+        Task t = task(pi);
+        assertThatThrownBy(() -> signAndComplete(t, "both", Meaning.APPROVED))
+                .rootCause()
+                .hasMessage(
+                        "ApproveProtocol: signature of both refused: both holds both qa-lead and"
+                                + " qa-reviewer and the protocol does not allow one user both roles"
+                                + " (separation_of_duties.allow_one_user_both_roles) (task"
+                                + " ApproveProtocol "
+                                + t.getId()
+                                + ")");
+        assertThat(pi).isWaitingAt(ValidationStudy.APPROVE_PROTOCOL);
+    }
+
+    @Test
+    void aSignatureLineNotSignedWithTheSiteKeyCompletesNothing() throws Exception {
+        ProcessInstance pi = start(StudyFixture.in(dir).write());
+        Task t = task(pi);
+        // A line with every field right, signed by another key, as a forger would write it.
+        Path other = dir.resolve("elsewhere");
+        Files.createDirectories(other);
+        Files.copy(run.resolve("protocol.yaml"), other.resolve("protocol.yaml"));
+        new Signer(TestUsers.registry(), other, TestKeys.OTHER)
+                .sign(
+                        "lead",
+                        TestUsers.password(),
+                        Meaning.APPROVED,
+                        other.resolve("protocol.yaml"),
+                        RequireSignature.context(t.getTaskDefinitionKey(), t.getId()));
+        Files.copy(other.resolve(Signer.FILE), run.resolve(Signer.FILE));
+        taskService().claim(t.getId(), "lead");
+        assertThatThrownBy(() -> taskService().complete(t.getId()))
+                .rootCause()
+                .hasMessageStartingWith(
+                        "ApproveProtocol needs an electronic signature of lead on approval-record.json")
+                .hasMessageEndingWith("none was found");
+        assertThat(pi).isWaitingAt(ValidationStudy.APPROVE_PROTOCOL);
     }
 }

@@ -15,6 +15,9 @@ import org.clinval.app.cli.Json;
 import org.clinval.app.cli.Progress;
 import org.clinval.app.cli.UserError;
 import org.clinval.app.study.Studies;
+import org.clinval.common.sitekey.SiteKey;
+import org.clinval.common.sitekey.SiteKeyException;
+import org.clinval.common.sitekey.SiteKeyStore;
 import org.clinval.imaging.phantom.PhantomGenerator;
 import org.clinval.imaging.phantom.PhantomStudy;
 import org.clinval.imaging.phantom.PhantomStudyWriter;
@@ -33,6 +36,7 @@ import org.clinval.workflows.StudyStatus;
 import org.clinval.workflows.StudyTask;
 import org.clinval.workflows.ValidationStudy;
 import org.clinval.workflows.audit.AuditTrail;
+import org.clinval.workflows.records.RunVerifier;
 import org.clinval.workflows.signature.Meaning;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,9 +46,12 @@ import picocli.CommandLine.Option;
  * {@code clinval demo}: a complete validation study on embedded defaults. It generates a phantom
  * chest CT study, writes the protocol, runs the Camunda process (lock, PHI check and
  * de-identification, inference as a Flink job, analysis, Gherkin acceptance criteria, PDF/A report
- * and workbook, archive), signs both user tasks as the demo users, and writes the ISO 14971 risk
- * report and traceability workbook from the finished run. Progress goes to stderr; the paths of
- * what it wrote, as JSON, to stdout.
+ * and workbook, archive, seal), signs both user tasks as the demo users, and writes the ISO 14971
+ * risk report and traceability workbook from the finished run. The demo has its own site keystore
+ * ({@code keys/site-key.json}, passphrase {@value DemoStudy#KEY_PASSPHRASE}, published because the
+ * demo is for looking at) and exports its public key to {@code keys/site-key.public.json}, with
+ * which {@code clinval audit verify RUN --public-key …} checks the run. Progress goes to stderr;
+ * the paths of what it wrote, as JSON, to stdout.
  */
 @Command(
         name = "demo",
@@ -131,7 +138,11 @@ public final class DemoCommand implements Callable<Integer> {
                         descriptor,
                         org.clinval.app.study.Studies.sha256(descriptor),
                         seed);
-        Path users = DemoStudy.users(root.resolve("users.json"));
+        Path keys = root.resolve("keys");
+        SiteKey key = siteKey(keys);
+        Path publicKey = keys.resolve("site-key.public.json");
+        Files.writeString(publicKey, key.publicKey().toJson());
+        Path users = DemoStudy.users(root.resolve("users.json"), key);
 
         err.println(
                 "clinval demo: [3/4] running the study (Camunda process; inference as a Flink job)");
@@ -140,6 +151,7 @@ public final class DemoCommand implements Callable<Integer> {
                 StudySettings.builder()
                         .setServices(Studies.services(err, Clock.systemUTC()))
                         .setUsers(users)
+                        .setSiteKey(key)
                         .build();
         StudyStatus status;
         try (StudyEngine engine = StudyEngine.start(protocol, run, settings)) {
@@ -181,6 +193,9 @@ public final class DemoCommand implements Callable<Integer> {
         o.put("risk_report", risk.pdf().toString());
         o.put("traceability", risk.xlsx().toString());
         o.put("archive", run.resolve("archive").toString());
+        o.put("keystore", keys.resolve("site-key.json").toString());
+        o.put("public_key", publicKey.toString());
+        o.put("records_verified", RunVerifier.verify(run, key.publicKey()).ok());
         o.put(
                 "overall_residual_risk",
                 check.overall().verdict().name().toLowerCase(java.util.Locale.ROOT));
@@ -190,6 +205,19 @@ public final class DemoCommand implements Callable<Integer> {
         Json.put(o, "wall_seconds", Math.round((System.nanoTime() - start) / 1e8) / 10.0);
         spec.commandLine().getOut().println(Json.write(o));
         return status.state() == StudyState.PASSED ? 0 : 3;
+    }
+
+    /**
+     * Creates the demo's own site keystore in {@code dir} (inside the demo folder, outside the run
+     * folder) with the published demo passphrase {@value DemoStudy#KEY_PASSPHRASE}.
+     */
+    private static SiteKey siteKey(Path dir) throws IOException {
+        try {
+            return SiteKeyStore.create(
+                    dir.resolve("site-key.json"), DemoStudy.KEY_PASSPHRASE.toCharArray());
+        } catch (SiteKeyException e) {
+            throw new UserError(e.getMessage(), e);
+        }
     }
 
     /** Signs every user task as the demo users until the study ends or stops. */

@@ -5,17 +5,21 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import org.clinval.common.sitekey.SiteKey;
 import org.clinval.features.demo.DemoFeatures;
 import org.clinval.imaging.model.BuiltInModel;
-import org.clinval.workflows.signature.UserRegistry;
+import org.clinval.workflows.signature.AdministrationRefusedException;
+import org.clinval.workflows.signature.Roles;
+import org.clinval.workflows.signature.UserAdministration;
 
 /**
  * The inputs of the demo study, written into its folder as a QA team would prepare them: the model
  * with its descriptor, the protocol (from the workflows module's example), the acceptance criteria
- * (from the features module), the risk management file (from the risk-management module) and two
- * demo users who sign.
+ * (from the features module), the risk management file (from the risk-management module), and a
+ * demo administrator who adds the two demo users who sign.
  */
 final class DemoStudy {
 
@@ -25,8 +29,18 @@ final class DemoStudy {
     /** The QA reviewer who signs off the reports (demo account). */
     static final String REVIEWER = "qa.reviewer";
 
+    /** The administrator who adds the demo signers (demo account). */
+    static final String ADMIN = "demo.admin";
+
     /** The demo accounts' password; a real registry never holds a shared one. */
     static final String PASSWORD = "demo-only-password";
+
+    /**
+     * The passphrase of the demo's own site keystore ({@code keys/site-key.json} in the demo
+     * folder, outside the run folder). Fixed and published so anyone can rerun and inspect the
+     * demo; a real site key has a secret passphrase.
+     */
+    static final String KEY_PASSPHRASE = "demo-only-passphrase";
 
     private DemoStudy() {}
 
@@ -93,16 +107,37 @@ final class DemoStudy {
         return file;
     }
 
-    /** Writes the user registry with the two demo signers. */
-    static Path users(Path file) throws IOException {
-        UserRegistry users = UserRegistry.load(file);
-        users.put(LEAD, "Dana Reyes (demo QA lead)", Set.of("qa-lead"), PASSWORD.toCharArray());
-        users.put(
-                REVIEWER,
-                "Sam Okafor (demo QA reviewer)",
-                Set.of("qa-reviewer"),
-                PASSWORD.toCharArray());
+    /**
+     * Writes the user registry through the administration path: the demo administrator, who then
+     * adds the two demo signers; every act is in the registry's administration log.
+     */
+    static Path users(Path file, SiteKey key) throws IOException {
+        try {
+            UserAdministration a = UserAdministration.open(file, key, Clock.systemUTC());
+            a.initialize(ADMIN, "Alex Moreau (demo administrator)", PASSWORD.toCharArray());
+            a.add(
+                    admin(),
+                    LEAD,
+                    "Dana Reyes (demo QA lead)",
+                    Set.of(Roles.QA_LEAD),
+                    PASSWORD.toCharArray(),
+                    false);
+            a.add(
+                    admin(),
+                    REVIEWER,
+                    "Sam Okafor (demo QA reviewer)",
+                    Set.of(Roles.QA_REVIEWER),
+                    PASSWORD.toCharArray(),
+                    false);
+        } catch (AdministrationRefusedException e) {
+            throw new IllegalStateException(
+                    "the demo users could not be added: " + e.getMessage(), e);
+        }
         return file;
+    }
+
+    private static UserAdministration.Credentials admin() {
+        return new UserAdministration.Credentials(ADMIN, PASSWORD.toCharArray());
     }
 
     /** Replaces the value of the first line starting with {@code key}, keeping the key. */

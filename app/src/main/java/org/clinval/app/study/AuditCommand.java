@@ -1,21 +1,26 @@
 package org.clinval.app.study;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
 import org.clinval.app.cli.UserError;
+import org.clinval.common.sitekey.PublicSiteKey;
 import org.clinval.workflows.audit.AuditTrail;
-import org.clinval.workflows.audit.AuditVerification;
+import org.clinval.workflows.records.RunVerification;
+import org.clinval.workflows.records.RunVerifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code clinval audit}: the audit trail of a run folder. */
+/** {@code clinval audit}: the records of a run folder. */
 @Command(
         name = "audit",
-        description = "Check audit trails.",
+        description = "Verify the records of study runs.",
         subcommands = {AuditCommand.Verify.class})
 public final class AuditCommand implements Runnable {
 
@@ -27,16 +32,30 @@ public final class AuditCommand implements Runnable {
                 spec.commandLine(), "a subcommand is required, e.g. 'clinval audit verify DIR'");
     }
 
-    /** {@code clinval audit verify DIR}: exit 1 when the trail was changed. */
+    /** {@code clinval audit verify DIR [--public-key F]}: exit 1 when something differs. */
     @Command(
             name = "verify",
             description =
-                    "Verify the hash chain of DIR/audit-trail.jsonl against its head record and"
-                            + " checkpoints; names the first entry edited, deleted, inserted or reordered.")
+                    "Verify a run folder with the site's public key: the audit trail's chain and"
+                            + " every entry, head and checkpoint signature, every electronic"
+                            + " signature, every file the trail recorded, the locked inputs (when"
+                            + " they are on this machine) and, once sealed, every file against the"
+                            + " signed run manifest. Prints JSON naming the first thing that"
+                            + " differs.")
     public static final class Verify implements Callable<Integer> {
 
         @Parameters(paramLabel = "DIR", description = "The run folder.")
         Path dir;
+
+        @Option(
+                names = "--public-key",
+                paramLabel = "F",
+                description =
+                        "The site's public key (from 'clinval keys export-public'); default: the"
+                                + " public key of the keystore. Never a key in the run folder.")
+        Path publicKey;
+
+        @Mixin StudyOptions options;
 
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -48,14 +67,24 @@ public final class AuditCommand implements Runnable {
             if (!Files.exists(dir.resolve(AuditTrail.FILE))) {
                 throw new UserError("no audit trail in " + dir + " (" + AuditTrail.FILE + ")");
             }
-            AuditVerification v = AuditTrail.verify(dir);
+            PublicSiteKey key = options.publicKey(publicKey);
+            RunVerification v = RunVerifier.verify(dir, key);
             ObjectNode o = Json.object();
             o.put("ok", v.ok());
             o.put("entries", v.entries());
+            o.put("key_id", v.keyId());
+            o.put("sealed", v.sealed());
+            o.put("signatures", v.signatures());
+            o.put("files", v.files());
+            o.put("inputs", v.inputs());
+            ArrayNode notes = o.putArray("notes");
+            v.notes().forEach(notes::add);
             if (v.firstBad().isPresent()) {
+                RunVerification.Finding f = v.firstBad().get();
                 ObjectNode b = o.putObject("first_bad");
-                b.put("sequence", v.firstBad().get().sequence());
-                b.put("problem", v.firstBad().get().problem());
+                b.put("kind", f.kind().key());
+                b.put("what", f.what());
+                b.put("problem", f.problem());
             } else {
                 o.putNull("first_bad");
             }
@@ -64,9 +93,7 @@ public final class AuditCommand implements Runnable {
                 spec.commandLine()
                         .getErr()
                         .println(
-                                "clinval: audit trail changed at entry "
-                                        + v.firstBad().get().sequence()
-                                        + ": "
+                                "clinval: the run does not verify: "
                                         + v.firstBad().get().problem());
                 return 1;
             }

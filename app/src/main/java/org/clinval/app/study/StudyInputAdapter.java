@@ -36,8 +36,7 @@ final class StudyInputAdapter implements InputCheckService {
 
     /** Returns where the case key of run folder {@code runDir} is kept. */
     static Path caseKey(Path runDir) {
-        Path dir = runDir.toAbsolutePath().normalize();
-        return dir.resolveSibling(dir.getFileName() + ".case-key.csv");
+        return InputCheckService.caseKey(runDir);
     }
 
     @Override

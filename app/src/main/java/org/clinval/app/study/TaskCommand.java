@@ -2,9 +2,6 @@ package org.clinval.app.study;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.Console;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -95,7 +92,9 @@ public final class TaskCommand implements Runnable {
         @Option(
                 names = "--password-file",
                 paramLabel = "F",
-                description = "File whose first line is the password (default: prompt).")
+                description =
+                        "File whose first line is the password, readable by its owner only"
+                                + " (default: prompt).")
         Path passwordFile;
 
         @Option(
@@ -153,23 +152,9 @@ public final class TaskCommand implements Runnable {
                             + (run != null ? run : StudyOptions.RUNS + "/*"));
         }
 
-        private char[] password() throws java.io.IOException {
-            if (passwordFile != null) {
-                List<String> lines = Files.readAllLines(passwordFile, StandardCharsets.UTF_8);
-                if (lines.isEmpty() || lines.get(0).isEmpty()) {
-                    throw new UserError(passwordFile + ": the first line (the password) is empty");
-                }
-                return lines.get(0).toCharArray();
-            }
-            Console console = System.console();
-            if (console == null) {
-                throw new UserError("no console to ask for the password: give --password-file");
-            }
-            char[] p = console.readPassword("Password of %s: ", user);
-            if (p == null || p.length == 0) {
-                throw new UserError("no password given");
-            }
-            return p;
+        private char[] password() {
+            return Secrets.fileOrPrompt(
+                    passwordFile, "Password of " + user, false, "--password-file F");
         }
     }
 }

@@ -21,7 +21,9 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.clinval.app.study.Studies;
 import org.clinval.app.testing.CliRun;
+import org.clinval.common.sitekey.SiteKey;
 import org.clinval.imaging.phantom.PhantomGenerator;
 import org.clinval.reports.pdf.PdfA;
 import org.junit.jupiter.api.BeforeAll;
@@ -174,20 +176,109 @@ class DemoCommandTest {
         return texts;
     }
 
+    private static JsonNode verify(Path runDir, Path publicKey) {
+        CliRun r =
+                CliRun.of(
+                        "audit", "verify", runDir.toString(), "--public-key", publicKey.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(r.json().get("ok").asBoolean() ? 0 : 1);
+        return r.json();
+    }
+
+    private static void flipLastByte(Path f) throws IOException {
+        byte[] b = Files.readAllBytes(f);
+        b[b.length - 1] ^= 1;
+        Files.write(f, b);
+    }
+
     @Test
-    void theAuditTrailVerifiesAndAnEditIsNamed() throws Exception {
-        CliRun ok = CliRun.of("audit", "verify", run.toString());
-        assertThat(ok.exit()).as(ok.out()).isZero();
-        assertThat(ok.json().get("ok").asBoolean()).isTrue();
+    void theSealedRunVerifiesWithTheExportedPublicKeyWhereverItIsCopied() throws Exception {
+        assertThat(out.get("records_verified").asBoolean()).isTrue();
+        Path publicKey = Path.of(out.get("public_key").asText());
+        assertThat(Path.of(out.get("keystore").asText())).isRegularFile();
+        assertThat(Path.of(out.get("keystore").asText()).startsWith(run)).isFalse();
+        Path copy = dir.resolve("another-checkout/run");
+        copyTree(run, copy);
+        JsonNode v = verify(copy, publicKey);
+        assertThat(v.get("first_bad").isNull()).as(v.toString()).isTrue();
+        assertThat(v.get("ok").asBoolean()).isTrue();
+        assertThat(v.get("sealed").asBoolean()).isTrue();
+        assertThat(v.get("signatures").asInt()).isEqualTo(2);
+        assertThat(v.get("inputs").asInt()).isGreaterThan(CASES);
+        assertThat(v.get("notes")).isEmpty();
+        assertThat(copy.resolve("run-manifest.sha256")).isRegularFile();
+
+        Path other = dir.resolve("other-site.pub.json");
+        Files.writeString(other, SiteKey.generate().publicKey().toJson());
+        JsonNode foreign = verify(copy, other).get("first_bad");
+        assertThat(foreign.get("kind").asText()).isEqualTo("key");
+        assertThat(foreign.get("problem").asText())
+                .startsWith("the run is signed with key " + v.get("key_id").asText() + ", but");
+    }
+
+    @Test
+    void eachByteChangedInTheRunOrItsInputsIsNamed() throws Exception {
+        Path publicKey = Path.of(out.get("public_key").asText());
+        String zip = "archive/" + out.get("study").asText() + ".zip";
+        Path dicom;
+        try (Stream<Path> s = Files.walk(dir.resolve("a/data/dicom"))) {
+            dicom = s.filter(Files::isRegularFile).sorted().findFirst().orElseThrow();
+        }
+        Path image = dicom.toAbsolutePath().normalize();
+        List<Path> files =
+                List.of(
+                        run.resolve("metrics.json"),
+                        run.resolve("reports/" + Studies.REPORT_PDF),
+                        run.resolve(zip),
+                        run.resolve("protocol.yaml"),
+                        run.resolve("manifest.sha256"),
+                        image);
+        List<String> names =
+                List.of(
+                        "metrics.json",
+                        "reports/" + Studies.REPORT_PDF,
+                        zip,
+                        "protocol.yaml",
+                        "manifest.sha256",
+                        image.toString());
+        for (int i = 0; i < files.size(); i++) {
+            flipLastByte(files.get(i));
+            try {
+                JsonNode bad = verify(run, publicKey);
+                assertThat(bad.get("ok").asBoolean()).as(names.get(i)).isFalse();
+                assertThat(bad.get("first_bad").get("kind").asText())
+                        .as(names.get(i))
+                        .isEqualTo("file");
+                assertThat(bad.get("first_bad").get("what").asText()).isEqualTo(names.get(i));
+            } finally {
+                flipLastByte(files.get(i));
+            }
+        }
+        Path added = run.resolve("reports/late-note.txt");
+        Files.writeString(added, "added after the seal\n");
+        try {
+            JsonNode bad = verify(run, publicKey).get("first_bad");
+            assertThat(bad.get("kind").asText()).isEqualTo("seal");
+            assertThat(bad.get("what").asText()).isEqualTo("reports/late-note.txt");
+            assertThat(bad.get("problem").asText())
+                    .isEqualTo(
+                            "reports/late-note.txt was added after the seal (run-manifest.sha256)");
+        } finally {
+            Files.delete(added);
+        }
+        assertThat(verify(run, publicKey).get("ok").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anEditedAuditEntryIsNamed() throws Exception {
         Path copy = dir.resolve("edited");
         copyTree(run, copy);
         Path trail = copy.resolve("audit-trail.jsonl");
         List<String> lines = new ArrayList<>(Files.readAllLines(trail));
         lines.set(3, lines.get(3).replace("qa.lead", "qa.other"));
         Files.write(trail, lines);
-        CliRun bad = CliRun.of("audit", "verify", copy.toString());
-        assertThat(bad.exit()).isEqualTo(1);
-        assertThat(bad.json().get("first_bad").get("sequence").asLong()).isEqualTo(4);
+        JsonNode bad = verify(copy, Path.of(out.get("public_key").asText())).get("first_bad");
+        assertThat(bad.get("kind").asText()).isEqualTo("entry");
+        assertThat(bad.get("what").asText()).isEqualTo("entry 4");
     }
 
     @Test

@@ -16,13 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The study commands end to end on a small protocol: users, study run, task list, task complete
- * (refused and signed), audit verify (intact and edited), and bad input. PHI scanning is not wired
- * into the app yet, so the study stops at CheckPhi with an incident that says so.
+ * (refused and signed), audit verify (intact, copied elsewhere, another site's key, edited), and
+ * bad input. PHI scanning is not wired into the app yet, so the study stops at CheckPhi with an
+ * incident that says so.
  */
 class StudyCommandsTest {
 
     @TempDir Path dir;
-    Path users;
+    SiteFixture site;
     Path password;
     Path protocol;
 
@@ -32,9 +33,8 @@ class StudyCommandsTest {
 
     @BeforeEach
     void study() throws IOException {
-        users = dir.resolve("users.json");
-        password = dir.resolve("password");
-        Files.writeString(password, "correct horse battery\n");
+        site = SiteFixture.init(dir.resolve("site"));
+        password = site.password;
         Files.createDirectories(dir.resolve("data/dicom"));
         Files.writeString(dir.resolve("data/dicom/case-001.dcm"), "stand-in image\n");
         Files.writeString(dir.resolve("data/ground-truth.csv"), "case_id,label\ncase-001,1\n");
@@ -69,17 +69,13 @@ class StudyCommandsTest {
     }
 
     private CliRun run(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--users";
-        all[args.length + 1] = users.toString();
-        return CliRun.of(all);
+        return site.run(args);
     }
 
     @Test
     void aStudyRunsToItsFirstSignedTaskAndOnThroughASignature() throws IOException {
         CliRun add =
-                run(
+                site.asAdmin(
                         "user",
                         "add",
                         "lee",
@@ -91,7 +87,7 @@ class StudyCommandsTest {
                         password.toString());
         assertThat(add.exit()).isZero();
         assertThat(json(add).get("groups").toString()).isEqualTo("[\"qa-lead\"]");
-        assertThat(Files.readString(users))
+        assertThat(Files.readString(site.users))
                 .doesNotContain("correct horse")
                 .contains("pbkdf2-sha256$600000$");
 
@@ -111,8 +107,7 @@ class StudyCommandsTest {
         assertThat(task.get("signs").asText()).isEqualTo("protocol.yaml");
         String id = task.get("id").asText();
 
-        Path wrong = dir.resolve("wrong");
-        Files.writeString(wrong, "not my password\n");
+        Path wrong = site.secret("wrong", "not my password");
         CliRun refused =
                 run(
                         "task",
@@ -158,25 +153,66 @@ class StudyCommandsTest {
                 .contains("invalid model descriptor")
                 .contains("name is missing");
 
-        CliRun verify = CliRun.of("audit", "verify", runDir.toString());
+        CliRun verify = run("audit", "verify", runDir.toString());
+        assertThat(verify.err()).isEmpty();
         assertThat(verify.exit()).isZero();
-        assertThat(json(verify).get("ok").asBoolean()).isTrue();
-        assertThat(json(verify).get("first_bad").isNull()).isTrue();
+        JsonNode v = json(verify);
+        assertThat(v.get("ok").asBoolean()).isTrue();
+        assertThat(v.get("sealed").asBoolean()).isFalse(); // the study waits at an incident
+        assertThat(v.get("signatures").asInt()).isEqualTo(1);
+        assertThat(v.get("first_bad").isNull()).isTrue();
+
+        // A reviewer elsewhere: the exported public key, the run folder copied to another place.
+        Path publicKey = dir.resolve("reviewer/site.pub.json");
+        assertThat(run("keys", "export-public", "--out", publicKey.toString()).exit()).isZero();
+        Path copy = dir.resolve("reviewer/run");
+        copyTree(runDir, copy);
+        CliRun elsewhere =
+                CliRun.of("audit", "verify", copy.toString(), "--public-key", publicKey.toString());
+        assertThat(elsewhere.exit()).as(elsewhere.out()).isZero();
+        assertThat(json(elsewhere).get("key_id").asText()).isEqualTo(v.get("key_id").asText());
+
+        // Another site's key: the run is not theirs.
+        SiteFixture other = SiteFixture.init(dir.resolve("other-site"));
+        CliRun foreign = other.run("audit", "verify", copy.toString());
+        assertThat(foreign.exit()).isEqualTo(1);
+        JsonNode f = json(foreign).get("first_bad");
+        assertThat(f.get("kind").asText()).isEqualTo("key");
+        assertThat(f.get("problem").asText())
+                .isEqualTo(
+                        "the run is signed with key "
+                                + v.get("key_id").asText()
+                                + ", but the public key given is "
+                                + json(foreign).get("key_id").asText()
+                                + ": verify it with the public key of the site that ran the study");
 
         Path trail = runDir.resolve("audit-trail.jsonl");
         List<String> lines = Files.readAllLines(trail);
         lines.remove(2);
         Files.write(trail, lines);
-        CliRun bad = CliRun.of("audit", "verify", runDir.toString());
+        CliRun bad =
+                CliRun.of(
+                        "audit", "verify", runDir.toString(), "--public-key", publicKey.toString());
         assertThat(bad.exit()).isEqualTo(1);
         JsonNode b = json(bad);
         assertThat(b.get("ok").asBoolean()).isFalse();
-        assertThat(b.get("first_bad").get("sequence").asLong()).isEqualTo(3);
+        assertThat(b.get("first_bad").get("kind").asText()).isEqualTo("entry");
+        assertThat(b.get("first_bad").get("what").asText()).isEqualTo("entry 3");
         assertThat(b.get("first_bad").get("problem").asText()).startsWith("entry 3 was deleted");
         assertThat(bad.err().lines())
                 .singleElement()
                 .asString()
-                .startsWith("clinval: audit trail changed at entry 3");
+                .startsWith("clinval: the run does not verify: entry 3 was deleted");
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
     }
 
     @Test
@@ -197,7 +233,7 @@ class StudyCommandsTest {
         assertThat(noRun.exit()).isEqualTo(1);
         assertThat(noRun.err()).contains("not a study run folder");
 
-        CliRun noTrail = CliRun.of("audit", "verify", dir.toString());
+        CliRun noTrail = run("audit", "verify", dir.toString());
         assertThat(noTrail.exit()).isEqualTo(1);
         assertThat(noTrail.err()).contains("no audit trail in");
 

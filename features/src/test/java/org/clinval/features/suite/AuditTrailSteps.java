@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.clinval.common.sitekey.SiteKey;
 import org.clinval.workflows.audit.AuditTrail;
 import org.clinval.workflows.audit.AuditVerification;
 
@@ -43,7 +44,7 @@ public final class AuditTrailSteps {
     @Given("a run whose audit trail holds {int} entries")
     public void trail(int n) {
         run = world.dir().resolve("run");
-        AuditTrail t = AuditTrail.in(run);
+        AuditTrail t = AuditTrail.in(run, SiteKey.generate());
         for (int i = 1; i <= n; i++) {
             t.record(
                     "qa-" + i,

@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.clinval.common.Sha256;
+import org.clinval.common.sitekey.SiteKey;
 import org.clinval.workflows.analysis.CaseResult;
 import org.clinval.workflows.analysis.CaseResultsCsv;
 import org.clinval.workflows.analysis.MetricsJson;
@@ -106,7 +107,7 @@ public final class RunFolderFixture {
         }
         new ChecksumManifest(inputs).write(dir.resolve("registration.sha256"));
         new ChecksumManifest(inputs).write(dir.resolve("manifest.sha256"));
-        AuditTrail trail = AuditTrail.in(dir);
+        AuditTrail trail = AuditTrail.in(dir, SiteKey.generate());
         trail.recordFile(
                 AuditTrail.SYSTEM,
                 "RegisterProtocol registered the inputs",

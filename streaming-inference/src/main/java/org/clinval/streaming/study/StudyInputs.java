@@ -257,62 +257,11 @@ public final class StudyInputs {
     }
 
     /**
-     * Returns how the image folder differs from a registered inventory: each file of the case key
-     * hashed again and compared, files added and removed, each named by pseudonymous id (a new file
-     * by the case whose folder it is in, or as new at the top of the folder). Only hashes: no image
-     * is decoded.
+     * Returns how the image folder differs from a registered inventory; see {@link
+     * org.clinval.common.ImageInventory#changes}.
      */
     public static List<String> changes(Path images, Path inventory, Path key) throws IOException {
-        java.util.Map<String, String> shaById = new java.util.HashMap<>();
-        for (org.apache.commons.csv.CSVRecord r : read(inventory)) {
-            shaById.put(r.get("file_id"), r.get("sha256"));
-        }
-        java.util.Map<String, String> idByPath = new java.util.TreeMap<>();
-        java.util.Map<String, String> caseByFolder = new java.util.HashMap<>();
-        for (org.apache.commons.csv.CSVRecord r : read(key)) {
-            if (!r.get("source").isEmpty()) {
-                idByPath.put(r.get("source"), r.get("file_id"));
-                caseByFolder.put(r.get("source").split("/", -1)[0], r.get("case_id"));
-            }
-        }
-        List<String> out = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        Path root = images.toAbsolutePath().normalize();
-        List<Path> files;
-        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
-        for (Path f : files) {
-            String rel = root.relativize(f).toString().replace(java.io.File.separatorChar, '/');
-            String id = idByPath.get(rel);
-            if (id == null) {
-                String folder = rel.split("/", -1)[0];
-                String c = rel.contains("/") ? caseByFolder.get(folder) : null;
-                out.add(
-                        c != null
-                                ? "a file was added to case " + c
-                                : "a file was added to the image folder, in no registered case");
-                continue;
-            }
-            seen.add(id);
-            if (!org.clinval.common.Sha256.of(f).equals(shaById.get(id))) {
-                out.add(id + " changed");
-            }
-        }
-        idByPath.values().stream()
-                .filter(id -> !seen.contains(id))
-                .sorted()
-                .forEach(id -> out.add(id + " was removed"));
-        return out;
-    }
-
-    private static List<org.apache.commons.csv.CSVRecord> read(Path file) throws IOException {
-        try (java.io.Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                org.apache.commons.csv.CSVParser p =
-                        org.apache.commons.csv.CSVParser.parse(
-                                r, CSV.builder().setHeader().setSkipHeaderRecord(true).get())) {
-            return p.getRecords();
-        }
+        return org.clinval.common.ImageInventory.changes(images, inventory, key);
     }
 
     private static void write(Path file, String header, List<List<String>> rows)

@@ -14,7 +14,10 @@ import java.util.Optional;
  * @param reason why, or the outcome in words; may be empty
  * @param objectSha256 SHA-256 of the object, when it is a file or a record
  * @param previousSha256 {@link #sha256} of the entry before, or 64 zeros for the first
- * @param sha256 SHA-256 of the entry's own line without this field
+ * @param keyId id of the site key that signed the entry (part of what is hashed)
+ * @param sha256 SHA-256 of the entry's own line without this field and the signature
+ * @param signature the site key's signature (base64) of {@link #sha256}, see {@link
+ *     AuditLine#signed}
  */
 public record AuditEntry(
         long sequence,
@@ -25,4 +28,6 @@ public record AuditEntry(
         String reason,
         Optional<String> objectSha256,
         String previousSha256,
-        String sha256) {}
+        String keyId,
+        String sha256,
+        String signature) {}

@@ -10,21 +10,33 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.clinval.common.Sha256;
+import org.clinval.common.sitekey.PublicSiteKey;
+import org.clinval.common.sitekey.SiteKey;
 
 /**
- * The text form of an entry: one compact JSON object whose last member is {@code "sha256"}, the
- * SHA-256 of the same line with that member removed. Hashing the exact bytes (not a re-serialised
- * form) makes any edit, even of white space, visible.
+ * The text form of an entry: one compact JSON object whose last members are {@code "sha256"}, the
+ * SHA-256 of the same line with both members removed, and {@code "signature"}, the site key's
+ * signature of that hash. Hashing the exact bytes (not a re-serialised form) makes any edit, even
+ * of white space, visible; the signature makes an edit whose hashes were recomputed visible,
+ * because recomputing it needs the private key. The key id is inside the hashed body.
  */
 final class AuditLine {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern LINE = Pattern.compile("^(\\{.*),\"sha256\":\"([0-9a-f]{64})\"}$");
+
+    /** The kind of record an entry's signature is on (see {@link SignedPayload}). */
+    static final String KIND = "clinval-audit-entry/1";
+
+    private static final Pattern LINE =
+            Pattern.compile(
+                    "^(\\{.*),\"sha256\":\"([0-9a-f]{64})\",\"signature\":\"([A-Za-z0-9+/=]*)\"}$");
 
     private AuditLine() {}
 
-    /** Returns the line of a new entry and the entry it represents. */
+    /** Returns a new entry of trail {@code trail}, hashed and signed with {@code key}. */
     static AuditEntry create(
+            String trail,
+            SiteKey key,
             long sequence,
             Instant time,
             String user,
@@ -33,59 +45,83 @@ final class AuditLine {
             String reason,
             Optional<String> objectSha256,
             String previousSha256) {
-        String body =
-                body(sequence, time, user, action, object, reason, objectSha256, previousSha256);
-        return new AuditEntry(
-                sequence,
-                time,
-                user,
-                action,
-                object,
-                reason,
-                objectSha256,
-                previousSha256,
-                Sha256.ofText(body));
+        AuditEntry unsigned =
+                new AuditEntry(
+                        sequence,
+                        time,
+                        user,
+                        action,
+                        object,
+                        reason,
+                        objectSha256,
+                        previousSha256,
+                        key.keyId(),
+                        "",
+                        "");
+        String sha = Sha256.ofText(body(unsigned));
+        return withHash(unsigned, sha, key.sign(signed(trail, sha)));
     }
 
-    private static String body(
-            long sequence,
-            Instant time,
-            String user,
-            String action,
-            String object,
-            String reason,
-            Optional<String> objectSha256,
-            String previousSha256) {
+    /** Returns {@code e} with its hash and signature replaced. */
+    static AuditEntry withHash(AuditEntry e, String sha256, String signature) {
+        return new AuditEntry(
+                e.sequence(),
+                e.time(),
+                e.user(),
+                e.action(),
+                e.object(),
+                e.reason(),
+                e.objectSha256(),
+                e.previousSha256(),
+                e.keyId(),
+                sha256,
+                signature);
+    }
+
+    /**
+     * Returns the text whose signature an entry with hash {@code sha256} of trail {@code trail}
+     * carries.
+     */
+    static String signed(String trail, String sha256) {
+        return SignedPayload.of(KIND, trail, sha256);
+    }
+
+    /**
+     * Returns whether {@code e}'s signature is {@code key}'s on its hash in trail {@code trail}.
+     */
+    static boolean verifies(AuditEntry e, String trail, PublicSiteKey key) {
+        return key.verify(signed(trail, e.sha256()), e.signature());
+    }
+
+    /** Returns the hashed body of {@code e}: its line without hash and signature. */
+    static String body(AuditEntry e) {
         ObjectNode o = JSON.createObjectNode();
-        o.put("sequence", sequence);
-        o.put("time", time.toString());
-        o.put("user", user);
-        o.put("action", action);
-        o.put("object", object);
-        o.put("reason", reason);
-        if (objectSha256.isPresent()) o.put("object_sha256", objectSha256.get());
+        o.put("sequence", e.sequence());
+        o.put("time", e.time().toString());
+        o.put("user", e.user());
+        o.put("action", e.action());
+        o.put("object", e.object());
+        o.put("reason", e.reason());
+        if (e.objectSha256().isPresent()) o.put("object_sha256", e.objectSha256().get());
         else o.putNull("object_sha256");
-        o.put("previous_sha256", previousSha256);
+        o.put("previous_sha256", e.previousSha256());
+        o.put("key_id", e.keyId());
         try {
             return JSON.writeValueAsString(o);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write an audit entry", e);
+        } catch (IOException x) {
+            throw new IllegalStateException("cannot write an audit entry", x);
         }
     }
 
     /** Returns the line of {@code e}. */
     static String text(AuditEntry e) {
-        String body =
-                body(
-                        e.sequence(),
-                        e.time(),
-                        e.user(),
-                        e.action(),
-                        e.object(),
-                        e.reason(),
-                        e.objectSha256(),
-                        e.previousSha256());
-        return body.substring(0, body.length() - 1) + ",\"sha256\":\"" + e.sha256() + "\"}";
+        String body = body(e);
+        return body.substring(0, body.length() - 1)
+                + ",\"sha256\":\""
+                + e.sha256()
+                + "\",\"signature\":\""
+                + e.signature()
+                + "\"}";
     }
 
     /**
@@ -97,16 +133,17 @@ final class AuditLine {
     static Parsed parse(String line) {
         Matcher m = LINE.matcher(line);
         if (!m.matches()) {
-            throw new IllegalArgumentException("it does not end with its \"sha256\" member");
+            throw new IllegalArgumentException(
+                    "it does not end with its \"sha256\" and \"signature\" members");
         }
         String body = m.group(1) + "}";
-        AuditEntry e = fromJson(body, m.group(2));
+        AuditEntry e = fromJson(body, m.group(2), m.group(3));
         return new Parsed(e, Sha256.ofText(body).equals(m.group(2)));
     }
 
     record Parsed(AuditEntry entry, boolean hashOk) {}
 
-    private static AuditEntry fromJson(String body, String sha) {
+    private static AuditEntry fromJson(String body, String sha, String signature) {
         JsonNode n;
         try {
             n = JSON.readTree(body);
@@ -125,7 +162,9 @@ final class AuditLine {
                             ? Optional.of(n.get("object_sha256").asText())
                             : Optional.empty(),
                     require(n, "previous_sha256").asText(),
-                    sha);
+                    require(n, "key_id").asText(),
+                    sha,
+                    signature);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("its time is not a UTC instant");
         }

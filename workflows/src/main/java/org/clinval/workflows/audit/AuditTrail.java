@@ -1,13 +1,12 @@
 package org.clinval.workflows.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,37 +19,43 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.clinval.common.Sha256;
+import org.clinval.common.sitekey.PublicSiteKey;
+import org.clinval.common.sitekey.SecretFile;
+import org.clinval.common.sitekey.SiteKey;
 import org.clinval.workflows.files.ChecksumManifest;
 
 /**
  * The append-only audit trail of one study run: {@code audit-trail.jsonl} in the run folder, one
- * JSON entry per line (see {@link AuditEntry}), each carrying the SHA-256 of the entry before it.
+ * JSON entry per line (see {@link AuditEntry}), each carrying the SHA-256 of the entry before it
+ * and the site key's signature of its own hash.
  *
  * <p><b>Anchoring the head.</b> A hash chain shows an edit, an insertion, a reordering or the
  * deletion of any entry that has a successor; it cannot show the deletion of the last entries,
  * because the shortened chain is still a valid chain. So every append also rewrites {@code
- * audit-head.json} with the entry count and the hash of the last entry, and every electronic
- * signature (and the archive) records a checkpoint of the head in {@code audit-checkpoints.jsonl}.
- * {@link #verify} compares the chain with both: removing the last line is found because the head
- * still names one entry more. An adversary who can rewrite the trail, the head and the checkpoints
- * together can forge a shorter history; the defence then is the archived copy, whose manifest holds
- * the trail's hash, and a signature record kept outside the run folder. This is the limit of an
- * unkeyed hash chain and is stated, not hidden.
+ * audit-head.json} with the entry count and the hash of the last entry, every electronic signature
+ * (and the archive) records a checkpoint of the head in {@code audit-checkpoints.jsonl}, and the
+ * run's seal records the head at the end. Heads, checkpoints and entries are signed with the site
+ * key, which never lives in a run folder: rewriting an entry and recomputing the chain, the head
+ * and the checkpoints needs the private key, so a forger without it is found. What the key cannot
+ * show is a rollback to an earlier, complete, signed state of the folder (see {@code
+ * org.clinval.common.sitekey}).
  *
  * <p>Appends are serialised within the process and locked against other processes. A record is
  * written and forced to disk before the head is replaced (atomically), so a crash between the two
  * leaves a trail one entry ahead of its head, which {@link #verify} reports.
+ *
+ * <p>A trail opened without a key ({@link #in(Path)}) can be read, not written.
  */
 public final class AuditTrail {
 
     /** The trail's file name in a run folder. */
-    public static final String FILE = "audit-trail.jsonl";
+    public static final String FILE = TrailFiles.RUN.trail();
 
     /** The head record's file name. */
-    public static final String HEAD = "audit-head.json";
+    public static final String HEAD = TrailFiles.RUN.head();
 
     /** The file of head checkpoints taken at signatures and at archiving. */
-    public static final String CHECKPOINTS = "audit-checkpoints.jsonl";
+    public static final String CHECKPOINTS = TrailFiles.RUN.checkpoints();
 
     /** The user of automatic steps. */
     public static final String SYSTEM = "system";
@@ -58,29 +63,70 @@ public final class AuditTrail {
     private static final ConcurrentHashMap<Path, Object> LOCKS = new ConcurrentHashMap<>();
 
     private final Path dir;
+    private final TrailFiles files;
     private final Clock clock;
+    private final SiteKey key;
+    private final boolean ownerOnly;
 
-    private AuditTrail(Path dir, Clock clock) {
+    private AuditTrail(Path dir, TrailFiles files, Clock clock, SiteKey key, boolean ownerOnly) {
         this.dir = dir.toAbsolutePath().normalize();
+        this.files = files;
         this.clock = clock;
+        this.key = key;
+        this.ownerOnly = ownerOnly;
     }
 
-    /** Returns the trail of the run folder {@code dir}. */
+    /** Returns the trail of the run folder {@code dir}, to read only. */
     public static AuditTrail in(Path dir) {
-        return new AuditTrail(dir, Clock.systemUTC());
+        return new AuditTrail(dir, TrailFiles.RUN, Clock.systemUTC(), null, false);
     }
 
-    /** Returns the trail of {@code dir}, timed by {@code clock}. */
-    public static AuditTrail in(Path dir, Clock clock) {
-        return new AuditTrail(dir, clock);
+    /** Returns the trail of the run folder {@code dir}, signed with {@code key}. */
+    public static AuditTrail in(Path dir, SiteKey key) {
+        return in(dir, key, Clock.systemUTC());
+    }
+
+    /** Returns the trail of {@code dir}, signed with {@code key} and timed by {@code clock}. */
+    public static AuditTrail in(Path dir, SiteKey key, Clock clock) {
+        return new AuditTrail(dir, TrailFiles.RUN, clock, requireKey(key), false);
+    }
+
+    /**
+     * Returns a log kept like a trail in {@code dir} under other file names, written with mode 600
+     * (e.g. the user administration log); {@code key} may be null to read only.
+     */
+    public static AuditTrail log(Path dir, TrailFiles files, SiteKey key, Clock clock) {
+        return new AuditTrail(dir, files, clock, key, true);
+    }
+
+    private static SiteKey requireKey(SiteKey key) {
+        if (key == null) {
+            throw new IllegalArgumentException("an audit trail is written with the site key");
+        }
+        return key;
     }
 
     /** The number of entries and the hash of the last one ({@link Sha256#ZERO} when empty). */
     public record Head(long entries, String sha256) {}
 
+    /**
+     * A signed statement of the head kept elsewhere (e.g. in the run's seal) that the trail must
+     * match: it may not end before it, differ at it or, with {@code last}, go on after it.
+     *
+     * @param by who recorded it, in words ("the run seal")
+     * @param head the head it recorded
+     * @param last whether no entry may follow it
+     */
+    public record Anchor(String by, Head head, boolean last) {}
+
     /** Returns the folder of the trail. */
     public Path dir() {
         return dir;
+    }
+
+    /** Returns the file names of the trail. */
+    public TrailFiles files() {
+        return files;
     }
 
     /**
@@ -108,21 +154,22 @@ public final class AuditTrail {
         requireText("user", user);
         requireText("action", action);
         requireText("object", object);
-        synchronized (LOCKS.computeIfAbsent(dir, k -> new Object())) {
+        writable();
+        synchronized (lock()) {
             try {
-                Files.createDirectories(dir);
+                Path file = dir.resolve(files.trail());
+                create(file);
                 try (FileChannel ch =
                                 FileChannel.open(
-                                        dir.resolve(FILE),
-                                        StandardOpenOption.CREATE,
-                                        StandardOpenOption.WRITE,
-                                        StandardOpenOption.APPEND);
+                                        file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
                         FileLock lock = ch.lock()) {
                     Head last = lastOfFile();
                     AuditEntry e =
                             AuditLine.create(
+                                    files.trail(),
+                                    key,
                                     last.entries() + 1,
-                                    clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                                    now(),
                                     user,
                                     action,
                                     object,
@@ -137,44 +184,43 @@ public final class AuditTrail {
                     return e;
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot append to the audit trail in " + dir, e);
+                throw new UncheckedIOException(
+                        "cannot append to " + files.trail() + " in " + dir, e);
             }
         }
     }
 
     /**
-     * Records the current head in {@code audit-checkpoints.jsonl}, e.g. when a signature binds the
+     * Records the current head, signed, in the checkpoints file, e.g. when a signature binds the
      * record, and returns it.
      */
     public Head checkpoint(String by) {
-        synchronized (LOCKS.computeIfAbsent(dir, k -> new Object())) {
+        writable();
+        synchronized (lock()) {
             try {
                 Head h = lastOfFile();
-                ObjectNode o = AuditLine.JSON.createObjectNode();
-                o.put("entries", h.entries());
-                o.put("sha256", h.sha256());
-                o.put("by", by);
-                o.put("time", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
+                Path file = dir.resolve(files.checkpoints());
+                create(file);
                 Files.writeString(
-                        dir.resolve(CHECKPOINTS),
-                        AuditLine.JSON.writeValueAsString(o) + "\n",
+                        file,
+                        HeadRecord.checkpoint(files.trail(), h, by, now(), key) + "\n",
                         StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
                 return h;
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write an audit checkpoint in " + dir, e);
+                throw new UncheckedIOException(
+                        "cannot write a checkpoint of " + files.trail() + " in " + dir, e);
             }
         }
     }
 
     /** Returns the head as the trail file shows it (the last line). */
     public Head head() {
-        synchronized (LOCKS.computeIfAbsent(dir, k -> new Object())) {
+        synchronized (lock()) {
             try {
                 return lastOfFile();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the audit trail in " + dir, e);
+                throw new UncheckedIOException("cannot read " + files.trail() + " in " + dir, e);
             }
         }
     }
@@ -182,10 +228,10 @@ public final class AuditTrail {
     /**
      * Returns every entry, in order.
      *
-     * @throws IllegalStateException if a line is not an entry; use {@link #verify} first
+     * @throws IllegalArgumentException if a line is not an entry; use {@link #verify} first
      */
     public List<AuditEntry> entries() throws IOException {
-        Path f = dir.resolve(FILE);
+        Path f = dir.resolve(files.trail());
         List<AuditEntry> out = new ArrayList<>();
         if (!Files.exists(f)) {
             return out;
@@ -197,15 +243,67 @@ public final class AuditTrail {
     }
 
     /**
-     * Checks the trail of run folder {@code dir} and names the first entry that was edited,
-     * deleted, inserted or reordered; see {@link AuditTrail} for what the head anchors.
+     * Checks the structure of the trail of run folder {@code dir} (chain, head, checkpoints) and
+     * names the first entry that was edited, deleted, inserted or reordered. Without a key this
+     * cannot tell a forgery whose hashes were recomputed: use {@link #verify(Path, PublicSiteKey)}.
      */
     public static AuditVerification verify(Path dir) throws IOException {
-        return new AuditVerifier(dir.toAbsolutePath().normalize()).verify();
+        return new AuditVerifier(dir.toAbsolutePath().normalize(), TrailFiles.RUN, null, List.of())
+                .verify();
+    }
+
+    /** Checks the trail of run folder {@code dir}, with every signature, against {@code key}. */
+    public static AuditVerification verify(Path dir, PublicSiteKey key) throws IOException {
+        return verify(dir, TrailFiles.RUN, key, List.of());
+    }
+
+    /**
+     * Checks the trail {@code files} in {@code dir}: structure, and with a key every entry, head
+     * and checkpoint signature; the trail must also match each of {@code anchors}.
+     */
+    public static AuditVerification verify(
+            Path dir, TrailFiles files, PublicSiteKey key, List<Anchor> anchors)
+            throws IOException {
+        return new AuditVerifier(dir.toAbsolutePath().normalize(), files, key, anchors).verify();
+    }
+
+    private Object lock() {
+        return LOCKS.computeIfAbsent(dir.resolve(files.trail()), k -> new Object());
+    }
+
+    private void writable() {
+        if (key == null) {
+            throw new IllegalStateException(
+                    files.trail()
+                            + " in "
+                            + dir
+                            + " was opened without the site key: it can be read, not written");
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private void create(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return;
+        }
+        try {
+            if (ownerOnly) {
+                SecretFile.createDirectories(dir);
+                SecretFile.create(file);
+            } else {
+                Files.createDirectories(dir);
+                Files.createFile(file);
+            }
+        } catch (FileAlreadyExistsException e) {
+            // another process created it first: append to theirs
+        }
     }
 
     private Head lastOfFile() throws IOException {
-        Path f = dir.resolve(FILE);
+        Path f = dir.resolve(files.trail());
         if (!Files.exists(f) || Files.size(f) == 0) {
             return new Head(0, Sha256.ZERO);
         }
@@ -215,25 +313,20 @@ public final class AuditTrail {
     }
 
     private void writeHead(Head h, Instant time) throws IOException {
-        ObjectNode o = AuditLine.JSON.createObjectNode();
-        o.put("entries", h.entries());
-        o.put("sha256", h.sha256());
-        o.put("time", time.toString());
-        Path tmp = dir.resolve(HEAD + ".tmp");
-        Files.writeString(tmp, AuditLine.JSON.writeValueAsString(o) + "\n", StandardCharsets.UTF_8);
+        byte[] text =
+                (HeadRecord.head(files.trail(), h, time, key) + "\n")
+                        .getBytes(StandardCharsets.UTF_8);
+        if (ownerOnly) {
+            SecretFile.write(dir.resolve(files.head()), text, false);
+            return;
+        }
+        Path tmp = dir.resolve(files.head() + ".tmp");
+        Files.write(tmp, text);
         Files.move(
                 tmp,
-                dir.resolve(HEAD),
+                dir.resolve(files.head()),
                 StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /** Reads a head record ({@code entries}, {@code sha256}) from a JSON object. */
-    static Head head(JsonNode n) {
-        if (!n.path("entries").canConvertToLong() || !n.path("sha256").isTextual()) {
-            throw new IllegalArgumentException("it has no \"entries\" and \"sha256\"");
-        }
-        return new Head(n.get("entries").asLong(), n.get("sha256").asText());
     }
 
     private static void requireText(String name, String value) {

@@ -1,6 +1,5 @@
 package org.clinval.workflows.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.clinval.common.Sha256;
+import org.clinval.common.sitekey.PublicSiteKey;
 
 /**
  * Walks a trail line by line and reports the first position where it differs from what was written.
@@ -22,19 +22,29 @@ import org.clinval.common.Sha256;
  *       record (and any checkpoint) names one entry more;
  *   <li><b>insertion</b> before line {@code p}: the inserted line fails its own hash, or carries a
  *       sequence already used, or is skipped by the next entry's previous-hash;
- *   <li><b>reordering</b>: line {@code p} holds an entry whose own sequence appears later.
+ *   <li><b>reordering</b>: line {@code p} holds an entry whose own sequence appears later;
+ *   <li><b>forgery</b> (with the site's public key): an entry, head or checkpoint whose hash was
+ *       recomputed no longer matches its site-key signature, and one signed with another key names
+ *       both key ids.
  * </ul>
  */
 final class AuditVerifier {
 
     private final Path dir;
+    private final TrailFiles files;
+    private final PublicSiteKey key;
+    private final List<AuditTrail.Anchor> anchors;
 
-    AuditVerifier(Path dir) {
+    /** A verifier of {@code files} in {@code dir}; without {@code key} only the structure. */
+    AuditVerifier(Path dir, TrailFiles files, PublicSiteKey key, List<AuditTrail.Anchor> anchors) {
         this.dir = dir;
+        this.files = files;
+        this.key = key;
+        this.anchors = List.copyOf(anchors);
     }
 
     AuditVerification verify() throws IOException {
-        Path file = dir.resolve(AuditTrail.FILE);
+        Path file = dir.resolve(files.trail());
         List<String> lines =
                 Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
         int n = lines.size();
@@ -59,8 +69,10 @@ final class AuditVerifier {
                 return v;
             }
         }
-        AuditVerification v = checkpoints(parsed);
-        return v != null ? v : head(parsed);
+        HeadVerifier heads = new HeadVerifier(dir, files, key, anchors);
+        AuditVerification v = heads.checkpoints(parsed);
+        if (v == null) v = heads.anchors(parsed);
+        return v != null ? v : heads.head(parsed);
     }
 
     /** Checks line {@code i} (0-based); returns a finding or null. */
@@ -71,6 +83,26 @@ final class AuditVerifier {
         if (!parsed.get(i).hashOk()) {
             return AuditVerification.bad(
                     n, p, "entry " + p + " was edited: its content does not match its hash");
+        }
+        if (key != null && !e.keyId().equals(key.keyId())) {
+            return AuditVerification.bad(
+                    n,
+                    p,
+                    "entry "
+                            + p
+                            + " is signed with key "
+                            + e.keyId()
+                            + ", not the site key "
+                            + key.keyId());
+        }
+        if (key != null && !AuditLine.verifies(e, files.trail(), key)) {
+            return AuditVerification.bad(
+                    n,
+                    p,
+                    "entry "
+                            + p
+                            + " does not match its site-key signature: it was written or rewritten"
+                            + " without the site key");
         }
         String previous = i == 0 ? Sha256.ZERO : parsed.get(i - 1).entry().sha256();
         if (e.sequence() > p) {
@@ -139,108 +171,5 @@ final class AuditVerifier {
                 "line "
                         + line
                         + " was inserted: the entry after it is chained to the entry before it");
-    }
-
-    /** Compares the checkpoints taken at signatures with the chain. */
-    private AuditVerification checkpoints(List<AuditLine.Parsed> parsed) throws IOException {
-        Path file = dir.resolve(AuditTrail.CHECKPOINTS);
-        if (!Files.exists(file)) {
-            return null;
-        }
-        long firstBad = Long.MAX_VALUE;
-        String problem = null;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (line.isBlank()) continue;
-            AuditTrail.Head h;
-            String by;
-            try {
-                JsonNode node = AuditLine.JSON.readTree(line);
-                h = AuditTrail.head(node);
-                by = node.path("by").asText("a checkpoint");
-            } catch (IOException | IllegalArgumentException e) {
-                return AuditVerification.bad(
-                        parsed.size(),
-                        parsed.size() + 1,
-                        AuditTrail.CHECKPOINTS + " holds a line that is not a checkpoint: " + line);
-            }
-            if (h.entries() == 0) continue;
-            if (h.entries() > parsed.size()) {
-                if (parsed.size() + 1 < firstBad) {
-                    firstBad = parsed.size() + 1;
-                    problem =
-                            "entry "
-                                    + (parsed.size() + 1)
-                                    + " was deleted: the trail ends at "
-                                    + parsed.size()
-                                    + " but "
-                                    + by
-                                    + " recorded "
-                                    + h.entries()
-                                    + " entries";
-                }
-            } else if (!parsed.get((int) h.entries() - 1).entry().sha256().equals(h.sha256())) {
-                if (h.entries() < firstBad) {
-                    firstBad = h.entries();
-                    problem =
-                            "entry "
-                                    + h.entries()
-                                    + " does not match the hash "
-                                    + by
-                                    + " recorded for it: the trail was rewritten";
-                }
-            }
-        }
-        return problem == null ? null : AuditVerification.bad(parsed.size(), firstBad, problem);
-    }
-
-    /** Compares the head record with the last line: the only witness of a removed last line. */
-    private AuditVerification head(List<AuditLine.Parsed> parsed) throws IOException {
-        int n = parsed.size();
-        Path file = dir.resolve(AuditTrail.HEAD);
-        if (!Files.exists(file)) {
-            return n == 0
-                    ? AuditVerification.intact(0)
-                    : AuditVerification.bad(
-                            n,
-                            n + 1,
-                            "the head record "
-                                    + AuditTrail.HEAD
-                                    + " is missing: removal of the last entries cannot be ruled out");
-        }
-        AuditTrail.Head h;
-        try {
-            h = AuditTrail.head(AuditLine.JSON.readTree(file.toFile()));
-        } catch (IOException | IllegalArgumentException e) {
-            return AuditVerification.bad(
-                    n, n + 1, "the head record " + AuditTrail.HEAD + " is not readable");
-        }
-        if (h.entries() > n) {
-            return AuditVerification.bad(
-                    n,
-                    n + 1,
-                    "entry "
-                            + (n + 1)
-                            + " was deleted: the trail ends at "
-                            + n
-                            + " but the head record says "
-                            + h.entries()
-                            + " entries");
-        }
-        if (h.entries() < n) {
-            return AuditVerification.bad(
-                    n,
-                    h.entries() + 1,
-                    "entry "
-                            + (h.entries() + 1)
-                            + " was added after the head record was written: it was inserted at the end");
-        }
-        String last = n == 0 ? Sha256.ZERO : parsed.get(n - 1).entry().sha256();
-        if (!last.equals(h.sha256())) {
-            return AuditVerification.bad(
-                    n,
-                    n,
-                    "entry " + n + " does not match the head record: the trail was rewritten");
-        }
-        return AuditVerification.intact(n);
     }
 }

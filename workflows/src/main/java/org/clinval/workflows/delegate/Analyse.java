@@ -2,7 +2,6 @@ package org.clinval.workflows.delegate;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,16 +14,16 @@ import org.clinval.workflows.service.AnalysisService;
 public final class Analyse implements JavaDelegate {
 
     private final AnalysisService analysis;
-    private final Clock clock;
+    private final StudyRecords records;
 
-    public Analyse(AnalysisService analysis, Clock clock) {
+    public Analyse(AnalysisService analysis, StudyRecords records) {
         this.analysis = analysis;
-        this.clock = clock;
+        this.records = records;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        StudyContext s = StudyContext.of(execution, clock);
+        StudyContext s = StudyContext.of(execution, records);
         Path caseResults = Path.of(StudyContext.text(execution, ValidationStudy.VAR_CASE_RESULTS));
         StudyResults r;
         try {

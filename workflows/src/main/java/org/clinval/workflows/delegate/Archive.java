@@ -1,7 +1,6 @@
 package org.clinval.workflows.delegate;
 
 import java.io.IOException;
-import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.clinval.workflows.ValidationStudy;
@@ -16,16 +15,16 @@ import org.clinval.workflows.service.ArchiveService;
 public final class Archive implements JavaDelegate {
 
     private final ArchiveService archive;
-    private final Clock clock;
+    private final StudyRecords records;
 
-    public Archive(ArchiveService archive, Clock clock) {
+    public Archive(ArchiveService archive, StudyRecords records) {
         this.archive = archive;
-        this.clock = clock;
+        this.records = records;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        StudyContext s = StudyContext.of(execution, clock);
+        StudyContext s = StudyContext.of(execution, records);
         AuditTrail audit = s.audit();
         audit.checkpoint("the archive");
         ArchiveResult r;

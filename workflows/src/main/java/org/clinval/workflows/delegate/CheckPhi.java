@@ -5,7 +5,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -30,16 +29,16 @@ public final class CheckPhi implements JavaDelegate {
     public static final String DEIDENTIFIED = "deidentified";
 
     private final PhiService phi;
-    private final Clock clock;
+    private final StudyRecords records;
 
-    public CheckPhi(PhiService phi, Clock clock) {
+    public CheckPhi(PhiService phi, StudyRecords records) {
         this.phi = phi;
-        this.clock = clock;
+        this.records = records;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        StudyContext s = StudyContext.of(execution, clock);
+        StudyContext s = StudyContext.of(execution, records);
         StudyProtocol protocol = s.protocol();
         AuditTrail audit = s.audit();
         try {

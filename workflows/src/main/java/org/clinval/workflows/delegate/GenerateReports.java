@@ -3,7 +3,6 @@ package org.clinval.workflows.delegate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -34,16 +33,16 @@ import org.clinval.workflows.service.ReportService;
 public final class GenerateReports implements JavaDelegate {
 
     private final ReportService reports;
-    private final Clock clock;
+    private final StudyRecords records;
 
-    public GenerateReports(ReportService reports, Clock clock) {
+    public GenerateReports(ReportService reports, StudyRecords records) {
         this.reports = reports;
-        this.clock = clock;
+        this.records = records;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        StudyContext s = StudyContext.of(execution, clock);
+        StudyContext s = StudyContext.of(execution, records);
         Path caseResults = Path.of(StudyContext.text(execution, ValidationStudy.VAR_CASE_RESULTS));
         Path quarantine = Path.of(StudyContext.text(execution, ValidationStudy.VAR_QUARANTINE));
         try {

@@ -1,7 +1,6 @@
 package org.clinval.workflows.delegate;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,17 +21,17 @@ public final class LockDataset implements JavaDelegate {
 
     private final InputCheckService inputs;
     private final DatasetService dataset;
-    private final Clock clock;
+    private final StudyRecords records;
 
-    public LockDataset(InputCheckService inputs, DatasetService dataset, Clock clock) {
+    public LockDataset(InputCheckService inputs, DatasetService dataset, StudyRecords records) {
         this.inputs = inputs;
         this.dataset = dataset;
-        this.clock = clock;
+        this.records = records;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        StudyContext s = StudyContext.of(execution, clock);
+        StudyContext s = StudyContext.of(execution, records);
         AuditTrail audit = s.audit();
         try {
             java.util.List<String> images = inputs.changes(s.protocol(), s.runDir());

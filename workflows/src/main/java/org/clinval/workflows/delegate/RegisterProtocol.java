@@ -2,7 +2,6 @@ package org.clinval.workflows.delegate;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,17 +25,18 @@ public final class RegisterProtocol implements JavaDelegate {
 
     private final InputCheckService inputs;
     private final DatasetService dataset;
-    private final Clock clock;
+    private final StudyRecords records;
 
-    public RegisterProtocol(InputCheckService inputs, DatasetService dataset, Clock clock) {
+    public RegisterProtocol(
+            InputCheckService inputs, DatasetService dataset, StudyRecords records) {
         this.inputs = inputs;
         this.dataset = dataset;
-        this.clock = clock;
+        this.records = records;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        StudyContext s = StudyContext.of(execution, clock);
+        StudyContext s = StudyContext.of(execution, records);
         Path source = Path.of(StudyContext.text(execution, ValidationStudy.VAR_PROTOCOL_SOURCE));
         StudyProtocol protocol =
                 StudyContext.read(
@@ -56,7 +56,12 @@ public final class RegisterProtocol implements JavaDelegate {
             DatasetManifest m = dataset.register(protocol, s.runDir());
             Path record =
                     ApprovalRecord.write(
-                            s.runDir(), protocol.id(), check, m.file(), clock.instant());
+                            s.runDir(), protocol.id(), check, m.file(), records.clock().instant());
+            audit.recordFile(
+                    AuditTrail.SYSTEM,
+                    ValidationStudy.REGISTER_PROTOCOL + " copied the protocol",
+                    s.file(org.clinval.workflows.local.FileDatasetService.PROTOCOL),
+                    protocol.id() + ": the copy the study reads");
             audit.recordFile(
                     AuditTrail.SYSTEM,
                     ValidationStudy.REGISTER_PROTOCOL + " registered the inputs",

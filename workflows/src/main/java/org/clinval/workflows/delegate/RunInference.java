@@ -2,7 +2,6 @@ package org.clinval.workflows.delegate;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.clinval.workflows.ValidationStudy;
@@ -20,11 +19,11 @@ import org.clinval.workflows.service.InferenceService;
 public final class RunInference implements JavaDelegate {
 
     private final InferenceService inference;
-    private final Clock clock;
+    private final StudyRecords records;
 
-    public RunInference(InferenceService inference, Clock clock) {
+    public RunInference(InferenceService inference, StudyRecords records) {
         this.inference = inference;
-        this.clock = clock;
+        this.records = records;
     }
 
     /** Reads the cases the PHI step quarantined. */
@@ -61,7 +60,7 @@ public final class RunInference implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        StudyContext s = StudyContext.of(execution, clock);
+        StudyContext s = StudyContext.of(execution, records);
         StudyProtocol p = s.protocol();
         Path images = Path.of(StudyContext.text(execution, ValidationStudy.VAR_IMAGES));
         InferenceRequest request =

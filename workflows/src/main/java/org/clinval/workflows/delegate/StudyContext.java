@@ -2,7 +2,6 @@ package org.clinval.workflows.delegate;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.clinval.workflows.ValidationStudy;
 import org.clinval.workflows.audit.AuditTrail;
@@ -16,19 +15,19 @@ final class StudyContext {
 
     private final Path runDir;
     private final Path protocolBase;
-    private final Clock clock;
+    private final StudyRecords records;
 
-    private StudyContext(Path runDir, Path protocolBase, Clock clock) {
+    private StudyContext(Path runDir, Path protocolBase, StudyRecords records) {
         this.runDir = runDir;
         this.protocolBase = protocolBase;
-        this.clock = clock;
+        this.records = records;
     }
 
-    static StudyContext of(VariableScope scope, Clock clock) {
+    static StudyContext of(VariableScope scope, StudyRecords records) {
         return new StudyContext(
                 Path.of(text(scope, ValidationStudy.VAR_RUN_DIR)),
                 Path.of(text(scope, ValidationStudy.VAR_PROTOCOL_BASE)),
-                clock);
+                records);
     }
 
     static String text(VariableScope scope, String name) {
@@ -48,7 +47,15 @@ final class StudyContext {
     }
 
     AuditTrail audit() {
-        return AuditTrail.in(runDir, clock);
+        return records.trail(runDir);
+    }
+
+    StudyRecords records() {
+        return records;
+    }
+
+    Path protocolBase() {
+        return protocolBase;
     }
 
     /** Reads the approved copy of the protocol in the run folder. */

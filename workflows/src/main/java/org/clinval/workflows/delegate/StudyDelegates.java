@@ -1,6 +1,5 @@
 package org.clinval.workflows.delegate;
 
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.clinval.workflows.service.StudyServices;
@@ -14,23 +13,26 @@ public final class StudyDelegates {
 
     private StudyDelegates() {}
 
-    /** Returns the bean map for an engine running studies over {@code services}. */
-    public static Map<Object, Object> beans(StudyServices services, Clock clock) {
+    /**
+     * Returns the bean map for an engine running studies over {@code services}, keeping records
+     * with {@code records}.
+     */
+    public static Map<Object, Object> beans(StudyServices services, StudyRecords records) {
         Map<Object, Object> beans = new HashMap<>();
         beans.put(
                 "registerProtocol",
-                new RegisterProtocol(services.inputs(), services.dataset(), clock));
-        beans.put("lockDataset", new LockDataset(services.inputs(), services.dataset(), clock));
-        beans.put("checkPhi", new CheckPhi(services.phi(), clock));
-        beans.put("runInference", new RunInference(services.inference(), clock));
-        beans.put("analyse", new Analyse(services.analysis(), clock));
+                new RegisterProtocol(services.inputs(), services.dataset(), records));
+        beans.put("lockDataset", new LockDataset(services.inputs(), services.dataset(), records));
+        beans.put("checkPhi", new CheckPhi(services.phi(), records));
+        beans.put("runInference", new RunInference(services.inference(), records));
+        beans.put("analyse", new Analyse(services.analysis(), records));
         beans.put(
                 "verifyAcceptanceCriteria",
-                new VerifyAcceptanceCriteria(services.acceptance(), clock));
-        beans.put("generateReports", new GenerateReports(services.reports(), clock));
-        beans.put("archive", new Archive(services.archive(), clock));
-        beans.put("requireSignature", new RequireSignature(clock));
-        beans.put("recordOutcome", new RecordOutcome(clock));
+                new VerifyAcceptanceCriteria(services.acceptance(), records));
+        beans.put("generateReports", new GenerateReports(services.reports(), records));
+        beans.put("archive", new Archive(services.archive(), records));
+        beans.put("requireSignature", new RequireSignature(records));
+        beans.put("recordOutcome", new RecordOutcome(records));
         return beans;
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,16 +26,16 @@ public final class VerifyAcceptanceCriteria implements JavaDelegate {
     private static final int SHOWN = 5;
 
     private final AcceptanceService acceptance;
-    private final Clock clock;
+    private final StudyRecords records;
 
-    public VerifyAcceptanceCriteria(AcceptanceService acceptance, Clock clock) {
+    public VerifyAcceptanceCriteria(AcceptanceService acceptance, StudyRecords records) {
         this.acceptance = acceptance;
-        this.clock = clock;
+        this.records = records;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        StudyContext s = StudyContext.of(execution, clock);
+        StudyContext s = StudyContext.of(execution, records);
         Optional<Path> features = s.protocol().features();
         String step = ValidationStudy.VERIFY_ACCEPTANCE_CRITERIA;
         if (features.isEmpty()) {

@@ -19,6 +19,16 @@ public interface InputCheckService {
     String INVENTORY = "dataset-inventory.csv";
 
     /**
+     * Returns where the case key of run folder {@code runDir} is kept: beside it, as {@code
+     * <run>.case-key.csv}, never inside it (it maps pseudonyms to file names, which may identify
+     * patients).
+     */
+    static Path caseKey(Path runDir) {
+        Path dir = runDir.toAbsolutePath().normalize();
+        return dir.resolveSibling(dir.getFileName() + ".case-key.csv");
+    }
+
+    /**
      * Checks the inputs of {@code protocol}. With a run folder, also writes {@value #INVENTORY}
      * into it and the case key (pseudonyms to file names) beside it, never into it.
      *

@@ -1,20 +1,16 @@
 package org.clinval.workflows.signature;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.clinval.common.Sha256;
+import org.clinval.common.sitekey.SiteKey;
 import org.clinval.workflows.audit.AuditEntry;
 import org.clinval.workflows.audit.AuditTrail;
 import org.clinval.workflows.files.ChecksumManifest;
@@ -22,27 +18,39 @@ import org.clinval.workflows.files.ChecksumManifest;
 /**
  * Makes and records electronic signatures in a run folder ({@code signatures.jsonl}). Signing needs
  * the user's id and password (§11.200(a)); a refusal is recorded in the audit trail with its
- * reason, and so is every signature, whose record then takes an audit checkpoint.
+ * reason, and so is every signature, whose record then takes an audit checkpoint. Each record is
+ * signed with the site key over all its fields and names the audit entry of the signing (§11.70:
+ * the signature is linked to its record and cannot be transferred).
  */
 public final class Signer {
 
     /** The signatures' file name in a run folder. */
     public static final String FILE = "signatures.jsonl";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The audit action of a signature with meaning {@code m}: {@code signed (approved)}. */
+    public static String action(Meaning m) {
+        return "signed (" + m.key() + ")";
+    }
+
+    /** The audit reason of a signature: printed name and context. */
+    public static String reason(String printedName, String context) {
+        return printedName + "; " + context;
+    }
 
     private final UserRegistry users;
     private final Path runDir;
     private final AuditTrail audit;
+    private final SiteKey key;
 
-    public Signer(UserRegistry users, Path runDir, Clock clock) {
+    public Signer(UserRegistry users, Path runDir, SiteKey key, Clock clock) {
         this.users = users;
         this.runDir = runDir.toAbsolutePath().normalize();
-        this.audit = AuditTrail.in(this.runDir, clock);
+        this.audit = AuditTrail.in(this.runDir, key, clock);
+        this.key = key;
     }
 
-    public Signer(UserRegistry users, Path runDir) {
-        this(users, runDir, Clock.systemUTC());
+    public Signer(UserRegistry users, Path runDir, SiteKey key) {
+        this(users, runDir, key, Clock.systemUTC());
     }
 
     /**
@@ -88,12 +96,12 @@ public final class Signer {
         AuditEntry e =
                 audit.record(
                         user.id(),
-                        "signed (" + meaning.key() + ")",
+                        action(meaning),
                         name,
-                        user.printedName() + "; " + context,
+                        reason(user.printedName(), context),
                         Optional.of(sha));
-        AuditTrail.Head head = audit.checkpoint("the signature of " + user.id() + " on " + name);
-        Signature s =
+        audit.checkpoint("the signature of " + user.id() + " on " + name);
+        Signature unsigned =
                 new Signature(
                         user.id(),
                         user.printedName(),
@@ -102,21 +110,26 @@ public final class Signer {
                         name,
                         sha,
                         context,
-                        head.entries(),
-                        head.sha256());
-        ObjectNode o = JSON.createObjectNode();
-        o.put("user", s.userId());
-        o.put("printed_name", s.printedName());
-        o.put("meaning", s.meaning().key());
-        o.put("time", s.time().toString());
-        o.put("object", s.object());
-        o.put("object_sha256", s.objectSha256());
-        o.put("context", s.context());
-        o.put("audit_entries", s.auditEntries());
-        o.put("audit_sha256", s.auditSha256());
+                        e.sequence(),
+                        e.sha256(),
+                        key.keyId(),
+                        "");
+        Signature s =
+                new Signature(
+                        unsigned.userId(),
+                        unsigned.printedName(),
+                        unsigned.meaning(),
+                        unsigned.time(),
+                        unsigned.object(),
+                        unsigned.objectSha256(),
+                        unsigned.context(),
+                        unsigned.auditEntries(),
+                        unsigned.auditSha256(),
+                        unsigned.keyId(),
+                        key.sign(unsigned.payload()));
         Files.writeString(
                 runDir.resolve(FILE),
-                JSON.writeValueAsString(o) + "\n",
+                SignatureRecords.line(s) + "\n",
                 StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
@@ -130,26 +143,6 @@ public final class Signer {
 
     /** Returns every signature recorded in run folder {@code runDir}, in order. */
     public static List<Signature> signatures(Path runDir) throws IOException {
-        Path f = runDir.resolve(FILE);
-        List<Signature> out = new ArrayList<>();
-        if (!Files.exists(f)) {
-            return out;
-        }
-        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-            if (line.isBlank()) continue;
-            JsonNode n = JSON.readTree(line);
-            out.add(
-                    new Signature(
-                            n.path("user").asText(),
-                            n.path("printed_name").asText(),
-                            Meaning.parse(n.path("meaning").asText()),
-                            Instant.parse(n.path("time").asText()),
-                            n.path("object").asText(),
-                            n.path("object_sha256").asText(),
-                            n.path("context").asText(),
-                            n.path("audit_entries").asLong(),
-                            n.path("audit_sha256").asText()));
-        }
-        return out;
+        return SignatureRecords.read(runDir);
     }
 }

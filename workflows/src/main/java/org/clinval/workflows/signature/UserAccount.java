@@ -2,6 +2,8 @@ package org.clinval.workflows.signature;
 
 import java.util.Set;
 import java.util.TreeSet;
+import org.clinval.common.Sha256;
+import org.clinval.workflows.audit.SignedPayload;
 
 /**
  * A user who may sign.
@@ -21,5 +23,24 @@ public record UserAccount(
     /** Returns whether the user belongs to {@code group}. */
     public boolean isIn(String group) {
         return groups.contains(group);
+    }
+
+    /** Returns the groups, sorted. */
+    public TreeSet<String> sortedGroups() {
+        return new TreeSet<>(groups);
+    }
+
+    /**
+     * Returns the SHA-256 of the account's fields (id, name, groups, password hash), the hash the
+     * administration log records for it after each act.
+     */
+    public String recordSha256() {
+        return Sha256.ofText(
+                SignedPayload.of(
+                        "clinval-user/1",
+                        id,
+                        printedName,
+                        String.join(",", sortedGroups()),
+                        password.encode()));
     }
 }

@@ -14,13 +14,17 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.clinval.common.Sha256;
+import org.clinval.workflows.testing.TestKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every single change of a trail is found and named: edit, deletion, insertion, reordering. */
+/**
+ * Every single change of a trail is found and named by its structure alone: edit, deletion,
+ * insertion, reordering ({@link SignedTrailTest} adds what the site key shows).
+ */
 class AuditTrailTest {
 
     private static final int N = 8;
@@ -32,7 +36,9 @@ class AuditTrailTest {
     void writeTrail() {
         AuditTrail t =
                 AuditTrail.in(
-                        dir, Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
+                        dir,
+                        TestKeys.SITE,
+                        Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
         for (int i = 1; i <= N; i++) {
             t.record(
                     i % 2 == 0 ? "alice" : AuditTrail.SYSTEM,
@@ -106,6 +112,8 @@ class AuditTrailTest {
         AuditEntry e = AuditLine.parse(l.get(4)).entry();
         AuditEntry forged =
                 AuditLine.create(
+                        AuditTrail.FILE,
+                        TestKeys.OTHER,
                         e.sequence(),
                         e.time(),
                         "mallory",
@@ -152,7 +160,7 @@ class AuditTrailTest {
 
     @Test
     void deletingTheLastEntryAndRewritingTheHeadIsFoundThroughACheckpoint() throws IOException {
-        AuditTrail t = AuditTrail.in(dir);
+        AuditTrail t = AuditTrail.in(dir, TestKeys.SITE);
         t.checkpoint("the signature of alice on report.pdf");
         List<String> l = lines();
         l.remove(N - 1);
@@ -181,6 +189,8 @@ class AuditTrailTest {
         AuditEntry before = AuditLine.parse(l.get(2)).entry(); // entry 3
         AuditEntry forged =
                 AuditLine.create(
+                        AuditTrail.FILE,
+                        TestKeys.OTHER,
                         4,
                         before.time(),
                         "mallory",
@@ -223,6 +233,8 @@ class AuditTrailTest {
         l.add(
                 AuditLine.text(
                         AuditLine.create(
+                                AuditTrail.FILE,
+                                TestKeys.OTHER,
                                 N + 1,
                                 last.time(),
                                 "mallory",
@@ -269,7 +281,8 @@ class AuditTrailTest {
 
     @Test
     void appendingContinuesTheChainFromTheLastLine() throws IOException {
-        AuditEntry e = AuditTrail.in(dir).record("bob", "more", "y", "", Optional.empty());
+        AuditEntry e =
+                AuditTrail.in(dir, TestKeys.SITE).record("bob", "more", "y", "", Optional.empty());
         assertThat(e.sequence()).isEqualTo(N + 1);
         assertThat(e.previousSha256()).isEqualTo(AuditTrail.in(dir).entries().get(N - 1).sha256());
         assertThat(AuditTrail.verify(dir).ok()).isTrue();

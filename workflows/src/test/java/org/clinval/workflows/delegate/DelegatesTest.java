@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.clinval.workflows.ValidationStudy;
@@ -22,13 +21,14 @@ import org.clinval.workflows.testing.FakeInputCheckService;
 import org.clinval.workflows.testing.FakePhiService;
 import org.clinval.workflows.testing.FakeReportService;
 import org.clinval.workflows.testing.StudyFixture;
+import org.clinval.workflows.testing.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each step without an engine: what it asks its service, what it sets, what it audits. */
 class DelegatesTest {
 
-    private static final Clock CLOCK = Clock.systemUTC();
+    private static final StudyRecords RECORDS = TestRecords.create();
 
     @TempDir Path dir;
 
@@ -50,7 +50,7 @@ class DelegatesTest {
     private FakeExecution registered(StudyFixture f) throws Exception {
         Path protocol = f.write();
         FakeExecution e = execution(protocol, ValidationStudy.REGISTER_PROTOCOL);
-        new RegisterProtocol(new FakeInputCheckService(), new FileDatasetService(), CLOCK)
+        new RegisterProtocol(new FakeInputCheckService(), new FileDatasetService(), RECORDS)
                 .execute(e.proxy());
         return e;
     }
@@ -58,7 +58,7 @@ class DelegatesTest {
     @Test
     void registerThenLockWritesTheManifest() throws Exception {
         FakeExecution e = registered(StudyFixture.in(dir));
-        new LockDataset(new FakeInputCheckService(), new FileDatasetService(), CLOCK)
+        new LockDataset(new FakeInputCheckService(), new FileDatasetService(), RECORDS)
                 .execute(e.proxy());
         // protocol, model, ground truth and the image inventory; no image by its name.
         assertThat(Files.readAllLines(dir.resolve("run/manifest.sha256")))
@@ -67,6 +67,7 @@ class DelegatesTest {
                 .noneMatch(l -> l.contains("case-"));
         assertThat(actions())
                 .containsExactly(
+                        "RegisterProtocol copied the protocol",
                         "RegisterProtocol registered the inputs",
                         "RegisterProtocol checked the inputs",
                         "LockDataset locked the inputs");
@@ -82,7 +83,7 @@ class DelegatesTest {
                                 new RegisterProtocol(
                                                 new FakeInputCheckService(),
                                                 new FileDatasetService(),
-                                                CLOCK)
+                                                RECORDS)
                                         .execute(e.proxy()))
                 .isInstanceOf(StudyStepException.class)
                 .hasMessageContaining("RegisterProtocol: device.model")
@@ -101,7 +102,7 @@ class DelegatesTest {
                                 new LockDataset(
                                                 new FakeInputCheckService(),
                                                 new FileDatasetService(),
-                                                CLOCK)
+                                                RECORDS)
                                         .execute(e.proxy()))
                 .isInstanceOfSatisfying(
                         BpmnError.class,
@@ -109,21 +110,21 @@ class DelegatesTest {
                                 assertThat(x.getErrorCode())
                                         .isEqualTo(ValidationStudy.DATASET_CHANGED))
                 .hasMessageContaining("the images changed since registration (2 changes)")
-                .hasMessageContaining("case-999/F1 changed or added")
-                .hasMessageContaining("case-002/F1 changed or removed");
+                .hasMessageContaining("a file was added to the image folder, in no registered case")
+                .hasMessageContaining("case-002/F1 was removed");
         assertThat(dir.resolve("run/manifest.sha256")).doesNotExist();
     }
 
     @Test
     void checkPhiPassesCleanImagesOnAndNeverStopsTheStudyForOneCase() throws Exception {
         FakeExecution clean = registered(StudyFixture.in(dir.resolve("a")));
-        new CheckPhi(new FakePhiService(), CLOCK).execute(clean.proxy());
+        new CheckPhi(new FakePhiService(), RECORDS).execute(clean.proxy());
         assertThat(clean.variables.get(ValidationStudy.VAR_IMAGES))
                 .isEqualTo(dir.resolve("a/data/dicom").toString());
 
         // Identifying data without de-identification: the checks already set those cases aside.
         FakeExecution phi = registered(StudyFixture.in(dir.resolve("b")).withPhi());
-        new CheckPhi(new FakePhiService(), CLOCK).execute(phi.proxy());
+        new CheckPhi(new FakePhiService(), RECORDS).execute(phi.proxy());
         assertThat(phi.variables.get(ValidationStudy.VAR_IMAGES))
                 .isEqualTo(dir.resolve("b/data/dicom").toString());
         assertThat(Files.readString(dir.resolve("run/approval-record.json")))
@@ -134,11 +135,11 @@ class DelegatesTest {
     @Test
     void inferenceAndAnalysisSetWhatTheGatewayReads() throws Exception {
         FakeExecution e = registered(StudyFixture.in(dir).failing());
-        new CheckPhi(new FakePhiService(), CLOCK).execute(e.proxy());
-        new RunInference(new FakeInferenceService(), CLOCK).execute(e.proxy());
+        new CheckPhi(new FakePhiService(), RECORDS).execute(e.proxy());
+        new RunInference(new FakeInferenceService(), RECORDS).execute(e.proxy());
         assertThat(e.variables.get(ValidationStudy.VAR_CASE_RESULTS))
                 .isEqualTo(dir.resolve("run/case-results.csv").toString());
-        new Analyse(new MetricsAnalysisService(), CLOCK).execute(e.proxy());
+        new Analyse(new MetricsAnalysisService(), RECORDS).execute(e.proxy());
         assertThat(e.variables.get(ValidationStudy.VAR_CRITERIA_MET)).isEqualTo(false);
         AuditEntry last = AuditTrail.in(dir.resolve("run")).entries().get(actions().size() - 1);
         assertThat(last.reason()).isEqualTo("verdict FAIL: EP1 FAIL, EP2 PASS");
@@ -148,13 +149,13 @@ class DelegatesTest {
     @Test
     void theAcceptanceStepSetsWhatTheGatewayReadsAndRecordsTheOutcome() throws Exception {
         FakeExecution none = registered(StudyFixture.in(dir.resolve("a")));
-        new VerifyAcceptanceCriteria(new FakeAcceptanceService(), CLOCK).execute(none.proxy());
+        new VerifyAcceptanceCriteria(new FakeAcceptanceService(), RECORDS).execute(none.proxy());
         assertThat(none.variables.get(ValidationStudy.VAR_SCENARIOS_PASSED)).isEqualTo(true);
         assertThat(dir.resolve("run/acceptance.json")).doesNotExist();
         assertThat(actions()).endsWith("VerifyAcceptanceCriteria found no acceptance criteria");
 
         FakeExecution failing = registered(StudyFixture.in(dir.resolve("b")).withFeatures(true));
-        new VerifyAcceptanceCriteria(new FakeAcceptanceService(), CLOCK).execute(failing.proxy());
+        new VerifyAcceptanceCriteria(new FakeAcceptanceService(), RECORDS).execute(failing.proxy());
         assertThat(failing.variables.get(ValidationStudy.VAR_SCENARIOS_PASSED)).isEqualTo(false);
         assertThat(dir.resolve("run/acceptance.json")).exists();
         assertThat(actions()).endsWith("VerifyAcceptanceCriteria ran the acceptance criteria");
@@ -173,7 +174,7 @@ class DelegatesTest {
                                 new FakeReportService(),
                                 new ZipArchiveService())
                         .acceptance();
-        assertThatThrownBy(() -> new VerifyAcceptanceCriteria(unwired, CLOCK).execute(e.proxy()))
+        assertThatThrownBy(() -> new VerifyAcceptanceCriteria(unwired, RECORDS).execute(e.proxy()))
                 .isInstanceOf(StudyStepException.class)
                 .hasMessageContaining("VerifyAcceptanceCriteria: no acceptance runner is wired")
                 .hasMessageContaining("features");
@@ -188,7 +189,7 @@ class DelegatesTest {
                                 new LockDataset(
                                                 new FakeInputCheckService(),
                                                 new FileDatasetService(),
-                                                CLOCK)
+                                                RECORDS)
                                         .execute(e.proxy()))
                 .isInstanceOf(StudyStepException.class)
                 .hasMessage("the study has no 'runDir' variable: null");

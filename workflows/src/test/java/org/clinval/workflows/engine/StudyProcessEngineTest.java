@@ -14,7 +14,7 @@ class StudyProcessEngineTest {
     @Test
     void theRunFolderDatabaseIsAnH2FileInsideIt() {
         assertThat(StudyProcessEngine.h2Url(Path.of("/runs/study-1")))
-                .isEqualTo("jdbc:h2:file:/runs/study-1/engine/study");
+                .isEqualTo("jdbc:h2:file:/runs/study-1/engine/study;FILE_LOCK=FS");
     }
 
     @Test

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.clinval.common.Sha256;
 import org.clinval.workflows.audit.AuditEntry;
 import org.clinval.workflows.audit.AuditTrail;
+import org.clinval.workflows.testing.TestKeys;
 import org.clinval.workflows.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,11 +51,27 @@ class SignatureTest {
 
     @Test
     void theRegistryKeepsNoClearPasswordAndRefusesReservedIds() throws Exception {
-        Path file = dir.resolve("users.json");
-        UserRegistry r = UserRegistry.load(file);
-        assertThatThrownBy(() -> r.put("system", "S", Set.of(), "long enough".toCharArray()))
+        Path file = TestUsers.copyTo(dir.resolve("registry"));
+        UserAdministration a = UserAdministration.open(file, TestKeys.SITE, Clock.systemUTC());
+        assertThatThrownBy(
+                        () ->
+                                a.add(
+                                        TestUsers.admin(),
+                                        "system",
+                                        "S",
+                                        Set.of(),
+                                        "long enough".toCharArray(),
+                                        false))
                 .hasMessage("user id is reserved for automatic steps: system");
-        assertThatThrownBy(() -> r.put("Bad Id", "S", Set.of(), "long enough".toCharArray()))
+        assertThatThrownBy(
+                        () ->
+                                a.add(
+                                        TestUsers.admin(),
+                                        "Bad Id",
+                                        "S",
+                                        Set.of(),
+                                        "long enough".toCharArray(),
+                                        false))
                 .hasMessageStartingWith("user id is not lower-case");
         String text = Files.readString(TestUsers.file());
         assertThat(text)
@@ -71,7 +89,7 @@ class SignatureTest {
         Path report = dir.resolve("report.txt");
         Files.writeString(report, "PASS\n");
         Signature s =
-                new Signer(TestUsers.registry(), dir)
+                new Signer(TestUsers.registry(), dir, TestKeys.SITE)
                         .sign(
                                 "reviewer",
                                 TestUsers.PASSWORD.toCharArray(),
@@ -90,6 +108,9 @@ class SignatureTest {
         assertThat(trail.get(0).action()).isEqualTo("signed (reviewed)");
         assertThat(trail.get(0).objectSha256()).contains(s.objectSha256());
         assertThat(s.auditEntries()).isEqualTo(1);
+        assertThat(s.keyId()).isEqualTo(TestKeys.SITE.keyId());
+        assertThat(s.verifies(TestKeys.SITE.publicKey())).isTrue();
+        assertThat(s.verifies(TestKeys.OTHER.publicKey())).isFalse();
         assertThat(s.auditSha256()).isEqualTo(trail.get(0).sha256());
         assertThat(Files.readString(dir.resolve(AuditTrail.CHECKPOINTS)))
                 .contains("the signature of reviewer on report.txt");
@@ -99,7 +120,7 @@ class SignatureTest {
     void unknownUsersAndWrongPasswordsAreRefusedAndAudited() throws Exception {
         Path report = dir.resolve("report.txt");
         Files.writeString(report, "PASS\n");
-        Signer signer = new Signer(TestUsers.registry(), dir);
+        Signer signer = new Signer(TestUsers.registry(), dir, TestKeys.SITE);
         char[] wrong = "not the password".toCharArray();
         assertThatThrownBy(() -> signer.sign("reviewer", wrong, Meaning.REVIEWED, report, "c"))
                 .isInstanceOf(SignatureRefusedException.class)

@@ -38,6 +38,9 @@ public final class FakeInputCheckService implements InputCheckService {
             List<String> lines = new ArrayList<>(List.of("case_id,file_id,sha256,status,reason"));
             rows.values().forEach(r -> lines.add(String.join(",", r)));
             Files.write(runDir.get().resolve(INVENTORY), lines, StandardCharsets.UTF_8);
+            List<String> key = new ArrayList<>(List.of("case_id,file_id,source"));
+            rows.values().forEach(r -> key.add(r[0] + "," + r[1] + "," + r[0] + ".dcm"));
+            Files.write(InputCheckService.caseKey(runDir.get()), key, StandardCharsets.UTF_8);
         }
         return new InputCheck(
                 List.of(),
@@ -50,17 +53,10 @@ public final class FakeInputCheckService implements InputCheckService {
 
     @Override
     public List<String> changes(StudyProtocol protocol, Path runDir) throws IOException {
-        List<String> registered = Files.readAllLines(runDir.resolve(INVENTORY));
-        List<String> now = new ArrayList<>(List.of(registered.get(0)));
-        inventory(protocol).values().forEach(r -> now.add(String.join(",", r)));
-        List<String> out = new ArrayList<>();
-        for (String line : now) {
-            if (!registered.contains(line)) out.add(line.split(",")[1] + " changed or added");
-        }
-        for (String line : registered) {
-            if (!now.contains(line)) out.add(line.split(",")[1] + " changed or removed");
-        }
-        return out;
+        return org.clinval.common.ImageInventory.changes(
+                protocol.dataset().dicom(),
+                runDir.resolve(INVENTORY),
+                InputCheckService.caseKey(runDir));
     }
 
     private static Map<String, String[]> inventory(StudyProtocol protocol) throws IOException {

@@ -25,6 +25,7 @@ public final class StudyFixture {
     private boolean deidentify;
     private double sensitivityMin = 0.80;
     private String features;
+    private boolean allowBothRoles;
 
     private StudyFixture(Path root) {
         this.root = root;
@@ -43,6 +44,12 @@ public final class StudyFixture {
     /** Lets the protocol ask for de-identification. */
     public StudyFixture deidentify() {
         this.deidentify = true;
+        return this;
+    }
+
+    /** Lets one user hold both QA roles ({@code separation_of_duties}). */
+    public StudyFixture allowBothRoles() {
+        this.allowBothRoles = true;
         return this;
     }
 
@@ -134,6 +141,9 @@ public final class StudyFixture {
         Files.writeString(model, "{\"name\": \"stand-in\", \"reads\": \"NoduleProbability\"}\n");
         Path protocol = root.resolve("protocol.yaml");
         String text = protocol(Sha256.of(model));
+        if (allowBothRoles) {
+            text += "separation_of_duties:\n  allow_one_user_both_roles: true\n";
+        }
         if (features != null) {
             Path dir = Files.createDirectories(root.resolve("features"));
             Files.writeString(dir.resolve("acceptance.feature"), features, StandardCharsets.UTF_8);
