@@ -16,6 +16,15 @@ package org.clinval.imaging.deid;
 public record PhiFinding(
         String tag, String keyword, String location, PhiKind kind, String reason, int size) {
 
+    /**
+     * Returns where it is with its tag, e.g. {@code ContentSequence[3] > TextValue (0040,A160)}, or
+     * {@code RequestAttributesSequence[1] > (0009,1001)} for a private attribute, whose location is
+     * its tag already.
+     */
+    public String path() {
+        return location.endsWith(tag) ? location : location + " " + tag;
+    }
+
     /** Returns whether this finding means PHI may be left ({@link PhiKind#isPhi()}). */
     public boolean isPhi() {
         return kind.isPhi();
