@@ -103,6 +103,13 @@ public final class DeidPlan {
                 continue;
             }
             AttributeList h = header.get();
+            if (Attrs.string(h, "SOPClassUID").isBlank()
+                    && Attrs.string(h, "MediaStorageSOPClassUID").isBlank()) {
+                excluded.add(
+                        new Excluded(
+                                input, "has no SOP Class UID: not a composite instance", true));
+                continue;
+            }
             if (Attrs.string(h, "MediaStorageSOPClassUID").strip().equals(DICOMDIR)) {
                 excluded.add(
                         new Excluded(
