@@ -22,6 +22,11 @@ public enum PhiKind {
      * whatever the file declares.
      */
     FREE_TEXT(true),
+    /**
+     * A file or folder name of the file's path that holds the file's own Patient ID, Birth Date or
+     * a word of its Patient's Name (in a file that does not declare itself de-identified).
+     */
+    IDENTIFYING_FILE_NAME(true),
     /** A private attribute (odd group): its content is unknown, so it is presumed identifying. */
     PRIVATE_ATTRIBUTE(true),
     /** Burned In Annotation is YES: the pixels show text that may identify the patient. */

@@ -34,8 +34,9 @@ import org.clinval.imaging.dicom.write.internal.DicomFiles;
  * (ISO_IR 100). Per patient, in sorted path order: two CT slices, the SR, and a text file of notes
  * (not DICOM).
  *
- * <p>Every file comes with the exact list of places its canaries sit, as the PHI scan names them
- * ({@code PhiFinding.path()}), so a test can compare the scan with the truth.
+ * <p>Every file comes with the exact list of places its canaries sit in its attributes, as the PHI
+ * scan names them ({@code PhiFinding.path()}), so a test can compare the scan with the truth;
+ * {@link #NAME_PLACEMENTS} are those in its path.
  */
 public final class CanaryStudy {
 
@@ -55,13 +56,34 @@ public final class CanaryStudy {
     }
 
     /** A file written and where its canaries are, as scan paths. */
-    public record Written(Path file, Patient patient, String kind, List<String> placements) {}
+    public record Written(Path file, Patient patient, String kind, List<String> placements) {
+
+        /** Returns the other PHI the scan must report in it (the fixture's own values). */
+        public List<String> otherPhi() {
+            return kind.equals("CT") ? CT_OTHER_PHI : SR_OTHER_PHI;
+        }
+
+        /** Returns every path the scan must report as PHI in it. */
+        public List<String> allPhi() {
+            List<String> all = new ArrayList<>(placements);
+            all.addAll(NAME_PLACEMENTS);
+            all.addAll(otherPhi());
+            return all;
+        }
+    }
 
     public static final List<Patient> PATIENTS =
             List.of(
                     new Patient("CANARYALPHA", "ANNA", "CANPID0001", "19470312", false),
                     new Patient("MÜLLERCANARY", "JÖRG", "CANPID0002", "19511103", true),
                     new Patient("CANARYGAMMA", "CARL", "CANPID0003", "19600229", false));
+
+    /**
+     * Where canaries sit in every file's path, as the PHI scan names them: the file name (ID and
+     * family name), its folder (birth date), the folder above (family name and ID).
+     */
+    public static final List<String> NAME_PLACEMENTS =
+            List.of("file name", "folder name, 1 up", "folder name, 2 up");
 
     /** Where canaries sit in every CT slice (paths of the PHI scan). */
     public static final List<String> CT_PLACEMENTS =
@@ -94,6 +116,41 @@ public final class CanaryStudy {
                     "ContentSequence[3] > Date (0040,A121)",
                     "ContentSequence[4] > ConceptCodeSequence[1] > CodeMeaning (0008,0104)");
 
+    /**
+     * What else each CT slice holds that the scan must report, canary or not: Manufacturer and
+     * Model (free text kept only with Retain Device Identity), Station Name (X/Z/D), Patient's Sex
+     * and Study ID (Z), the two private creators.
+     */
+    public static final List<String> CT_OTHER_PHI =
+            List.of(
+                    "Manufacturer (0008,0070)",
+                    "StationName (0008,1010)",
+                    "ManufacturerModelName (0008,1090)",
+                    "(0009,0010)",
+                    "PatientSex (0010,0040)",
+                    "StudyID (0020,0010)",
+                    "RequestAttributesSequence[1] > (0009,0010)");
+
+    /**
+     * The same for the SR: study and content dates and times (Z, X/D), Manufacturer, sex, Study ID,
+     * Verifying Organization (D), and every concept name's Code Meaning (free text).
+     */
+    public static final List<String> SR_OTHER_PHI =
+            List.of(
+                    "StudyDate (0008,0020)",
+                    "ContentDate (0008,0023)",
+                    "StudyTime (0008,0030)",
+                    "ContentTime (0008,0033)",
+                    "Manufacturer (0008,0070)",
+                    "PatientSex (0010,0040)",
+                    "StudyID (0020,0010)",
+                    "ConceptNameCodeSequence[1] > CodeMeaning (0008,0104)",
+                    "VerifyingObserverSequence[1] > VerifyingOrganization (0040,A027)",
+                    "ContentSequence[1] > ConceptNameCodeSequence[1] > CodeMeaning (0008,0104)",
+                    "ContentSequence[2] > ConceptNameCodeSequence[1] > CodeMeaning (0008,0104)",
+                    "ContentSequence[3] > ConceptNameCodeSequence[1] > CodeMeaning (0008,0104)",
+                    "ContentSequence[4] > ConceptNameCodeSequence[1] > CodeMeaning (0008,0104)");
+
     private static final String SR_CLASS = "1.2.840.10008.5.1.4.1.1.88.33";
     private static final AttributeTag CREATOR = new AttributeTag(0x0009, 0x0010);
     private static final AttributeTag PRIVATE = new AttributeTag(0x0009, 0x1001);
@@ -121,6 +178,13 @@ public final class CanaryStudy {
                     StandardCharsets.UTF_8);
         }
         return out;
+    }
+
+    /** Marks {@code file} Burned In Annotation {@code YES}, which de-identification refuses. */
+    public static void markBurnedIn(Path file) throws Exception {
+        AttributeList l = DicomFiles.read(file);
+        Attrs.put(l, "BurnedInAnnotation", "YES");
+        DicomFiles.write(l, file);
     }
 
     /** Returns every canary: family names, the Latin-1 given name, IDs, birth dates. */

@@ -80,6 +80,18 @@ public final class PhiRules {
         return options;
     }
 
+    /**
+     * Returns the findings of the scan of {@code file}: those of its attributes, then those of its
+     * path's file and folder names ({@link FileNames}) if it does not declare itself de-identified.
+     */
+    public static List<PhiFinding> findings(java.nio.file.Path file, AttributeList list) {
+        List<PhiFinding> out = new ArrayList<>(findings(list));
+        if (!declaredDeidentified(list)) {
+            out.addAll(FileNames.of(file, list));
+        }
+        return out;
+    }
+
     /** Returns the findings of the scan, in the order of the file. */
     public static List<PhiFinding> findings(AttributeList list) {
         boolean declared = declaredDeidentified(list);
