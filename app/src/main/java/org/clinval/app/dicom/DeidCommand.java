@@ -7,21 +7,17 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.clinval.app.cli.Json;
-import org.clinval.app.cli.Progress;
 import org.clinval.app.cli.UserError;
 import org.clinval.imaging.ImagingException;
 import org.clinval.imaging.deid.BurnedInPolicy;
 import org.clinval.imaging.deid.DeidOption;
 import org.clinval.imaging.deid.DeidPlan;
-import org.clinval.imaging.deid.DeidResult;
 import org.clinval.imaging.deid.Deidentifier;
-import org.clinval.imaging.deid.Pseudonym;
 import org.clinval.imaging.deid.Pseudonyms;
 import org.clinval.imaging.deid.UidRemapper;
 import picocli.CommandLine;
@@ -154,7 +150,7 @@ public final class DeidCommand implements Callable<Integer> {
         try {
             plan = DeidPlan.of(files, pseudonyms);
         } catch (ImagingException e) {
-            throw new UserError(anonymous(e.getMessage(), files, 0));
+            throw new UserError(e.getMessage()); // names inputs by position already
         }
         if (plan.entries().isEmpty()) {
             throw new UserError(in + ": no DICOM file to de-identify");
@@ -171,47 +167,10 @@ public final class DeidCommand implements Callable<Integer> {
                     "clinval: note: no --key-file: the pseudonyms cannot be traced back to the"
                             + " patients");
         }
+        DeidRun run = new DeidRun(deid, plan, files, outAbs, singleFile, stderr);
+        int failed = run.run();
         ObjectNode json = Json.object();
-        ArrayNode outputs = Json.array();
-        List<ObjectNode> notWritten = new ArrayList<>();
-        int failed = 0;
-        for (DeidPlan.Excluded x : plan.excluded()) {
-            failed += x.failure() ? 1 : 0;
-            notWritten.add(notWritten(x.input(), x.reason(), x.failure()));
-        }
-        try (Progress progress = new Progress("de-identified", plan.entries().size(), stderr)) {
-            for (DeidPlan.Entry e : plan.entries()) {
-                Path target = singleFile ? outAbs : outAbs.resolve(e.output());
-                try {
-                    DeidResult r = deid.deidentify(e.file(), target, Pseudonym.of(e.pseudonym()));
-                    ObjectNode o = outputs.addObject();
-                    o.put("input", e.input());
-                    o.put("pseudonym", e.pseudonym());
-                    o.put("file", r.output().toString());
-                    ArrayNode w = o.putArray("warnings");
-                    r.warnings().forEach(w::add);
-                    r.warnings()
-                            .forEach(
-                                    x ->
-                                            stderr.println(
-                                                    "clinval: warning: input #"
-                                                            + e.input()
-                                                            + ": "
-                                                            + x));
-                } catch (ImagingException ex) {
-                    failed++;
-                    String reason = anonymous(ex.getMessage(), files, e.input());
-                    notWritten.add(notWritten(e.input(), reason, true));
-                    stderr.println("clinval: " + reason);
-                }
-                progress.step();
-            }
-        }
-        json.put("inputs", files.size());
-        json.put("written", outputs.size());
-        json.put("skipped", plan.excluded().size() - countFailures(plan));
-        json.put("failed", failed);
-        json.put("patients", plan.key().size());
+        run.record(json);
         json.put("pseudonyms", pseudonyms.kind().name().toLowerCase(Locale.ROOT));
         json.put("key_file", keyFile == null ? null : keyFile.toAbsolutePath().toString());
         json.put(
@@ -223,46 +182,18 @@ public final class DeidCommand implements Callable<Integer> {
         deid.options().stream()
                 .sorted()
                 .forEach(o -> opts.add(o.name().toLowerCase(Locale.ROOT).replace('_', '-')));
-        json.set("outputs", outputs);
-        notWritten.sort(java.util.Comparator.comparingInt(n -> n.get("input").asInt()));
-        json.putArray("not_written").addAll(notWritten);
+        run.recordFiles(json);
         spec.commandLine().getOut().println(Json.write(json));
         if (failed > 0) {
             stderr.println(
                     "clinval: "
                             + failed
                             + " of "
-                            + (plan.entries().size() + countFailures(plan))
+                            + run.dicomFiles()
                             + " DICOM files not de-identified");
             return 1;
         }
         return 0;
-    }
-
-    private static int countFailures(DeidPlan plan) {
-        return (int) plan.excluded().stream().filter(DeidPlan.Excluded::failure).count();
-    }
-
-    private static ObjectNode notWritten(int input, String reason, boolean failure) {
-        ObjectNode o = Json.object();
-        o.put("input", input);
-        o.put("reason", reason);
-        o.put("failure", failure);
-        return o;
-    }
-
-    /**
-     * Returns {@code message} with every input path in it replaced by its position: a message about
-     * input #k starts with its path, and PixelMed's own messages may repeat it.
-     */
-    static String anonymous(String message, List<Path> files, int input) {
-        String m = message;
-        if (input > 0) {
-            Path f = files.get(input - 1);
-            m = m.replace(f.toAbsolutePath().toString(), "input #" + input);
-            m = m.replace(f.toString(), "input #" + input);
-        }
-        return m;
     }
 
     private Pseudonyms pseudonyms() {

@@ -178,6 +178,10 @@ class CanaryStudyTest {
         assertThat(Attrs.string(code, "CodingSchemeDesignator")).isEqualTo("99CANARY");
         assertThat(Attrs.string(code, "CodeMeaning")).isEqualTo("(NOFINDING, 99CANARY)");
         assertThat(Attrs.strings(sr, "DeidentificationMethod")).contains("Descriptors cleaned");
+        // the UIDREF item's study UID is remapped like the study's own
+        assertThat(Attrs.string(content.getItem(4).getAttributeList(), "UID"))
+                .isEqualTo(Attrs.string(sr, "StudyInstanceUID"))
+                .startsWith("2.25.");
         // the report still points at its patient's two slices, under their new UIDs
         Set<String> slices = new HashSet<>();
         for (String n : List.of("P0003/001/0001.dcm", "P0003/001/0002.dcm")) {

@@ -30,9 +30,9 @@ import org.clinval.imaging.dicom.write.internal.DicomFiles;
  * module, private attributes at the top and nested, nested sequences (Request Attributes Sequence,
  * Referenced Patient Sequence), free text outside PS3.15 Table E.1-1 (a Code Meaning, Position
  * Reference Indicator), and a Comprehensive SR whose content tree holds the name in a TEXT and a
- * PNAME item and the birth date in a DATE item. The second patient's name is written in Latin-1
- * (ISO_IR 100). Per patient, in sorted path order: two CT slices, the SR, and a text file of notes
- * (not DICOM).
+ * PNAME item, the birth date in a DATE item and the study's UID in a UIDREF item. The second
+ * patient's name is written in Latin-1 (ISO_IR 100). Per patient, in sorted path order: two CT
+ * slices, the SR, and a text file of notes (not DICOM).
  *
  * <p>Every file comes with the exact list of places its canaries sit in its attributes, as the PHI
  * scan names them ({@code PhiFinding.path()}), so a test can compare the scan with the truth;
@@ -149,7 +149,8 @@ public final class CanaryStudy {
                     "ContentSequence[1] > ConceptNameCodeSequence[1] > CodeMeaning (0008,0104)",
                     "ContentSequence[2] > ConceptNameCodeSequence[1] > CodeMeaning (0008,0104)",
                     "ContentSequence[3] > ConceptNameCodeSequence[1] > CodeMeaning (0008,0104)",
-                    "ContentSequence[4] > ConceptNameCodeSequence[1] > CodeMeaning (0008,0104)");
+                    "ContentSequence[4] > ConceptNameCodeSequence[1] > CodeMeaning (0008,0104)",
+                    "ContentSequence[5] > ConceptNameCodeSequence[1] > CodeMeaning (0008,0104)");
 
     private static final String SR_CLASS = "1.2.840.10008.5.1.4.1.1.88.33";
     private static final AttributeTag CREATOR = new AttributeTag(0x0009, 0x0010);
@@ -329,6 +330,10 @@ public final class CanaryStudy {
         Attrs.put(concept, "CodingSchemeDesignator", "99CANARY");
         t.put(concept, "CodeMeaning", "Nothing found on " + p.family());
         content.addItem(code);
+        AttributeList uid =
+                item("HAS OBS CONTEXT", "UIDREF", "121018", "Procedure Study Instance UID");
+        Attrs.put(uid, "UID", studyUid(p));
+        content.addItem(uid);
         Attrs.put(l, "SOPClassUID", SR_CLASS);
         Attrs.put(l, "SOPInstanceUID", Uids.derive("canary-study", p.id(), "sr"));
         DicomFiles.write(l, f);

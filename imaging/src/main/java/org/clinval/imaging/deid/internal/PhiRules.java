@@ -5,6 +5,7 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.SequenceItem;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class PhiRules {
      * Returns the findings of the scan of {@code file}: those of its attributes, then those of its
      * path's file and folder names ({@link FileNames}) if it does not declare itself de-identified.
      */
-    public static List<PhiFinding> findings(java.nio.file.Path file, AttributeList list) {
+    public static List<PhiFinding> findings(Path file, AttributeList list) {
         List<PhiFinding> out = new ArrayList<>(findings(list));
         if (!declaredDeidentified(list)) {
             out.addAll(FileNames.of(file, list));
