@@ -19,7 +19,8 @@ public enum PhiKind {
      * Text outside PS3.15 Table E.1-1 (LO, LT, ST, UT, SH, PN, UC: a Code Meaning, a Text Value of
      * a structured report, a description), not on the keep-list of the Clean Descriptors and Clean
      * Structured Content options and not a cleaned value: free text is presumed identifying,
-     * whatever the file declares.
+     * whatever the file declares. Also a standard attribute of unknown VR (UN), whose bytes may be
+     * text.
      */
     FREE_TEXT(true),
     /**

@@ -245,6 +245,33 @@ class CanaryStudyTest {
     }
 
     @Test
+    void anAttributeOfUnknownVrIsReportedAndRemoved() throws Exception {
+        Path in = written.get(0).file();
+        AttributeList l = DicomFiles.read(in);
+        // a standard (even) group, an element no dictionary knows: written and read back as UN
+        com.pixelmed.dicom.UnknownAttribute un =
+                new com.pixelmed.dicom.UnknownAttribute(
+                        new com.pixelmed.dicom.AttributeTag(0x0010, 0x9F01));
+        un.setValues("CANARYALPHA^ANNA".getBytes(StandardCharsets.US_ASCII));
+        l.put(un);
+        DicomFiles.write(l, in);
+        assertThat(PhiScanner.scan(in).phi())
+                .filteredOn(f -> f.path().equals("(0010,9F01)"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.kind()).isEqualTo(PhiKind.FREE_TEXT))
+                .satisfies(f -> assertThat(f.size()).isEqualTo(16));
+        Path out = dir.resolve("un.dcm");
+        Deidentifier.builder()
+                .setUidKey(DeidentifierTest.KEY)
+                .build()
+                .deidentify(in, out, Pseudonym.of("P0001"));
+        assertThat(DicomFiles.read(out).get(new com.pixelmed.dicom.AttributeTag(0x0010, 0x9F01)))
+                .isNull();
+        assertThat(CanaryStudy.findIn(Files.readAllBytes(out))).isEmpty();
+        assertThat(PhiScanner.scan(out).phi()).isEmpty();
+    }
+
+    @Test
     void aFileDeclaringItselfCleanedIsStillReportedWhenItsTextIsNot() throws Exception {
         Path out = dir.resolve("clean.dcm");
         Deidentifier.builder()

@@ -13,11 +13,13 @@ import org.clinval.imaging.dicom.write.internal.Attrs;
 
 /**
  * The Clean Descriptors and Clean Structured Content options over a whole attribute list: every
- * text value not on the {@link TextRules keep-list} replaced, at any depth; in each content item of
- * a structured report the value its Value Type requires put back as a dummy if an earlier pass
- * removed it (a TEXT item keeps a Text Value, a PNAME item a Person Name, a DATE item a Date...),
- * since those are Type 1C and the item would otherwise break the document; a verified document
- * keeps a Verifying Observer Sequence item, of dummies.
+ * text value not on the {@link TextRules keep-list} replaced, at any depth; every attribute of
+ * unknown VR (UN: a standard attribute the dictionary does not know, read from implicit VR)
+ * removed, since its content cannot be judged; in each content item of a structured report the
+ * value its Value Type requires put back as a dummy if an earlier pass removed it (a TEXT item
+ * keeps a Text Value, a PNAME item a Person Name, a DATE item a Date...), since those are Type 1C
+ * and the item would otherwise break the document; a verified document keeps a Verifying Observer
+ * Sequence item, of dummies.
  */
 final class CleanText {
 
@@ -44,7 +46,14 @@ final class CleanText {
         Walk.each(
                 list,
                 (owner, a, path) -> {
-                    if (a.getTag().getGroup() == 0x0002 || !TextRules.isText(a)) {
+                    if (a.getTag().getGroup() == 0x0002) {
+                        return;
+                    }
+                    if (TextRules.isUnknown(a)) {
+                        owner.remove(a.getTag()); // content unknown: presumed identifying
+                        return;
+                    }
+                    if (!TextRules.isText(a)) {
                         return;
                     }
                     try {

@@ -60,6 +60,17 @@ final class TextFindings {
         if (TextRules.isText(a)) {
             return text(owner, a, path, options);
         }
+        if (TextRules.isUnknown(a) && a.getVL() > 0) {
+            return Optional.of(
+                    new PhiFinding(
+                            Walk.tagString(a.getTag()),
+                            Walk.name(a.getTag()),
+                            path,
+                            PhiKind.FREE_TEXT,
+                            "value of unknown VR (UN): its content cannot be judged, so it is"
+                                    + " presumed identifying and removed by the de-identification",
+                            (int) Math.min(Integer.MAX_VALUE, a.getVL())));
+        }
         if (DATE_VRS.contains(vr) && IN_CONTENT_ITEM.matcher(path).matches()) {
             return contentDate(a, path, options);
         }

@@ -50,10 +50,10 @@ import org.clinval.imaging.dicom.write.internal.Attrs;
  * <p>Stricter than the table on purpose: Allergies, Patient State, Pre-Medication and Special Needs
  * (K under Retain Patient Characteristics) are narrative and replaced even with 113108; device
  * labels and descriptions the table keeps under Retain Device Identity other than the five above
- * are replaced even with 113109. Text of other VRs is out of scope here: CS (e.g. Body Part
- * Examined, Patient's Sex) holds defined terms in a restricted repertoire; AE and UR are handled by
- * the table where it lists them. Patient's Name and Patient ID at the top level get the pseudonym
- * after the cleaning.
+ * are replaced even with 113109. Attributes of VR UN (unknown) are removed: their bytes may be
+ * text. Text of other VRs is out of scope here: CS (e.g. Body Part Examined, Patient's Sex) holds
+ * defined terms in a restricted repertoire; AE and UR are handled by the table where it lists them.
+ * Patient's Name and Patient ID at the top level get the pseudonym after the cleaning.
  */
 public final class TextRules {
 
@@ -109,6 +109,14 @@ public final class TextRules {
     /** Returns whether {@code a} has a text VR. */
     public static boolean isText(Attribute a) {
         return TEXT_VRS.contains(new String(a.getVR(), StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Returns whether {@code a} has VR UN: bytes whose meaning the dictionary does not give (a
+     * standard attribute newer than it, read from implicit VR), which may hold text.
+     */
+    public static boolean isUnknown(Attribute a) {
+        return "UN".equals(new String(a.getVR(), StandardCharsets.US_ASCII));
     }
 
     /** Returns the fate of a text attribute under the options {@code letters} (P, D...). */
