@@ -1,24 +1,24 @@
 package org.clinval.app.dicom;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.clinval.app.cli.Json;
 import org.clinval.app.cli.UserError;
 import org.clinval.imaging.ImagingException;
 import org.clinval.imaging.deid.BurnedInPolicy;
 import org.clinval.imaging.deid.DeidOption;
-import org.clinval.imaging.deid.DeidResult;
+import org.clinval.imaging.deid.DeidPlan;
 import org.clinval.imaging.deid.Deidentifier;
-import org.clinval.imaging.deid.PhiScanner;
-import org.clinval.imaging.deid.Pseudonym;
+import org.clinval.imaging.deid.Pseudonyms;
 import org.clinval.imaging.deid.UidRemapper;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,38 +26,70 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code clinval dicom deid IN OUT}: de-identifies a file or a folder (recursing) by the PS3.15
- * Basic Profile, printing each path written. UIDs are remapped by a keyed hash, so a folder (and,
- * with the same {@code --uid-key-file}, any later run) maps consistently.
+ * {@code clinval dicom deid IN OUT}: de-identifies a file, or a folder of any number of patients in
+ * one run, by the PS3.15 Basic Profile with the Clean Descriptors and Clean Structured Content
+ * options. Each patient (told apart by Patient ID) gets a pseudonym: {@code --pseudonym} for a
+ * single patient, {@code --pseudonym-map} from a CSV, or generated {@code P0001}, {@code P0002}...
+ * in order of first appearance. Output files are named {@code
+ * OUT/<pseudonym>/<series>/<instance>.dcm} ({@link DeidPlan}), never after the inputs, whose names
+ * often hold the patient's; for the same reason inputs are named in every message by their position
+ * in sorted path order ({@code input #7}), never by path. UIDs are remapped by one keyed hash
+ * across the run.
  */
 @Command(
         name = "deid",
         description = {
             "De-identify DICOM files by the PS3.15 Basic Application Level Confidentiality"
-                    + " Profile: identifying attributes removed or replaced, dates removed, private"
-                    + " attributes removed, UIDs remapped consistently by a keyed hash, the"
-                    + " pseudonym as Patient ID and Name.",
-            "IN is a file or a folder (recursing); OUT mirrors it. Prints each file written."
-                    + " Files that are not DICOM are skipped with a note; a file that cannot be"
-                    + " de-identified (e.g. burned-in annotation) is named on stderr and the exit"
-                    + " code is 1.",
-            "All files of IN must belong to one patient: give each patient its own run and"
-                    + " pseudonym."
+                    + " Profile with the Clean Descriptors and Clean Structured Content options:"
+                    + " identifying attributes removed or replaced, every free text not on the"
+                    + " keep-list replaced, dates removed, private attributes removed, UIDs"
+                    + " remapped consistently by a keyed hash, the pseudonym as Patient ID and"
+                    + " Name.",
+            "IN is a file or a folder (recursing) of any number of patients. A folder is written"
+                    + " as OUT/<pseudonym>/<series>/<instance>.dcm (e.g. OUT/P0001/001/0001.dcm):"
+                    + " series numbered per patient, instances per series, in sorted path order;"
+                    + " no input name is kept. A single file IN with OUT not an existing folder is"
+                    + " written to OUT. OUT must be new or empty.",
+            "Pseudonyms: --pseudonym for one patient, --pseudonym-map for several, or generated"
+                    + " P0001, P0002... in order of first appearance; --key-file keeps the"
+                    + " patient_id,pseudonym key, outside OUT.",
+            "Prints JSON: counts, and per input (numbered 1.. in sorted path order; list them with"
+                    + " 'find IN -type f | LC_ALL=C sort') the file written or why not. Inputs are"
+                    + " never named by path. Exit code 1 if a DICOM file could not be"
+                    + " de-identified (e.g. burned-in annotation)."
         })
 public final class DeidCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "IN", description = "DICOM file or folder.")
     Path in;
 
-    @Parameters(index = "1", paramLabel = "OUT", description = "Output file or folder.")
+    @Parameters(index = "1", paramLabel = "OUT", description = "Output folder (or file).")
     Path out;
 
     @Option(
             names = "--pseudonym",
-            required = true,
             paramLabel = "ID",
-            description = "New Patient ID and Patient's Name, e.g. the case id.")
+            description =
+                    "New Patient ID and Patient's Name of the one patient of IN, e.g. the case id;"
+                            + " a second patient is refused.")
     String pseudonym;
+
+    @Option(
+            names = "--pseudonym-map",
+            paramLabel = "CSV",
+            description =
+                    "CSV with columns patient_id,pseudonym: one row per patient; a patient of IN"
+                            + " missing from it stops the run before anything is written.")
+    Path pseudonymMap;
+
+    @Option(
+            names = "--key-file",
+            paramLabel = "FILE",
+            description =
+                    "Write the re-identification key (CSV patient_id,pseudonym, mode 600) to FILE,"
+                            + " which must not exist nor be inside OUT. A later run can read it"
+                            + " as --pseudonym-map.")
+    Path keyFile;
 
     @Option(
             names = "--uid-key-file",
@@ -65,7 +97,7 @@ public final class DeidCommand implements Callable<Integer> {
             description =
                     "Secret key of the UID remapping (its bytes, at least 16). Keep it to map later"
                             + " runs alike; without it a random key is used for this run only.")
-    Path keyFile;
+    Path uidKeyFile;
 
     @Option(
             names = "--retain-patient-characteristics",
@@ -74,7 +106,9 @@ public final class DeidCommand implements Callable<Integer> {
 
     @Option(
             names = "--retain-device-identity",
-            description = "Keep station name, device serial numbers (PS3.15 113109).")
+            description =
+                    "Keep manufacturer, model, software versions, station name, device serial"
+                            + " number (PS3.15 113109).")
     boolean retainDevice;
 
     @Option(
@@ -90,73 +124,130 @@ public final class DeidCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        Pseudonym who = Pseudonym.of(pseudonym);
         Path inAbs = in.toAbsolutePath().normalize();
         Path outAbs = out.toAbsolutePath().normalize();
-        boolean folder = Files.isDirectory(inAbs);
-        if (outAbs.equals(inAbs) || (folder && outAbs.startsWith(inAbs))) {
+        if (!Files.exists(inAbs)) {
+            throw new UserError(in + ": no such file or folder");
+        }
+        boolean singleFile = Files.isRegularFile(inAbs) && !Files.isDirectory(outAbs);
+        Path realIn = RealPath.of(inAbs);
+        Path realOut = RealPath.of(outAbs);
+        if (realOut.equals(realIn) || realOut.startsWith(realIn) && Files.isDirectory(inAbs)) {
             throw new UserError(out + ": OUT must not be IN or inside it");
         }
-        Deidentifier deid = deidentifier(stderr);
-        List<Path> files = new ArrayList<>();
-        for (Path f : DicomInputs.files(inAbs)) {
-            if (PhiScanner.isDicomFile(f)) {
-                files.add(f);
-            } else {
-                stderr.println("clinval: skipped " + f + ": not a DICOM Part 10 file");
-            }
+        if (!singleFile && !empty(outAbs)) {
+            throw new UserError(
+                    out + ": OUT exists and is not empty; de-identify into a new folder");
         }
-        if (files.isEmpty()) {
+        Pseudonyms pseudonyms = pseudonyms();
+        if (keyFile != null) {
+            KeyFile.check(keyFile, outAbs);
+        }
+        Deidentifier deid = deidentifier(uidKey());
+        List<Path> files = DicomInputs.files(inAbs);
+        DeidPlan plan;
+        try {
+            plan = DeidPlan.of(files, pseudonyms);
+        } catch (ImagingException e) {
+            throw new UserError(e.getMessage()); // names inputs by position already
+        }
+        if (plan.entries().isEmpty()) {
             throw new UserError(in + ": no DICOM file to de-identify");
         }
-        onePatient(deid, files);
-        int failed = 0;
-        for (Path f : files) {
-            Path target = target(inAbs, outAbs, folder, f);
-            try {
-                DeidResult r = deid.deidentify(f, target, who);
-                stdout.println(r.output());
-                for (String w : r.warnings()) {
-                    stderr.println("clinval: warning: " + f + ": " + w);
-                }
-            } catch (ImagingException e) {
-                stderr.println("clinval: " + e.getMessage());
-                failed++;
-            }
+        if (uidKeyFile == null) {
+            stderr.println(
+                    "clinval: note: random UID key for this run; give --uid-key-file to map UIDs"
+                            + " alike in later runs");
         }
+        if (keyFile != null) {
+            KeyFile.write(keyFile, plan.key());
+        } else if (pseudonyms.kind() != Pseudonyms.Kind.SINGLE) {
+            stderr.println(
+                    "clinval: note: no --key-file: the pseudonyms cannot be traced back to the"
+                            + " patients");
+        }
+        DeidRun run = new DeidRun(deid, plan, files, outAbs, singleFile, stderr);
+        int failed = run.run();
+        ObjectNode json = Json.object();
+        run.record(json);
+        json.put("pseudonyms", pseudonyms.kind().name().toLowerCase(Locale.ROOT));
+        json.put("key_file", keyFile == null ? null : keyFile.toAbsolutePath().toString());
+        json.put(
+                "uid_key",
+                uidKeyFile == null
+                        ? "random, this run only"
+                        : uidKeyFile.toAbsolutePath().toString());
+        ArrayNode opts = json.putArray("options");
+        deid.options().stream()
+                .sorted()
+                .forEach(o -> opts.add(o.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        run.recordFiles(json);
+        spec.commandLine().getOut().println(Json.write(json));
         if (failed > 0) {
             stderr.println(
-                    "clinval: " + failed + " of " + files.size() + " files not de-identified");
+                    "clinval: "
+                            + failed
+                            + " of "
+                            + run.dicomFiles()
+                            + " DICOM files not de-identified");
             return 1;
         }
         return 0;
     }
 
-    private Deidentifier deidentifier(PrintWriter stderr) {
-        byte[] key;
-        if (keyFile != null) {
-            try {
-                key = Files.readAllBytes(keyFile);
-            } catch (IOException e) {
-                throw new UserError(keyFile + ": cannot read the UID key: " + e.getMessage(), e);
-            }
-            if (key.length < UidRemapper.MIN_KEY_BYTES) {
-                throw new UserError(
-                        keyFile
-                                + ": the UID key has "
-                                + key.length
-                                + " bytes, fewer than "
-                                + UidRemapper.MIN_KEY_BYTES);
-            }
-        } else {
-            key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            stderr.println(
-                    "clinval: note: random UID key for this run; give --uid-key-file to map UIDs"
-                            + " alike in later runs");
+    private Pseudonyms pseudonyms() {
+        if (pseudonym != null && pseudonymMap != null) {
+            throw new UserError("give --pseudonym or --pseudonym-map, not both");
         }
+        if (pseudonym != null) {
+            return Pseudonyms.single(pseudonym);
+        }
+        if (pseudonymMap != null) {
+            return Pseudonyms.fromMap(PseudonymMap.read(pseudonymMap));
+        }
+        return Pseudonyms.generated();
+    }
+
+    private static boolean empty(Path dir) {
+        if (!Files.exists(dir)) {
+            return true;
+        }
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new UserError(dir + ": cannot list the folder: " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the UID key: the bytes of --uid-key-file, or a random key for this run. */
+    private byte[] uidKey() {
+        if (uidKeyFile == null) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            return key;
+        }
+        byte[] key;
+        try {
+            key = Files.readAllBytes(uidKeyFile);
+        } catch (IOException e) {
+            throw new UserError(uidKeyFile + ": cannot read the UID key: " + e.getMessage(), e);
+        }
+        if (key.length < UidRemapper.MIN_KEY_BYTES) {
+            throw new UserError(
+                    uidKeyFile
+                            + ": the UID key has "
+                            + key.length
+                            + " bytes, fewer than "
+                            + UidRemapper.MIN_KEY_BYTES);
+        }
+        return key;
+    }
+
+    private Deidentifier deidentifier(byte[] key) {
         Deidentifier.Builder b =
                 Deidentifier.builder().setUidKey(key).optBurnedInPolicy(policy(burnedIn));
         if (retainPatient) {
@@ -174,36 +265,5 @@ public final class DeidCommand implements Callable<Integer> {
             case "flag" -> BurnedInPolicy.FLAG;
             default -> throw new UserError("--burned-in is not refuse or flag: " + s);
         };
-    }
-
-    /** Refuses to give files of several patients one pseudonym, without handling their IDs. */
-    private static void onePatient(Deidentifier deid, List<Path> files) {
-        Set<String> patients = new LinkedHashSet<>();
-        Path first = null;
-        for (Path f : files) {
-            try {
-                patients.add(deid.patientFingerprint(f));
-            } catch (ImagingException e) {
-                continue; // reported when it is de-identified
-            }
-            if (first == null) {
-                first = f;
-            }
-            if (patients.size() > 1) {
-                throw new UserError(
-                        f
-                                + ": belongs to another patient than "
-                                + first
-                                + "; one --pseudonym cannot cover two patients: de-identify each"
-                                + " patient's files in a run of its own");
-            }
-        }
-    }
-
-    private static Path target(Path inAbs, Path outAbs, boolean folder, Path f) {
-        if (folder) {
-            return outAbs.resolve(inAbs.relativize(f).toString());
-        }
-        return Files.isDirectory(outAbs) ? outAbs.resolve(f.getFileName().toString()) : outAbs;
     }
 }

@@ -16,13 +16,21 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code clinval dicom phi-scan FILE...}: what identifying content each file still holds. */
+/**
+ * {@code clinval dicom phi-scan FILE...}: what identifying content each file still holds, each
+ * finding named by its path through sequences ({@code PhiFinding.path()}), never by its value.
+ */
 @Command(
         name = "phi-scan",
         description = {
             "Scan DICOM files for PHI: attributes of PS3.15 Table E.1-1 present and not empty,"
-                    + " private attributes, burned-in annotation. Prints JSON findings per file"
-                    + " (tag, keyword, location, kind, reason, size): never the values.",
+                    + " free text outside the table (code meanings, structured-report text,"
+                    + " descriptions) that is not a cleaned value, dates in structured-report"
+                    + " content, private attributes, burned-in annotation, at any depth of nested"
+                    + " sequences.",
+            "Prints JSON findings per file (path through sequences such as"
+                    + " 'ContentSequence[3] > TextValue (0040,A160)', tag, keyword, location,"
+                    + " kind, reason, size): never the values.",
             "Exit code: 0 no PHI found; 3 PHI found in some file; 1 some file could not be"
                     + " scanned (and no PHI found in the others).",
             "Folders are scanned recursively; files in them that are not DICOM are skipped."
@@ -83,6 +91,7 @@ public final class PhiScanCommand implements Callable<Integer> {
         ArrayNode a = f.putArray("findings");
         for (PhiFinding x : scan.findings()) {
             ObjectNode n = a.addObject();
+            n.put("path", x.path());
             n.put("tag", x.tag());
             n.put("keyword", x.keyword());
             n.put("location", x.location());

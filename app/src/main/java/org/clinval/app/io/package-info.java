@@ -1,2 +1,2 @@
-/** Input files the command line reads: CSV tables with a header row, NIfTI-1 masks. */
+/** Input files the command line reads: CSV tables with a header row. */
 package org.clinval.app.io;

@@ -8,7 +8,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
 import org.clinval.app.cli.UserError;
-import org.clinval.app.io.Nifti1;
+import org.clinval.imaging.nifti.Nifti1;
 import org.clinval.validation.segmentation.Mask;
 import org.clinval.validation.segmentation.SegmentationMetric;
 import org.clinval.validation.segmentation.SegmentationMetrics;

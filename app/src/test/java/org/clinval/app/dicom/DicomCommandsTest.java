@@ -72,7 +72,7 @@ class DicomCommandsTest {
     }
 
     @Test
-    void deidOfAFolderMirrorsItMapsUidsAlikeAndLeavesNoPhi() throws Exception {
+    void deidOfAFolderNamesFilesByPseudonymSeriesAndInstanceAndLeavesNoPhi() throws Exception {
         Path in = dir.resolve("in");
         patient(in.resolve("series1"), "PID123", 3);
         Files.writeString(in.resolve("README.txt"), "not dicom");
@@ -80,13 +80,26 @@ class DicomCommandsTest {
         CliRun r =
                 CliRun.of("dicom", "deid", in.toString(), out.toString(), "--pseudonym", "case-01");
         assertThat(r.exit()).as(r.err()).isZero();
-        List<Path> written = r.out().lines().map(Path::of).toList();
+        JsonNode o = json(r);
+        assertThat(o.get("inputs").asInt()).isEqualTo(4);
+        assertThat(o.get("written").asInt()).isEqualTo(3);
+        assertThat(o.get("skipped").asInt()).isEqualTo(1);
+        assertThat(o.get("failed").asInt()).isZero();
+        assertThat(o.get("pseudonyms").asText()).isEqualTo("single");
+        List<Path> written = new ArrayList<>();
+        o.get("outputs").forEach(f -> written.add(Path.of(f.get("file").asText())));
+        Path base = out.toAbsolutePath();
         assertThat(written)
                 .containsExactly(
-                        out.resolve("series1/slice0.dcm").toAbsolutePath(),
-                        out.resolve("series1/slice1.dcm").toAbsolutePath(),
-                        out.resolve("series1/slice2.dcm").toAbsolutePath());
-        assertThat(r.err()).contains("skipped", "README.txt", "random UID key");
+                        base.resolve("case-01/001/0001.dcm"),
+                        base.resolve("case-01/001/0002.dcm"),
+                        base.resolve("case-01/001/0003.dcm"));
+        // README.txt sorts first: input #1, named by its position only
+        assertThat(o.get("not_written").get(0).get("input").asInt()).isEqualTo(1);
+        assertThat(o.get("not_written").get(0).get("reason").asText())
+                .isEqualTo("not a DICOM Part 10 file");
+        assertThat(r.out()).doesNotContain("README", "slice", "series1");
+        assertThat(r.err()).contains("random UID key").doesNotContain("README");
         // one study, one series, one frame of reference after remapping: they read as one series
         assertThat(SourceSeries.read(written).frames()).hasSize(3);
         CliRun scan = CliRun.of("dicom", "phi-scan", out.toString());
@@ -111,8 +124,8 @@ class DicomCommandsTest {
                             key.toString());
             assertThat(r.exit()).as(r.err()).isZero();
         }
-        assertThat(Files.readAllBytes(dir.resolve("a/slice0.dcm")))
-                .isEqualTo(Files.readAllBytes(dir.resolve("b/slice0.dcm")));
+        assertThat(Files.readAllBytes(dir.resolve("a/case-9/001/0001.dcm")))
+                .isEqualTo(Files.readAllBytes(dir.resolve("b/case-9/001/0001.dcm")));
     }
 
     @Test
@@ -130,8 +143,10 @@ class DicomCommandsTest {
                         "c");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err())
-                .contains("b/slice0.dcm: belongs to another patient")
-                .doesNotContain("PID1", "PID2");
+                .isEqualTo(
+                        "clinval: input #2 belongs to another patient than input #1;"
+                                + " one pseudonym cannot cover two patients: give a pseudonym"
+                                + " map, or let pseudonyms be generated\n");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
@@ -163,9 +178,20 @@ class DicomCommandsTest {
         assertThat(key.exit()).isEqualTo(1);
         assertThat(key.err()).contains(shortKey + ": the UID key has 5 bytes, fewer than 16");
 
-        CliRun missing = CliRun.of("dicom", "deid", in.toString(), dir.resolve("o").toString());
-        assertThat(missing.exit()).isEqualTo(2);
-        assertThat(missing.err()).contains("--pseudonym");
+        Path map = Files.writeString(dir.resolve("map.csv"), "patient_id,pseudonym\nPID1,a\n");
+        CliRun both =
+                CliRun.of(
+                        "dicom",
+                        "deid",
+                        in.toString(),
+                        dir.resolve("o").toString(),
+                        "--pseudonym",
+                        "c",
+                        "--pseudonym-map",
+                        map.toString());
+        assertThat(both.exit()).isEqualTo(1);
+        assertThat(both.err())
+                .isEqualTo("clinval: give --pseudonym or --pseudonym-map, not both\n");
 
         CliRun pseudonym =
                 CliRun.of(
@@ -177,6 +203,27 @@ class DicomCommandsTest {
                         "a\\b");
         assertThat(pseudonym.exit()).isEqualTo(1);
         assertThat(pseudonym.err()).contains("backslash");
+
+        CliRun folder =
+                CliRun.of(
+                        "dicom",
+                        "deid",
+                        in.toString(),
+                        dir.resolve("o").toString(),
+                        "--pseudonym",
+                        "../up");
+        assertThat(folder.exit()).isEqualTo(1);
+        assertThat(folder.err()).contains("pseudonym '../up' cannot name a folder");
+
+        Files.createDirectories(dir.resolve("full"));
+        Files.writeString(dir.resolve("full/old.dcm"), "x");
+        CliRun full = CliRun.of("dicom", "deid", in.toString(), dir.resolve("full").toString());
+        assertThat(full.exit()).isEqualTo(1);
+        assertThat(full.err())
+                .isEqualTo(
+                        "clinval: "
+                                + dir.resolve("full")
+                                + ": OUT exists and is not empty; de-identify into a new folder\n");
 
         Path notDicom = Files.writeString(dir.resolve("x.dcm"), "hello");
         CliRun scan = CliRun.of("dicom", "phi-scan", notDicom.toString());

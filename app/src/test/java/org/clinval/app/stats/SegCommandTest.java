@@ -10,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.clinval.app.io.Nifti1;
-import org.clinval.app.io.NiftiWriter;
 import org.clinval.app.testing.CliRun;
+import org.clinval.imaging.nifti.Nifti1;
+import org.clinval.imaging.nifti.NiftiWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -16,23 +16,32 @@ import org.clinval.imaging.dicom.write.internal.DicomFiles;
 
 /**
  * De-identifies DICOM files by the PS3.15 Annex E Basic Application Level Confidentiality Profile
- * with the Clean Structured Content option and the {@link DeidOption options} asked for:
+ * with the Clean Descriptors and Clean Structured Content options and the {@link DeidOption
+ * options} asked for:
  *
  * <ul>
  *   <li>identifying attributes removed, emptied or given dummy values as Table E.1-1 says, at every
  *       depth; dates and times removed (Longitudinal Temporal Information Modified {@code
- *       REMOVED}); descriptions removed;
+ *       REMOVED});
+ *   <li>free text cleaned: every value of a text VR (LO, LT, ST, UT, SH, PN, UC) anywhere,
+ *       structured-report content and nested sequences included, replaced by {@code REMOVED} unless
+ *       the keep-list of {@code TextRules} keeps it (codes, Rescale Type, Convolution Kernel, and
+ *       what a chosen option retains); each Code Meaning replaced by its code; the names, texts and
+ *       dates of content items given dummies;
  *   <li>every UID not defined by the standard replaced by {@link UidRemapper} under the caller's
  *       key: the same in every file, so a study de-identified file by file stays one study;
  *   <li>all private attributes, overlays and curves removed;
  *   <li>the caller's {@link Pseudonym} as Patient ID and Patient's Name;
+ *   <li>Specific Character Set removed when no text outside ASCII remains;
  *   <li>Patient Identity Removed {@code YES}, De-identification Method and its code sequence
- *       (113100 Basic Profile, 113104 Clean Structured Content, and each option's code).
+ *       (113100 Basic Profile, 113104 Clean Structured Content, 113105 Clean Descriptors, and each
+ *       option's code).
  * </ul>
  *
  * <p>Pixels are not cleaned: a file whose Burned In Annotation is {@code YES} is refused or flagged
  * by the {@link BurnedInPolicy}, never passed silently. A DICOMDIR is refused (its records repeat
- * patient data; make a new one from the de-identified files).
+ * patient data; make a new one from the de-identified files). For a run over many patients, {@link
+ * DeidPlan} gives each file its patient's pseudonym and an output name free of the input's.
  */
 public final class Deidentifier {
 

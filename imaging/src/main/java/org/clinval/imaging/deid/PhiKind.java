@@ -15,6 +15,19 @@ public enum PhiKind {
     REPLACED_VALUE(false),
     /** An attribute kept by a PS3.15 option the file declares, e.g. Patient's Sex under 113108. */
     RETAINED_BY_OPTION(false),
+    /**
+     * Text outside PS3.15 Table E.1-1 (LO, LT, ST, UT, SH, PN, UC: a Code Meaning, a Text Value of
+     * a structured report, a description), not on the keep-list of the Clean Descriptors and Clean
+     * Structured Content options and not a cleaned value: free text is presumed identifying,
+     * whatever the file declares. Also a standard attribute of unknown VR (UN), whose bytes may be
+     * text.
+     */
+    FREE_TEXT(true),
+    /**
+     * A file or folder name of the file's path that holds the file's own Patient ID, Birth Date or
+     * a word of its Patient's Name (in a file that does not declare itself de-identified).
+     */
+    IDENTIFYING_FILE_NAME(true),
     /** A private attribute (odd group): its content is unknown, so it is presumed identifying. */
     PRIVATE_ATTRIBUTE(true),
     /** Burned In Annotation is YES: the pixels show text that may identify the patient. */

@@ -9,7 +9,10 @@ import org.clinval.imaging.dicom.write.internal.DicomFiles;
 /**
  * Scans a DICOM file for what could identify the patient: the attributes of PS3.15 Table E.1-1
  * present and not empty at any depth (UIDs excepted: whether one was remapped cannot be told from
- * one file), every private attribute, and Burned In Annotation.
+ * one file), free text outside the table, every private attribute, Burned In Annotation, and the
+ * file and folder names of its path that hold the patient's ID, birth date or name. Each finding
+ * names its place through nested sequences and items ({@link PhiFinding#path()}, e.g. {@code
+ * ContentSequence[3] > TextValue (0040,A160)}), never the value.
  *
  * <p>The Basic Profile allows some attributes to keep a dummy value (actions Z and D, e.g. the
  * pseudonymous Patient's Name). A scan cannot tell a dummy from an original, so it trusts the
@@ -20,6 +23,13 @@ import org.clinval.imaging.dicom.write.internal.DicomFiles;
  * declares in its De-identification Method Code Sequence (Retain Patient Characteristics, Device
  * Identity, Institution Identity, Longitudinal Temporal Information) make the attributes they
  * retain {@link PhiKind#RETAINED_BY_OPTION}.
+ *
+ * <p>Free text is not taken on trust: a text value (LO, LT, ST, UT, SH, PN, UC) the table does not
+ * list is {@link PhiKind#FREE_TEXT} unless the de-identification's keep-list keeps it or it is a
+ * cleaned value ({@code REMOVED}, or a Code Meaning that only repeats its code), whatever the file
+ * declares; so are dates in the content items of a structured report unless they are the dummies.
+ * The one exception is a file declaring a synthetic subject, as the suite's phantoms and the
+ * objects derived from them do: no patient exists, so their text is not reported.
  */
 public final class PhiScanner {
 
@@ -36,6 +46,7 @@ public final class PhiScanner {
     /** Scans {@code file}; the message of a failure names it. */
     public static PhiScan scan(Path file) throws ImagingException {
         AttributeList list = DicomFiles.read(file);
-        return new PhiScan(file, PhiRules.declaredDeidentified(list), PhiRules.findings(list));
+        return new PhiScan(
+                file, PhiRules.declaredDeidentified(list), PhiRules.findings(file, list));
     }
 }

@@ -24,18 +24,23 @@ import org.clinval.imaging.dicom.write.Code;
 import org.clinval.imaging.dicom.write.internal.Attrs;
 
 /**
- * The Basic Application Level Confidentiality Profile applied to an attribute list, in four passes:
+ * The Basic Application Level Confidentiality Profile with the Clean Descriptors and Clean
+ * Structured Content options applied to an attribute list, in five passes:
  *
  * <ol>
  *   <li>PixelMed's {@code ClinicalTrialsAttributes.removeOrNullIdentifyingAttributes}, which knows
  *       the IOD types (emptying a Type 2 attribute rather than removing it), dates (removed) and
- *       structured content (cleaned), with UIDs kept for pass 3;
+ *       structured content, with UIDs kept for pass 4;
  *   <li>private, overlay and curve attributes removed; then every attribute of PS3.15 Table E.1-1
  *       that pass 1 left with its original value is handled by the table's own action (X removed, Z
  *       emptied, D a dummy), so an attribute PixelMed does not know still gets its action;
- *   <li>every UID not defined by the standard remapped by the keyed hash;
+ *   <li>{@link CleanText}: every text value (LO, LT, ST, UT, SH, PN, UC) at any depth not on the
+ *       {@link TextRules keep-list} replaced, code meanings replaced by their codes, the values of
+ *       structured-report content items (text, names, dates) replaced by dummies;
+ *   <li>every UID not defined by the standard remapped by the keyed hash, content items included;
  *   <li>the pseudonym and the record of what was done (Patient Identity Removed, De-identification
- *       Method and its code sequence, Longitudinal Temporal Information Modified).
+ *       Method and its code sequence, Longitudinal Temporal Information Modified), then Specific
+ *       Character Set settled by {@link CharacterSet} for what remains.
  * </ol>
  */
 public final class BasicProfile {
@@ -91,13 +96,16 @@ public final class BasicProfile {
         List<String> warnings = new ArrayList<>();
         applyTable(list, before, retained(patient, device), warnings);
         restore(list, before);
+        warnings.addAll(CleanText.apply(list, retained(patient, device)));
         remapUids(list, uids);
         record(list, pseudonym, opts);
+        CharacterSet.settle(list);
         return warnings;
     }
 
     private static String retained(boolean patient, boolean device) {
-        return (patient ? "P" : "") + (device ? "D" : "");
+        return (patient ? String.valueOf(TextRules.PATIENT) : "")
+                + (device ? String.valueOf(TextRules.DEVICE) : "");
     }
 
     /** What an attribute was before de-identification: where, which, and its value. */
@@ -283,6 +291,7 @@ public final class BasicProfile {
         method.add("Private attributes removed");
         method.add("Dates removed");
         method.add("Structured content cleaned");
+        method.add("Descriptors cleaned");
         for (DeidOption o : opts) {
             method.add(o.code().meaning());
         }
@@ -291,6 +300,7 @@ public final class BasicProfile {
         codes.addItem(
                 Attrs.codeItem(Code.dcm("113100", "Basic Application Confidentiality Profile")));
         codes.addItem(Attrs.codeItem(Code.dcm("113104", "Clean Structured Content Option")));
+        codes.addItem(Attrs.codeItem(Code.dcm("113105", "Clean Descriptors Option")));
         for (DeidOption o : opts) {
             codes.addItem(Attrs.codeItem(o.code()));
         }

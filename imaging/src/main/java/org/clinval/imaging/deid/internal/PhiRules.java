@@ -5,6 +5,7 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.SequenceItem;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +28,9 @@ public final class PhiRules {
                     "1.2.840.10008.5.1.4.1.1.6.1",
                     "1.2.840.10008.5.1.4.1.1.3.1");
 
+    /** The De-identification Method of a synthetic subject (see {@link #synthetic}). */
+    public static final String SYNTHETIC = "Synthetic subject: no patient data";
+
     private PhiRules() {}
 
     /** Returns whether the list declares itself de-identified. */
@@ -36,6 +40,21 @@ public final class PhiRules {
         Attribute seq = list.get(Attrs.tag("DeidentificationMethodCodeSequence"));
         boolean codes = seq instanceof SequenceAttribute s && s.getNumberOfItems() > 0;
         return removed && (method || codes);
+    }
+
+    /**
+     * Returns whether the list declares a synthetic subject, as the suite's phantom studies and the
+     * objects derived from them do ({@value #SYNTHETIC}): no patient data exist, so their text (a
+     * report's findings, the model's name) is the suite's own and not reported. Attributes of the
+     * table are still classified as in any declared file.
+     */
+    public static boolean synthetic(AttributeList list) {
+        for (String m : Attrs.strings(list, "DeidentificationMethod")) {
+            if (m.strip().equals(SYNTHETIC)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns the option letters (P, D, I, L) the list declares in its method code sequence. */
@@ -62,9 +81,22 @@ public final class PhiRules {
         return options;
     }
 
+    /**
+     * Returns the findings of the scan of {@code file}: those of its attributes, then those of its
+     * path's file and folder names ({@link FileNames}) if it does not declare itself de-identified.
+     */
+    public static List<PhiFinding> findings(Path file, AttributeList list) {
+        List<PhiFinding> out = new ArrayList<>(findings(list));
+        if (!declaredDeidentified(list)) {
+            out.addAll(FileNames.of(file, list));
+        }
+        return out;
+    }
+
     /** Returns the findings of the scan, in the order of the file. */
     public static List<PhiFinding> findings(AttributeList list) {
         boolean declared = declaredDeidentified(list);
+        boolean synthetic = declared && synthetic(list);
         Set<Character> options = declaredOptions(list);
         List<PhiFinding> out = new ArrayList<>();
         Walk.each(
@@ -86,18 +118,12 @@ public final class PhiRules {
                                         size(a, value)));
                         return;
                     }
-                    ProfileTable.get()
-                            .find(t)
-                            .ifPresent(
-                                    row ->
-                                            classify(
-                                                    row,
-                                                    a,
-                                                    Walk.value(a),
-                                                    path,
-                                                    declared,
-                                                    options,
-                                                    out));
+                    ProfileTable.Row row = ProfileTable.get().find(t).orElse(null);
+                    if (row != null) {
+                        classify(row, a, Walk.value(a), path, declared, options, out);
+                    } else if (!synthetic) {
+                        TextFindings.of(owner, a, path, options).ifPresent(out::add);
+                    }
                 });
         burnedIn(list, out);
         return out;

@@ -1,11 +1,10 @@
-package org.clinval.app.io;
+package org.clinval.imaging.nifti;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import org.clinval.app.cli.UserError;
 import org.clinval.validation.segmentation.Mask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,7 +118,9 @@ class Nifti1Test {
         assertThat(fourD.mask()).isEqualTo(expected());
     }
 
-    // Files written by nibabel 5.0.0 (app/src/test/python/nifti_fixtures.py): big-endian float32.
+    // Files written by nibabel 5.0.0 (app/src/test/python/nifti_fixtures.py), copied from
+    // app/src/test/resources/nifti, where the segmentation command's tests use them too:
+    // big-endian float32 and gzipped int16.
     @Test
     void readsNibabelsBigEndianFloat() throws Exception {
         Path p = Path.of(Nifti1Test.class.getResource("/nifti/ball_truth_be.nii").toURI());
@@ -182,7 +183,7 @@ class Nifti1Test {
                                         Nifti1Test::inside)
                                 .write(dir.resolve("zero.nii")));
         assertThatThrownBy(zero::spacingMm)
-                .isInstanceOf(UserError.class)
+                .isInstanceOf(InvalidNiftiException.class)
                 .hasMessageContaining("zero.nii: pixdim[2] is 0.0, not a positive spacing");
         Nifti1 nan =
                 Nifti1.read(
@@ -194,14 +195,14 @@ class Nifti1Test {
                                 .write(dir.resolve("nan.nii")));
         assertThatThrownBy(nan::mask).hasMessageContaining("nan.nii: voxel (0, 1, 0) is NaN");
         assertThatThrownBy(() -> Nifti1.read(dir.resolve("missing.nii")))
-                .isInstanceOf(UserError.class)
+                .isInstanceOf(InvalidNiftiException.class)
                 .hasMessageEndingWith("missing.nii: no such file");
     }
 
     private void expectError(NiftiWriter w, String name, String message) {
         Path p = w.write(dir.resolve(name));
         assertThatThrownBy(() -> Nifti1.read(p))
-                .isInstanceOf(UserError.class)
+                .isInstanceOf(InvalidNiftiException.class)
                 .hasMessageStartingWith(p.toString())
                 .hasMessageContaining(message);
     }

@@ -1,4 +1,4 @@
-package org.clinval.app.io;
+package org.clinval.imaging.nifti;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package org.clinval.app.io;
+package org.clinval.imaging.nifti;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
-import org.clinval.app.cli.UserError;
 import org.clinval.validation.segmentation.Mask;
 
 /**
@@ -21,7 +20,8 @@ import org.clinval.validation.segmentation.Mask;
  * int8, int16, uint16, int32, float32, float64; voxels start at {@code vox_offset}; {@code
  * scl_slope}/{@code scl_inter} are applied when the slope is non-zero. Trailing axes of size 1 are
  * dropped, so a single slice stored as {@code nx × ny × 1} is a 2D image. Every error names the
- * file and the header field at fault. Reference: the NIfTI-1 header {@code nifti1.h}
+ * file and the header field at fault; errors are {@link InvalidNiftiException}s, unchecked, since
+ * the file is the caller's argument. Reference: the NIfTI-1 header {@code nifti1.h}
  * (https://nifti.nimh.nih.gov/nifti-1).
  */
 public final class Nifti1 {
@@ -114,13 +114,13 @@ public final class Nifti1 {
     /**
      * Reads {@code path}, gzip-compressed or not (told by its first two bytes).
      *
-     * @throws UserError naming the file and the bad header field
+     * @throws InvalidNiftiException naming the file and the bad header field
      */
     public static Nifti1 read(Path path) {
         String file = path.toString();
         byte[] bytes = bytes(path, file);
         if (bytes.length < HEADER_SIZE) {
-            throw new UserError(
+            throw new InvalidNiftiException(
                     file
                             + ": "
                             + bytes.length
@@ -132,7 +132,7 @@ public final class Nifti1 {
         if (b.getInt(0) != HEADER_SIZE) {
             b.order(ByteOrder.BIG_ENDIAN);
             if (b.getInt(0) != HEADER_SIZE) {
-                throw new UserError(
+                throw new InvalidNiftiException(
                         file
                                 + ": sizeof_hdr is "
                                 + b.order(ByteOrder.LITTLE_ENDIAN).getInt(0)
@@ -141,20 +141,20 @@ public final class Nifti1 {
         }
         String magic = new String(bytes, 344, 4, StandardCharsets.ISO_8859_1);
         if (magic.equals("ni1\0")) {
-            throw new UserError(
+            throw new InvalidNiftiException(
                     file
                             + ": magic is 'ni1', a header of a .hdr/.img pair; only single-file"
                             + " NIfTI-1 ('n+1', .nii or .nii.gz) is supported");
         }
         if (!magic.equals("n+1\0")) {
-            throw new UserError(
+            throw new InvalidNiftiException(
                     file + ": magic is '" + printable(magic) + "', not 'n+1': not a NIfTI-1 file");
         }
         int[] shape = shape(b, file);
         int code = b.getShort(70);
         Datatype datatype = Datatype.of(code);
         if (datatype == null) {
-            throw new UserError(
+            throw new InvalidNiftiException(
                     file
                             + ": datatype "
                             + code
@@ -163,7 +163,7 @@ public final class Nifti1 {
         }
         int bitpix = b.getShort(72);
         if (bitpix != datatype.bits()) {
-            throw new UserError(
+            throw new InvalidNiftiException(
                     file
                             + ": bitpix is "
                             + bitpix
@@ -180,7 +180,7 @@ public final class Nifti1 {
         int offset = voxOffset(b, file, bytes.length);
         long needed = (long) voxels(shape) * (datatype.bits() / 8);
         if (bytes.length - offset < needed) {
-            throw new UserError(
+            throw new InvalidNiftiException(
                     file
                             + ": truncated: "
                             + (bytes.length - offset)
@@ -199,7 +199,7 @@ public final class Nifti1 {
             slope = 1; // nifti1.h: scl_slope 0 means no scaling
             intercept = 0;
         } else if (!Double.isFinite(intercept)) {
-            throw new UserError(file + ": scl_inter is not finite: " + intercept);
+            throw new InvalidNiftiException(file + ": scl_inter is not finite: " + intercept);
         }
         int units = b.get(123) & 0x07;
         return new Nifti1(
@@ -218,22 +218,23 @@ public final class Nifti1 {
             }
             return in.readAllBytes();
         } catch (NoSuchFileException e) {
-            throw new UserError(file + ": no such file");
+            throw new InvalidNiftiException(file + ": no such file");
         } catch (IOException e) {
-            throw new UserError(file + ": cannot read: " + e.getMessage(), e);
+            throw new InvalidNiftiException(file + ": cannot read: " + e.getMessage(), e);
         }
     }
 
     private static int[] shape(ByteBuffer b, String file) {
         int rank = b.getShort(40);
         if (rank < 1 || rank > 7) {
-            throw new UserError(file + ": dim[0] is " + rank + ", not a number of axes in 1..7");
+            throw new InvalidNiftiException(
+                    file + ": dim[0] is " + rank + ", not a number of axes in 1..7");
         }
         int[] dim = new int[rank];
         for (int axis = 0; axis < rank; axis++) {
             dim[axis] = b.getShort(42 + 2 * axis);
             if (dim[axis] < 1) {
-                throw new UserError(
+                throw new InvalidNiftiException(
                         file
                                 + ": dim["
                                 + (axis + 1)
@@ -245,7 +246,7 @@ public final class Nifti1 {
         int n = rank;
         while (n > 2 && dim[n - 1] == 1) n--; // a single slice nx × ny × 1 is a 2D image
         if (n < 2 || n > 3) {
-            throw new UserError(
+            throw new InvalidNiftiException(
                     file
                             + ": dim "
                             + Arrays.toString(dim)
@@ -259,7 +260,7 @@ public final class Nifti1 {
     private static int voxOffset(ByteBuffer b, String file, int length) {
         float v = b.getFloat(108);
         if (!(v >= HEADER_SIZE) || v != Math.rint(v) || v > length) {
-            throw new UserError(
+            throw new InvalidNiftiException(
                     file
                             + ": vox_offset is "
                             + v
@@ -316,7 +317,7 @@ public final class Nifti1 {
      * Returns the spacing in mm from {@code pixdim}, converted from metres or microns when {@code
      * xyzt_units} says so; unspecified units (code 0, common in practice) are taken as mm.
      *
-     * @throws UserError naming {@code pixdim[i]} if it is not a positive finite number
+     * @throws InvalidNiftiException naming {@code pixdim[i]} if it is not a positive finite number
      */
     public double[] spacingMm() {
         double factor =
@@ -328,7 +329,7 @@ public final class Nifti1 {
         double[] mm = new double[pixdim.length];
         for (int axis = 0; axis < mm.length; axis++) {
             if (!(pixdim[axis] > 0) || Double.isInfinite(pixdim[axis])) {
-                throw new UserError(
+                throw new InvalidNiftiException(
                         file
                                 + ": pixdim["
                                 + (axis + 1)
@@ -355,7 +356,7 @@ public final class Nifti1 {
      * Returns the voxels whose scaled value is non-zero as a mask of shape {@link #shape()},
      * indexed {@code (x, y[, z])} in row-major order (the file stores x fastest).
      *
-     * @throws UserError naming the voxel if a value is NaN
+     * @throws InvalidNiftiException naming the voxel if a value is NaN
      */
     public Mask mask() {
         int nx = shape[0];
@@ -369,7 +370,7 @@ public final class Nifti1 {
                 for (int x = 0; x < nx; x++, at += bytes) {
                     double v = datatype.read(data, at);
                     if (Double.isNaN(v)) {
-                        throw new UserError(
+                        throw new InvalidNiftiException(
                                 file + ": voxel (" + x + ", " + y + ", " + z + ") is NaN");
                     }
                     voxels[(x * ny + y) * nz + z] = v * slope + intercept != 0;
