@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.clinval.app.cli.Json;
+import org.clinval.app.cli.Logs;
 import org.clinval.app.cli.Progress;
 import org.clinval.app.cli.UserError;
 import org.clinval.app.study.Studies;
@@ -96,6 +97,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         Path root = prepare(out.toAbsolutePath());
+        Logs.toFile(root);
 
         err.println(
                 "clinval demo: [1/4] generating "

@@ -3,6 +3,7 @@ package org.clinval.app.study;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
+import org.clinval.app.cli.Logs;
 import org.clinval.app.cli.UserError;
 import org.clinval.workflows.StudyEngine;
 import org.clinval.workflows.delegate.StudyStepException;
@@ -59,6 +60,7 @@ public final class StudyCommand implements Runnable {
                                     org.clinval.workflows.protocol.ProtocolReader.read(protocol)
                                             .id());
                 }
+                Logs.toFile(dir);
                 try (StudyEngine e =
                         StudyEngine.start(
                                 protocol, dir, options.settings(spec.commandLine().getErr()))) {
