@@ -51,8 +51,8 @@ public final class CalibrationCommand implements Callable<Integer> {
             defaultValue = "10",
             paramLabel = "B",
             description =
-                    "Number of reliability bins, at most one per case and at most 10,000"
-                            + " (default: ${DEFAULT-VALUE}).")
+                    "Number of reliability bins, at most 10,000, and at most one per case with"
+                            + " equal-mass binning (default: ${DEFAULT-VALUE}).")
     int bins;
 
     @Option(
@@ -73,7 +73,15 @@ public final class CalibrationCommand implements Callable<Integer> {
         CsvTable table = input.table();
         boolean[] outcome = input.labels();
         double[] p = table.doubles(prob);
-        if (bins > table.size()) {
+        for (int i = 0; i < p.length; i++) {
+            if (!(p[i] >= 0 && p[i] <= 1)) {
+                throw new UserError(
+                        table.where(i, prob) + ": probability is not in [0, 1]: " + p[i]);
+            }
+        }
+        // Equal-width bins may be empty (they are answered as such); equal-mass bins hold the
+        // cases, so more bins than cases means bins without a case.
+        if (b == Binning.EQUAL_MASS && bins > table.size()) {
             throw new UserError(
                     "--bins "
                             + bins
@@ -81,13 +89,7 @@ public final class CalibrationCommand implements Callable<Integer> {
                             + table.size()
                             + " cases of "
                             + table.file()
-                            + ": at most one bin per case");
-        }
-        for (int i = 0; i < p.length; i++) {
-            if (!(p[i] >= 0 && p[i] <= 1)) {
-                throw new UserError(
-                        table.where(i, prob) + ": probability is not in [0, 1]: " + p[i]);
-            }
+                            + ": equal-mass binning needs at least one case per bin");
         }
         ProbabilityForecasts f = ProbabilityForecasts.of(outcome, p);
         ReliabilityDiagram d = ReliabilityDiagram.of(f, b, bins);
