@@ -85,7 +85,27 @@ class RedactionTest {
                         "u",
                         "--meaning",
                         "approved");
-        assertThat(r.err()).doesNotContain("hunter2");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err())
+                .isEqualTo(
+                        "clinval: Unknown option: '--password'\n"
+                                + "Run 'clinval task complete --help' for its options.\n");
+        // A password-file name is masked in an execution error as well.
+        CliRun missing =
+                CliRun.of(
+                        "user",
+                        "add",
+                        "bob",
+                        "--name",
+                        "Bob",
+                        "--group",
+                        "qa-lead",
+                        "--password-file",
+                        "hunter2.txt",
+                        "--users",
+                        "none.json");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).doesNotContain("hunter2").startsWith("clinval: ");
     }
 
     @Test
