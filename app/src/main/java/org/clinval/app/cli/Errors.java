@@ -13,6 +13,9 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.clinval.common.Quote;
 import org.clinval.imaging.ImagingException;
 import picocli.CommandLine;
 
@@ -38,7 +41,7 @@ public final class Errors {
 
     /** Reports a usage error of {@code command}; returns 2. */
     public int usage(String message, CommandLine command) {
-        print(message);
+        print(quoteLongValues(String.valueOf(message)));
         err.println(
                 "Run '" + command.getCommandSpec().qualifiedName() + " --help' for its options.");
         return 2;
@@ -125,6 +128,19 @@ public final class Errors {
 
     private void print(String message) {
         err.println("clinval: " + cut(redaction.apply(message)));
+    }
+
+    private static final Pattern LONG_QUOTED =
+            Pattern.compile("'([^'\\n]{" + (Quote.LIMIT + 1) + ",})'");
+
+    /**
+     * Returns {@code message} with each single-quoted value longer than {@link Quote#LIMIT} cut by
+     * {@link Quote#value}: picocli quotes the bad value whole.
+     */
+    static String quoteLongValues(String message) {
+        return LONG_QUOTED
+                .matcher(message)
+                .replaceAll(m -> Matcher.quoteReplacement(Quote.value(m.group(1))));
     }
 
     private void trace(Throwable e) {

@@ -55,4 +55,19 @@ class ErrorsTest {
                 .endsWith("… (message cut: 5000000 characters)");
         assertThat(Errors.cut("short")).isEqualTo("short");
     }
+
+    @Test
+    void aLongOptionValueEchoedByPicocliIsCut() {
+        String value = "x".repeat(100_000);
+        org.clinval.app.testing.CliRun r =
+                org.clinval.app.testing.CliRun.of(
+                        "stats", "sample-size", "--measure", "auc", "--anticipated", value);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err())
+                .isEqualTo(
+                        "clinval: Invalid value for option '--anticipated': '"
+                                + "x".repeat(80)
+                                + "'… (100000 characters, the first 80 shown) is not a double\n"
+                                + "Run 'clinval stats sample-size --help' for its options.\n");
+    }
 }
