@@ -42,7 +42,7 @@ public final class Main implements Runnable {
     @Option(
             names = "--debug",
             scope = CommandLine.ScopeType.INHERIT,
-            description = "Print stack traces of errors.")
+            description = "Print stack traces of errors, and echo library logs to stderr.")
     boolean debug;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
