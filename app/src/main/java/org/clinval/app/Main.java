@@ -1,7 +1,9 @@
 package org.clinval.app;
 
 import java.io.PrintWriter;
-import org.clinval.app.cli.UserError;
+import org.clinval.app.cli.Errors;
+import org.clinval.app.cli.Logs;
+import org.clinval.app.cli.Redaction;
 import org.clinval.app.dicom.DicomCommand;
 import org.clinval.app.model.ModelCommand;
 import org.clinval.app.risk.RiskCommand;
@@ -11,7 +13,6 @@ import org.clinval.app.study.KeysCommand;
 import org.clinval.app.study.StudyCommand;
 import org.clinval.app.study.TaskCommand;
 import org.clinval.app.study.UserCommand;
-import org.clinval.imaging.ImagingException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,7 +44,7 @@ public final class Main implements Runnable {
     @Option(
             names = "--debug",
             scope = CommandLine.ScopeType.INHERIT,
-            description = "Print stack traces of errors.")
+            description = "Print stack traces of errors, and echo library logs to stderr.")
     boolean debug;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -66,40 +67,58 @@ public final class Main implements Runnable {
         command.getSubcommands().values().forEach(Main::withHelp);
     }
 
-    /** Runs the command line and returns the exit code: 0 success, 1 error, 2 usage. */
+    /**
+     * Runs the command line and returns the exit code: 0 success, 1 error (bad input, or a failure
+     * of the work), 2 usage (a missing, unknown or out-of-range option). Library logs go to a log
+     * file (see {@link Logs}); a command that logged warnings or errors ends with one line saying
+     * where.
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        // PixelMed asks AWT for a screen unless told it is headless, and logs a HeadlessException
+        // with its stack trace for every compressed image; no command of clinval draws on a screen.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         CommandLine cli = new CommandLine(new Main());
         withHelp(cli);
         cli.setOut(out);
         cli.setErr(err);
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        Redaction redaction = Redaction.of(args);
+        Errors errors = new Errors(err, debug, redaction);
         cli.setExecutionExceptionHandler(
-                (e, commandLine, parseResult) -> {
-                    if (debug) {
-                        e.printStackTrace(err);
-                    }
-                    if (e instanceof UserError
-                            || e instanceof IllegalArgumentException
-                            || e instanceof ImagingException) {
-                        err.println("clinval: " + e.getMessage());
-                        return 1;
-                    }
-                    err.println(
-                            "clinval: internal error: "
-                                    + e
-                                    + (debug ? "" : " (run with --debug for the stack trace)"));
-                    return 1;
-                });
+                (e, commandLine, parseResult) -> errors.report(e, commandLine));
         cli.setParameterExceptionHandler(
-                (e, a) -> {
-                    err.println("clinval: " + e.getMessage());
-                    CommandLine c = e.getCommandLine();
-                    err.println(
-                            "Run '"
-                                    + c.getCommandSpec().qualifiedName()
-                                    + " --help' for its options.");
-                    return 2;
-                });
-        return cli.execute(args);
+                (e, a) -> errors.usage(e.getMessage(), e.getCommandLine()));
+        Logs.start(commandName(cli, args), debug, err);
+        int exit;
+        try {
+            exit = cli.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            exit = errors.fatal(e);
+        } finally {
+            Logs.finish().ifPresent(line -> err.println("clinval: " + line));
+            err.flush();
+        }
+        return exit;
+    }
+
+    /**
+     * Returns the (sub)command names among {@code args}, e.g. {@code stats roc}, for the log; never
+     * an argument value, which may be a password or a patient's file name.
+     */
+    static String commandName(CommandLine cli, String[] args) {
+        StringBuilder s = new StringBuilder();
+        CommandLine c = cli;
+        for (String a : args) {
+            CommandLine sub = c.getSubcommands().get(a);
+            if (sub == null) {
+                if (a.startsWith("-")) continue;
+                break;
+            }
+            s.append(s.length() == 0 ? "" : " ").append(a);
+            c = sub;
+        }
+        return s.toString();
     }
 }

@@ -1,2 +1,5 @@
-/** Command-line plumbing shared by every command: errors, JSON output, progress. */
+/**
+ * Command-line plumbing shared by every command: errors, option checks, logs, JSON output,
+ * progress.
+ */
 package org.clinval.app.cli;

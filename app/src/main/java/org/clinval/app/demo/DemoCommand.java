@@ -12,7 +12,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.clinval.app.cli.Json;
+import org.clinval.app.cli.Logs;
+import org.clinval.app.cli.OptionValues;
 import org.clinval.app.cli.Progress;
+import org.clinval.app.cli.UsageError;
 import org.clinval.app.cli.UserError;
 import org.clinval.app.study.Studies;
 import org.clinval.common.sitekey.SiteKey;
@@ -100,9 +103,14 @@ public final class DemoCommand implements Callable<Integer> {
             throw new UserError(
                     "--cases is below 20: a study needs enough positives and negatives for its intervals");
         }
+        OptionValues.count("--cases", cases, 20, 100_000);
+        if (size != 128 && size != 256) {
+            throw new UsageError("--size is not 128 or 256: " + size);
+        }
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         Path root = prepare(out.toAbsolutePath());
+        Logs.toFile(root);
 
         err.println(
                 "clinval demo: [1/4] generating "

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.clinval.app.cli.Json;
+import org.clinval.app.cli.OptionValues;
+import org.clinval.app.cli.UsageError;
 import org.clinval.app.cli.UserError;
 import org.clinval.app.stats.JsonResults;
 import org.clinval.imaging.model.ImageModel;
@@ -73,7 +75,11 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ModelRunException {
-        if (cases < 2) throw new UserError("--cases is below 2: " + cases);
+        // Every case's result is kept in memory for the summary.
+        OptionValues.count("--cases", cases, 2, 100_000);
+        if (csv != null && Files.isDirectory(csv)) {
+            throw new UsageError("--csv " + csv + " is a folder; give a file name");
+        }
         var err = spec.commandLine().getErr();
         List<CaseResult> results;
         ObjectNode o = Json.object();

@@ -2,10 +2,12 @@ package org.clinval.app.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
+import org.clinval.app.cli.UsageError;
 import org.clinval.app.cli.UserError;
 import org.clinval.imaging.explain.ExplanationMap;
 import org.clinval.imaging.explain.GradCam;
@@ -66,6 +68,10 @@ public final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ModelRunException {
         if (caseIndex < 0) throw new UserError("--case is negative: " + caseIndex);
+        // ImageIO deletes what is at the path before writing, an empty folder included.
+        if (Files.isDirectory(out)) {
+            throw new UsageError("--out " + out + " is a folder; give a file name ending in .png");
+        }
         String m = method.toLowerCase(Locale.ROOT);
         if (m.equals("lime") && seed == null) {
             throw new UserError("--method lime needs an explicit --seed");

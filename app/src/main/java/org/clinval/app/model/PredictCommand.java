@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
+import org.clinval.app.cli.OptionValues;
 import org.clinval.app.cli.UserError;
 import org.clinval.imaging.model.ImageModel;
 import org.clinval.imaging.model.ImagePredictor;
@@ -50,8 +51,9 @@ public final class PredictCommand implements Callable<Integer> {
         if (input.phantom() != null && cases == null) {
             throw new UserError("--phantom-seed needs --cases N");
         }
-        if (cases != null && cases < 1) throw new UserError("--cases is not positive: " + cases);
-        if (batch < 1) throw new UserError("--batch is not positive: " + batch);
+        // Every result is kept for the JSON answer, and a batch of images is held in memory.
+        if (cases != null) OptionValues.count("--cases", cases, 1, 100_000);
+        OptionValues.count("--batch", batch, 1, 256);
         if (input.files() != null) {
             return dicom(input.files());
         }

@@ -2,9 +2,12 @@ package org.clinval.app.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
+import org.clinval.app.cli.OptionValues;
+import org.clinval.app.cli.UsageError;
 import org.clinval.app.cli.UserError;
 import org.clinval.imaging.model.BuiltInModel;
 import org.clinval.imaging.model.training.ModelTrainer;
@@ -43,6 +46,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BuiltInModel which = BuiltInModel.parse(model);
+        // The training phantoms are held in memory (256 KB each), and each epoch passes them all.
+        if (cases != null) OptionValues.count("--cases", cases, 1, 20_000);
+        if (epochs != null) OptionValues.count("--epochs", epochs, 1, 1_000);
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UsageError("--out " + out + " is a file; give a folder");
+        }
         TrainingSpec d = TrainingSpec.defaults(which);
         TrainingSpec s =
                 d.with(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
+import org.clinval.app.cli.OptionValues;
 import org.clinval.app.cli.UserError;
 import org.clinval.imaging.ImagingException;
 import org.clinval.imaging.phantom.PhantomGenerator;
@@ -74,9 +75,8 @@ public final class PhantomsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (cases < 1) {
-            throw new UserError("--cases is not a positive count: " + cases);
-        }
+        // Each case is about 130 KB of DICOM on disk (a volume: that per slice).
+        OptionValues.count("--cases", cases, 1, 1_000_000);
         PhantomGenerator g =
                 PhantomGenerator.builder()
                         .setSeed(seed)

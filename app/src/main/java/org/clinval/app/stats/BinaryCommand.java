@@ -3,6 +3,7 @@ package org.clinval.app.stats;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
+import org.clinval.app.cli.OptionValues;
 import org.clinval.validation.ThresholdRule;
 import org.clinval.validation.binary.ConfusionMatrix;
 import org.clinval.validation.binary.DiagnosticAccuracy;
@@ -57,7 +58,9 @@ public final class BinaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ThresholdRule r = ThresholdRule.parse(rule);
+        ThresholdRule r = OptionValues.parse("--rule", rule, ThresholdRule::parse);
+        OptionValues.finite("--threshold", threshold);
+        if (prevalence != null) OptionValues.openUnit("--prevalence", prevalence);
         var level = confidence.level();
         boolean[] labels = input.labels();
         double[] scores = input.table().doubles(score);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
+import org.clinval.app.cli.OptionValues;
 import org.clinval.app.cli.UserError;
 import org.clinval.app.io.CsvTable;
 import org.clinval.validation.calibration.Binning;
@@ -33,6 +34,9 @@ public final class CalibrationCommand implements Callable<Integer> {
     static final String INTERCEPT_MODEL =
             "glm(y ~ 1 + offset(logit(p)), binomial): intercept = calibration-in-the-large";
 
+    /** The most reliability bins: a diagram of more is noise, and each bin costs memory. */
+    static final int MAX_BINS = 10_000;
+
     @Mixin LabelledCsv input;
 
     @Option(
@@ -46,7 +50,9 @@ public final class CalibrationCommand implements Callable<Integer> {
             names = "--bins",
             defaultValue = "10",
             paramLabel = "B",
-            description = "Number of reliability bins (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Number of reliability bins, at most 10,000, and at most one per case with"
+                            + " equal-mass binning (default: ${DEFAULT-VALUE}).")
     int bins;
 
     @Option(
@@ -62,18 +68,28 @@ public final class CalibrationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Binning b = Binning.parse(binning);
+        Binning b = OptionValues.parse("--binning", binning, Binning::parse);
+        OptionValues.count("--bins", bins, 1, MAX_BINS);
         CsvTable table = input.table();
         boolean[] outcome = input.labels();
         double[] p = table.doubles(prob);
-        if (table.size() == 0) {
-            throw new UserError(table.file() + ": no data rows");
-        }
         for (int i = 0; i < p.length; i++) {
             if (!(p[i] >= 0 && p[i] <= 1)) {
                 throw new UserError(
                         table.where(i, prob) + ": probability is not in [0, 1]: " + p[i]);
             }
+        }
+        // Equal-width bins may be empty (they are answered as such); equal-mass bins hold the
+        // cases, so more bins than cases means bins without a case.
+        if (b == Binning.EQUAL_MASS && bins > table.size()) {
+            throw new UserError(
+                    "--bins "
+                            + bins
+                            + " is more than the "
+                            + table.size()
+                            + " cases of "
+                            + table.file()
+                            + ": equal-mass binning needs at least one case per bin");
         }
         ProbabilityForecasts f = ProbabilityForecasts.of(outcome, p);
         ReliabilityDiagram d = ReliabilityDiagram.of(f, b, bins);

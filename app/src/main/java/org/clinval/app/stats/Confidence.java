@@ -1,5 +1,6 @@
 package org.clinval.app.stats;
 
+import org.clinval.app.cli.OptionValues;
 import org.clinval.validation.ConfidenceLevel;
 import picocli.CommandLine.Option;
 
@@ -15,6 +16,6 @@ public final class Confidence {
 
     /** Returns the confidence level, checked. */
     public ConfidenceLevel level() {
-        return ConfidenceLevel.of(conf);
+        return ConfidenceLevel.of(OptionValues.openUnit("--conf", conf));
     }
 }

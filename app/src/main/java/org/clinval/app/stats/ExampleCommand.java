@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.clinval.app.Version;
+import org.clinval.app.cli.OptionValues;
 import org.clinval.app.cli.TextTable;
 import org.clinval.app.io.CsvTable;
 import org.clinval.validation.ConfidenceLevel;
@@ -82,6 +83,10 @@ public final class ExampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OptionValues.finite("--threshold", threshold);
+        OptionValues.count(
+                "--replicates", replicates, RocCommand.MIN_REPLICATES, RocCommand.MAX_REPLICATES);
+        OptionValues.count("--min-per-class", minPerClass, 1, 1_000_000);
         Files.createDirectories(outDir);
         Path data = extract(outDir.resolve("example-study.csv"));
         CsvTable t = CsvTable.read(data);

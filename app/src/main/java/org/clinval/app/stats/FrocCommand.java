@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
+import org.clinval.app.cli.OptionValues;
+import org.clinval.app.cli.UsageError;
 import org.clinval.app.cli.UserError;
 import org.clinval.app.io.CsvTable;
 import org.clinval.validation.ConfidenceLevel;
@@ -35,6 +37,9 @@ import picocli.CommandLine.Option;
                         + " sensitivity at 1/8 to 8 false positives per scan, CPM, optional"
                         + " bootstrap over scans.")
 public final class FrocCommand implements Callable<Integer> {
+
+    /** The most scans: a bootstrap replicate draws this many. */
+    static final int MAX_SCANS = 10_000_000;
 
     @Option(
             names = "--candidates",
@@ -79,19 +84,21 @@ public final class FrocCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConfidenceLevel level = confidence.level();
-        if (bootstrap != null && seed == null) {
-            throw new UserError("--bootstrap needs an explicit --seed");
+        OptionValues.count("--scans", scans, 1, MAX_SCANS);
+        if (bootstrap != null) {
+            OptionValues.count(
+                    "--bootstrap", bootstrap, RocCommand.MIN_REPLICATES, RocCommand.MAX_REPLICATES);
+            if (seed == null) throw new UsageError("--bootstrap needs an explicit --seed");
         }
-        CsvTable ct = CsvTable.read(candidates);
-        CsvTable tt = CsvTable.read(truth);
+        // A detector may mark nothing, and a study may hold no lesion: FROC then answers with
+        // its undefined values, so a header-only file is read as no rows.
+        CsvTable ct = CsvTable.readMaybeEmpty(candidates);
+        CsvTable tt = CsvTable.readMaybeEmpty(truth);
         List<Candidate> marks = candidates(ct);
         List<Lesion> lesions = lesions(tt);
         Set<String> ids = new HashSet<>();
         marks.forEach(c -> ids.add(c.scan()));
         lesions.forEach(l -> ids.add(l.scan()));
-        if (scans < 1) {
-            throw new UserError("--scans is not a positive count: " + scans);
-        }
         if (scans < ids.size()) {
             throw new UserError(
                     "--scans "

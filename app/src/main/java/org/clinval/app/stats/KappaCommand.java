@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
+import org.clinval.app.cli.OptionValues;
+import org.clinval.app.cli.UsageError;
 import org.clinval.app.cli.UserError;
 import org.clinval.app.io.CsvTable;
+import org.clinval.common.Quote;
 import org.clinval.validation.ConfidenceLevel;
 import org.clinval.validation.agreement.AgreementTable;
 import org.clinval.validation.agreement.CohenKappa;
@@ -27,6 +30,9 @@ import picocli.CommandLine.Option;
                 "Cohen's kappa of two raters (unweighted, linear or quadratic weights) with the "
                         + "Fleiss-Cohen-Everitt standard error and a Wald CI, as R's vcd::Kappa.")
 public final class KappaCommand implements Callable<Integer> {
+
+    /** The most categories: the agreement table has their square of cells. */
+    static final int MAX_CATEGORIES = 1_000;
 
     @Option(
             names = "--csv",
@@ -72,23 +78,37 @@ public final class KappaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        KappaWeights w = KappaWeights.parse(weights);
+        KappaWeights w = OptionValues.parse("--weights", weights, KappaWeights::parse);
         ConfidenceLevel level = confidence.level();
+        List<String> listed = null;
+        if (categories != null) {
+            listed = categories.stream().map(String::trim).toList();
+            checkCategories(listed);
+        }
         CsvTable table = CsvTable.read(csv);
         String[] first = table.strings(rater1);
         String[] second = table.strings(rater2);
-        if (table.size() == 0) {
-            throw new UserError(table.file() + ": no data rows");
-        }
         List<String> order;
         String source;
-        if (categories == null) {
+        if (listed == null) {
             order = AgreementTable.observedCategories(first, second);
             source = "observed values, sorted (numerically when all are numbers)";
+            if (order.size() > MAX_CATEGORIES) {
+                throw new UserError(
+                        table.file()
+                                + ": columns "
+                                + Quote.value(rater1)
+                                + " and "
+                                + Quote.value(rater2)
+                                + " hold "
+                                + order.size()
+                                + " distinct ratings, more than the "
+                                + MAX_CATEGORIES
+                                + " categories kappa takes (are these the raters' columns?)");
+            }
         } else {
-            order = categories.stream().map(String::trim).toList();
+            order = listed;
             source = "--categories";
-            checkCategories(order);
             checkListed(table, rater1, first, order);
             checkListed(table, rater2, second, order);
         }
@@ -124,16 +144,25 @@ public final class KappaCommand implements Callable<Integer> {
 
     private static void checkCategories(List<String> order) {
         if (order.isEmpty()) {
-            throw new UserError("--categories lists no category");
+            throw new UsageError("--categories lists no category");
+        }
+        if (order.size() > MAX_CATEGORIES) {
+            throw new UsageError(
+                    "--categories lists "
+                            + order.size()
+                            + " categories, more than the "
+                            + MAX_CATEGORIES
+                            + " kappa takes");
         }
         Set<String> seen = new HashSet<>();
         for (String c : order) {
             if (c.isEmpty()) {
-                throw new UserError(
-                        "--categories has an empty category: '" + String.join(",", order) + "'");
+                throw new UsageError(
+                        "--categories has an empty category: "
+                                + Quote.value(String.join(",", order)));
             }
             if (!seen.add(c)) {
-                throw new UserError("--categories lists '" + c + "' twice");
+                throw new UsageError("--categories lists " + Quote.value(c) + " twice");
             }
         }
     }
@@ -146,10 +175,10 @@ public final class KappaCommand implements Callable<Integer> {
             if (!allowed.contains(values[i])) {
                 throw new UserError(
                         table.where(i, column)
-                                + ": '"
-                                + values[i]
-                                + "' is not one of --categories "
-                                + String.join(",", order));
+                                + ": "
+                                + Quote.value(values[i])
+                                + " is not one of --categories "
+                                + Quote.value(String.join(",", order)));
             }
         }
     }

@@ -3,7 +3,8 @@ package org.clinval.app.stats;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
-import org.clinval.app.cli.UserError;
+import org.clinval.app.cli.OptionValues;
+import org.clinval.app.cli.UsageError;
 import org.clinval.validation.ConfidenceLevel;
 import org.clinval.validation.Direction;
 import org.clinval.validation.bootstrap.BootstrapSpec;
@@ -25,6 +26,12 @@ import picocli.CommandLine.Option;
                 "ROC analysis: AUC with DeLong CI, Youden point, optional stratified "
                         + "bootstrap CI and paired DeLong comparison with a second score.")
 public final class RocCommand implements Callable<Integer> {
+
+    /** The fewest bootstrap replicates that give an interval. */
+    static final int MIN_REPLICATES = 100;
+
+    /** The most bootstrap replicates: each is kept in memory, and 100,000 take minutes. */
+    static final int MAX_REPLICATES = 100_000;
 
     @Mixin LabelledCsv input;
 
@@ -54,7 +61,7 @@ public final class RocCommand implements Callable<Integer> {
     @Option(
             names = "--bootstrap",
             paramLabel = "N",
-            description = "Stratified bootstrap replicates.")
+            description = "Stratified bootstrap replicates, 100 to 100,000.")
     Integer bootstrap;
 
     @Option(
@@ -82,10 +89,17 @@ public final class RocCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Direction d = Direction.parse(direction);
+        Direction d = OptionValues.parse("--direction", direction, Direction::parse);
         ConfidenceLevel level = confidence.level();
-        if (bootstrap != null && seed == null) {
-            throw new UserError("--bootstrap needs an explicit --seed");
+        if (bootstrap != null) {
+            OptionValues.count("--bootstrap", bootstrap, MIN_REPLICATES, MAX_REPLICATES);
+            if (seed == null) throw new UsageError("--bootstrap needs an explicit --seed");
+        }
+        if (targetSensitivity != null) {
+            OptionValues.unit("--target-sensitivity", targetSensitivity);
+        }
+        if (targetSpecificity != null) {
+            OptionValues.unit("--target-specificity", targetSpecificity);
         }
         boolean[] labels = input.labels();
         double[] s1 = input.table().doubles(score);

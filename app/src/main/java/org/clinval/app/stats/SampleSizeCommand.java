@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
+import org.clinval.app.cli.OptionValues;
+import org.clinval.app.cli.UsageError;
 import org.clinval.app.cli.UserError;
+import org.clinval.common.Quote;
 import org.clinval.validation.ConfidenceLevel;
 import org.clinval.validation.design.AccuracyMeasure;
 import org.clinval.validation.design.AucSampleSize;
@@ -23,6 +26,9 @@ import picocli.CommandLine.Option;
                         + " specificity (Buderer 1996) at a prevalence, or AUC (Hanley-McNeil 1982)"
                         + " at a ratio of negatives to positives.")
 public final class SampleSizeCommand implements Callable<Integer> {
+
+    /** The largest study answered: 2^31 − 1 cases (more is no study anyone can run). */
+    static final double MAX_CASES = Integer.MAX_VALUE;
 
     @Option(
             names = "--measure",
@@ -65,6 +71,8 @@ public final class SampleSizeCommand implements Callable<Integer> {
     public Integer call() {
         ConfidenceLevel level = confidence.level();
         String m = measure.trim().toLowerCase(Locale.ROOT);
+        OptionValues.openUnit("--anticipated", anticipated);
+        OptionValues.openUnit("--half-width", halfWidth);
         ObjectNode o = Json.object();
         o.put("measure", m);
         Json.put(o, "anticipated", anticipated);
@@ -73,8 +81,9 @@ public final class SampleSizeCommand implements Callable<Integer> {
         switch (m) {
             case "sensitivity", "specificity" -> {
                 if (prevalence == null) {
-                    throw new UserError("--measure " + m + " needs --prevalence");
+                    throw new UsageError("--measure " + m + " needs --prevalence");
                 }
+                OptionValues.unit("--prevalence", prevalence);
                 ProportionSampleSize s =
                         SampleSize.buderer(
                                 AccuracyMeasure.valueOf(m.toUpperCase(Locale.ROOT)),
@@ -82,6 +91,16 @@ public final class SampleSizeCommand implements Callable<Integer> {
                                 halfWidth,
                                 prevalence,
                                 level);
+                if (!(s.unrounded() <= MAX_CASES)) {
+                    throw new UserError(
+                            tooMany(s.unrounded())
+                                    + " for the anticipated "
+                                    + m
+                                    + " "
+                                    + anticipated
+                                    + " at prevalence "
+                                    + prevalence);
+                }
                 Json.put(o, "prevalence", prevalence);
                 o.put("n", s.subjects());
                 Json.put(o, "n_unrounded", s.unrounded());
@@ -89,9 +108,38 @@ public final class SampleSizeCommand implements Callable<Integer> {
             }
             case "auc" -> {
                 if (ratio == null) {
-                    throw new UserError("--measure auc needs --negatives-per-positive");
+                    throw new UsageError("--measure auc needs --negatives-per-positive");
                 }
-                AucSampleSize s = SampleSize.hanleyMcNeil(anticipated, halfWidth, ratio, level);
+                OptionValues.positive("--negatives-per-positive", ratio);
+                if (ratio >= MAX_CASES) {
+                    throw new UsageError(
+                            "--negatives-per-positive "
+                                    + ratio
+                                    + " makes a study of more than 2^31 cases");
+                }
+                AucSampleSize s;
+                try {
+                    s = SampleSize.hanleyMcNeil(anticipated, halfWidth, ratio, level);
+                } catch (IllegalArgumentException e) {
+                    if (!String.valueOf(e.getMessage()).contains("2^40")) throw e;
+                    throw new UserError(
+                            tooMany(Double.POSITIVE_INFINITY)
+                                    + " for the anticipated AUC "
+                                    + anticipated
+                                    + " at "
+                                    + ratio
+                                    + " negatives per positive");
+                }
+                double n = (double) s.positives() + s.negatives();
+                if (n > MAX_CASES) {
+                    throw new UserError(
+                            tooMany(n)
+                                    + " for the anticipated AUC "
+                                    + anticipated
+                                    + " at "
+                                    + ratio
+                                    + " negatives per positive");
+                }
                 Json.put(o, "negatives_per_positive", ratio);
                 o.put("n_positive", s.positives());
                 o.put("n_negative", s.negatives());
@@ -101,10 +149,20 @@ public final class SampleSizeCommand implements Callable<Integer> {
                 o.put("method", s.method());
             }
             default ->
-                    throw new UserError(
-                            "--measure is not one of sensitivity, specificity, auc: " + measure);
+                    throw new UsageError(
+                            "--measure is not one of sensitivity, specificity, auc: "
+                                    + Quote.value(measure));
         }
         spec.commandLine().getOut().println(Json.write(o));
         return 0;
+    }
+
+    private String tooMany(double n) {
+        String needed = Double.isFinite(n) ? String.format(Locale.ROOT, " (%.3g needed)", n) : "";
+        return "the sample size exceeds 2^31 cases"
+                + needed
+                + ": the half-width "
+                + halfWidth
+                + " is too small";
     }
 }

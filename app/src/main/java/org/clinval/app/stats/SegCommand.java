@@ -7,7 +7,10 @@ import java.util.Arrays;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
+import org.clinval.app.cli.OptionValues;
+import org.clinval.app.cli.UsageError;
 import org.clinval.app.cli.UserError;
+import org.clinval.common.Quote;
 import org.clinval.imaging.nifti.Nifti1;
 import org.clinval.validation.segmentation.Mask;
 import org.clinval.validation.segmentation.SegmentationMetric;
@@ -63,6 +66,7 @@ public final class SegCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (tolerance != null) OptionValues.nonNegative("--tolerance", tolerance);
         Nifti1 p = Nifti1.read(pred);
         Nifti1 t = Nifti1.read(truth);
         if (!Arrays.equals(p.shape(), t.shape())) {
@@ -98,9 +102,9 @@ public final class SegCommand implements Callable<Integer> {
         String[] parts = text.split(",", -1);
         if (parts.length != axes) {
             throw new UserError(
-                    "--spacing '"
-                            + text
-                            + "' has "
+                    "--spacing "
+                            + Quote.value(text)
+                            + " has "
                             + parts.length
                             + " values but the masks have "
                             + axes
@@ -111,14 +115,18 @@ public final class SegCommand implements Callable<Integer> {
             try {
                 mm[i] = Double.parseDouble(parts[i].trim());
             } catch (NumberFormatException e) {
-                throw new UserError(
-                        "--spacing: value " + (i + 1) + " is not a number: '" + parts[i] + "'");
+                throw new UsageError(
+                        "--spacing: value "
+                                + (i + 1)
+                                + " is not a number: "
+                                + Quote.value(parts[i]));
             }
+            OptionValues.positive("--spacing value " + (i + 1), mm[i]);
         }
         try {
             return Spacing.of(mm);
         } catch (IllegalArgumentException e) {
-            throw new UserError("--spacing: " + e.getMessage());
+            throw new UsageError("--spacing: " + e.getMessage());
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.clinval.app.cli.Json;
+import org.clinval.app.cli.Logs;
 import org.clinval.app.cli.Progress;
 import org.clinval.app.cli.UserError;
 import org.clinval.common.Problem;
@@ -162,6 +163,7 @@ public final class StudyCommand implements Runnable {
                 if (dir == null) {
                     dir = StudyOptions.RUNS.resolve(ProtocolReader.read(protocol).id());
                 }
+                Logs.toFile(dir);
                 try (StudyEngine e = StudyEngine.start(protocol, dir, options.settings(err))) {
                     return StudyJson.print(e.status(), spec.commandLine());
                 }
@@ -198,6 +200,7 @@ public final class StudyCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             StudyOptions.runs(run);
+            Logs.toFile(run);
             try (StudyEngine e =
                     StudyEngine.resume(run, options.settings(spec.commandLine().getErr()))) {
                 return StudyJson.print(e.resumeSteps(reason), spec.commandLine());
@@ -233,6 +236,7 @@ public final class StudyCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             StudyOptions.runs(run);
+            Logs.toFile(run);
             try (StudyEngine e =
                     StudyEngine.resume(run, options.settings(spec.commandLine().getErr()))) {
                 return StudyJson.print(e.retry(reason), spec.commandLine());
@@ -276,6 +280,7 @@ public final class StudyCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             StudyOptions.runs(run);
+            Logs.toFile(run);
             char[] password = Passwords.read(passwordFile, user);
             try (StudyEngine e =
                     StudyEngine.resume(run, options.settings(spec.commandLine().getErr()))) {

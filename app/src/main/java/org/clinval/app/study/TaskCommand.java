@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
+import org.clinval.app.cli.Logs;
 import org.clinval.app.cli.UserError;
 import org.clinval.workflows.StudyEngine;
 import org.clinval.workflows.StudyStatus;
@@ -123,6 +124,7 @@ public final class TaskCommand implements Runnable {
                     if (tasks.stream().noneMatch(t -> t.id().equals(id))) {
                         continue;
                     }
+                    Logs.toFile(dir);
                     StudyStatus s;
                     try {
                         s = e.complete(id, user, m, password(), reason);

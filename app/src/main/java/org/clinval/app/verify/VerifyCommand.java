@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.clinval.app.cli.Logs;
 import org.clinval.app.cli.UserError;
 import org.clinval.features.AcceptanceRun;
 import org.clinval.workflows.service.AcceptanceResult;
@@ -69,6 +70,7 @@ public final class VerifyCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--features: " + features + ": no such folder or file");
         }
+        Logs.toFile(study);
         AcceptanceResult r;
         try {
             r = AcceptanceRun.run(study, features, study);

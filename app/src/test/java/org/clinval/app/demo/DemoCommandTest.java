@@ -45,6 +45,7 @@ class DemoCommandTest {
     @TempDir static Path dir;
     private static JsonNode out;
     private static Path run;
+    private static String err;
 
     @BeforeAll
     static void demo() {
@@ -60,6 +61,53 @@ class DemoCommandTest {
         assertThat(r.exit()).as(r.err()).isIn(0, 3);
         out = r.json();
         run = Path.of(out.get("run").asText());
+        err = r.err();
+    }
+
+    /**
+     * The terminal shows the demo's steps, progress and signatures, and nothing from the libraries:
+     * no exception, no stack trace, no native warning, no line repeated (progress lines aside,
+     * whose last count may be printed twice). Libtorch's native stderr is not captured in process;
+     * QuietProcessTest checks it in a child process.
+     */
+    @Test
+    void theTerminalShowsProgressAndResultsOnly() {
+        List<String> lines = err.lines().toList();
+        assertThat(err)
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ")
+                .doesNotContain("NNPACK");
+        assertThat(lines)
+                .contains(
+                        "clinval demo: [1/4] generating "
+                                + CASES
+                                + " phantom chest CT cases (seed "
+                                + SEED
+                                + ")",
+                        "clinval demo: [4/4] writing the ISO 14971 risk report and traceability"
+                                + " workbook",
+                        "clinval demo:   Approve protocol: signed by qa.lead (approved)")
+                .anyMatch(l -> l.startsWith("phantoms: cases " + CASES + "/" + CASES))
+                .anyMatch(l -> l.startsWith("inference: cases " + CASES + "/" + CASES));
+        java.util.Map<String, Long> repeated =
+                lines.stream()
+                        .filter(
+                                l ->
+                                        !l.startsWith("phantoms: cases ")
+                                                && !l.startsWith("inference: cases "))
+                        .collect(
+                                java.util.stream.Collectors.groupingBy(
+                                        l -> l, java.util.stream.Collectors.counting()));
+        assertThat(repeated).allSatisfy((line, n) -> assertThat(n).as(line).isLessThanOrEqualTo(2));
+        // Everything else is a demo line, a progress line or the one summary of library logs.
+        assertThat(lines)
+                .allMatch(
+                        l ->
+                                l.startsWith("clinval demo: ")
+                                        || l.matches("(phantoms|inference): cases \\d+/\\d+ .*")
+                                        || l.matches(
+                                                "clinval: \\d+ (warning|error).* from libraries; see .*"));
+        assertThat(lines.size()).isLessThan(40);
     }
 
     @Test

@@ -46,7 +46,9 @@ class PhantomsCommandTest {
                                         "--seed",
                                         "1")
                                 .err())
-                .isEqualTo("clinval: --cases is not a positive count: 0\n");
+                .isEqualTo(
+                        "clinval: --cases is not a whole number in [1, 1,000,000]: 0\n"
+                                + "Run 'clinval phantoms --help' for its options.\n");
         assertThat(
                         CliRun.of(
                                         "phantoms",

@@ -175,7 +175,8 @@ class BinaryAndRocCommandTest {
                         "--score",
                         "s");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("must share one negative label, but there are 2: Good, poor");
+        assertThat(r.err())
+                .contains("must share one negative label, but there are 2: 'Good', 'poor'");
     }
 
     @Test
@@ -270,7 +271,8 @@ class BinaryAndRocCommandTest {
                 .isEqualTo(
                         "clinval: "
                                 + f
-                                + ": no column 'prob'; the columns are: case, truth, model, other\n");
+                                + ": no column 'prob'; the columns are: 'case', 'truth', 'model',"
+                                + " 'other'\n");
         CliRun noFile =
                 CliRun.of(
                         "stats",
@@ -319,8 +321,11 @@ class BinaryAndRocCommandTest {
                         "model",
                         "--bootstrap",
                         "200");
-        assertThat(seedless.exit()).isEqualTo(1);
-        assertThat(seedless.err()).isEqualTo("clinval: --bootstrap needs an explicit --seed\n");
+        assertThat(seedless.exit()).isEqualTo(2);
+        assertThat(seedless.err())
+                .isEqualTo(
+                        "clinval: --bootstrap needs an explicit --seed\n"
+                                + "Run 'clinval stats roc --help' for its options.\n");
         CliRun badRule =
                 CliRun.of(
                         "stats",
@@ -335,8 +340,9 @@ class BinaryAndRocCommandTest {
                         "0.5",
                         "--rule",
                         "le");
+        assertThat(badRule.exit()).isEqualTo(2);
         assertThat(badRule.err())
-                .isEqualTo("clinval: threshold rule is not one of ge, gt, >=, >: le\n");
+                .startsWith("clinval: --rule: threshold rule is not one of ge, gt, >=, >: 'le'\n");
         CliRun badConf =
                 CliRun.of(
                         "stats",
@@ -349,7 +355,8 @@ class BinaryAndRocCommandTest {
                         "model",
                         "--conf",
                         "95");
-        assertThat(badConf.err()).isEqualTo("clinval: confidence level is not in (0, 1): 95.0\n");
+        assertThat(badConf.exit()).isEqualTo(2);
+        assertThat(badConf.err()).startsWith("clinval: --conf is not in (0, 1): 95.0\n");
     }
 
     @Test

@@ -145,7 +145,7 @@ class FrocCommandTest {
         // A scan only in the truth file is fine.
         Path t = write("t.csv", "scan,x,y,z,radius", "z,0,0,0,5");
         assertError(args(c, t, "2"), "--scans 2 is below the 3 distinct scan identifiers");
-        assertError(args(c, t, "0"), "--scans is not a positive count: 0");
+        assertUsage(args(c, t, "0"), "--scans is not a whole number in [1, 10,000,000]: 0");
         assertThat(CliRun.of(args(c, t, "3")).exit()).isZero();
     }
 
@@ -157,7 +157,18 @@ class FrocCommandTest {
         String[] withBootstrap = java.util.Arrays.copyOf(a, a.length + 2);
         withBootstrap[a.length] = "--bootstrap";
         withBootstrap[a.length + 1] = "500";
-        assertError(withBootstrap, "--bootstrap needs an explicit --seed");
+        assertUsage(withBootstrap, "--bootstrap needs an explicit --seed");
+    }
+
+    private static void assertUsage(String[] args, String message) {
+        CliRun run = CliRun.of(args);
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err())
+                .isEqualTo(
+                        "clinval: "
+                                + message
+                                + "\nRun 'clinval stats froc --help' for its options.\n");
     }
 
     private static void assertError(String[] args, String message) {

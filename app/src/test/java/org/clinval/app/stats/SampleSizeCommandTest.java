@@ -72,7 +72,7 @@ class SampleSizeCommandTest {
                         "0.9",
                         "--half-width",
                         "0.05");
-        assertThat(noPrevalence.exit()).isEqualTo(1);
+        assertThat(noPrevalence.exit()).isEqualTo(2);
         assertThat(noPrevalence.err()).contains("needs --prevalence");
         CliRun badMeasure =
                 CliRun.of(
@@ -84,8 +84,10 @@ class SampleSizeCommandTest {
                         "0.9",
                         "--half-width",
                         "0.05");
-        assertThat(badMeasure.err()).contains("ppv");
-        assertThat(badMeasure.exit()).isEqualTo(1);
+        assertThat(badMeasure.err())
+                .startsWith(
+                        "clinval: --measure is not one of sensitivity, specificity, auc: 'ppv'\n");
+        assertThat(badMeasure.exit()).isEqualTo(2);
         CliRun badWidth =
                 CliRun.of(
                         "stats",

@@ -203,7 +203,7 @@ class SegCommandTest {
                         "--spacing",
                         "1,1"),
                 "--spacing '1,1' has 2 values but the masks have 3 axes");
-        expectError(
+        expectUsage(
                 run(
                         "stats",
                         "seg",
@@ -213,8 +213,8 @@ class SegCommandTest {
                         a.toString(),
                         "--spacing",
                         "1,0,1"),
-                "--spacing: spacing[1] is not a positive finite number: 0.0");
-        expectError(
+                "--spacing value 2 is not a positive finite number: 0.0");
+        expectUsage(
                 run(
                         "stats",
                         "seg",
@@ -225,7 +225,7 @@ class SegCommandTest {
                         "--spacing",
                         "1,x,1"),
                 "--spacing: value 2 is not a number: 'x'");
-        expectError(
+        expectUsage(
                 run(
                         "stats",
                         "seg",
@@ -235,7 +235,7 @@ class SegCommandTest {
                         a.toString(),
                         "--tolerance",
                         "-1"),
-                "surface-Dice tolerance is not a non-negative finite number of mm: -1.0");
+                "--tolerance is not a finite number of at least 0: -1.0");
         expectError(
                 run(
                         "stats",
@@ -263,6 +263,16 @@ class SegCommandTest {
         CliRun missing = run("stats", "seg", "--pred", a.toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("--truth");
+    }
+
+    private static void expectUsage(CliRun run, String message) {
+        assertThat(run.exit()).as(run.out()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err())
+                .isEqualTo(
+                        "clinval: "
+                                + message
+                                + "\nRun 'clinval stats seg --help' for its options.\n");
     }
 
     private static void expectError(CliRun run, String message) {

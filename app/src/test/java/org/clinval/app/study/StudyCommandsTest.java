@@ -141,7 +141,12 @@ class StudyCommandsTest {
                         password.toString(),
                         "--run",
                         runDir.toString());
-        assertThat(done.err()).isEmpty();
+        // The failed inference job's retries are logged in the run folder, not on the terminal.
+        Path log = runDir.resolve("clinval.log").toAbsolutePath();
+        assertThat(done.err()).isEqualTo("clinval: 3 warnings from libraries; see " + log + "\n");
+        assertThat(Files.readString(log))
+                .contains(" clinval task complete\n")
+                .contains("invalid model descriptor");
         assertThat(done.exit()).isZero();
         JsonNode after = json(done);
         assertThat(after.get("completed").asText()).isEqualTo(id);

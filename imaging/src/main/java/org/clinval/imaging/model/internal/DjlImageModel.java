@@ -61,6 +61,7 @@ public final class DjlImageModel implements ImageModel {
                 d.format() == ModelFormat.DJL
                         ? djl(d, weights, source)
                         : engineFile(d, weightsFile, source);
+        LibtorchLogLevel.apply(model.getNDManager().getEngine());
         DjlImageModel m = new DjlImageModel(d, model, actual, source);
         try {
             m.dryRun();

@@ -50,6 +50,7 @@ public final class TrainingLoop {
             throws IOException {
         boolean seg = d.task() == Task.SEGMENTATION;
         Engine.getEngine("PyTorch").setRandomSeed((int) seed);
+        org.clinval.imaging.model.internal.LibtorchLogLevel.apply(Engine.getEngine("PyTorch"));
         SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
         int stepsPerEpoch = Math.max(1, data.size() / batchSize);
         int total = stepsPerEpoch * epochs;

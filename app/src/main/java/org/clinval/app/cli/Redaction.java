@@ -1,0 +1,67 @@
+package org.clinval.app.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps passwords out of error messages. Picocli echoes unmatched and invalid arguments, so {@code
+ * clinval user add bob --password hunter2} would print the password; every message printed is
+ * passed through {@link #apply} first. A secret is the value of any option whose name contains
+ * {@code pass} (any case; {@code --password hunter2} or {@code --password=hunter2}), and any
+ * argument that follows such a value before the next option.
+ */
+public final class Redaction {
+
+    /** What a redacted value is shown as. */
+    public static final String MASK = "(redacted)";
+
+    private final List<Pattern> secrets;
+
+    private Redaction(List<Pattern> secrets) {
+        this.secrets = secrets;
+    }
+
+    /** Returns the redaction of the secrets in {@code args}. */
+    public static Redaction of(String[] args) {
+        List<String> values = new ArrayList<>();
+        boolean afterSecret = false;
+        for (String a : args) {
+            if (a.startsWith("-")) {
+                int eq = a.indexOf('=');
+                String name = eq < 0 ? a : a.substring(0, eq);
+                boolean secret = name.toLowerCase(Locale.ROOT).contains("pass");
+                if (secret && eq >= 0) values.add(a.substring(eq + 1));
+                afterSecret = secret && eq < 0;
+                continue;
+            }
+            if (afterSecret) values.add(a);
+        }
+        List<Pattern> patterns = new ArrayList<>();
+        values.stream()
+                .filter(v -> !v.isEmpty())
+                .distinct()
+                // The longest first, so that a secret holding another is masked whole.
+                .sorted((x, y) -> y.length() - x.length())
+                .forEach(
+                        v ->
+                                patterns.add(
+                                        Pattern.compile(
+                                                "(?<![\\p{L}\\p{N}])"
+                                                        + Pattern.quote(v)
+                                                        + "(?![\\p{L}\\p{N}])")));
+        return new Redaction(List.copyOf(patterns));
+    }
+
+    /** Returns {@code message} with every secret replaced by {@value #MASK}. */
+    public String apply(String message) {
+        if (message == null) return null;
+        String out = message;
+        for (Pattern p : secrets) {
+            out = p.matcher(out).replaceAll(Matcher.quoteReplacement(MASK));
+        }
+        return out;
+    }
+}
