@@ -27,6 +27,15 @@ public final class ZipArchiveService implements ArchiveService {
     /** The engine's database folder in the run folder. */
     public static final String ENGINE = "engine";
 
+    /**
+     * Returns whether {@code name} is the libraries' log the command line keeps in a run folder
+     * ({@code clinval.log}, rotated to {@code clinval.log.1}): diagnostics, not a record, written
+     * at any time (even after the seal), so neither archived nor sealed.
+     */
+    public static boolean isLibraryLog(String name) {
+        return name.equals("clinval.log") || name.equals("clinval.log.1");
+    }
+
     private static final FileTime EPOCH = FileTime.fromMillis(315532800000L); // 1980-01-01
 
     @Override
@@ -37,6 +46,7 @@ public final class ZipArchiveService implements ArchiveService {
                         n ->
                                 n.startsWith(ARCHIVE + "/")
                                         || n.startsWith(ENGINE + "/")
+                                        || isLibraryLog(n)
                                         || n.endsWith(".tmp"));
         Path dir = runDir.resolve(ARCHIVE);
         Files.createDirectories(dir);

@@ -93,7 +93,8 @@ public final class RunSeal {
     public static boolean excluded(String name) {
         return name.equals(MANIFEST)
                 || name.equals(FILE)
-                || name.startsWith(ZipArchiveService.ENGINE + "/");
+                || name.startsWith(ZipArchiveService.ENGINE + "/")
+                || ZipArchiveService.isLibraryLog(name);
     }
 
     /** Returns the manifest of the run folder's files as they are now. */
