@@ -337,7 +337,7 @@ public final class StudyEngine implements AutoCloseable {
             out.add("the approved protocol copy no longer reads: " + e.getMessage());
             return out;
         }
-        out.addAll(settings.services().inputs().changes(p, runDir));
+        out.addAll(org.clinval.workflows.local.FileDatasetService.imageChanges(p, runDir));
         return out;
     }
 

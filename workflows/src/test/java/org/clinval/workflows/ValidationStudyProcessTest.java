@@ -276,7 +276,7 @@ class ValidationStudyProcessTest {
                                 .getValue();
         assertThat(reason)
                 .isEqualTo(
-                        "LockDataset: the images changed since registration (1 change): case-007/F1 changed");
+                        "LockDataset: the inputs changed since registration (1 change): case-007/F1 changed");
         assertThat(run.resolve("manifest.sha256")).doesNotExist();
         assertThat(actions()).contains("LockDataset stopped the study", "study ended: stopped");
     }

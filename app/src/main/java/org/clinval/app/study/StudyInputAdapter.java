@@ -78,10 +78,4 @@ final class StudyInputAdapter implements InputCheckService {
                 plan.usable().size(),
                 q);
     }
-
-    @Override
-    public List<String> changes(StudyProtocol protocol, Path runDir) throws IOException {
-        return StudyInputs.changes(
-                protocol.dataset().dicom(), runDir.resolve(INVENTORY), caseKey(runDir));
-    }
 }

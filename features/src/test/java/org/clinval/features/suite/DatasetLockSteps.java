@@ -9,13 +9,18 @@ import io.cucumber.java.en.When;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.clinval.common.Sha256;
+import org.clinval.imaging.dataset.CheckOptions;
+import org.clinval.streaming.study.CasePlan;
+import org.clinval.streaming.study.StudyInputs;
 import org.clinval.workflows.files.ChecksumManifest;
 import org.clinval.workflows.local.FileDatasetService;
 import org.clinval.workflows.protocol.ProtocolReader;
 import org.clinval.workflows.protocol.StudyProtocol;
 import org.clinval.workflows.service.DatasetException;
 import org.clinval.workflows.service.DatasetManifest;
+import org.clinval.workflows.service.InputCheckService;
 
 /** SRS-001 over the workflow's dataset service: register, change, lock. */
 public final class DatasetLockSteps {
@@ -65,6 +70,17 @@ public final class DatasetLockSteps {
                 StandardCharsets.UTF_8);
         protocol = ProtocolReader.read(file);
         run = world.dir().resolve("run");
+        Files.createDirectories(run);
+        // The images by their inventory, as the study's registration writes it.
+        CasePlan plan =
+                StudyInputs.plan(
+                        data,
+                        study.resolve("data/ground-truth.csv"),
+                        "1",
+                        CheckOptions.of(List.of("CT")),
+                        n -> {});
+        StudyInputs.writeInventory(plan, run.resolve(InputCheckService.INVENTORY));
+        StudyInputs.writeKey(plan, InputCheckService.caseKey(run));
         new FileDatasetService().register(protocol, run);
     }
 
@@ -104,12 +120,17 @@ public final class DatasetLockSteps {
         }
     }
 
-    @Then("the lock is refused naming {string} as {word}")
-    public void refused(String name, String what) {
+    @Then("no image is named in it")
+    public void noImageNamed() throws Exception {
+        assertThat(Files.readString(lock.file())).doesNotContain("case-");
+    }
+
+    @Then("the lock is refused naming {string}")
+    public void refused(String difference) {
         assertThat(refusal)
                 .isInstanceOf(DatasetException.class)
-                .hasMessageContaining("the inputs changed since registration (1 file)")
-                .hasMessageContaining(name + " " + what);
+                .hasMessageContaining("the inputs changed since registration (1 change)")
+                .hasMessageContaining(difference);
     }
 
     @Then("no lock manifest is written")

@@ -10,7 +10,6 @@ import org.clinval.workflows.audit.AuditTrail;
 import org.clinval.workflows.service.DatasetException;
 import org.clinval.workflows.service.DatasetManifest;
 import org.clinval.workflows.service.DatasetService;
-import org.clinval.workflows.service.InputCheckService;
 
 /**
  * Locks the inputs: writes {@code manifest.sha256} when every input still has its registered
@@ -19,12 +18,10 @@ import org.clinval.workflows.service.InputCheckService;
  */
 public final class LockDataset implements JavaDelegate {
 
-    private final InputCheckService inputs;
     private final DatasetService dataset;
     private final StudyRecords records;
 
-    public LockDataset(InputCheckService inputs, DatasetService dataset, StudyRecords records) {
-        this.inputs = inputs;
+    public LockDataset(DatasetService dataset, StudyRecords records) {
         this.dataset = dataset;
         this.records = records;
     }
@@ -34,16 +31,6 @@ public final class LockDataset implements JavaDelegate {
         StudyContext s = StudyContext.of(execution, records);
         AuditTrail audit = s.audit();
         try {
-            java.util.List<String> images = inputs.changes(s.protocol(), s.runDir());
-            if (!images.isEmpty()) {
-                throw new DatasetException(
-                        "the images changed since registration ("
-                                + images.size()
-                                + (images.size() == 1 ? " change" : " changes")
-                                + "): "
-                                + String.join("; ", images.subList(0, Math.min(10, images.size())))
-                                + (images.size() > 10 ? "; …" : ""));
-            }
             DatasetManifest m = dataset.lock(s.protocol(), s.runDir());
             audit.recordFile(
                     AuditTrail.SYSTEM,

@@ -22,7 +22,7 @@ public final class StudyDelegates {
         beans.put(
                 "registerProtocol",
                 new RegisterProtocol(services.inputs(), services.dataset(), records));
-        beans.put("lockDataset", new LockDataset(services.inputs(), services.dataset(), records));
+        beans.put("lockDataset", new LockDataset(services.dataset(), records));
         beans.put("checkPhi", new CheckPhi(services.phi(), records));
         beans.put("runInference", new RunInference(services.inference(), records));
         beans.put("analyse", new Analyse(services.analysis(), records));

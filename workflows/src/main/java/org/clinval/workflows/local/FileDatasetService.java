@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.clinval.common.Sha256;
 import org.clinval.workflows.files.ChecksumManifest;
@@ -74,21 +74,39 @@ public final class FileDatasetService implements DatasetService {
         ChecksumManifest before = ChecksumManifest.read(registration);
         ChecksumManifest now =
                 inputs(protocol, runDir.resolve(PROTOCOL).toAbsolutePath().normalize());
-        Map<String, String> diff = before.differences(now);
+        List<String> diff = new ArrayList<>();
+        before.differences(now).forEach((name, how) -> diff.add(name + " " + how));
+        diff.addAll(imageChanges(protocol, runDir));
         if (!diff.isEmpty()) {
             throw new DatasetException(
                     "the inputs changed since registration ("
                             + diff.size()
-                            + (diff.size() == 1 ? " file" : " files")
+                            + (diff.size() == 1 ? " change" : " changes")
                             + "): "
-                            + diff.entrySet().stream()
-                                    .limit(SHOWN)
-                                    .map(e -> e.getKey() + " " + e.getValue())
-                                    .collect(Collectors.joining("; "))
+                            + String.join("; ", diff.subList(0, Math.min(SHOWN, diff.size())))
                             + (diff.size() > SHOWN ? "; …" : ""));
         }
         Path file = runDir.resolve(MANIFEST);
         return new DatasetManifest(file, now.write(file), now.entries().size());
+    }
+
+    /**
+     * Returns how the images differ from the inventory registered in {@code runDir} (compared
+     * through the case key beside it, files named by pseudonymous id); empty without an inventory.
+     */
+    public static List<String> imageChanges(StudyProtocol protocol, Path runDir)
+            throws IOException {
+        Path inventory = runDir.resolve(InputCheckService.INVENTORY);
+        if (!Files.exists(inventory)) {
+            return List.of();
+        }
+        Path key = InputCheckService.caseKey(runDir);
+        if (!Files.exists(key)) {
+            return List.of(
+                    "the case key " + key.getFileName() + " beside the run folder is missing");
+        }
+        return org.clinval.common.ImageInventory.changes(
+                protocol.dataset().dicom(), inventory, key);
     }
 
     private static ChecksumManifest inputs(StudyProtocol p, Path copy) throws IOException {

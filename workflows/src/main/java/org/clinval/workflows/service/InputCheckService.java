@@ -2,7 +2,6 @@ package org.clinval.workflows.service;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.clinval.workflows.protocol.StudyProtocol;
@@ -36,10 +35,4 @@ public interface InputCheckService {
      */
     InputCheck check(StudyProtocol protocol, Optional<Path> runDir, LongConsumer progress)
             throws IOException;
-
-    /**
-     * Returns how the image folder differs from the inventory registered in {@code runDir}, each
-     * difference naming files by pseudonymous id; empty when nothing changed.
-     */
-    List<String> changes(StudyProtocol protocol, Path runDir) throws IOException;
 }

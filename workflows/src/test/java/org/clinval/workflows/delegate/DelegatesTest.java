@@ -58,8 +58,7 @@ class DelegatesTest {
     @Test
     void registerThenLockWritesTheManifest() throws Exception {
         FakeExecution e = registered(StudyFixture.in(dir));
-        new LockDataset(new FakeInputCheckService(), new FileDatasetService(), RECORDS)
-                .execute(e.proxy());
+        new LockDataset(new FileDatasetService(), RECORDS).execute(e.proxy());
         // protocol, model, ground truth and the image inventory; no image by its name.
         assertThat(Files.readAllLines(dir.resolve("run/manifest.sha256")))
                 .hasSize(4)
@@ -98,18 +97,14 @@ class DelegatesTest {
         Files.writeString(dir.resolve("data/dicom/case-999.dcm"), "new\n");
         Files.writeString(dir.resolve("data/ground-truth.csv"), "changed\n");
         assertThatThrownBy(
-                        () ->
-                                new LockDataset(
-                                                new FakeInputCheckService(),
-                                                new FileDatasetService(),
-                                                RECORDS)
-                                        .execute(e.proxy()))
+                        () -> new LockDataset(new FileDatasetService(), RECORDS).execute(e.proxy()))
                 .isInstanceOfSatisfying(
                         BpmnError.class,
                         x ->
                                 assertThat(x.getErrorCode())
                                         .isEqualTo(ValidationStudy.DATASET_CHANGED))
-                .hasMessageContaining("the images changed since registration (2 changes)")
+                .hasMessageContaining("the inputs changed since registration (3 changes)")
+                .hasMessageContaining("ground-truth.csv changed")
                 .hasMessageContaining("a file was added to the image folder, in no registered case")
                 .hasMessageContaining("case-002/F1 was removed");
         assertThat(dir.resolve("run/manifest.sha256")).doesNotExist();
@@ -185,12 +180,7 @@ class DelegatesTest {
     void aStepWithoutItsVariablesSaysWhichIsMissing() {
         FakeExecution e = new FakeExecution(ValidationStudy.LOCK_DATASET);
         assertThatThrownBy(
-                        () ->
-                                new LockDataset(
-                                                new FakeInputCheckService(),
-                                                new FileDatasetService(),
-                                                RECORDS)
-                                        .execute(e.proxy()))
+                        () -> new LockDataset(new FileDatasetService(), RECORDS).execute(e.proxy()))
                 .isInstanceOf(StudyStepException.class)
                 .hasMessage("the study has no 'runDir' variable: null");
     }

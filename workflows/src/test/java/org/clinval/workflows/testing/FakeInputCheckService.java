@@ -51,14 +51,6 @@ public final class FakeInputCheckService implements InputCheckService {
                 quarantine);
     }
 
-    @Override
-    public List<String> changes(StudyProtocol protocol, Path runDir) throws IOException {
-        return org.clinval.common.ImageInventory.changes(
-                protocol.dataset().dicom(),
-                runDir.resolve(INVENTORY),
-                InputCheckService.caseKey(runDir));
-    }
-
     private static Map<String, String[]> inventory(StudyProtocol protocol) throws IOException {
         Map<String, String[]> out = new LinkedHashMap<>();
         try (Stream<Path> s = Files.walk(protocol.dataset().dicom())) {
