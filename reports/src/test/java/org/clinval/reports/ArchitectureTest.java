@@ -8,8 +8,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md: {@code reports} renders results with JasperReports and POI; it reaches no workflow,
- * streaming, imaging or deep-learning framework, and its model stays free of both renderers.
+ * DESIGN.md: {@code reports} renders results with JasperReports and POI; outside its study report
+ * step, which renders the workflows module's results through that module's API, it reaches no
+ * workflow, streaming, imaging or deep-learning framework, and its model stays free of both
+ * renderers.
  */
 class ArchitectureTest {
 
@@ -23,6 +25,8 @@ class ArchitectureTest {
         noClasses()
                 .that()
                 .resideInAPackage("org.clinval.reports..")
+                .and()
+                .resideOutsideOfPackage("org.clinval.reports.study..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
@@ -34,6 +38,26 @@ class ArchitectureTest {
                         "org.clinval.imaging..",
                         "org.clinval.workflows..",
                         "org.clinval.streaming..")
+                .check(REPORTS);
+    }
+
+    @Test
+    void theStudyReportStepUsesTheWorkflowsApiButNoEngine() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.clinval.reports.study..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.camunda..",
+                        "org.apache.flink..",
+                        "ai.djl..",
+                        "com.pixelmed..",
+                        "org.clinval.app..",
+                        "org.clinval.imaging..",
+                        "org.clinval.streaming..",
+                        "org.clinval.workflows.delegate..",
+                        "org.clinval.workflows.engine..")
                 .check(REPORTS);
     }
 

@@ -20,16 +20,16 @@ public final class Studies {
     static final int PARALLELISM = 2;
 
     /** The validation report's file name in the run's reports folder. */
-    public static final String REPORT_PDF = StudyReportService.PDF;
+    public static final String REPORT_PDF = org.clinval.reports.study.StudyReportService.PDF;
 
     /** The workbook's file name in the run's reports folder. */
-    public static final String REPORT_XLSX = StudyReportService.XLSX;
+    public static final String REPORT_XLSX = org.clinval.reports.study.StudyReportService.XLSX;
 
     private Studies() {}
 
     /** Returns the SHA-256 of a file, in hex. */
     public static String sha256(java.nio.file.Path file) throws java.io.IOException {
-        return StudyReportService.sha256(file);
+        return org.clinval.common.Sha256.of(file);
     }
 
     /**
@@ -57,7 +57,8 @@ public final class Studies {
                 new FlinkInferenceService(PARALLELISM, flink, err),
                 new MetricsAnalysisService(),
                 new CucumberAcceptanceService(),
-                new StudyReportService(clock),
+                new org.clinval.reports.study.StudyReportService(
+                        clock, org.clinval.app.Version.current()),
                 new ZipArchiveService());
     }
 }

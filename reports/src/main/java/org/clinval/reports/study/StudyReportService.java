@@ -1,4 +1,4 @@
-package org.clinval.app.study;
+package org.clinval.reports.study;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -13,7 +13,6 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.clinval.app.Version;
 import org.clinval.reports.ReportException;
 import org.clinval.reports.model.AuditRow;
 import org.clinval.reports.model.CaseRow;
@@ -47,22 +46,29 @@ import org.clinval.workflows.signature.Signature;
 import org.clinval.workflows.signature.Signer;
 
 /**
- * The study's report step over the reports module: the validation report (PDF/A-1b) and the
- * workbook, both built from the one analysis the study computed, the case results and quarantine
- * the inference wrote, and the run's signatures and audit trail so far.
+ * The study's report step: the reports module behind the workflows module's {@link ReportService},
+ * the validation report (PDF/A-1b) and the workbook, both built from the one analysis the study
+ * computed, the case results and quarantine the inference wrote, and the run's signatures and audit
+ * trail so far.
  */
-final class StudyReportService implements ReportService {
+public final class StudyReportService implements ReportService {
 
     /** The report's file name in the reports folder. */
-    static final String PDF = "validation-report.pdf";
+    public static final String PDF = "validation-report.pdf";
 
     /** The workbook's file name in the reports folder. */
-    static final String XLSX = "validation-workbook.xlsx";
+    public static final String XLSX = "validation-workbook.xlsx";
 
     private final Clock clock;
+    private final String version;
 
-    StudyReportService(Clock clock) {
+    /**
+     * @param clock the clock of the reports' dates
+     * @param version the suite's version, printed in the reports
+     */
+    public StudyReportService(Clock clock, String version) {
         this.clock = clock;
+        this.version = version;
     }
 
     @Override
@@ -74,7 +80,9 @@ final class StudyReportService implements ReportService {
         List<Map<String, String>> quarantined = rows(request.quarantine());
         String modelSha =
                 cases.isEmpty() ? protocol.device().sha256() : cases.get(0).get("model_sha256");
-        String datasetSha = Studies.datasetSha256(request.manifest());
+        String datasetSha =
+                org.clinval.workflows.files.ChecksumManifest.read(request.manifest())
+                        .contentSha256();
 
         ConfusionMatrix m = results.accuracy().matrix();
         ValidationReport report =
@@ -85,7 +93,7 @@ final class StudyReportService implements ReportService {
                                 protocol.intendedUse(),
                                 runDir.getFileName().toString(),
                                 clock.instant(),
-                                Version.current(),
+                                version,
                                 sha256(protocol.file())),
                         new DeviceInfo(
                                 protocol.device().name(),
