@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * clinval user add bob --password hunter2} would print the password; every message printed is
  * passed through {@link #apply} first. A secret is the value of any option whose name contains
  * {@code pass} (any case; {@code --password hunter2} or {@code --password=hunter2}), and any
- * argument that follows such a value before the next option.
+ * argument that follows such a value before the next option — except options naming a file that
+ * holds the secret ({@code --password-file F}, {@code --key-passphrase-file F}): a path is not the
+ * secret, and a message about the file must name it.
  */
 public final class Redaction {
 
@@ -28,16 +30,22 @@ public final class Redaction {
     public static Redaction of(String[] args) {
         List<String> values = new ArrayList<>();
         boolean afterSecret = false;
+        boolean afterFile = false;
         for (String a : args) {
             if (a.startsWith("-")) {
                 int eq = a.indexOf('=');
                 String name = eq < 0 ? a : a.substring(0, eq);
-                boolean secret = name.toLowerCase(Locale.ROOT).contains("pass");
-                if (secret && eq >= 0) values.add(a.substring(eq + 1));
+                String lower = name.toLowerCase(Locale.ROOT);
+                boolean secret = lower.contains("pass");
+                boolean file = secret && lower.endsWith("-file");
+                if (secret && eq >= 0 && !(file && exists(a.substring(eq + 1)))) {
+                    values.add(a.substring(eq + 1));
+                }
                 afterSecret = secret && eq < 0;
+                afterFile = file;
                 continue;
             }
-            if (afterSecret) values.add(a);
+            if (afterSecret && !(afterFile && exists(a))) values.add(a);
         }
         List<Pattern> patterns = new ArrayList<>();
         values.stream()
@@ -53,6 +61,14 @@ public final class Redaction {
                                                         + Pattern.quote(v)
                                                         + "(?![\\p{L}\\p{N}])")));
         return new Redaction(List.copyOf(patterns));
+    }
+
+    private static boolean exists(String path) {
+        try {
+            return java.nio.file.Files.exists(java.nio.file.Path.of(path));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     /** Returns {@code message} with every secret replaced by {@value #MASK}. */

@@ -90,7 +90,7 @@ class RedactionTest {
                 .isEqualTo(
                         "clinval: Unknown option: '--password'\n"
                                 + "Run 'clinval task complete --help' for its options.\n");
-        // A password-file name is masked in an execution error as well.
+        // A password-file value that is no file may be the password typed in its place: masked.
         CliRun missing =
                 CliRun.of(
                         "user",

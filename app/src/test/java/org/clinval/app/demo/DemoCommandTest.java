@@ -244,6 +244,12 @@ class DemoCommandTest {
         Path publicKey = Path.of(out.get("public_key").asText());
         assertThat(Path.of(out.get("keystore").asText())).isRegularFile();
         assertThat(Path.of(out.get("keystore").asText()).startsWith(run)).isFalse();
+        // In place, with the case key beside the run folder: every locked image is checked too.
+        JsonNode here = verify(run, publicKey);
+        assertThat(here.get("ok").asBoolean()).as(here.toString()).isTrue();
+        assertThat(here.get("inputs").asInt()).isGreaterThan(CASES);
+        assertThat(here.get("notes")).isEmpty();
+        // Another checkout holds the run folder only: its records verify; the images are not there.
         Path copy = dir.resolve("another-checkout/run");
         copyTree(run, copy);
         JsonNode v = verify(copy, publicKey);
@@ -251,8 +257,7 @@ class DemoCommandTest {
         assertThat(v.get("ok").asBoolean()).isTrue();
         assertThat(v.get("sealed").asBoolean()).isTrue();
         assertThat(v.get("signatures").asInt()).isEqualTo(2);
-        assertThat(v.get("inputs").asInt()).isGreaterThan(CASES);
-        assertThat(v.get("notes")).isEmpty();
+        assertThat(v.get("notes").toString()).contains("images not checked here: their case key");
         assertThat(copy.resolve("run-manifest.sha256")).isRegularFile();
 
         Path other = dir.resolve("other-site.pub.json");
@@ -287,7 +292,7 @@ class DemoCommandTest {
                         zip,
                         "protocol.yaml",
                         "manifest.sha256",
-                        image.toString());
+                        "dataset-inventory.csv");
         for (int i = 0; i < files.size(); i++) {
             flipLastByte(files.get(i));
             try {
@@ -322,11 +327,13 @@ class DemoCommandTest {
         copyTree(run, copy);
         Path trail = copy.resolve("audit-trail.jsonl");
         List<String> lines = new ArrayList<>(Files.readAllLines(trail));
-        lines.set(3, lines.get(3).replace("qa.lead", "qa.other"));
+        int signed = 0;
+        while (!lines.get(signed).contains("\"user\":\"qa.lead\"")) signed++;
+        lines.set(signed, lines.get(signed).replace("qa.lead", "qa.other"));
         Files.write(trail, lines);
         JsonNode bad = verify(copy, Path.of(out.get("public_key").asText())).get("first_bad");
         assertThat(bad.get("kind").asText()).isEqualTo("entry");
-        assertThat(bad.get("what").asText()).isEqualTo("entry 4");
+        assertThat(bad.get("what").asText()).isEqualTo("entry " + (signed + 1));
     }
 
     @Test

@@ -168,9 +168,9 @@ class ModelCommandTest {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err())
                 .contains("bad.yaml (6 problems)")
-                .contains("task 'detect' is not one of")
-                .contains("file is missing")
-                .contains("threshold is not a number");
+                .contains("task: 'detect' is not one of")
+                .contains("file: is required")
+                .contains("threshold: is required");
         assertThat(r.err().lines()).hasSize(1);
     }
 
