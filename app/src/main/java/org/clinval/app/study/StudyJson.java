@@ -86,8 +86,9 @@ final class StudyJson {
         if (code != 0) {
             cli.getErr()
                     .println(
-                            "clinval: the study is "
+                            "clinval: the study is in state '"
                                     + s.state().key()
+                                    + "'"
                                     + (s.incidents().isEmpty()
                                             ? s.stopReason().map(r -> ": " + r).orElse("")
                                             : ": " + s.incidents().get(0))

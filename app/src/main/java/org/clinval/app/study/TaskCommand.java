@@ -139,8 +139,9 @@ public final class TaskCommand implements Runnable {
                         spec.commandLine()
                                 .getErr()
                                 .println(
-                                        "clinval: the study is "
+                                        "clinval: the study is in state '"
                                                 + s.state().key()
+                                                + "'"
                                                 + ". Next: "
                                                 + StudyJson.next(s));
                     }

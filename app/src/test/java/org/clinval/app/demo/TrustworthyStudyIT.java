@@ -104,7 +104,7 @@ class TrustworthyStudyIT {
         assertThat(bySource.get("bad-two-images")).contains("2 images (F1, F2)");
         assertThat(bySource.get("case-0002")).contains("2 ground-truth rows");
         int cases = c.path("inputs").path("cases").asInt();
-        assertThat(cases).isEqualTo(60 + 12);
+        assertThat(cases).isEqualTo(60 + 11); // the duplicated ground-truth row adds no case
 
         // 2. The run: approve, infer, analyse, report, sign off or record the deviation.
         Path run = dir.resolve("study/runs/TRUST-1");
@@ -139,6 +139,11 @@ class TrustworthyStudyIT {
                         "case-00",
                         "bad-"));
         assertNoCanary(run, canaries);
+        // The search finds what it looks for: the inputs are full of canaries.
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> assertNoCanary(site.phantoms.dicom(), canaries))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("canary");
 
         // 5. The records verify with the exported public key.
         CliRun verify =

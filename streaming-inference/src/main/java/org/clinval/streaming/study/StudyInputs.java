@@ -250,7 +250,9 @@ public final class StudyInputs {
                                 : org.clinval.common.Sha256.of(image);
                 rows.add(List.of(c.caseId(), c.imageId(), image.toString(), sha, "", ""));
             } else {
-                rows.add(List.of(c.caseId(), "", "", "", JoinTruth.CHECK, c.reason()));
+                // The input a report names: the case's first file, or its ground-truth row.
+                String input = c.files().isPresent() ? c.fileId(1) : "ground truth";
+                rows.add(List.of(c.caseId(), input, "", "", JoinTruth.CHECK, c.reason()));
             }
         }
         write(file, ParseManifest.HEADER, rows);
