@@ -60,8 +60,7 @@ public record ModelInspection(
         }
         try {
             return Optional.of(
-                    new InputShape(
-                            channels().getAsInt(), height().getAsInt(), width().getAsInt()));
+                    new InputShape(channels().getAsInt(), height().getAsInt(), width().getAsInt()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

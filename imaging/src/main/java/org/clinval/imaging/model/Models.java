@@ -52,8 +52,8 @@ public final class Models {
      * and returns the shapes it declares; when its input (channels, height, width) is fixed, the
      * model is run once on zeros of that shape and the output shape is the one measured.
      *
-     * @throws ModelLoadException if the file is missing, has another extension, or cannot be
-     *     opened or run by its engine
+     * @throws ModelLoadException if the file is missing, has another extension, or cannot be opened
+     *     or run by its engine
      */
     public static ModelInspection inspect(Path weights) throws ModelLoadException {
         return ModelInspector.inspect(weights, Optional.empty());

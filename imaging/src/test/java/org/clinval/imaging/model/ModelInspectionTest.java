@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.clinval.imaging.testing.TorchFixtures;
@@ -138,7 +137,9 @@ class ModelInspectionTest {
         assertThatThrownBy(() -> Models.inspect(file, new InputShape(3, 32, 32)))
                 .isInstanceOf(ModelLoadException.class)
                 .hasMessage(
-                        "model file " + file + " takes input (?, 1, 32, 32), not (batch, 3, 32, 32)");
+                        "model file "
+                                + file
+                                + " takes input (?, 1, 32, 32), not (batch, 3, 32, 32)");
     }
 
     @Test

@@ -63,8 +63,9 @@ public final class ModelInspector {
             if (assumed.isPresent()) {
                 agree(file, input, assumed.get());
             } else {
-                run = new ModelInspection(file, format, input, List.of(), Optional.empty())
-                        .inputShape();
+                run =
+                        new ModelInspection(file, format, input, List.of(), Optional.empty())
+                                .inputShape();
             }
             if (run.isEmpty()) {
                 return new ModelInspection(file, format, input, declared.get(1), Optional.empty());
@@ -105,8 +106,8 @@ public final class ModelInspector {
     /**
      * The shapes of the first input and the first output as an ONNX file declares them, read by
      * ONNX Runtime itself (DJL does not pass them on); an open axis is {@code -1}. Called after
-     * DJL's engine has started: it creates the one ONNX Runtime environment of the process with
-     * its thread settings, and fails if another was created before it.
+     * DJL's engine has started: it creates the one ONNX Runtime environment of the process with its
+     * thread settings, and fails if another was created before it.
      */
     private static List<List<Long>> onnxShapes(Path file) throws ModelLoadException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
