@@ -150,7 +150,7 @@ public final class ProtocolWriter {
     /** Returns the YAML text of {@code d}. */
     public static String write(Draft d) {
         Lines y = new Lines(d.notes());
-        y.comment("Study protocol " + d.id() + ", drafted for the QA team to complete.");
+        y.comment("Study protocol, drafted for the QA team to complete.");
         y.comment("Reference: docs/reference/protocol.md. Every line marked REVIEW holds a valid");
         y.comment(
                 "placeholder or default, not a decision: replace or confirm it before the QA lead");
