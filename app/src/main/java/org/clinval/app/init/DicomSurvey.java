@@ -68,9 +68,11 @@ record DicomSurvey(long files, long dicom, long images, SortedMap<String, Long> 
             problems.add(
                     "no DICOM files found in "
                             + folder
-                            + " (--dicom): none of its "
-                            + all.size()
-                            + " files starts with the DICOM preamble (128 bytes, then DICM)");
+                            + " (--dicom): "
+                            + (all.size() == 1
+                                    ? "its one file does not start"
+                                    : "none of its " + all.size() + " files starts")
+                            + " with the DICOM preamble (128 bytes, then DICM)");
         } else if (images == 0) {
             problems.add(
                     "no DICOM images in "

@@ -86,10 +86,10 @@ record ModelSetup(
 
     /**
      * Inspects the model file {@code file} and drafts its descriptor for images of the surveyed
-     * modalities.
+     * modalities (none is drafted without them, but the model is still inspected).
      */
     static Optional<ModelSetup> drafted(
-            Path file, InitOptions o, DicomSurvey images, List<String> problems) {
+            Path file, InitOptions o, Optional<DicomSurvey> images, List<String> problems) {
         ModelInspection m;
         try {
             m =
@@ -138,6 +138,11 @@ record ModelSetup(
                             + " outputs: name the positive class's with --positive-index (from 0)");
             return Optional.empty();
         }
+        if (images.isEmpty()) {
+            return Optional
+                    .empty(); // the preprocessing needs the modalities; the images' problem is
+            // listed
+        }
         String sha;
         try {
             sha = Sha256.of(file);
@@ -152,7 +157,7 @@ record ModelSetup(
                         .setWeights(file.getFileName().toString(), sha)
                         .setInput(input.get(), stated)
                         .setClasses(classes)
-                        .setModalities(images.modalities().keySet());
+                        .setModalities(images.get().modalities().keySet());
         o.window().ifPresent(w -> b.optWindow(w.lowerHu(), w.upperHu()));
         o.output().ifPresent(b::optOutputKind);
         o.positiveIndex().ifPresent(b::optPositiveIndex);

@@ -84,8 +84,8 @@ final class StudyInit {
         if (ModelSetup.present(modelFile, problems)) {
             if (ModelSetup.isDescriptor(modelFile)) {
                 m = ModelSetup.existing(modelFile, o, problems);
-            } else if (images.isPresent()) {
-                m = ModelSetup.drafted(modelFile, o, images.get(), problems);
+            } else {
+                m = ModelSetup.drafted(modelFile, o, images, problems);
             }
         }
         Path real = Placement.real(study);
@@ -111,13 +111,17 @@ final class StudyInit {
             List<Path> targets = new ArrayList<>(List.of(protocol, features));
             if (m.isPresent() && m.get().draft().isPresent()) targets.add(descriptor);
             weights.filter(w -> !sameFile(w, modelFile)).ifPresent(targets::add);
-            for (Path t : targets) {
-                if (Files.exists(t)) {
-                    problems.add(
-                            t
-                                    + " already exists: clinval init does not overwrite a study"
-                                    + " without --force");
-                }
+            List<String> there =
+                    targets.stream()
+                            .filter(Files::exists)
+                            .map(t -> study.relativize(t).toString())
+                            .toList();
+            if (!there.isEmpty()) {
+                problems.add(
+                        study
+                                + " already holds "
+                                + String.join(", ", there)
+                                + ": clinval init overwrites an earlier draft only with --force");
             }
         }
         if (!problems.isEmpty()) {
