@@ -1,6 +1,7 @@
 package org.clinval.app.init;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.clinval.app.cli.Progress;
 import org.clinval.imaging.dicom.DicomMetadata;
 import org.clinval.imaging.dicom.DicomReadException;
 import org.clinval.imaging.dicom.DicomReader;
@@ -24,11 +26,14 @@ import org.clinval.imaging.dicom.DicomReader;
  */
 record DicomSurvey(long files, long dicom, long images, SortedMap<String, Long> modalities) {
 
+    /** The number of files from which the survey shows its progress. */
+    static final int PROGRESS_FROM = 1000;
+
     /**
      * Reads the headers below {@code folder}; a problem (one line, naming the folder and the
      * option) when the folder holds no usable image.
      */
-    static Optional<DicomSurvey> of(Path folder, List<String> problems) {
+    static Optional<DicomSurvey> of(Path folder, List<String> problems, PrintWriter err) {
         if (!Files.isDirectory(folder)) {
             problems.add(
                     (Files.exists(folder) ? "not a folder: " : "no such folder: ")
@@ -46,7 +51,15 @@ record DicomSurvey(long files, long dicom, long images, SortedMap<String, Long> 
         long dicom = 0;
         long images = 0;
         SortedMap<String, Long> modalities = new TreeMap<>();
+        // A few thousand headers take seconds: only then is progress worth a line.
+        Optional<Progress> progress =
+                all.size() >= PROGRESS_FROM
+                        ? Optional.of(new Progress("init: DICOM headers", all.size(), err))
+                        : Optional.empty();
+        long seen = 0;
         for (Path f : all) {
+            long n = ++seen;
+            progress.ifPresent(p -> p.update(n));
             if (!DicomReader.isPart10(f)) continue;
             dicom++;
             try {
@@ -61,6 +74,7 @@ record DicomSurvey(long files, long dicom, long images, SortedMap<String, Long> 
                 // The study check names every file it cannot read; a survey only counts.
             }
         }
+        progress.ifPresent(Progress::close);
         DicomSurvey s = new DicomSurvey(all.size(), dicom, images, modalities);
         if (all.isEmpty()) {
             problems.add("no files in " + folder + " (--dicom)");

@@ -118,7 +118,7 @@ public final class InitCommand implements Callable<Integer> {
         }
         StudyInit.Written w;
         try {
-            w = StudyInit.run(study, dicom, groundTruth, model, o);
+            w = StudyInit.run(study, dicom, groundTruth, model, o, err);
         } catch (InitException e) {
             e.problems().forEach(p -> err.println("clinval: " + p));
             err.println(

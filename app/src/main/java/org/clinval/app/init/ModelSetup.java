@@ -133,7 +133,7 @@ record ModelSetup(
             problems.add(
                     "model file "
                             + file
-                            + " gives "
+                            + " (--model) gives "
                             + classes
                             + " outputs: name the positive class's with --positive-index (from 0)");
             return Optional.empty();
@@ -171,13 +171,13 @@ record ModelSetup(
         if (m.input().isEmpty()) {
             return "model file "
                     + file
-                    + " does not state its input size: give it with --input-size"
+                    + " (--model) does not state its input size: give it with --input-size"
                     + " CHANNELS,HEIGHT,WIDTH, e.g. 1,256,256";
         }
         if (m.input().size() != 4) {
             return "model file "
                     + file
-                    + " takes input "
+                    + " (--model) takes input "
                     + declared
                     + "; clinval feeds image models (batch, channels, height, width)";
         }
@@ -190,13 +190,13 @@ record ModelSetup(
         if (fits) {
             return "model file "
                     + file
-                    + " leaves its input size open "
+                    + " (--model) leaves its input size open "
                     + declared
                     + ": give it with --input-size CHANNELS,HEIGHT,WIDTH, e.g. 1,256,256";
         }
         return "model file "
                 + file
-                + " takes input "
+                + " (--model) takes input "
                 + declared
                 + "; clinval feeds 1 or 3 channels of 8 to 4096 pixels a side";
     }

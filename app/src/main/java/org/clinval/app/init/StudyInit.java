@@ -63,12 +63,19 @@ final class StudyInit {
     private StudyInit() {}
 
     /**
-     * Drafts the study in {@code studyDir}.
+     * Drafts the study in {@code studyDir}; a long survey of the images shows its progress on
+     * {@code err}.
      *
      * @throws InitException listing every problem of the inputs, before anything is written
      * @throws IOException if a file cannot be written
      */
-    static Written run(Path studyDir, Path dicom, Path groundTruth, Path model, InitOptions o)
+    static Written run(
+            Path studyDir,
+            Path dicom,
+            Path groundTruth,
+            Path model,
+            InitOptions o,
+            java.io.PrintWriter err)
             throws InitException, IOException {
         Path study = studyDir.toAbsolutePath().normalize();
         List<String> problems = new ArrayList<>();
@@ -76,7 +83,7 @@ final class StudyInit {
             problems.add("not a folder: " + study + " (STUDY_DIR)");
         }
         String id = id(study, o, problems);
-        Optional<DicomSurvey> images = DicomSurvey.of(absolute(dicom), problems);
+        Optional<DicomSurvey> images = DicomSurvey.of(absolute(dicom), problems, err);
         Optional<TruthSurvey> truth =
                 TruthSurvey.of(absolute(groundTruth), o.positiveClass(), problems);
         Optional<ModelSetup> m = Optional.empty();

@@ -173,7 +173,8 @@ class InitCommandTest {
                 .isEqualTo(
                         "clinval: model file "
                                 + pt
-                                + " does not state its input size: give it with --input-size"
+                                + " (--model) does not state its input size: give it with"
+                                + " --input-size"
                                 + " CHANNELS,HEIGHT,WIDTH, e.g. 1,256,256\n"
                                 + "clinval: nothing was written (1 problem)\n");
         assertThat(study).doesNotExist();
@@ -186,6 +187,41 @@ class InitCommandTest {
         assertThat(d.preprocessing().describe().get(0).toString())
                 .isEqualTo("{window={lower=-1350.0, upper=150.0}}");
         assertThat(studyCheck(study.resolve("protocol.yaml")).get("ok").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anExistingDescriptorIsCheckedAndUsedWhereItIs() throws Exception {
+        Path first = dir.resolve("first");
+        assertThat(init(first, onnx()).exit()).isZero();
+        Path descriptor = first.resolve("model/tiny_classifier.yaml");
+        Path study = dir.resolve("second");
+
+        CliRun options = init(study, descriptor.toString(), "--window", "0,100");
+        assertThat(options.err())
+                .isEqualTo(
+                        "clinval: --output, --window, --input-size and --positive-index describe a"
+                                + " model file; the descriptor "
+                                + descriptor
+                                + " (--model) already says them\n"
+                                + "clinval: nothing was written (1 problem)\n");
+
+        CliRun r = init(study, descriptor.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.json().get("descriptor").asText()).isEqualTo(descriptor.toString());
+        assertThat(r.json().has("weights")).isFalse();
+        assertThat(study.resolve("model")).doesNotExist();
+        assertThat(Files.readString(study.resolve("protocol.yaml")))
+                .contains("  model: \"" + descriptor + "\"\n")
+                .contains("allowed_roots: [\"" + descriptor.getParent() + "\", ");
+        assertThat(studyCheck(study.resolve("protocol.yaml")).get("ok").asBoolean()).isTrue();
+
+        // A descriptor whose weights were replaced fails its own check, named by key.
+        Files.write(first.resolve("model/tiny_classifier.onnx"), new byte[] {1, 2, 3});
+        CliRun tampered = init(dir.resolve("third"), descriptor.toString());
+        assertThat(tampered.exit()).isEqualTo(1);
+        assertThat(tampered.err())
+                .startsWith("clinval: " + descriptor + " (--model): line 11, column 9, sha256: '")
+                .contains("' is not the SHA-256 of " + first.resolve("model/tiny_classifier.onnx"));
     }
 
     @Test
