@@ -14,7 +14,7 @@ import org.clinval.workflows.protocol.Criterion;
 import org.clinval.workflows.protocol.Endpoint;
 import org.clinval.workflows.protocol.EndpointRole;
 import org.clinval.workflows.protocol.Measure;
-import org.clinval.workflows.protocol.ProtocolWriter;
+import org.clinval.workflows.protocol.ProtocolDraft;
 import org.clinval.workflows.protocol.Subgroups;
 import org.clinval.workflows.service.AcceptanceResult;
 import org.clinval.workflows.service.ScenarioStatus;
@@ -44,7 +44,7 @@ class AcceptanceTemplateTest {
     void theDraftedCriteriaOfThePlaceholderEndpointsAllRunAndPassOnAPassingRun() throws Exception {
         Path run = RunFolderFixture.in(dir.resolve("run")).write();
         String feature =
-                AcceptanceTemplate.write("CLV-1", ProtocolWriter.placeholderEndpoints(), SUBGROUPS);
+                AcceptanceTemplate.write("CLV-1", ProtocolDraft.placeholderEndpoints(), SUBGROUPS);
 
         AcceptanceResult r = run(run, feature);
 
@@ -79,7 +79,7 @@ class AcceptanceTemplateTest {
         // 59 more misses: sensitivity 122/200 = 0.61 < 0.8
         Path run = RunFolderFixture.in(dir.resolve("run-fail")).missing(59).write();
         String feature =
-                AcceptanceTemplate.write("CLV-1", ProtocolWriter.placeholderEndpoints(), SUBGROUPS);
+                AcceptanceTemplate.write("CLV-1", ProtocolDraft.placeholderEndpoints(), SUBGROUPS);
 
         AcceptanceResult r = run(run, feature);
 

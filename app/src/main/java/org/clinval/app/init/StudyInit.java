@@ -18,6 +18,7 @@ import org.clinval.imaging.model.ModelDescriptor;
 import org.clinval.validation.Direction;
 import org.clinval.validation.ThresholdRule;
 import org.clinval.workflows.protocol.OperatingPoint;
+import org.clinval.workflows.protocol.ProtocolDraft;
 import org.clinval.workflows.protocol.ProtocolProblem;
 import org.clinval.workflows.protocol.ProtocolReader;
 import org.clinval.workflows.protocol.ProtocolWriter;
@@ -142,7 +143,7 @@ final class StudyInit {
             Files.writeString(descriptor, setup.draft().get().toYaml(), StandardCharsets.UTF_8);
         }
         Placement places = new Placement(real);
-        ProtocolWriter.Draft draft =
+        ProtocolDraft draft =
                 draft(
                         id,
                         places,
@@ -162,7 +163,7 @@ final class StudyInit {
                 id, protocol, descriptor, weights, features, images.get(), truth.get(), setup);
     }
 
-    private static ProtocolWriter.Draft draft(
+    private static ProtocolDraft draft(
             String id,
             Placement places,
             Path descriptor,
@@ -215,20 +216,20 @@ final class StudyInit {
                                 ? "."
                                 : "; left out: " + String.join(", ", truth.incomplete()) + "."));
         String version = d.version().isBlank() ? "1" : d.version();
-        return new ProtocolWriter.Draft(
+        return new ProtocolDraft(
                 id,
                 "Standalone performance of " + d.name() + " on the study's test set",
-                ProtocolWriter.INTENDED_USE,
-                new ProtocolWriter.DeviceText(d.name(), version, model, Sha256.of(descriptor)),
+                ProtocolDraft.INTENDED_USE,
+                new ProtocolDraft.DeviceText(d.name(), version, model, Sha256.of(descriptor)),
                 images1,
                 truth1,
                 List.copyOf(images.modalities().keySet()),
                 new OperatingPoint(
                         d.threshold(), ThresholdRule.GE, truth.positive(), Direction.HIGHER),
-                ProtocolWriter.placeholderEndpoints(),
+                ProtocolDraft.placeholderEndpoints(),
                 new Subgroups(
-                        truth.attributes(), ProtocolWriter.MIN_PER_CLASS, OptionalDouble.empty()),
-                ProtocolWriter.placeholderStatistics(),
+                        truth.attributes(), ProtocolDraft.MIN_PER_CLASS, OptionalDouble.empty()),
+                ProtocolDraft.placeholderStatistics(),
                 FEATURES_DIR,
                 places.roots(),
                 notes);

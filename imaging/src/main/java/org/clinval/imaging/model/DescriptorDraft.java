@@ -49,18 +49,23 @@ public record DescriptorDraft(ModelDescriptor descriptor, Map<String, List<Strin
     /** Returns the descriptor as YAML, each note as comment lines above its key. */
     public String toYaml() {
         StringBuilder out = new StringBuilder();
-        for (String line : header()) out.append("# ").append(line).append('\n');
+        for (String line : header()) out.append("# ").append(oneLine(line)).append('\n');
         out.append('\n');
         for (String line : descriptor.toYaml().split("\n", -1)) {
             int colon = line.indexOf(':');
             if (colon > 0 && !line.startsWith(" ") && !line.startsWith("-")) {
                 for (String note : notes.getOrDefault(line.substring(0, colon), List.of())) {
-                    out.append("# ").append(note).append('\n');
+                    out.append("# ").append(oneLine(note)).append('\n');
                 }
             }
             out.append(line).append('\n');
         }
         return out.toString().stripTrailing() + "\n";
+    }
+
+    /** A comment stays one line whatever a name in it holds. */
+    private static String oneLine(String s) {
+        return s.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", " ");
     }
 
     private List<String> header() {

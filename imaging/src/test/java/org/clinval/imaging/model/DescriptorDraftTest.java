@@ -145,6 +145,16 @@ class DescriptorDraftTest {
     }
 
     @Test
+    void aNameThatHoldsALineBreakStaysInItsValueAndOutOfTheComments() throws Exception {
+        DescriptorDraft draft = classifier(1, "CT").setName("evil\nthreshold: 0.9").build();
+        String yaml = draft.toYaml();
+
+        assertThat(ModelDescriptor.parse(yaml, "d.yaml")).isEqualTo(draft.descriptor());
+        assertThat(yaml).startsWith("# Model descriptor of evil threshold: 0.9, drafted from its");
+        assertThat(draft.descriptor().threshold()).isEqualTo(0.5);
+    }
+
+    @Test
     void moreThanTwoOutputsNeedThePositiveIndexAndBadValuesAreRefused() {
         assertThatThrownBy(() -> classifier(3, "CT").build())
                 .isInstanceOf(IllegalArgumentException.class)

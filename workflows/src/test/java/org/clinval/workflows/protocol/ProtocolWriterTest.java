@@ -37,26 +37,26 @@ class ProtocolWriterTest {
         Files.writeString(outside.resolve("truth.csv"), "case_id,label\n");
     }
 
-    private ProtocolWriter.Draft draft(
+    private ProtocolDraft draft(
             String title, String positive, List<String> roots, Map<String, String> notes) {
-        return new ProtocolWriter.Draft(
+        return new ProtocolDraft(
                 "CLV-1",
                 title,
-                ProtocolWriter.INTENDED_USE,
-                new ProtocolWriter.DeviceText("tiny", "1", "model/m.yaml", "ab".repeat(32)),
+                ProtocolDraft.INTENDED_USE,
+                new ProtocolDraft.DeviceText("tiny", "1", "model/m.yaml", "ab".repeat(32)),
                 outside.resolve("dicom").toString(),
                 outside.resolve("truth.csv").toString(),
                 List.of("CT", "MR"),
                 new OperatingPoint(0.5, ThresholdRule.GE, positive, Direction.HIGHER),
-                ProtocolWriter.placeholderEndpoints(),
+                ProtocolDraft.placeholderEndpoints(),
                 new Subgroups(List.of("site", "age_band"), 30, OptionalDouble.empty()),
-                ProtocolWriter.placeholderStatistics(),
+                ProtocolDraft.placeholderStatistics(),
                 "features",
                 roots,
                 notes);
     }
 
-    private StudyProtocol readBack(ProtocolWriter.Draft d) throws Exception {
+    private StudyProtocol readBack(ProtocolDraft d) throws Exception {
         Path file = study.resolve("protocol.yaml");
         Files.writeString(file, ProtocolWriter.write(d));
         return ProtocolReader.read(file);
@@ -86,7 +86,7 @@ class ProtocolWriterTest {
                                 List.of("CT", "MR")));
         assertThat(p.operatingPoint())
                 .isEqualTo(new OperatingPoint(0.5, ThresholdRule.GE, "1", Direction.HIGHER));
-        assertThat(p.endpoints()).isEqualTo(ProtocolWriter.placeholderEndpoints());
+        assertThat(p.endpoints()).isEqualTo(ProtocolDraft.placeholderEndpoints());
         assertThat(p.subgroups())
                 .isEqualTo(new Subgroups(List.of("site", "age_band"), 30, OptionalDouble.empty()));
         assertThat(p.statistics())
@@ -101,7 +101,7 @@ class ProtocolWriterTest {
 
     @Test
     void thePlaceholderEndpointsAreSensitivityAndSpecificityPrimaryAndTheAucSecondary() {
-        List<Endpoint> e = ProtocolWriter.placeholderEndpoints();
+        List<Endpoint> e = ProtocolDraft.placeholderEndpoints();
 
         assertThat(e)
                 .extracting(x -> x.criterion().describe())
@@ -142,7 +142,7 @@ class ProtocolWriterTest {
 
     @Test
     void notesGoAboveTheirKeyAsOneCommentLineWhateverTheyHold() throws Exception {
-        ProtocolWriter.Draft d =
+        ProtocolDraft d =
                 draft(
                         "t",
                         "1",
