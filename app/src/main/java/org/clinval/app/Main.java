@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
             RiskCommand.class,
             org.clinval.app.demo.DemoCommand.class,
             org.clinval.app.phantom.PhantomsCommand.class,
+            org.clinval.app.init.InitCommand.class,
             StudyCommand.class,
             TaskCommand.class,
             AuditCommand.class,

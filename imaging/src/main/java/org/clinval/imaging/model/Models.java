@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.clinval.imaging.model.internal.DjlImageModel;
+import org.clinval.imaging.model.internal.ModelInspector;
 
 /** Loads models: the built-in ones from the classpath, users' ones from a descriptor file. */
 public final class Models {
@@ -43,6 +45,30 @@ public final class Models {
         ModelDescriptor d = ModelDescriptor.read(descriptorYaml);
         Path dir = descriptorYaml.toAbsolutePath().getParent();
         return DjlImageModel.load(d, dir.resolve(d.file()));
+    }
+
+    /**
+     * Opens a TorchScript ({@code .pt}) or ONNX ({@code .onnx}) file with the engine that runs it
+     * and returns the shapes it declares; when its input (channels, height, width) is fixed, the
+     * model is run once on zeros of that shape and the output shape is the one measured.
+     *
+     * @throws ModelLoadException if the file is missing, has another extension, or cannot be opened
+     *     or run by its engine
+     */
+    public static ModelInspection inspect(Path weights) throws ModelLoadException {
+        return ModelInspector.inspect(weights, Optional.empty());
+    }
+
+    /**
+     * Like {@link #inspect(Path)}, for a model that does not state its input (TorchScript) or
+     * leaves axes open: runs it on zeros of {@code input} to measure its output.
+     *
+     * @throws ModelLoadException if the file cannot be opened, declares another input, or does not
+     *     run on {@code input}
+     */
+    public static ModelInspection inspect(Path weights, InputShape input)
+            throws ModelLoadException {
+        return ModelInspector.inspect(weights, Optional.of(input));
     }
 
     private static byte[] resource(String name) throws ModelLoadException {
