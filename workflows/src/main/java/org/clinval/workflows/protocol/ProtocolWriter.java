@@ -46,8 +46,8 @@ public final class ProtocolWriter {
         y.comment("  true: the study de-identifies its own copy of the images (DICOM PS3.15 basic");
         y.comment(
                 "  profile) before inference, so names and IDs in the headers of a site's export");
-        y.comment("  neither stop it nor reach an output. Set false only for images already");
-        y.comment("  de-identified, which identifying data in a header then stops at CheckPhi.");
+        y.comment("  never reach an output. Set false only for images already de-identified:");
+        y.comment("  an image with identifying data in its header is then quarantined.");
         y.key("deidentify", "dataset.", "true");
         y.key("modalities", "dataset.", list(d.modalities()));
         y.blank();
