@@ -87,6 +87,18 @@ public final class StudyEngine implements AutoCloseable {
     public static StudyCheckReport check(
             Path protocolFile, StudySettings settings, java.util.function.LongConsumer progress)
             throws IOException {
+        return check(protocolFile, settings.services().inputs(), progress);
+    }
+
+    /**
+     * Runs every check of {@link #check(Path, StudySettings, java.util.function.LongConsumer)} with
+     * {@code inputs} alone: no site key, user registry or database is needed to check.
+     */
+    public static StudyCheckReport check(
+            Path protocolFile,
+            org.clinval.workflows.service.InputCheckService inputs,
+            java.util.function.LongConsumer progress)
+            throws IOException {
         StudyProtocol protocol;
         String name = protocolFile.getFileName().toString();
         try {
@@ -105,7 +117,7 @@ public final class StudyEngine implements AutoCloseable {
                     Optional.empty());
         }
         org.clinval.workflows.service.InputCheck c =
-                settings.services().inputs().check(protocol, Optional.empty(), progress);
+                inputs.check(protocol, Optional.empty(), progress);
         return new StudyCheckReport(c.problems(), Optional.of(c));
     }
 

@@ -66,7 +66,11 @@ public final class StudyCommand implements Runnable {
             // The check reports what is wrong with the protocol or the folder.
         }
         try (Progress p = new Progress("check: image files", files, err)) {
-            return StudyEngine.check(protocol, options.settings(err), p::update);
+            // Checking needs no site key, user or database: only the input checks.
+            return StudyEngine.check(
+                    protocol,
+                    Studies.services(err, java.time.Clock.systemUTC()).inputs(),
+                    p::update);
         }
     }
 
