@@ -203,14 +203,7 @@ public final class StudyCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            StudyOptions.runs(run);
-            Logs.toFile(run);
-            try (StudyEngine e =
-                    StudyEngine.resume(run, options.settings(spec.commandLine().getErr()))) {
-                return StudyJson.print(e.resumeSteps(reason), spec.commandLine());
-            } catch (IllegalStateException x) {
-                throw new UserError(x.getMessage(), x);
-            }
+            return onStudy(run, options, spec, e -> e.resumeSteps(reason));
         }
     }
 
@@ -239,14 +232,7 @@ public final class StudyCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            StudyOptions.runs(run);
-            Logs.toFile(run);
-            try (StudyEngine e =
-                    StudyEngine.resume(run, options.settings(spec.commandLine().getErr()))) {
-                return StudyJson.print(e.retry(reason), spec.commandLine());
-            } catch (IllegalStateException x) {
-                throw new UserError(x.getMessage(), x);
-            }
+            return onStudy(run, options, spec, e -> e.retry(reason));
         }
     }
 
@@ -283,19 +269,37 @@ public final class StudyCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            StudyOptions.runs(run);
-            Logs.toFile(run);
-            char[] password = Passwords.read(passwordFile, user);
-            try (StudyEngine e =
-                    StudyEngine.resume(run, options.settings(spec.commandLine().getErr()))) {
-                return StudyJson.print(e.cancel(user, password, reason), spec.commandLine());
-            } catch (SignatureRefusedException | IllegalStateException x) {
-                throw new UserError(x.getMessage(), x);
-            }
+            char[] password =
+                    Secrets.fileOrPrompt(
+                            passwordFile, "Password of " + user, false, "--password-file F");
+            return onStudy(run, options, spec, e -> e.cancel(user, password, reason));
         }
     }
 
     static int exitCode(StudyStatus s) {
         return StudyJson.exitCode(s);
+    }
+
+    /** What a command does with the study of a run folder. */
+    @FunctionalInterface
+    interface OnStudy {
+        StudyStatus apply(StudyEngine engine) throws Exception;
+    }
+
+    /**
+     * Opens the study of {@code run} (its library log in the run folder), applies {@code action},
+     * prints the status and returns the exit code; a refusal is one line on stderr.
+     */
+    static int onStudy(
+            Path run, StudyOptions options, CommandLine.Model.CommandSpec spec, OnStudy action)
+            throws Exception {
+        StudyOptions.runs(run);
+        Logs.toFile(run);
+        try (StudyEngine e =
+                StudyEngine.resume(run, options.settings(spec.commandLine().getErr()))) {
+            return StudyJson.print(action.apply(e), spec.commandLine());
+        } catch (IllegalStateException | SignatureRefusedException x) {
+            throw new UserError(x.getMessage(), x);
+        }
     }
 }
