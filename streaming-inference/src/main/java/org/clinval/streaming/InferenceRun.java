@@ -114,23 +114,45 @@ public final class InferenceRun {
      * written so far, committed or not: for progress display, not for accounting.
      */
     public static long progress(Path runDir) {
-        long n = 0;
+        // Distinct cases, not lines: after a restart the files of the interrupted attempt are
+        // still there (the job discards them on restore), and the same case is written again.
+        Set<String> cases = new HashSet<>();
         for (String part : List.of("results", "quarantine")) {
             Path dir = runDir.resolve(STAGING).resolve(part);
             if (!Files.isDirectory(dir)) continue;
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path f : files.toList()) {
                     try (Stream<String> lines = Files.lines(f, StandardCharsets.UTF_8)) {
-                        n += lines.count();
+                        lines.forEach(l -> cases.add(caseKey(l)));
                     } catch (IOException | java.io.UncheckedIOException e) {
                         // A part file renamed or removed while counting: counted next time.
                     }
                 }
             } catch (IOException e) {
-                return n;
+                return cases.size();
             }
         }
-        return n;
+        return cases.size();
+    }
+
+    /** The case id field of a results or quarantine line (the first CSV field, quoted or not). */
+    static String caseKey(String line) {
+        if (line.startsWith("\"")) {
+            int i = 1;
+            while (i < line.length()) {
+                if (line.charAt(i) == '"') {
+                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        i += 2;
+                        continue;
+                    }
+                    return line.substring(0, i + 1);
+                }
+                i++;
+            }
+            return line;
+        }
+        int comma = line.indexOf(',');
+        return comma < 0 ? line : line.substring(0, comma);
     }
 
     /** Returns manifest lines plus ground-truth rows less the case ids found in both. */

@@ -282,4 +282,20 @@ class InferenceRunTest {
                         .toList();
         assertThat(ids).doesNotHaveDuplicates().hasSize(GOOD);
     }
+
+    @Test
+    void progressCountsEachCaseOnceWhenARestartedJobWritesItAgain() throws IOException {
+        // After kill -9 and resume, the interrupted attempt's part files are still in staging
+        // while the restored job writes the same cases again: 3 distinct cases, 5 lines.
+        Path run = dir.resolve("progress-run");
+        Path results = Files.createDirectories(run.resolve(".flink/results"));
+        Path quarantine = Files.createDirectories(run.resolve(".flink/quarantine"));
+        Files.writeString(results.resolve(".part-0-0.inprogress"), "C0001,A,1\nC0002,A,0\n");
+        Files.writeString(results.resolve(".part-1-0.inprogress"), "C0001,A,1\n");
+        Files.writeString(quarantine.resolve("part-0-0"), "\"C,3\",F1,read,bad\n\"C,3\",F1,read,bad\n");
+
+        assertThat(InferenceRun.progress(run)).isEqualTo(3);
+        assertThat(InferenceRun.caseKey("\"a,\"\"b\",x")).isEqualTo("\"a,\"\"b\"");
+        assertThat(InferenceRun.caseKey("C0009")).isEqualTo("C0009");
+    }
 }

@@ -63,7 +63,7 @@ public final class MetricsJson {
         o.put("verdict", r.verdict().name());
         ObjectNode prov = o.putObject("provenance");
         prov.put("device", p.device().name() + " " + p.device().version());
-        prov.put("model_sha256", p.device().sha256());
+        prov.put("descriptor_sha256", p.device().sha256());
         prov.put("case_results_sha256", caseResultsSha256);
         o.put("cases", r.cases());
         ObjectNode op = o.putObject("operating_point");
