@@ -14,6 +14,8 @@ package org.clinval.streaming;
  * @param prediction 1 when the score meets the operating threshold by the rule
  * @param modelSha256 SHA-256 of the model that scored it
  * @param datasetSha256 SHA-256 of the locked dataset manifest
+ * @param measures the task's per-case values, written between {@code prediction} and {@code
+ *     model_sha256}; empty for a classifier
  */
 public record CaseResult(
         String caseId,
@@ -25,9 +27,47 @@ public record CaseResult(
         double score,
         int prediction,
         String modelSha256,
-        String datasetSha256) {
+        String datasetSha256,
+        java.util.List<String> measures) {
 
-    /** The CSV header of {@code case-results.csv}. */
+    /** The CSV header of {@code case-results.csv} of a classifier. */
     public static final String HEADER =
             "case_id,site,manufacturer,sex,age_band,label,score,prediction,model_sha256,dataset_sha256";
+
+    public CaseResult {
+        measures = java.util.List.copyOf(measures);
+    }
+
+    /** A classifier's result. */
+    public CaseResult(
+            String caseId,
+            String site,
+            String manufacturer,
+            String sex,
+            String ageBand,
+            int label,
+            double score,
+            int prediction,
+            String modelSha256,
+            String datasetSha256) {
+        this(
+                caseId,
+                site,
+                manufacturer,
+                sex,
+                ageBand,
+                label,
+                score,
+                prediction,
+                modelSha256,
+                datasetSha256,
+                java.util.List.of());
+    }
+
+    /** Returns the header with the task's columns {@code measures} after {@code prediction}. */
+    public static String header(java.util.List<String> measures) {
+        if (measures.isEmpty()) return HEADER;
+        return HEADER.replace(
+                ",prediction,", ",prediction," + String.join(",", measures) + ",");
+    }
 }

@@ -9,6 +9,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.clinval.streaming.function.CountBySite;
+import org.clinval.streaming.function.EvaluateVolume;
 import org.clinval.streaming.function.JoinTruth;
 import org.clinval.streaming.function.LoadCase;
 import org.clinval.streaming.function.ParseManifest;
@@ -38,6 +39,35 @@ public final class InferenceJob {
     private final Preprocessor preprocessor;
     private final ScorerFactory scorer;
     private final JobSettings settings;
+    private final VolumeEvaluatorFactory evaluator;
+    private final Sink<String> candidates;
+
+    /**
+     * The job of a segmentation or detection study: each case's whole series is evaluated by one
+     * operator ({@code evaluate}) in place of load, preprocess and score; detection candidates go
+     * to {@code candidates}.
+     */
+    public InferenceJob(
+            Source<String, ?, ?> manifest,
+            List<GroundTruth> truth,
+            Sink<CaseResult> results,
+            Sink<Quarantined> quarantine,
+            Sink<SiteCounts> siteCounts,
+            Sink<String> candidates,
+            VolumeEvaluatorFactory evaluator,
+            JobSettings settings) {
+        this.manifest = manifest;
+        this.truth = List.copyOf(truth);
+        this.results = results;
+        this.quarantine = quarantine;
+        this.siteCounts = siteCounts;
+        this.loader = null;
+        this.preprocessor = null;
+        this.scorer = null;
+        this.settings = settings;
+        this.evaluator = evaluator;
+        this.candidates = candidates;
+    }
 
     public InferenceJob(
             Source<String, ?, ?> manifest,
@@ -58,6 +88,8 @@ public final class InferenceJob {
         this.preprocessor = preprocessor;
         this.scorer = scorer;
         this.settings = settings;
+        this.evaluator = null;
+        this.candidates = null;
     }
 
     /** Adds the job's operators to {@code env}. */
@@ -67,15 +99,26 @@ public final class InferenceJob {
                         .setParallelism(1);
         SingleOutputStreamOperator<CaseInput> cases =
                 lines.process(new ParseManifest()).name("parse manifest").setParallelism(1);
-        SingleOutputStreamOperator<LoadedCase> loaded =
-                cases.rebalance().process(new LoadCase(loader)).name("load DICOM");
-        SingleOutputStreamOperator<PreparedCase> prepared =
-                loaded.process(new PrepareCase(preprocessor)).name("preprocess");
-        SingleOutputStreamOperator<Outcome> scored =
-                prepared.process(new ScoreCase(scorer)).name("infer");
-        DataStream<Outcome> outcomes =
-                scored.union(
-                        loaded.getSideOutput(Tags.REJECTED), prepared.getSideOutput(Tags.REJECTED));
+        DataStream<Outcome> outcomes;
+        if (evaluator != null) {
+            SingleOutputStreamOperator<Outcome> evaluated =
+                    cases.rebalance()
+                            .process(new EvaluateVolume(evaluator))
+                            .name("evaluate series");
+            evaluated.getSideOutput(Tags.CANDIDATES).sinkTo(candidates).name("candidates");
+            outcomes = evaluated;
+        } else {
+            SingleOutputStreamOperator<LoadedCase> loaded =
+                    cases.rebalance().process(new LoadCase(loader)).name("load DICOM");
+            SingleOutputStreamOperator<PreparedCase> prepared =
+                    loaded.process(new PrepareCase(preprocessor)).name("preprocess");
+            SingleOutputStreamOperator<Outcome> scored =
+                    prepared.process(new ScoreCase(scorer)).name("infer");
+            outcomes =
+                    scored.union(
+                            loaded.getSideOutput(Tags.REJECTED),
+                            prepared.getSideOutput(Tags.REJECTED));
+        }
 
         DataStream<GroundTruth> reference =
                 env.fromData(truth, TypeInformation.of(GroundTruth.class)).name("ground truth");

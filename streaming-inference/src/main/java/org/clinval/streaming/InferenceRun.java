@@ -57,6 +57,79 @@ public final class InferenceRun {
             String cluster,
             String... jars)
             throws Exception {
+        return execute(
+                manifest,
+                truth,
+                runDir,
+                List.of(),
+                settings,
+                cluster,
+                jars,
+                (source, staging) ->
+                        new InferenceJob(
+                                source,
+                                truth,
+                                sink(staging.resolve("results"), CsvLines.results()),
+                                sink(staging.resolve("quarantine"), CsvLines.quarantine()),
+                                sink(staging.resolve("site-counts"), CsvLines.siteCounts()),
+                                loader,
+                                preprocessor,
+                                scorer,
+                                settings));
+    }
+
+    /**
+     * Runs the job of a segmentation or detection study: every case's series is evaluated as a
+     * whole; the results file has the task's columns {@code measures}; a detection model's
+     * candidates go to {@code candidates.csv} ({@value #CANDIDATES_HEADER}).
+     */
+    public static RunSummary runVolumes(
+            Path manifest,
+            List<GroundTruth> truth,
+            Path runDir,
+            VolumeEvaluatorFactory evaluator,
+            List<String> measures,
+            JobSettings settings,
+            String cluster,
+            String... jars)
+            throws Exception {
+        return execute(
+                manifest,
+                truth,
+                runDir,
+                measures,
+                settings,
+                cluster,
+                jars,
+                (source, staging) ->
+                        new InferenceJob(
+                                source,
+                                truth,
+                                sink(staging.resolve("results"), CsvLines.results()),
+                                sink(staging.resolve("quarantine"), CsvLines.quarantine()),
+                                sink(staging.resolve("site-counts"), CsvLines.siteCounts()),
+                                sink(staging.resolve("candidates"), CsvLines.text()),
+                                evaluator,
+                                settings));
+    }
+
+    /** The header of {@code candidates.csv}. */
+    public static final String CANDIDATES_HEADER = "case_id,x,y,z,score";
+
+    private interface JobFactory {
+        InferenceJob job(FileSource<String> source, Path staging);
+    }
+
+    private static RunSummary execute(
+            Path manifest,
+            List<GroundTruth> truth,
+            Path runDir,
+            List<String> measures,
+            JobSettings settings,
+            String cluster,
+            String[] jars,
+            JobFactory factory)
+            throws Exception {
         Path staging = runDir.resolve(STAGING);
         deleteRecursively(staging);
         Files.createDirectories(staging);
@@ -70,18 +143,7 @@ public final class InferenceRun {
                                 new TextLineInputFormat(),
                                 new org.apache.flink.core.fs.Path(manifest.toUri()))
                         .build();
-        InferenceJob job =
-                new InferenceJob(
-                        source,
-                        truth,
-                        sink(staging.resolve("results"), CsvLines.results()),
-                        sink(staging.resolve("quarantine"), CsvLines.quarantine()),
-                        sink(staging.resolve("site-counts"), CsvLines.siteCounts()),
-                        loader,
-                        preprocessor,
-                        scorer,
-                        settings);
-        job.build(env);
+        factory.job(source, staging).build(env);
         long start = System.nanoTime();
         env.execute("clinval inference");
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
@@ -89,10 +151,18 @@ public final class InferenceRun {
         Path results = runDir.resolve("case-results.csv");
         Path quarantine = runDir.resolve("quarantine.csv");
         Path counts = runDir.resolve("running-site-counts.csv");
-        long nResults = merge(staging.resolve("results"), results, CaseResult.HEADER, true);
+        long nResults =
+                merge(staging.resolve("results"), results, CaseResult.header(measures), true);
         long nQuarantined =
                 merge(staging.resolve("quarantine"), quarantine, Quarantined.HEADER, true);
         merge(staging.resolve("site-counts"), counts, SiteCounts.HEADER, false);
+        if (Files.isDirectory(staging.resolve("candidates"))) {
+            merge(
+                    staging.resolve("candidates"),
+                    runDir.resolve("candidates.csv"),
+                    CANDIDATES_HEADER,
+                    true);
+        }
         long casesIn = casesIn(manifest, truth);
         if (casesIn != nResults + nQuarantined) {
             throw new IllegalStateException(

@@ -11,6 +11,8 @@ package org.clinval.streaming;
  * @param rejectedAt the stage that rejected the case ({@code load}, {@code preprocess}, {@code
  *     inference}), or empty
  * @param reason why it was rejected, or empty
+ * @param measures the task's per-case values (segmentation, detection), in the order of the
+ *     results file's task columns; empty for a classifier
  */
 public record Outcome(
         String caseId,
@@ -18,7 +20,33 @@ public record Outcome(
         String manufacturer,
         double score,
         String rejectedAt,
-        String reason) {
+        String reason,
+        java.util.List<String> measures) {
+
+    public Outcome {
+        measures = java.util.List.copyOf(measures);
+    }
+
+    /** An outcome without task values. */
+    public Outcome(
+            String caseId,
+            String file,
+            String manufacturer,
+            double score,
+            String rejectedAt,
+            String reason) {
+        this(caseId, file, manufacturer, score, rejectedAt, reason, java.util.List.of());
+    }
+
+    /** A scored volume case with its task values. */
+    public static Outcome measured(
+            String caseId,
+            String file,
+            String manufacturer,
+            double score,
+            java.util.List<String> measures) {
+        return new Outcome(caseId, file, manufacturer, score, "", "", measures);
+    }
 
     /** A scored case. */
     public static Outcome scored(String caseId, String file, String manufacturer, double score) {

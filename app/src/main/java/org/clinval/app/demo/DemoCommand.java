@@ -76,10 +76,31 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(
             names = "--cases",
-            defaultValue = "400",
             paramLabel = "N",
-            description = "Phantom cases (default: ${DEFAULT-VALUE}).")
-    int cases;
+            description =
+                    "Phantom cases (default: 400 for classification, 40 series for segmentation"
+                            + " and detection).")
+    Integer cases;
+
+    @Option(
+            names = "--task",
+            defaultValue = "classification",
+            paramLabel = "TASK",
+            description =
+                    "classification (default: the nodule classifier on single slices),"
+                            + " segmentation (the nodule U-Net's masks on chest CT volumes against"
+                            + " DICOM SEG references) or detection (nodule candidates on the same"
+                            + " volumes, FROC and CPM by the LUNA16 rules).")
+    String task;
+
+    @Option(
+            names = "--slices",
+            defaultValue = "24",
+            paramLabel = "N",
+            description =
+                    "Slices per series of the segmentation and detection demos (default:"
+                            + " ${DEFAULT-VALUE}).")
+    int slices;
 
     @Option(
             names = "--seed",
@@ -99,6 +120,18 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        boolean volume;
+        switch (task) {
+            case "classification" -> volume = false;
+            case "segmentation", "detection" -> volume = true;
+            default ->
+                    throw new UsageError(
+                            "--task is not classification, segmentation or detection: " + task);
+        }
+        if (cases == null) {
+            cases = volume ? 40 : 400;
+        }
+        OptionValues.count("--slices", slices, 8, 200);
         if (cases < 20) {
             throw new UserError(
                     "--cases is below 20: a study needs enough positives and negatives for its intervals");
@@ -115,7 +148,10 @@ public final class DemoCommand implements Callable<Integer> {
         err.println(
                 "clinval demo: [1/4] generating "
                         + cases
-                        + " phantom chest CT cases (seed "
+                        + (volume
+                                ? " phantom chest CT series of " + slices + " slices"
+                                : " phantom chest CT cases")
+                        + " (seed "
                         + seed
                         + ")");
         PhantomStudy phantoms;
@@ -124,11 +160,18 @@ public final class DemoCommand implements Callable<Integer> {
                 AutoCloseable watch = p.watch(() -> count(dicom))) {
             phantoms =
                     PhantomStudyWriter.write(
-                            PhantomGenerator.builder()
-                                    .setSeed(seed)
-                                    .setSize(size)
-                                    .setPrevalence(0.3)
-                                    .build(),
+                            volume
+                                    ? PhantomGenerator.builder()
+                                            .setSeed(seed)
+                                            .setSize(size)
+                                            .setPrevalence(0.7)
+                                            .optSlices(slices)
+                                            .build()
+                                    : PhantomGenerator.builder()
+                                            .setSeed(seed)
+                                            .setSize(size)
+                                            .setPrevalence(0.3)
+                                            .build(),
                             cases,
                             root.resolve("data"));
             watch.close();
@@ -137,15 +180,19 @@ public final class DemoCommand implements Callable<Integer> {
 
         err.println(
                 "clinval demo: [2/4] writing the protocol, model, acceptance criteria, risk file and demo users");
-        Path descriptor = DemoStudy.model(root.resolve("model"));
-        DemoStudy.features(root.resolve("features"));
+        Path descriptor =
+                volume
+                        ? DemoStudy.unet(root.resolve("model"))
+                        : DemoStudy.model(root.resolve("model"));
+        DemoStudy.features(root.resolve("features"), task);
         Path riskFile = DemoStudy.risk(root.resolve("risk"));
         Path protocol =
                 DemoStudy.protocol(
                         root.resolve("protocol.yaml"),
                         descriptor,
                         org.clinval.app.study.Studies.sha256(descriptor),
-                        seed);
+                        seed,
+                        task);
         Path keys = root.resolve("keys");
         SiteKey key = siteKey(keys);
         Path publicKey = keys.resolve("site-key.public.json");
@@ -172,18 +219,30 @@ public final class DemoCommand implements Callable<Integer> {
                             + status.stopReason().map(r -> " " + r).orElse(""));
         }
 
-        err.println(
-                "clinval demo: [4/4] writing the ISO 14971 risk report and traceability workbook");
-        RiskManagementFile file = RiskFileReader.read(riskFile);
-        Optional<ResultsSource> results = Optional.of(RunFolder.open(run));
-        RiskCheckReport check = RiskCheck.check(file, results);
-        RiskReports.Written risk =
-                RiskReports.write(
-                        file,
-                        check,
-                        TraceabilityMatrix.of(check, results),
-                        List.of(),
-                        root.resolve("risk-report"));
+        Optional<RiskReports.Written> risk = Optional.empty();
+        Optional<RiskCheckReport> check = Optional.empty();
+        if (!volume) {
+            err.println(
+                    "clinval demo: [4/4] writing the ISO 14971 risk report and traceability workbook");
+            RiskManagementFile file = RiskFileReader.read(riskFile);
+            Optional<ResultsSource> results = Optional.of(RunFolder.open(run));
+            RiskCheckReport checked = RiskCheck.check(file, results);
+            RiskReports.Written written =
+                    RiskReports.write(
+                            file,
+                            checked,
+                            TraceabilityMatrix.of(checked, results),
+                            List.of(),
+                            root.resolve("risk-report"));
+            risk = Optional.of(written);
+            check = Optional.of(checked);
+        } else {
+            err.println(
+                    "clinval demo: [4/4] the demo risk management file is the classifier's; no risk"
+                            + " report for the "
+                            + task
+                            + " demo");
+        }
 
         ObjectNode o = Json.object();
         o.put("study", status.studyId());
@@ -198,15 +257,18 @@ public final class DemoCommand implements Callable<Integer> {
         o.put("metrics", run.resolve(ValidationStudy.METRICS).toString());
         o.put("audit_trail", run.resolve(AuditTrail.FILE).toString());
         o.put("acceptance_report", run.resolve("cucumber-report.html").toString());
-        o.put("risk_report", risk.pdf().toString());
-        o.put("traceability", risk.xlsx().toString());
+        o.put("task", task);
+        risk.ifPresent(r -> o.put("risk_report", r.pdf().toString()));
+        risk.ifPresent(r -> o.put("traceability", r.xlsx().toString()));
         o.put("archive", run.resolve("archive").toString());
         o.put("keystore", keys.resolve("site-key.json").toString());
         o.put("public_key", publicKey.toString());
         o.put("records_verified", RunVerifier.verify(run, key.publicKey()).ok());
-        o.put(
-                "overall_residual_risk",
-                check.overall().verdict().name().toLowerCase(java.util.Locale.ROOT));
+        check.ifPresent(
+                c ->
+                        o.put(
+                                "overall_residual_risk",
+                                c.overall().verdict().name().toLowerCase(java.util.Locale.ROOT)));
         ArrayNode signers = o.putArray("demo_signers");
         signers.add(DemoStudy.LEAD + " (approves the protocol)");
         signers.add(DemoStudy.REVIEWER + " (signs off the reports)");

@@ -58,9 +58,28 @@ final class DemoStudy {
         return dir.resolve("descriptor.yaml");
     }
 
-    /** Writes the demo acceptance criteria into {@code dir}. */
-    static Path features(Path dir) throws IOException {
-        DemoFeatures.writeTo(dir);
+    /**
+     * Copies the built-in nodule U-Net (descriptor, weights, card) into {@code dir}, for the
+     * segmentation and detection demos; returns the descriptor.
+     */
+    static Path unet(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        String folder = BuiltInModel.NODULE_UNET.resourceFolder();
+        for (String name : List.of("descriptor.yaml", "nodule-unet.params", "MODEL_CARD.md")) {
+            copy(folder + name, dir.resolve(name));
+        }
+        return dir.resolve("descriptor.yaml");
+    }
+
+    /** Writes the demo acceptance criteria of {@code task} into {@code dir}. */
+    static Path features(Path dir, String task) throws IOException {
+        if (task.equals("classification")) {
+            DemoFeatures.writeTo(dir);
+            return dir;
+        }
+        Files.createDirectories(dir);
+        String name = "nodule-" + task + ".feature";
+        copy("/org/clinval/features/demo/" + name, dir.resolve(name));
         return dir;
     }
 
@@ -81,12 +100,15 @@ final class DemoStudy {
      * of its descriptor), data and features, and de-identification requested (the phantom headers
      * carry identifying canaries).
      */
-    static Path protocol(Path file, Path descriptor, String descriptorSha256, int seed)
+    static Path protocol(
+            Path file, Path descriptor, String descriptorSha256, int seed, String task)
             throws IOException {
         String yaml;
+        String example =
+                task.equals("classification") ? "demo-study.yaml" : "demo-" + task + "-study.yaml";
         try (InputStream in =
                 DemoStudy.class.getResourceAsStream(
-                        "/org/clinval/workflows/example/demo-study.yaml")) {
+                        "/org/clinval/workflows/example/" + example)) {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Path base = file.toAbsolutePath().getParent();

@@ -62,10 +62,14 @@ final class StudySite {
                         cases,
                         root.resolve("data"));
         Path descriptor = DemoStudy.model(root.resolve("model"));
-        DemoStudy.features(root.resolve("features"));
+        DemoStudy.features(root.resolve("features"), "classification");
         Path protocol =
                 DemoStudy.protocol(
-                        root.resolve("protocol.yaml"), descriptor, Sha256.of(descriptor), seed);
+                        root.resolve("protocol.yaml"),
+                        descriptor,
+                        Sha256.of(descriptor),
+                        seed,
+                        "classification");
         Path keys = Files.createDirectories(root.resolve("keys"));
         Path keystore = keys.resolve("site-key.json");
         SiteKey key = SiteKeyStore.create(keystore, DemoStudy.KEY_PASSPHRASE.toCharArray());

@@ -43,6 +43,14 @@ public record CaseFiles(String key, List<FileCheck> files) {
      * no image at all, or more than one. Files are named by their numbers ({@code F2}).
      */
     public Optional<CaseProblem> problem() {
+        return problem(false);
+    }
+
+    /**
+     * Why the case cannot be used; with {@code series}, a case is one series of many images (a
+     * segmentation or detection study), so more than one image is not a problem.
+     */
+    public Optional<CaseProblem> problem(boolean series) {
         List<FileCheck> bad = files.stream().filter(f -> f.status() == FileStatus.BAD).toList();
         if (!bad.isEmpty()) {
             FileCheck first = bad.get(0);
@@ -76,7 +84,7 @@ public record CaseFiles(String key, List<FileCheck> files) {
                                                     : ""),
                             Optional.empty()));
         }
-        if (images.size() > 1) {
+        if (images.size() > 1 && !series) {
             return Optional.of(
                     new CaseProblem(
                             images.size()

@@ -16,19 +16,28 @@ public final class CsvLines {
 
     /** Encodes {@link CaseResult}s in the column order of {@link CaseResult#HEADER}. */
     public static Encoder<CaseResult> results() {
-        return (r, out) ->
-                write(
-                        out,
-                        r.caseId(),
-                        r.site(),
-                        r.manufacturer(),
-                        r.sex(),
-                        r.ageBand(),
-                        Integer.toString(r.label()),
-                        score(r.score()),
-                        Integer.toString(r.prediction()),
-                        r.modelSha256(),
-                        r.datasetSha256());
+        return (r, out) -> {
+            java.util.List<String> f = new java.util.ArrayList<>(10 + r.measures().size());
+            f.addAll(
+                    java.util.List.of(
+                            r.caseId(),
+                            r.site(),
+                            r.manufacturer(),
+                            r.sex(),
+                            r.ageBand(),
+                            Integer.toString(r.label()),
+                            score(r.score()),
+                            Integer.toString(r.prediction())));
+            f.addAll(r.measures());
+            f.add(r.modelSha256());
+            f.add(r.datasetSha256());
+            write(out, f.toArray(String[]::new));
+        };
+    }
+
+    /** Encodes lines already formatted (the detection candidates). */
+    public static Encoder<String> text() {
+        return (line, out) -> out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Encodes {@link Quarantined} records. */

@@ -118,7 +118,8 @@ public final class JoinTruth
                         o.score(),
                         prediction,
                         modelSha256,
-                        datasetSha256));
+                        datasetSha256,
+                        o.measures()));
     }
 
     @Override

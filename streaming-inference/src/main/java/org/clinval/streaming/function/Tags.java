@@ -16,5 +16,9 @@ public final class Tags {
     public static final OutputTag<Quarantined> QUARANTINE =
             new OutputTag<>("quarantine", TypeInformation.of(Quarantined.class));
 
+    /** Lines of {@code candidates.csv}: every candidate a detection model produced. */
+    public static final OutputTag<String> CANDIDATES =
+            new OutputTag<>("candidates", TypeInformation.of(String.class));
+
     private Tags() {}
 }

@@ -44,6 +44,14 @@ public record CasePlan(
 
     /** Joins {@code images} with {@code truth}. */
     public static CasePlan of(DatasetInventory images, GroundTruthTable truth) {
+        return of(images, truth, false);
+    }
+
+    /**
+     * Joins {@code images} with {@code truth}; with {@code series}, a case is one series of many
+     * images (segmentation and detection studies).
+     */
+    public static CasePlan of(DatasetInventory images, GroundTruthTable truth, boolean series) {
         List<Problem> problems = new ArrayList<>(truth.problems());
         boolean linked = truth.columns().contains("image");
         Map<String, CaseFiles> byKey = new LinkedHashMap<>();
@@ -74,7 +82,8 @@ public record CasePlan(
         }
         List<Draft> drafts =
                 linked ? linkedDrafts(byKey, rowsByName) : namedDrafts(byKey, rowsByName);
-        return new CasePlan(finish(drafts, linked, images), problems, images.ignored(), linked);
+        return new CasePlan(
+                finish(drafts, linked, images, series), problems, images.ignored(), linked);
     }
 
     /** A case before its pseudonym is final. */
@@ -125,7 +134,7 @@ public record CasePlan(
     }
 
     private static List<PlannedCase> finish(
-            List<Draft> drafts, boolean linked, DatasetInventory images) {
+            List<Draft> drafts, boolean linked, DatasetInventory images, boolean series) {
         Set<String> used = new HashSet<>();
         if (linked) {
             drafts.stream().filter(d -> d.name() != null).forEach(d -> used.add(d.name()));
@@ -161,13 +170,14 @@ public record CasePlan(
         }
         List<PlannedCase> out = new ArrayList<>();
         for (Draft d : drafts) {
-            out.add(plan(ids.get(d), d, fileIds));
+            out.add(plan(ids.get(d), d, fileIds, series));
         }
         out.sort(java.util.Comparator.comparing(PlannedCase::caseId));
         return out;
     }
 
-    private static PlannedCase plan(String id, Draft d, Map<Path, String> fileIds) {
+    private static PlannedCase plan(
+            String id, Draft d, Map<Path, String> fileIds, boolean series) {
         Optional<GroundTruthRow> row =
                 d.rows().isEmpty() ? Optional.empty() : Optional.of(d.rows().get(0));
         List<String> reasons = new ArrayList<>();
@@ -186,7 +196,7 @@ public record CasePlan(
         Optional<FileCheck> image = Optional.empty();
         if (d.files().isPresent()) {
             CaseFiles c = d.files().get();
-            Optional<CaseFiles.CaseProblem> p = c.problem();
+            Optional<CaseFiles.CaseProblem> p = c.problem(series);
             if (p.isPresent()) {
                 String r = id + "/" + p.get().reason();
                 if (p.get().duplicateOf().isPresent()) {
@@ -206,6 +216,28 @@ public record CasePlan(
             reasons.add("no ground truth for this case");
         }
         return new PlannedCase(id, d.files(), image, row, String.join("; ", reasons));
+    }
+
+    /**
+     * Returns this plan with the cases of {@code reasons} quarantined for those reasons (added to
+     * any they had): what the checks after the join found, e.g. a series that is not a volume.
+     */
+    public CasePlan withReasons(Map<String, String> reasons) {
+        if (reasons.isEmpty()) return this;
+        List<PlannedCase> out = new ArrayList<>();
+        for (PlannedCase c : cases) {
+            String r = reasons.get(c.caseId());
+            out.add(
+                    r == null
+                            ? c
+                            : new PlannedCase(
+                                    c.caseId(),
+                                    c.files(),
+                                    c.image(),
+                                    c.truth(),
+                                    c.reason().isEmpty() ? r : c.reason() + "; " + r));
+        }
+        return new CasePlan(out, problems, ignored, linked);
     }
 
     /** Returns the cases the model will score. */

@@ -39,6 +39,7 @@ public final class StudyCheck {
      *     (the study will not de-identify)
      * @param descriptor the model descriptor
      * @param subgroups the subgroup attributes the analysis forms
+     * @param volume what a segmentation or detection study adds; empty for a classifier
      */
     public record Inputs(
             Path images,
@@ -48,11 +49,34 @@ public final class StudyCheck {
             boolean allowBurnedIn,
             boolean headersMustBeClean,
             Path descriptor,
-            List<String> subgroups) {
+            List<String> subgroups,
+            Optional<VolumeTask> volume) {
 
         public Inputs {
             modalities = List.copyOf(modalities);
             subgroups = List.copyOf(subgroups);
+        }
+
+        /** The inputs of a classification study. */
+        public Inputs(
+                Path images,
+                Path groundTruth,
+                String positiveClass,
+                List<String> modalities,
+                boolean allowBurnedIn,
+                boolean headersMustBeClean,
+                Path descriptor,
+                List<String> subgroups) {
+            this(
+                    images,
+                    groundTruth,
+                    positiveClass,
+                    modalities,
+                    allowBurnedIn,
+                    headersMustBeClean,
+                    descriptor,
+                    subgroups,
+                    Optional.empty());
         }
     }
 
@@ -128,7 +152,15 @@ public final class StudyCheck {
         }
         CasePlan plan =
                 StudyInputs.plan(
-                        in.images(), in.groundTruth(), in.positiveClass(), options, progress);
+                        in.images(),
+                        in.groundTruth(),
+                        in.positiveClass(),
+                        options,
+                        progress,
+                        in.volume().isPresent());
+        if (in.volume().isPresent() && plan.problems().isEmpty()) {
+            plan = VolumeCases.check(plan, in, problems);
+        }
         problems.addAll(plan.problems());
         if (plan.problems().isEmpty()) {
             problems.addAll(StudyInputs.subgroupProblems(plan, in.subgroups(), in.groundTruth()));

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.clinval.imaging.ImagingException;
 import org.clinval.imaging.dataset.CaseFiles;
+import org.clinval.imaging.dataset.FileCheck;
 import org.clinval.imaging.deid.BurnedInPolicy;
 import org.clinval.imaging.deid.DeidOption;
 import org.clinval.imaging.deid.Deidentifier;
@@ -45,9 +46,13 @@ public final class StudyDeidentification {
      * Returns where the de-identified copy of a usable case's image is written below {@code out}.
      */
     public static Path copyOf(Path out, PlannedCase c) {
+        return copyOf(out, c, c.image().orElseThrow());
+    }
+
+    /** Returns where the de-identified copy of {@code image}, one of the case's images, goes. */
+    public static Path copyOf(Path out, PlannedCase c, FileCheck image) {
         CaseFiles files = c.files().orElseThrow();
-        return out.resolve(c.caseId())
-                .resolve("F" + files.number(c.image().orElseThrow()) + ".dcm");
+        return out.resolve(c.caseId()).resolve("F" + files.number(image) + ".dcm");
     }
 
     /**
@@ -73,33 +78,41 @@ public final class StudyDeidentification {
         Map<String, String> quarantined = new TreeMap<>();
         int files = 0;
         for (PlannedCase c : plan.usable()) {
-            files++;
-            Path source = images.resolve(c.image().orElseThrow().relative());
-            String id = c.imageId();
-            try {
-                List<String> found = keywords(source, allowBurnedIn);
-                if (!found.isEmpty()) {
-                    findings.put(id, found);
-                }
-                if (deid == null) {
-                    continue;
-                }
-                Path target = copyOf(out.get(), c);
-                Files.createDirectories(target.getParent());
-                deid.deidentify(source, target, Pseudonym.of(c.caseId()));
-                List<String> left = keywords(target, allowBurnedIn);
-                if (!left.isEmpty()) {
-                    Files.deleteIfExists(target);
+            // A classifier's case has one image; a segmentation or detection case, its series.
+            for (FileCheck image : c.files().orElseThrow().images()) {
+                files++;
+                Path source = images.resolve(image.relative());
+                String id = c.fileId(c.files().get().number(image));
+                try {
+                    List<String> found = keywords(source, allowBurnedIn);
+                    if (!found.isEmpty()) {
+                        findings.put(id, found);
+                    }
+                    if (deid == null) {
+                        continue;
+                    }
+                    Path target = copyOf(out.get(), c, image);
+                    Files.createDirectories(target.getParent());
+                    deid.deidentify(source, target, Pseudonym.of(c.caseId()));
+                    List<String> left = keywords(target, allowBurnedIn);
+                    if (!left.isEmpty()) {
+                        Files.deleteIfExists(target);
+                        quarantined.put(
+                                c.caseId(),
+                                id
+                                        + ": identifying data remain after de-identification: "
+                                        + String.join(", ", left));
+                        break;
+                    }
+                } catch (ImagingException e) {
                     quarantined.put(
                             c.caseId(),
                             id
-                                    + ": identifying data remain after de-identification: "
-                                    + String.join(", ", left));
+                                    + ": cannot be de-identified ("
+                                    + e.getClass().getSimpleName()
+                                    + ")");
+                    break;
                 }
-            } catch (ImagingException e) {
-                quarantined.put(
-                        c.caseId(),
-                        id + ": cannot be de-identified (" + e.getClass().getSimpleName() + ")");
             }
         }
         return new Result(files, findings, quarantined);

@@ -81,6 +81,9 @@ public final class StudyInference {
 
     /** Runs the job over {@code plan}. */
     public static RunSummary run(Request r, CasePlan plan) throws Exception {
+        if (r.inputs().volume().isPresent()) {
+            return runVolumes(r, plan);
+        }
         StudyCheck.Inputs in = r.inputs();
         Path manifest = Files.createTempFile("clinval-job-manifest-", ".csv");
         try {
@@ -109,14 +112,156 @@ public final class StudyInference {
                             r.settings(),
                             r.cluster(),
                             r.jars().toArray(String[]::new));
-            String negative = negativeLabel(plan, in.positiveClass());
-            relabel(s.caseResults(), r.caseResults(), in.positiveClass(), negative);
+            finish(r, plan, s);
             if (!s.quarantine().equals(r.quarantine())) {
                 Files.move(s.quarantine(), r.quarantine(), StandardCopyOption.REPLACE_EXISTING);
             }
             return s;
         } finally {
             Files.deleteIfExists(manifest);
+        }
+    }
+
+    /** The per-case columns of a segmentation study's results. */
+    public static final List<String> SEGMENTATION_COLUMNS =
+            List.of(
+                    "dice",
+                    "iou",
+                    "hd",
+                    "hd95",
+                    "hd95_pooled",
+                    "assd",
+                    "surface_dice",
+                    "empty",
+                    "reference_voxels",
+                    "predicted_voxels");
+
+    /** The per-case columns of a detection study's results. */
+    public static final List<String> DETECTION_COLUMNS =
+            List.of("lesions", "hits", "false_positives", "candidates");
+
+    /** The header of the run's {@code lesions.csv}. */
+    public static final String LESIONS_HEADER = "case_id,x,y,z,radius";
+
+    /**
+     * Runs the job of a segmentation or detection study: one list file per case (outside the run
+     * folder), each case's series evaluated as a whole; writes {@code lesions.csv} and {@code
+     * candidates.csv} for a detection study.
+     */
+    private static RunSummary runVolumes(Request r, CasePlan plan) throws Exception {
+        StudyCheck.Inputs in = r.inputs();
+        VolumeTask task = in.volume().orElseThrow();
+        Path lists = Files.createTempDirectory("clinval-job-cases-");
+        Path manifest = lists.resolve("manifest.csv");
+        try {
+            java.util.Map<String, List<org.clinval.streaming.VolumeCase.LesionMm>> lesions =
+                    task.detection() ? VolumeCases.lesions(plan, in) : java.util.Map.of();
+            List<List<String>> rows = new ArrayList<>();
+            for (PlannedCase c : plan.cases()) {
+                String phi = r.phiQuarantined().get(c.caseId());
+                if (phi != null) {
+                    rows.add(List.of(c.caseId(), c.caseId(), "", "", StudyInputs.PHI, phi));
+                } else if (c.usable()) {
+                    Path list =
+                            VolumeCases.listFile(
+                                    c,
+                                    in,
+                                    f ->
+                                            r.deidentified()
+                                                    .map(
+                                                            d ->
+                                                                    StudyDeidentification.copyOf(
+                                                                            d, c, f))
+                                                    .orElseGet(
+                                                            () -> in.images().resolve(f.relative())),
+                                    lesions,
+                                    lists);
+                    rows.add(List.of(c.caseId(), c.caseId() + "/series", list.toString(), "", "", ""));
+                } else {
+                    String input = c.files().isPresent() ? c.fileId(1) : "ground truth";
+                    rows.add(
+                            List.of(
+                                    c.caseId(),
+                                    input,
+                                    "",
+                                    "",
+                                    org.clinval.streaming.function.JoinTruth.CHECK,
+                                    c.reason()));
+                }
+            }
+            StudyInputs.writeManifest(manifest, rows);
+            if (task.detection()) {
+                writeLesions(r.runDir().resolve("lesions.csv"), lesions);
+            }
+            RunSummary s =
+                    InferenceRun.runVolumes(
+                            manifest,
+                            StudyInputs.truth(plan, in.positiveClass()),
+                            r.runDir(),
+                            new org.clinval.streaming.imaging.VolumeCaseEvaluator(
+                                    in.descriptor(),
+                                    task,
+                                    r.settings().threshold(),
+                                    r.settings().rule(),
+                                    r.runDir().resolve("results").toString()),
+                            task.detection() ? DETECTION_COLUMNS : SEGMENTATION_COLUMNS,
+                            r.settings(),
+                            r.cluster(),
+                            r.jars().toArray(String[]::new));
+            if (task.detection() && !Files.exists(r.runDir().resolve("candidates.csv"))) {
+                Files.writeString(
+                        r.runDir().resolve("candidates.csv"),
+                        InferenceRun.CANDIDATES_HEADER + "\n",
+                        StandardCharsets.UTF_8);
+            }
+            finish(r, plan, s);
+            return s;
+        } finally {
+            deleteTree(lists);
+        }
+    }
+
+    private static void finish(Request r, CasePlan plan, RunSummary s) throws IOException {
+        StudyCheck.Inputs in = r.inputs();
+        String negative = negativeLabel(plan, in.positiveClass());
+        relabel(s.caseResults(), r.caseResults(), in.positiveClass(), negative);
+        if (!s.quarantine().equals(r.quarantine())) {
+            Files.move(s.quarantine(), r.quarantine(), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void writeLesions(
+            Path file, java.util.Map<String, List<org.clinval.streaming.VolumeCase.LesionMm>> lesions)
+            throws IOException {
+        List<String> lines = new ArrayList<>(List.of(LESIONS_HEADER));
+        new java.util.TreeMap<>(lesions)
+                .forEach(
+                        (c, ls) ->
+                                ls.forEach(
+                                        l ->
+                                                lines.add(
+                                                        org.clinval.streaming.function.CsvLines.line(
+                                                                c,
+                                                                Double.toString(l.x()),
+                                                                Double.toString(l.y()),
+                                                                Double.toString(l.z()),
+                                                                Double.toString(l.radius())))));
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            all.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(
+                            p -> {
+                                try {
+                                    Files.deleteIfExists(p);
+                                } catch (IOException e) {
+                                    // A temp file left behind holds no result.
+                                }
+                            });
+        } catch (IOException e) {
+            // As above.
         }
     }
 
@@ -139,8 +284,10 @@ public final class StudyInference {
             throws IOException {
         CSVFormat in = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
         List<List<String>> rows = new ArrayList<>();
+        List<String> header;
         try (Reader reader = Files.newBufferedReader(from, StandardCharsets.UTF_8);
                 CSVParser p = CSVParser.parse(reader, in)) {
+            header = p.getHeaderNames();
             for (CSVRecord rec : p) {
                 List<String> row = new ArrayList<>(rec.toList());
                 row.set(5, rec.get("label").equals("1") ? positive : negative);
@@ -152,7 +299,7 @@ public final class StudyInference {
                 CSVPrinter out =
                         CSVFormat.RFC4180
                                 .builder()
-                                .setHeader(CaseResult.HEADER.split(","))
+                                .setHeader(header.toArray(String[]::new))
                                 .setRecordSeparator('\n')
                                 .get()
                                 .print(w)) {

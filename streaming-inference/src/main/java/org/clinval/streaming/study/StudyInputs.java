@@ -66,9 +66,21 @@ public final class StudyInputs {
             CheckOptions options,
             LongConsumer progress)
             throws IOException {
+        return plan(images, groundTruth, positiveClass, options, progress, false);
+    }
+
+    /** As {@link #plan(Path, Path, String, CheckOptions, LongConsumer)}; a case is a series when {@code series}. */
+    public static CasePlan plan(
+            Path images,
+            Path groundTruth,
+            String positiveClass,
+            CheckOptions options,
+            LongConsumer progress,
+            boolean series)
+            throws IOException {
         GroundTruthTable truth = GroundTruthTable.read(groundTruth, positiveClass);
         DatasetInventory inventory = DatasetInventory.scan(images, options, progress);
-        return CasePlan.of(inventory, truth);
+        return CasePlan.of(inventory, truth, series);
     }
 
     /**
@@ -264,6 +276,11 @@ public final class StudyInputs {
      */
     public static List<String> changes(Path images, Path inventory, Path key) throws IOException {
         return org.clinval.common.ImageInventory.changes(images, inventory, key);
+    }
+
+    /** Writes a job manifest of {@code rows} ({@link ParseManifest#HEADER}). */
+    static void writeManifest(Path file, List<List<String>> rows) throws IOException {
+        write(file, ParseManifest.HEADER, rows);
     }
 
     private static void write(Path file, String header, List<List<String>> rows)
