@@ -12,7 +12,31 @@ import org.clinval.imaging.dicom.write.internal.SegDecoder;
  */
 public final class SegmentationReader {
 
+    /**
+     * What a segmentation refers to.
+     *
+     * @param frameOfReferenceUid its Frame of Reference UID ("" if absent)
+     * @param seriesInstanceUids the series its Referenced Series Sequence lists
+     */
+    public record References(String frameOfReferenceUid, List<String> seriesInstanceUids) {
+
+        public References {
+            java.util.Objects.requireNonNull(frameOfReferenceUid, "frameOfReferenceUid");
+            seriesInstanceUids = List.copyOf(seriesInstanceUids);
+        }
+    }
+
     private SegmentationReader() {}
+
+    /**
+     * Returns what {@code file} refers to, without decoding its frames: to refuse a segmentation
+     * of another series before placing it.
+     *
+     * @throws ImagingException naming the file if it is not a readable Segmentation
+     */
+    public static References references(Path file) throws ImagingException {
+        return SegDecoder.references(file);
+    }
 
     /**
      * Returns the masks of {@code file} over {@code source}, in segment number order.

@@ -89,6 +89,28 @@ public final class SegDecoder {
         return out;
     }
 
+    /**
+     * Returns the frame of reference of {@code file} and the series its Referenced Series Sequence
+     * lists (the Common Instance Reference module).
+     */
+    public static org.clinval.imaging.dicom.write.SegmentationReader.References references(
+            Path file) throws ImagingException {
+        AttributeList l = DicomFiles.read(file);
+        if (!Attrs.string(l, "SOPClassUID").strip().equals(SopClasses.SEGMENTATION)) {
+            throw new ImagingException(file + ": is not a Segmentation");
+        }
+        List<String> series = new ArrayList<>();
+        if (l.get(Attrs.tag("ReferencedSeriesSequence")) instanceof SequenceAttribute s) {
+            for (int i = 0; i < s.getNumberOfItems(); i++) {
+                String uid =
+                        Attrs.string(s.getItem(i).getAttributeList(), "SeriesInstanceUID").strip();
+                if (!uid.isEmpty()) series.add(uid);
+            }
+        }
+        return new org.clinval.imaging.dicom.write.SegmentationReader.References(
+                Attrs.string(l, "FrameOfReferenceUID").strip(), series);
+    }
+
     private static List<Segment> segments(Path file, AttributeList l) throws ImagingException {
         SequenceAttribute seq = sequence(file, l, "SegmentSequence");
         List<Segment> out = new ArrayList<>();

@@ -100,7 +100,7 @@ public final class SrEncoder {
     }
 
     /** Lists every source image in the Current Requested Procedure Evidence Sequence. */
-    private static void putEvidence(AttributeList l, SourceSeries source) {
+    static void putEvidence(AttributeList l, SourceSeries source) {
         AttributeList study = item(l, "CurrentRequestedProcedureEvidenceSequence");
         put(study, "StudyInstanceUID", source.studyInstanceUid());
         AttributeList series = item(study, "ReferencedSeriesSequence");
@@ -114,7 +114,7 @@ public final class SrEncoder {
         }
     }
 
-    private static AttributeList contentItem(String relationship, String valueType, Code concept) {
+    static AttributeList contentItem(String relationship, String valueType, Code concept) {
         AttributeList i = new AttributeList();
         put(i, "RelationshipType", relationship);
         put(i, "ValueType", valueType);
@@ -122,29 +122,33 @@ public final class SrEncoder {
         return i;
     }
 
-    private static AttributeList codeItem(String relationship, Code concept, Code value) {
+    static AttributeList codeItem(String relationship, Code concept, Code value) {
         AttributeList i = contentItem(relationship, "CODE", concept);
         code(i, "ConceptCodeSequence", value);
         return i;
     }
 
-    private static AttributeList textItem(String relationship, Code concept, String text) {
+    static AttributeList textItem(String relationship, Code concept, String text) {
         AttributeList i = contentItem(relationship, "TEXT", concept);
         put(i, "TextValue", text);
         return i;
     }
 
-    private static AttributeList uidItem(String relationship, Code concept, String uid) {
+    static AttributeList uidItem(String relationship, Code concept, String uid) {
         AttributeList i = contentItem(relationship, "UIDREF", concept);
         put(i, "UID", uid);
         return i;
     }
 
-    private static AttributeList numItem(Code concept, double value) {
+    static AttributeList numItem(Code concept, double value) {
+        return numItem(concept, value, NO_UNITS);
+    }
+
+    static AttributeList numItem(Code concept, double value, Code units) {
         AttributeList i = contentItem("CONTAINS", "NUM", concept);
         AttributeList v = item(i, "MeasuredValueSequence");
         Attrs.putDs(v, "NumericValue", value);
-        code(v, "MeasurementUnitsCodeSequence", NO_UNITS);
+        code(v, "MeasurementUnitsCodeSequence", units);
         return i;
     }
 }

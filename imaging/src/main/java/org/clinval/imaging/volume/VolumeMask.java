@@ -1,0 +1,130 @@
+package org.clinval.imaging.volume;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.clinval.imaging.dicom.write.Segment;
+import org.clinval.imaging.dicom.write.SegmentMask;
+import org.clinval.validation.segmentation.Mask;
+
+/**
+ * A binary mask on a volume's grid, slice-major ({@code [slice][row · columns + column]}): a
+ * thresholded prediction or a reference placed on the series. Immutable.
+ */
+public final class VolumeMask {
+
+    private final VolumeGeometry geometry;
+    private final boolean[][] voxels;
+
+    /** Creates a mask of one {@code rows · columns} array per slice; the arrays are copied. */
+    public VolumeMask(VolumeGeometry geometry, boolean[][] voxels) {
+        this.geometry = Objects.requireNonNull(geometry, "geometry");
+        if (voxels.length != geometry.slices()) {
+            throw new IllegalArgumentException(
+                    voxels.length + " slices of mask, the grid has " + geometry.slices());
+        }
+        int plane = geometry.rows() * geometry.columns();
+        this.voxels = new boolean[voxels.length][];
+        for (int s = 0; s < voxels.length; s++) {
+            if (voxels[s] == null || voxels[s].length != plane) {
+                throw new IllegalArgumentException(
+                        "mask slice " + s + " does not have " + plane + " voxels");
+            }
+            this.voxels[s] = voxels[s].clone();
+        }
+    }
+
+    /** Returns an empty mask on {@code geometry}. */
+    public static VolumeMask empty(VolumeGeometry geometry) {
+        return new VolumeMask(
+                geometry, new boolean[geometry.slices()][geometry.rows() * geometry.columns()]);
+    }
+
+    /** Returns the grid. */
+    public VolumeGeometry geometry() {
+        return geometry;
+    }
+
+    /** Returns whether voxel (slice, row, column) is set. */
+    public boolean at(int slice, int row, int column) {
+        return voxels[slice][row * geometry.columns() + column];
+    }
+
+    /** Returns a copy of slice {@code s}, row-major. */
+    public boolean[] slice(int s) {
+        return voxels[s].clone();
+    }
+
+    /** Returns the number of voxels set. */
+    public long count() {
+        long n = 0;
+        for (boolean[] s : voxels) {
+            for (boolean b : s) {
+                n += b ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    /** Returns whether no voxel is set. */
+    public boolean isEmpty() {
+        return count() == 0;
+    }
+
+    /** Returns the union of this mask and {@code o} on the same grid. */
+    public VolumeMask or(VolumeMask o) {
+        if (!geometry.equals(o.geometry)) {
+            throw new IllegalArgumentException("masks lie on different grids");
+        }
+        boolean[][] out = new boolean[voxels.length][];
+        for (int s = 0; s < voxels.length; s++) {
+            out[s] = voxels[s].clone();
+            for (int i = 0; i < out[s].length; i++) {
+                out[s][i] |= o.voxels[s][i];
+            }
+        }
+        return new VolumeMask(geometry, out);
+    }
+
+    /**
+     * Returns the mask as the segmentation metrics take it: shape {@code {slices, rows, columns}},
+     * row-major; pair it with {@link VolumeGeometry#spacingMm()}.
+     */
+    public Mask toMask() {
+        int plane = geometry.rows() * geometry.columns();
+        boolean[] flat = new boolean[voxels.length * plane];
+        for (int s = 0; s < voxels.length; s++) {
+            System.arraycopy(voxels[s], 0, flat, s * plane, plane);
+        }
+        return Mask.of(new int[] {geometry.slices(), geometry.rows(), geometry.columns()}, flat);
+    }
+
+    /** Returns the mask as one segment of a DICOM SEG over the volume's source slices. */
+    public SegmentMask toSegmentMask(Segment segment) {
+        return new SegmentMask(segment, voxels);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof VolumeMask m
+                && geometry.equals(m.geometry)
+                && Arrays.deepEquals(voxels, m.voxels);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * geometry.hashCode() + Arrays.deepHashCode(voxels);
+    }
+
+    @Override
+    public String toString() {
+        return "VolumeMask["
+                + geometry.slices()
+                + " x "
+                + geometry.rows()
+                + " x "
+                + geometry.columns()
+                + ", "
+                + count()
+                + " set]";
+    }
+}

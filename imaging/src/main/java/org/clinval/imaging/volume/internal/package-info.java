@@ -1,0 +1,2 @@
+/** Implementation details of the volume package: connected components, message redaction. */
+package org.clinval.imaging.volume.internal;
