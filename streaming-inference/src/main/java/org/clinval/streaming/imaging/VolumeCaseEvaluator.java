@@ -69,7 +69,10 @@ public final class VolumeCaseEvaluator implements VolumeEvaluatorFactory {
     private static final Code NODULE = new Code("27925004", "SCT", "Nodule");
 
     private final String descriptor;
-    private final VolumeTask task;
+    private final boolean detection;
+    private final String segment;
+    private final double surfaceToleranceMm;
+    private final int minCandidateVoxels;
     private final double threshold;
     private final ThresholdRule rule;
     private final String resultsDir;
@@ -88,7 +91,11 @@ public final class VolumeCaseEvaluator implements VolumeEvaluatorFactory {
             ThresholdRule rule,
             String resultsDir) {
         this.descriptor = descriptor.toAbsolutePath().toString();
-        this.task = task;
+        // Only what the evaluator needs, in serializable form: it is shipped to every subtask.
+        this.detection = task.detection();
+        this.segment = task.segment();
+        this.surfaceToleranceMm = task.surfaceToleranceMm();
+        this.minCandidateVoxels = task.minCandidateVoxels();
         this.threshold = threshold;
         this.rule = rule;
         this.resultsDir = resultsDir;
@@ -149,7 +156,7 @@ public final class VolumeCaseEvaluator implements VolumeEvaluatorFactory {
                         .manufacturer()
                         .orElse("");
         DerivedInstance id = derived(c.caseId(), volume, identity);
-        if (task.detection()) {
+        if (detection) {
             return detection(c, volume, p, score, manufacturer, id);
         }
         return segmentation(c, volume, p, score, manufacturer, id);
@@ -171,9 +178,9 @@ public final class VolumeCaseEvaluator implements VolumeEvaluatorFactory {
                         predicted.toMask(),
                         reference.toMask(),
                         Spacing.of(mm),
-                        Double.isNaN(task.surfaceToleranceMm())
+                        Double.isNaN(surfaceToleranceMm)
                                 ? OptionalDouble.empty()
-                                : OptionalDouble.of(task.surfaceToleranceMm()));
+                                : OptionalDouble.of(surfaceToleranceMm));
         Path out = Path.of(resultsDir, "seg", fileName(c.caseId()));
         Files.createDirectories(out.getParent());
         Path tmp = Files.createTempFile(out.getParent(), ".seg", ".tmp");
@@ -205,7 +212,7 @@ public final class VolumeCaseEvaluator implements VolumeEvaluatorFactory {
             throws Exception {
         // Candidates come from the whole probability map, below the operating threshold too, so
         // that the FROC can sweep every threshold; the components are formed at a low floor.
-        List<Candidate> all = Candidates.extract(p, CANDIDATE_FLOOR, task.minCandidateVoxels());
+        List<Candidate> all = Candidates.extract(p, CANDIDATE_FLOOR, minCandidateVoxels);
         double top = all.stream().mapToDouble(Candidate::score).max().orElse(0);
         Path out = Path.of(resultsDir, "sr", fileName(c.caseId()));
         Files.createDirectories(out.getParent());
@@ -295,7 +302,7 @@ public final class VolumeCaseEvaluator implements VolumeEvaluatorFactory {
                 throw new RejectedInput(
                         c.caseId()
                                 + ": the reference mask has no segment "
-                                + org.clinval.common.Quote.value(task.segment()));
+                                + org.clinval.common.Quote.value(segment));
             }
             return new VolumeMask(volume.geometry(), union);
         } catch (ImagingException | IOException e) {
@@ -305,7 +312,7 @@ public final class VolumeCaseEvaluator implements VolumeEvaluatorFactory {
     }
 
     private boolean selected(SegmentMask m, int number) {
-        String s = task.segment().trim();
+        String s = segment.trim();
         if (s.isEmpty() || s.equalsIgnoreCase("all")) return true;
         return s.equals(Integer.toString(number)) || s.equals(m.segment().label());
     }

@@ -1,0 +1,228 @@
+package org.clinval.streaming.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.clinval.imaging.dicom.write.SegmentationReader;
+import org.clinval.imaging.dicom.write.SourceSeries;
+import org.clinval.imaging.model.BuiltInModel;
+import org.clinval.imaging.phantom.PhantomGenerator;
+import org.clinval.imaging.phantom.PhantomStudy;
+import org.clinval.imaging.phantom.PhantomStudyWriter;
+import org.clinval.streaming.JobSettings;
+import org.clinval.streaming.RunSummary;
+import org.clinval.validation.ThresholdRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A segmentation and a detection study's inference step on an in-process MiniCluster over phantom
+ * chest CT series with the built-in U-Net, with one case whose series has a missing slice: every
+ * case is a result or quarantined, once; the predicted masks are written as DICOM SEG over the
+ * source series and the candidates as one SR per case.
+ */
+class VolumeStudyTest {
+
+    private static final int CASES = 6;
+    private static final int SLICES = 10;
+
+    @TempDir static Path dir;
+    private static PhantomStudy study;
+    private static Path descriptor;
+
+    @BeforeAll
+    static void phantoms() throws Exception {
+        study =
+                PhantomStudyWriter.write(
+                        PhantomGenerator.builder()
+                                .setSeed(31)
+                                .setSize(256)
+                                .setPrevalence(0.8)
+                                .optSlices(SLICES)
+                                .build(),
+                        CASES,
+                        dir.resolve("study"));
+        // A gap in one series: its middle slice is removed.
+        Path gapCase;
+        try (Stream<Path> cases = Files.list(study.dicom()).sorted()) {
+            gapCase = cases.toList().get(CASES - 1);
+        }
+        try (Stream<Path> slices = Files.list(gapCase).sorted()) {
+            Files.delete(slices.toList().get(SLICES / 2));
+        }
+        Path model = Files.createDirectories(dir.resolve("model"));
+        String folder = BuiltInModel.NODULE_UNET.resourceFolder();
+        for (String name : List.of("descriptor.yaml", "nodule-unet.params")) {
+            try (InputStream in = VolumeStudyTest.class.getResourceAsStream(folder + name)) {
+                Files.copy(in, model.resolve(name));
+            }
+        }
+        descriptor = model.resolve("descriptor.yaml");
+    }
+
+    private static StudyCheck.Inputs inputs(VolumeTask task) {
+        return new StudyCheck.Inputs(
+                study.dicom(),
+                study.groundTruth(),
+                "1",
+                List.of("CT"),
+                false,
+                false,
+                descriptor,
+                List.of("site"),
+                Optional.of(task));
+    }
+
+    private static RunSummary run(StudyCheck.Inputs in, Path runDir) throws Exception {
+        Files.createDirectories(runDir);
+        CasePlan plan = StudyInference.plan(in);
+        return StudyInference.run(
+                new StudyInference.Request(
+                        in,
+                        Optional.empty(),
+                        Map.of(),
+                        runDir,
+                        runDir.resolve("case-results.csv"),
+                        runDir.resolve("quarantine.csv"),
+                        new JobSettings(
+                                2,
+                                0.5,
+                                ThresholdRule.GE,
+                                "0".repeat(64),
+                                "1".repeat(64),
+                                Duration.ofSeconds(2)),
+                        null,
+                        List.of()),
+                plan);
+    }
+
+    private static List<CSVRecord> rows(Path file) throws Exception {
+        try (CSVParser p =
+                CSVParser.parse(
+                        file,
+                        StandardCharsets.UTF_8,
+                        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            return p.getRecords();
+        }
+    }
+
+    @Test
+    void segmentationStudyScoresEveryRegularSeriesAndQuarantinesTheOneWithAGap() throws Exception {
+        VolumeTask task =
+                new VolumeTask(
+                        "segmentation",
+                        Optional.of(study.root().resolve("truth/seg")),
+                        Optional.empty(),
+                        "all",
+                        2.0,
+                        1);
+        StudyCheck.Inputs in = inputs(task);
+        StudyCheck.Result check = StudyCheck.run(in, n -> {});
+        assertThat(check.problems()).isEmpty();
+        assertThat(check.plan().orElseThrow().toQuarantine())
+                .singleElement()
+                .satisfies(c -> assertThat(c.reason()).contains("not a regular volume", "gap"));
+
+        Path runDir = dir.resolve("seg-run");
+        RunSummary s = run(in, runDir);
+
+        assertThat(s.casesIn()).isEqualTo(CASES);
+        assertThat(s.results() + s.quarantined()).isEqualTo(CASES);
+        assertThat(s.quarantined()).isEqualTo(1);
+        List<CSVRecord> results = rows(runDir.resolve("case-results.csv"));
+        assertThat(results).hasSize(CASES - 1);
+        Set<String> ids = new HashSet<>();
+        for (CSVRecord r : results) {
+            assertThat(ids.add(r.get("case_id"))).isTrue();
+            double dice = Double.parseDouble(r.get("dice"));
+            assertThat(dice).isBetween(0.0, 1.0);
+            Path seg = runDir.resolve("results/seg/" + r.get("case_id") + ".dcm");
+            assertThat(seg).isRegularFile();
+            if (r.get("label").equals("1")) {
+                // The U-Net finds the phantom nodules: a mask overlapping the reference.
+                assertThat(dice).as(r.get("case_id")).isGreaterThan(0.3);
+                assertThat(r.get("empty")).isEqualTo("neither");
+                assertThat(Double.parseDouble(r.get("hd95"))).isGreaterThanOrEqualTo(0);
+            }
+            assertThat(Long.parseLong(r.get("predicted_voxels")))
+                    .isEqualTo(predictedVoxels(seg, r.get("case_id")));
+        }
+    }
+
+    /** Reads the written SEG back over the case's source series and counts its voxels. */
+    private static long predictedVoxels(Path seg, String caseId) throws Exception {
+        Path key = dir.resolve("seg-run.key");
+        // Pseudonyms C0001… follow the sorted case folders (no image column in the ground truth).
+        List<Path> folders;
+        try (Stream<Path> cases = Files.list(study.dicom()).sorted()) {
+            folders = cases.toList();
+        }
+        Path folder = folders.get(Integer.parseInt(caseId.substring(1)) - 1);
+        List<Path> files;
+        try (Stream<Path> f = Files.list(folder).sorted()) {
+            files = f.toList();
+        }
+        long n = 0;
+        for (var m : SegmentationReader.read(seg, SourceSeries.read(new ArrayList<>(files)))) {
+            for (boolean[] frame : m.frames()) {
+                for (boolean b : frame) if (b) n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void detectionStudyWritesEveryCandidateAndCountsHitsByTheLunaRules() throws Exception {
+        VolumeTask task =
+                new VolumeTask(
+                        "detection",
+                        Optional.empty(),
+                        Optional.of(study.lesions()),
+                        "all",
+                        Double.NaN,
+                        3);
+        StudyCheck.Inputs in = inputs(task);
+        Path runDir = dir.resolve("det-run");
+        RunSummary s = run(in, runDir);
+
+        assertThat(s.results() + s.quarantined()).isEqualTo(CASES);
+        List<CSVRecord> results = rows(runDir.resolve("case-results.csv"));
+        List<CSVRecord> candidates = rows(runDir.resolve("candidates.csv"));
+        List<CSVRecord> lesions = rows(runDir.resolve("lesions.csv"));
+        assertThat(lesions).isNotEmpty();
+        int hits = 0;
+        for (CSVRecord r : results) {
+            int n = Integer.parseInt(r.get("lesions"));
+            int h = Integer.parseInt(r.get("hits"));
+            assertThat(h).isBetween(0, n);
+            hits += h;
+            long written =
+                    lesions.stream().filter(l -> l.get("case_id").equals(r.get("case_id"))).count();
+            assertThat(written).isEqualTo(n);
+            assertThat(runDir.resolve("results/sr/" + r.get("case_id") + ".dcm")).isRegularFile();
+            double top =
+                    candidates.stream()
+                            .filter(c -> c.get("case_id").equals(r.get("case_id")))
+                            .mapToDouble(c -> Double.parseDouble(c.get("score")))
+                            .max()
+                            .orElse(0);
+            assertThat(Double.parseDouble(r.get("score"))).isEqualTo(top);
+        }
+        assertThat(hits).as("the U-Net finds phantom nodules").isPositive();
+    }
+}
