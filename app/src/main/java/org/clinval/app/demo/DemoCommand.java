@@ -166,6 +166,7 @@ public final class DemoCommand implements Callable<Integer> {
                                             .setSize(size)
                                             .setPrevalence(0.7)
                                             .optSlices(slices)
+                                            .optDiameters(3, 30)
                                             .build()
                                     : PhantomGenerator.builder()
                                             .setSeed(seed)

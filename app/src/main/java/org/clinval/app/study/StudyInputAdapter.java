@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.clinval.streaming.study.CasePlan;
 import org.clinval.streaming.study.StudyCheck;
+import org.clinval.streaming.study.VolumeTask;
 import org.clinval.streaming.study.StudyInputs;
 import org.clinval.workflows.protocol.Modalities;
 import org.clinval.workflows.protocol.StudyProtocol;
@@ -31,7 +32,37 @@ final class StudyInputAdapter implements InputCheckService {
                 p.dataset().allowBurnedInAnnotation(),
                 !p.dataset().deidentify(),
                 p.device().model(),
-                p.subgroups().attributes());
+                p.subgroups().attributes(),
+                volume(p));
+    }
+
+    /** Returns what a segmentation or detection protocol adds to the inputs. */
+    static Optional<VolumeTask> volume(StudyProtocol p) {
+        return switch (p.task()) {
+            case CLASSIFICATION -> Optional.empty();
+            case SEGMENTATION ->
+                    Optional.of(
+                            new VolumeTask(
+                                    "segmentation",
+                                    p.dataset().referenceMasks(),
+                                    Optional.empty(),
+                                    p.segmentation().flatMap(s -> s.label()).orElse("all"),
+                                    p.segmentation()
+                                            .map(s -> s.surfaceToleranceMm())
+                                            .filter(java.util.OptionalDouble::isPresent)
+                                            .map(java.util.OptionalDouble::getAsDouble)
+                                            .orElse(Double.NaN),
+                                    1));
+            case DETECTION ->
+                    Optional.of(
+                            new VolumeTask(
+                                    "detection",
+                                    Optional.empty(),
+                                    p.dataset().lesions(),
+                                    "all",
+                                    Double.NaN,
+                                    p.detection().map(d -> d.minCandidateVoxels()).orElse(1)));
+        };
     }
 
     /** Returns where the case key of run folder {@code runDir} is kept. */
