@@ -63,6 +63,18 @@ public final class ReferenceMasks {
         return select(volume, masks, selector, label);
     }
 
+    /**
+     * Returns the non-zero voxels of the NIfTI-1 file {@code nii} on {@code volume}'s grid, placed
+     * through its sform (else qform) as {@link NiftiReference} describes.
+     *
+     * @throws VolumeException naming the volume if the file cannot be read, states no transform,
+     *     or does not lie on the series grid (a flipped or oblique axis, another spacing, extent or
+     *     origin)
+     */
+    public static VolumeMask fromNifti(Path nii, SeriesVolume volume) throws VolumeException {
+        return NiftiReference.place(nii, volume);
+    }
+
     private static VolumeMask select(
             SeriesVolume volume, List<SegmentMask> masks, SegmentSelector selector, String label)
             throws VolumeException {
