@@ -162,8 +162,9 @@ public final class Nifti1 {
     /**
      * Returns the voxel-to-world matrix, 3 × 4, mapping {@code (i, j, k, 1)} to NIfTI world
      * coordinates in mm, which are RAS+ (+x to the patient's right, +y anterior, +z superior), so
-     * DICOM patient coordinates (LPS) are {@code (−x, −y, z)}. Taken from the sform when {@code sform_code > 0}, else from the qform when {@code qform_code > 0}; empty
-     * when the file states neither (method 1, which places nothing in the patient).
+     * DICOM patient coordinates (LPS) are {@code (−x, −y, z)}. Taken from the sform when {@code
+     * sform_code > 0}, else from the qform when {@code qform_code > 0}; empty when the file states
+     * neither (method 1, which places nothing in the patient).
      */
     public java.util.Optional<double[][]> worldAffine() {
         double[][] m = sform != null ? sform : qform;
@@ -173,7 +174,9 @@ public final class Nifti1 {
         return java.util.Optional.of(copy);
     }
 
-    /** Returns which transform {@link #worldAffine()} uses: {@code sform}, {@code qform} or none. */
+    /**
+     * Returns which transform {@link #worldAffine()} uses: {@code sform}, {@code qform} or none.
+     */
     public String affineSource() {
         return sform != null ? "sform" : qform != null ? "qform" : "none";
     }

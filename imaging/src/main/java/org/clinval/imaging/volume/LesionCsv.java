@@ -159,7 +159,8 @@ public final class LesionCsv {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ImagingException(at(file, line, column) + " is not a finite number: '" + value + "'");
+        throw new ImagingException(
+                at(file, line, column) + " is not a finite number: '" + value + "'");
     }
 
     private static String at(Path file, int line, String column) {

@@ -41,8 +41,7 @@ class CandidatesTest {
         float[][] p = new float[10][12 * 14];
         // a 2 x 3 x 4 box at slices 4-5, rows 2-4, columns 6-9, peak 0.9
         for (int s = 4; s <= 5; s++)
-            for (int r = 2; r <= 4; r++)
-                for (int c = 6; c <= 9; c++) p[s][r * 14 + c] = 0.6f;
+            for (int r = 2; r <= 4; r++) for (int c = 6; c <= 9; c++) p[s][r * 14 + c] = 0.6f;
         p[5][3 * 14 + 7] = 0.9f;
         // a single voxel: below the minimum size
         p[0][0] = 0.99f;
@@ -51,7 +50,8 @@ class CandidatesTest {
         Candidate c = found.get(0);
         assertThat(c.voxels()).isEqualTo(24);
         assertThat(c.score()).isCloseTo(0.9, within(1e-6));
-        // centre index (4.5, 3, 7.5): x along columns (0.9 mm), y along rows (0.6 mm), z slices (3 mm)
+        // centre index (4.5, 3, 7.5): x along columns (0.9 mm), y along rows (0.6 mm), z slices (3
+        // mm)
         assertThat(c.centre().x()).isCloseTo(-50 + 7.5 * 0.9, within(1e-9));
         assertThat(c.centre().y()).isCloseTo(-40 + 3 * 0.6, within(1e-9));
         assertThat(c.centre().z()).isCloseTo(100 + 4.5 * 3.0, within(1e-9));
@@ -90,15 +90,18 @@ class CandidatesTest {
         p[0][63] = 0.7f;
         p[1][4 * 8 + 4] = 0.8f;
         List<Candidate> found = Candidates.extract(new ProbabilityVolume(g, p), 0.5, 1);
-        assertThat(found).extracting(Candidate::score).containsExactly(0.8f * 1.0, 0.7f * 1.0, 0.7f * 1.0);
+        assertThat(found)
+                .extracting(Candidate::score)
+                .containsExactly(0.8f * 1.0, 0.7f * 1.0, 0.7f * 1.0);
         assertThat(found.get(1).index()[0]).isEqualTo(0);
         assertThat(found.get(2).index()[0]).isEqualTo(2);
     }
 
     /**
-     * Components, sizes, centres of mass and maxima against scipy 1.x (the python3 on the PATH; scipy 1.17.1 when written):
-     * {@code scipy.ndimage.label(mask, structure=np.ones((3, 3, 3)))}, then {@code sum}, {@code
-     * center_of_mass} and {@code maximum} per label, on a random volume written by the test.
+     * Components, sizes, centres of mass and maxima against scipy 1.x (the python3 on the PATH;
+     * scipy 1.17.1 when written): {@code scipy.ndimage.label(mask, structure=np.ones((3, 3, 3)))},
+     * then {@code sum}, {@code center_of_mass} and {@code maximum} per label, on a random volume
+     * written by the test.
      */
     @Test
     void componentsAgreeWithScipyNdimageLabel() throws Exception {
@@ -119,7 +122,13 @@ class CandidatesTest {
                         "\n",
                         "import sys, json, numpy as np",
                         "from scipy import ndimage",
-                        "p = np.loadtxt(sys.argv[1], dtype=np.float32).reshape(" + slices + ", " + rows + ", " + cols + ")",
+                        "p = np.loadtxt(sys.argv[1], dtype=np.float32).reshape("
+                                + slices
+                                + ", "
+                                + rows
+                                + ", "
+                                + cols
+                                + ")",
                         "m = p >= np.float32(0.93)",
                         "lab, n = ndimage.label(m, structure=np.ones((3, 3, 3)))",
                         "idx = list(range(1, n + 1))",
@@ -128,8 +137,7 @@ class CandidatesTest {
                         "mx = ndimage.maximum(p, lab, idx)",
                         "print(json.dumps([{'size': int(size[i]), 'com': [float(x) for x in com[i]],"
                                 + " 'max': float(mx[i])} for i in range(n)]))");
-        Process proc =
-                new ProcessBuilder("python3", "-c", script, values.toString()).start();
+        Process proc = new ProcessBuilder("python3", "-c", script, values.toString()).start();
         String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(proc.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(proc.waitFor(120, TimeUnit.SECONDS)).isTrue();

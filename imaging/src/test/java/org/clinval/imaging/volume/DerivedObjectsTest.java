@@ -25,7 +25,8 @@ class DerivedObjectsTest {
     private SeriesVolume volume(String caseId) throws Exception {
         List<Path> files =
                 new java.util.ArrayList<>(
-                        Fixtures.write(dir.resolve(caseId), caseId, Fixtures.stack(6, 20, 3.0), 9, 11));
+                        Fixtures.write(
+                                dir.resolve(caseId), caseId, Fixtures.stack(6, 20, 3.0), 9, 11));
         java.util.Collections.reverse(files);
         return SeriesVolume.read(caseId, files);
     }
@@ -116,13 +117,12 @@ class DerivedObjectsTest {
                 Segment.finding("Nodule", NODULE),
                 Fixtures.id("b"),
                 seg);
-        assertThatThrownBy(
-                        () -> ReferenceMasks.fromSegmentation(seg, a, SegmentSelector.number(1)))
+        assertThatThrownBy(() -> ReferenceMasks.fromSegmentation(seg, a, SegmentSelector.number(1)))
                 .isInstanceOf(VolumeException.class)
-                .hasMessageStartingWith("case-0014: the reference segmentation refers to another series")
+                .hasMessageStartingWith(
+                        "case-0014: the reference segmentation refers to another series")
                 .hasMessageNotContaining(dir.toString());
-        assertThatThrownBy(
-                        () -> ReferenceMasks.fromSegmentation(seg, b, SegmentSelector.number(2)))
+        assertThatThrownBy(() -> ReferenceMasks.fromSegmentation(seg, b, SegmentSelector.number(2)))
                 .isInstanceOf(VolumeException.class)
                 .hasMessageContaining("has no segment 2");
     }

@@ -30,7 +30,8 @@ class LesionCsvTest {
         assertThat(l).hasSize(2);
         assertThat(l.get(0).caseId())
                 .isEqualTo("1.3.6.1.4.1.14519.5.2.1.6279.6001.100225287222365663678666836860");
-        assertThat(l.get(0).centre()).isEqualTo(new Vector3(-128.6994211, -175.3192718, -298.3875064));
+        assertThat(l.get(0).centre())
+                .isEqualTo(new Vector3(-128.6994211, -175.3192718, -298.3875064));
         assertThat(l.get(0).diameterMm()).isEqualTo(5.651470635);
     }
 
@@ -59,6 +60,7 @@ class LesionCsvTest {
                 .hasMessageContaining("a list of candidates, not results");
         Path p = dir.resolve("p.csv");
         Files.writeString(p, "seriesuid,coordX,coordY,coordZ,probability\n1.2,1,2,3,1.5\n");
-        assertThatThrownBy(() -> LesionCsv.readScoredPoints(p)).hasMessageContaining("not in [0, 1]");
+        assertThatThrownBy(() -> LesionCsv.readScoredPoints(p))
+                .hasMessageContaining("not in [0, 1]");
     }
 }

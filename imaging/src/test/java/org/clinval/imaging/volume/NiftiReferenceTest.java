@@ -15,7 +15,8 @@ class NiftiReferenceTest {
     @TempDir Path dir;
     SeriesVolume volume;
 
-    // series: 5 slices of 6 x 7, rows 0.7 mm, columns 0.8 mm, slices 3 mm, first voxel (-100, -80, 20)
+    // series: 5 slices of 6 x 7, rows 0.7 mm, columns 0.8 mm, slices 3 mm, first voxel (-100, -80,
+    // 20)
     @BeforeEach
     void series() throws Exception {
         volume =
@@ -47,7 +48,8 @@ class NiftiReferenceTest {
 
     @Test
     void anSformOnTheSeriesGridPlacesTheMaskVoxelForVoxel() throws Exception {
-        // LPS steps (0.8, 0, 0), (0, 0.7, 0), (0, 0, 3) are RAS (-0.8, 0, 0), (0, -0.7, 0), (0, 0, 3)
+        // LPS steps (0.8, 0, 0), (0, 0.7, 0), (0, 0, 3) are RAS (-0.8, 0, 0), (0, -0.7, 0), (0, 0,
+        // 3)
         Path nii =
                 writer().sform(
                                 1,
@@ -79,7 +81,8 @@ class NiftiReferenceTest {
                         .write(dir.resolve("flipped.nii"));
         assertThatThrownBy(() -> ReferenceMasks.fromNifti(nii, volume))
                 .isInstanceOf(VolumeException.class)
-                .hasMessageStartingWith("case-0021: the reference NIfTI's axis j (sform) runs opposite")
+                .hasMessageStartingWith(
+                        "case-0021: the reference NIfTI's axis j (sform) runs opposite")
                 .hasMessageContaining("flipped")
                 .hasMessageNotContaining(dir.toString());
     }
