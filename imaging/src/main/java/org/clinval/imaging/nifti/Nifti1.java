@@ -87,6 +87,8 @@ public final class Nifti1 {
     private final double intercept;
     private final ByteBuffer data;
     private final int offset;
+    private final double[][] sform;
+    private final double[][] qform;
 
     private Nifti1(
             String file,
@@ -109,6 +111,74 @@ public final class Nifti1 {
         this.intercept = intercept;
         this.data = data;
         this.offset = offset;
+        this.sform = sformOf(data);
+        this.qform = qformOf(data);
+    }
+
+    /** The sform rows {@code srow_x, srow_y, srow_z} when {@code sform_code > 0}, else null. */
+    private static double[][] sformOf(ByteBuffer b) {
+        if (b.getShort(254) <= 0) return null;
+        double[][] m = new double[3][4];
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 4; c++) m[r][c] = b.getFloat(280 + 16 * r + 4 * c);
+        }
+        return finite(m) ? m : null;
+    }
+
+    /**
+     * The qform as a 3 × 4 matrix when {@code qform_code > 0} (nifti1.h, method 2: rotation from
+     * the quaternion (b, c, d), a = sqrt(1 − b² − c² − d²), columns scaled by pixdim and the third
+     * by qfac = pixdim[0] (−1 or 1; 0 read as 1)), else null.
+     */
+    private static double[][] qformOf(ByteBuffer b) {
+        if (b.getShort(252) <= 0) return null;
+        double qb = b.getFloat(256), qc = b.getFloat(260), qd = b.getFloat(264);
+        double a = 1 - (qb * qb + qc * qc + qd * qd);
+        a = a < 1e-7 ? 0 : Math.sqrt(a);
+        double qfac = b.getFloat(76) < 0 ? -1 : 1;
+        double[] d = {b.getFloat(80), b.getFloat(84), b.getFloat(88)};
+        double[][] r = {
+            {a * a + qb * qb - qc * qc - qd * qd, 2 * (qb * qc - a * qd), 2 * (qb * qd + a * qc)},
+            {2 * (qb * qc + a * qd), a * a + qc * qc - qb * qb - qd * qd, 2 * (qc * qd - a * qb)},
+            {2 * (qb * qd - a * qc), 2 * (qc * qd + a * qb), a * a + qd * qd - qc * qc - qb * qb}
+        };
+        double[][] m = new double[3][4];
+        for (int i = 0; i < 3; i++) {
+            m[i][0] = r[i][0] * d[0];
+            m[i][1] = r[i][1] * d[1];
+            m[i][2] = r[i][2] * d[2] * qfac;
+        }
+        m[0][3] = b.getFloat(268);
+        m[1][3] = b.getFloat(272);
+        m[2][3] = b.getFloat(276);
+        return finite(m) ? m : null;
+    }
+
+    private static boolean finite(double[][] m) {
+        for (double[] row : m) for (double v : row) if (!Double.isFinite(v)) return false;
+        return true;
+    }
+
+    /**
+     * Returns the voxel-to-world matrix, 3 × 4, mapping {@code (i, j, k, 1)} to NIfTI world
+     * coordinates in mm, which are RAS+ (+x to the patient's right, +y anterior, +z superior), so
+     * DICOM patient coordinates (LPS) are {@code (−x, −y, z)}. Taken from the sform when {@code
+     * sform_code > 0}, else from the qform when {@code qform_code > 0}; empty when the file states
+     * neither (method 1, which places nothing in the patient).
+     */
+    public java.util.Optional<double[][]> worldAffine() {
+        double[][] m = sform != null ? sform : qform;
+        if (m == null) return java.util.Optional.empty();
+        double[][] copy = new double[3][];
+        for (int i = 0; i < 3; i++) copy[i] = m[i].clone();
+        return java.util.Optional.of(copy);
+    }
+
+    /**
+     * Returns which transform {@link #worldAffine()} uses: {@code sform}, {@code qform} or none.
+     */
+    public String affineSource() {
+        return sform != null ? "sform" : qform != null ? "qform" : "none";
     }
 
     /**

@@ -39,8 +39,7 @@ public final class DerivedObjects {
         }
         SourceSeries source = Sources.of(volume);
         try {
-            return SegmentationWriter.write(
-                    source, List.of(mask.toSegmentMask(segment)), id, file);
+            return SegmentationWriter.write(source, List.of(mask.toSegmentMask(segment)), id, file);
         } catch (ImagingException e) {
             throw new VolumeException(
                     volume.name(),

@@ -33,8 +33,7 @@ public final class ReferenceMasks {
         try {
             refs = SegmentationReader.references(seg);
         } catch (ImagingException e) {
-            throw new VolumeException(
-                    volume.name(), Redact.path(e.getMessage(), seg, label), e);
+            throw new VolumeException(volume.name(), Redact.path(e.getMessage(), seg, label), e);
         }
         if (!refs.seriesInstanceUids().isEmpty()
                 && !refs.seriesInstanceUids().contains(volume.seriesInstanceUid())) {
@@ -61,6 +60,18 @@ public final class ReferenceMasks {
                     e);
         }
         return select(volume, masks, selector, label);
+    }
+
+    /**
+     * Returns the non-zero voxels of the NIfTI-1 file {@code nii} on {@code volume}'s grid, placed
+     * through its sform (else qform) as {@link NiftiReference} describes.
+     *
+     * @throws VolumeException naming the volume if the file cannot be read, states no transform, or
+     *     does not lie on the series grid (a flipped or oblique axis, another spacing, extent or
+     *     origin)
+     */
+    public static VolumeMask fromNifti(Path nii, SeriesVolume volume) throws VolumeException {
+        return NiftiReference.place(nii, volume);
     }
 
     private static VolumeMask select(

@@ -2,10 +2,8 @@ package org.clinval.imaging.volume;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import org.clinval.imaging.dicom.DicomImage;
 import org.clinval.imaging.dicom.DicomReadException;
@@ -28,10 +26,11 @@ import org.clinval.imaging.volume.internal.Redact;
  * refused, with a {@link VolumeException} naming it by the caller's pseudonym and saying why, when
  * any of {@link VolumeAssembler}'s findings applies (mixed series, multi-frame image, no geometry,
  * mixed orientation, size or pixel spacing, duplicate position, missing slice, irregular spacing),
- * when it has gantry tilt (the positions' differences are not parallel to the normal, beyond {@value
- * #TILT_TOLERANCE_MM} mm plus {@value #TILT_TOLERANCE_RELATIVE} of the distance), fewer than two
- * slices (the slice spacing would be unknown), colour images, no Pixel Spacing, or cosines that are
- * not orthonormal. Files are never named in messages: a file is "file k of n" in the caller's order.
+ * when it has gantry tilt (the positions' differences are not parallel to the normal, beyond
+ * {@value #TILT_TOLERANCE_MM} mm plus {@value #TILT_TOLERANCE_RELATIVE} of the distance), fewer
+ * than two slices (the slice spacing would be unknown), colour images, no Pixel Spacing, or cosines
+ * that are not orthonormal. Files are never named in messages: a file is "file k of n" in the
+ * caller's order.
  *
  * <p>The source SOP Instance UIDs are kept in slice order, so a SEG frame or an SR coordinate can
  * refer to slice {@code s}.

@@ -5,8 +5,8 @@ import org.clinval.imaging.dicom.Orientation;
 import org.clinval.imaging.dicom.Vector3;
 
 /**
- * The grid of a volume and where it lies in the patient (DICOM patient coordinates, LPS, mm).
- * Voxel (slice {@code s}, row {@code r}, column {@code c}) is centred at
+ * The grid of a volume and where it lies in the patient (DICOM patient coordinates, LPS, mm). Voxel
+ * (slice {@code s}, row {@code r}, column {@code c}) is centred at
  *
  * <pre>
  * origin + c · columnSpacing · rowCosines + r · rowSpacing · columnCosines + s · sliceSpacing · normal
@@ -82,7 +82,9 @@ public record VolumeGeometry(
                 origin.z() + a * u.z() + b * v.z() + d * n.z());
     }
 
-    /** Returns the fractional voxel index {@code {slice, row, column}} of patient point {@code p}. */
+    /**
+     * Returns the fractional voxel index {@code {slice, row, column}} of patient point {@code p}.
+     */
     public double[] toIndex(Vector3 p) {
         Vector3 q = p.minus(origin);
         return new double[] {

@@ -31,6 +31,11 @@ public final class NiftiWriter {
     private float intercept;
     private int units = 2;
     private int dropBytes;
+    private double[][] srow;
+    private int sformCode;
+    private double[] quatern;
+    private int qformCode;
+    private float qfac = 1f;
 
     private NiftiWriter(int[] dim, double[] pixdim, Nifti1.Datatype type, double[] values) {
         this.dim = dim;
@@ -113,6 +118,21 @@ public final class NiftiWriter {
         return this;
     }
 
+    /** Sets the sform: {@code srow} is the 3 x 4 voxel-to-world (RAS) matrix. */
+    public NiftiWriter sform(int code, double[][] srow) {
+        this.sformCode = code;
+        this.srow = srow;
+        return this;
+    }
+
+    /** Sets the qform: quatern_b, c, d and qoffset_x, y, z, with {@code qfac} (pixdim[0]). */
+    public NiftiWriter qform(int code, double[] bcdxyz, float qfac) {
+        this.qformCode = code;
+        this.quatern = bcdxyz;
+        this.qfac = qfac;
+        return this;
+    }
+
     /** Leaves the last {@code n} bytes of voxel data out. */
     public NiftiWriter truncate(int n) {
         dropBytes = n;
@@ -131,7 +151,17 @@ public final class NiftiWriter {
         for (int i = dim.length; i < 7; i++) b.putShort(42 + 2 * i, (short) 1);
         b.putShort(70, (short) datatypeCode);
         b.putShort(72, (short) bitpix);
-        b.putFloat(76, 1f);
+        b.putFloat(76, qfac);
+        b.putShort(252, (short) qformCode);
+        b.putShort(254, (short) sformCode);
+        if (quatern != null) {
+            for (int i = 0; i < 6; i++) b.putFloat(256 + 4 * i, (float) quatern[i]);
+        }
+        if (srow != null) {
+            for (int r = 0; r < 3; r++) {
+                for (int c = 0; c < 4; c++) b.putFloat(280 + 16 * r + 4 * c, (float) srow[r][c]);
+            }
+        }
         for (int i = 0; i < pixdim.length; i++) b.putFloat(80 + 4 * i, (float) pixdim[i]);
         b.putFloat(108, voxOffset);
         b.putFloat(112, slope);

@@ -37,8 +37,8 @@ final class Fixtures {
 
     /**
      * Writes one axial slice per position {@code {x, y, z}} (instance numbers 1, 2, … in the given
-     * order), {@code rows x cols}, spacing 0.7 (rows) and 0.8 (columns) mm, and returns the files in
-     * the given order.
+     * order), {@code rows x cols}, spacing 0.7 (rows) and 0.8 (columns) mm, and returns the files
+     * in the given order.
      */
     static List<Path> write(Path dir, String caseId, double[][] positions, int rows, int cols)
             throws Exception {
@@ -66,7 +66,11 @@ final class Fixtures {
             }
             SliceGeometry g =
                     new SliceGeometry(
-                            positions[k], new double[] {1, 0, 0, 0, 1, 0}, rowSpacing, colSpacing, 2);
+                            positions[k],
+                            new double[] {1, 0, 0, 0, 1, 0},
+                            rowSpacing,
+                            colSpacing,
+                            2);
             Path f = dir.resolve(caseId + "-ct" + k + ".dcm");
             CtImageWriter.write(s, new CtImage(rows, cols, v, g, k + 1), f);
             out.add(f);

@@ -51,8 +51,9 @@ class SeriesVolumeTest {
 
     @Test
     void aMissingSliceIsRefusedNamingTheSeriesNotTheFile() throws Exception {
-        double[][] pos = {{-100, -80, 0}, {-100, -80, 2.5}, {-100, -80, 5}, {-100, -80, 10},
-            {-100, -80, 12.5}};
+        double[][] pos = {
+            {-100, -80, 0}, {-100, -80, 2.5}, {-100, -80, 5}, {-100, -80, 10}, {-100, -80, 12.5}
+        };
         List<Path> files = Fixtures.write(dir, "gap", pos, 4, 4);
         assertThatThrownBy(() -> SeriesVolume.read("case-0002", files))
                 .isInstanceOf(VolumeException.class)
@@ -77,8 +78,14 @@ class SeriesVolumeTest {
 
     @Test
     void irregularSpacingIsRefused() throws Exception {
-        double[][] pos = {{-100, -80, 0}, {-100, -80, 2.5}, {-100, -80, 5}, {-100, -80, 7.3},
-            {-100, -80, 10}, {-100, -80, 12.5}};
+        double[][] pos = {
+            {-100, -80, 0},
+            {-100, -80, 2.5},
+            {-100, -80, 5},
+            {-100, -80, 7.3},
+            {-100, -80, 10},
+            {-100, -80, 12.5}
+        };
         List<Path> files = Fixtures.write(dir, "irregular", pos, 4, 4);
         assertThatThrownBy(() -> SeriesVolume.read("case-0004", files))
                 .isInstanceOf(VolumeException.class)
@@ -98,8 +105,11 @@ class SeriesVolumeTest {
 
     @Test
     void mixedSizeIsRefusedAndSingleSliceHasNoSliceSpacing() throws Exception {
-        List<Path> files = new ArrayList<>(Fixtures.write(dir.resolve("a"), "mixed", Fixtures.stack(3, 0, 2.5), 4, 4));
-        files.addAll(Fixtures.write(dir.resolve("b"), "mixed", new double[][] {{-100, -80, 7.5}}, 5, 4));
+        List<Path> files =
+                new ArrayList<>(
+                        Fixtures.write(dir.resolve("a"), "mixed", Fixtures.stack(3, 0, 2.5), 4, 4));
+        files.addAll(
+                Fixtures.write(dir.resolve("b"), "mixed", new double[][] {{-100, -80, 7.5}}, 5, 4));
         assertThatThrownBy(() -> SeriesVolume.read("case-0006", files))
                 .isInstanceOf(VolumeException.class)
                 .hasMessageContaining("mixed image size")
@@ -112,7 +122,8 @@ class SeriesVolumeTest {
 
     @Test
     void anUnreadableFileIsNamedByItsPositionOnly() throws Exception {
-        List<Path> files = new ArrayList<>(Fixtures.write(dir, "bad", Fixtures.stack(3, 0, 2.5), 4, 4));
+        List<Path> files =
+                new ArrayList<>(Fixtures.write(dir, "bad", Fixtures.stack(3, 0, 2.5), 4, 4));
         Path junk = dir.resolve("patient-name-junk.dcm");
         java.nio.file.Files.writeString(junk, "not dicom");
         files.add(junk);

@@ -29,8 +29,8 @@ public final class SegmentationReader {
     private SegmentationReader() {}
 
     /**
-     * Returns what {@code file} refers to, without decoding its frames: to refuse a segmentation
-     * of another series before placing it.
+     * Returns what {@code file} refers to, without decoding its frames: to refuse a segmentation of
+     * another series before placing it.
      *
      * @throws ImagingException naming the file if it is not a readable Segmentation
      */

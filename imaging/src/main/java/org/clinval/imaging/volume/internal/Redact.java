@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Keeps file paths out of messages: lower layers name the file they fail on, but a volume's messages
- * may reach outputs, where only the caller's pseudonym and a file's position may appear.
+ * Keeps file paths out of messages: lower layers name the file they fail on, but a volume's
+ * messages may reach outputs, where only the caller's pseudonym and a file's position may appear.
  */
 public final class Redact {
 

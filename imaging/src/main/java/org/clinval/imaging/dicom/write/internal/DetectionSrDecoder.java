@@ -50,8 +50,7 @@ public final class DetectionSrDecoder {
                 for (AttributeList g : items(c)) {
                     if (is(g, DetectionSrEncoder.CENTER)) {
                         xyz = graphic(file, g);
-                        frameOfReference =
-                                Attrs.string(g, "ReferencedFrameOfReferenceUID").strip();
+                        frameOfReference = Attrs.string(g, "ReferencedFrameOfReferenceUID").strip();
                     } else if (is(g, SrEncoder.SCORE)) {
                         score = number(file, g);
                     } else if (is(g, DetectionSrEncoder.DIAMETER)) {

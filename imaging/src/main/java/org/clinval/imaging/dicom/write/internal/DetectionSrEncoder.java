@@ -67,7 +67,8 @@ public final class DetectionSrEncoder {
         put(m, "ContinuityOfContent", "SEPARATE");
         SequenceAttribute items = Attrs.sequence(m, "ContentSequence");
         items.addItem(numItem(SrEncoder.THRESHOLD, threshold));
-        items.addItem(textItem("CONTAINS", SrEncoder.RULE, "candidate when probability >= threshold"));
+        items.addItem(
+                textItem("CONTAINS", SrEncoder.RULE, "candidate when probability >= threshold"));
         items.addItem(textItem("CONTAINS", SrEncoder.ALGORITHM_NAME, id.model().name()));
         items.addItem(textItem("CONTAINS", SrEncoder.ALGORITHM_VERSION, id.model().version()));
         items.addItem(textItem("CONTAINS", SrEncoder.SHA256, id.model().sha256()));
