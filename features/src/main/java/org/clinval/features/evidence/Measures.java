@@ -87,7 +87,7 @@ public final class Measures {
                     case PPV -> new long[] {m.tp(), m.tp() + m.fp()};
                     case NPV -> new long[] {m.tn(), m.tn() + m.fn()};
                     case ACCURACY -> new long[] {m.tp() + m.tn(), m.total()};
-                    case AUC -> throw new IllegalStateException("unreachable");
+                    default -> throw new IllegalStateException("unreachable");
                 };
         Proportion p = Proportion.of(name(measure), xn[0], xn[1], level);
         Optional<String> undefined =

@@ -9,6 +9,9 @@ import java.util.OptionalLong;
 import org.clinval.validation.Interval;
 import org.clinval.validation.binary.ConfusionMatrix;
 import org.clinval.validation.bootstrap.BootstrapInterval;
+import org.clinval.validation.detection.Froc;
+import org.clinval.validation.detection.FrocBootstrap;
+import org.clinval.validation.detection.FrocResult;
 import org.clinval.validation.interval.BinomialInterval;
 import org.clinval.validation.interval.Proportion;
 import org.clinval.validation.roc.AucEstimate;
@@ -18,10 +21,14 @@ import org.clinval.validation.roc.RocInput;
 import org.clinval.workflows.protocol.CiMethod;
 import org.clinval.workflows.protocol.Criterion;
 import org.clinval.workflows.protocol.Endpoint;
+import org.clinval.workflows.protocol.Measure;
 import org.clinval.workflows.protocol.StatisticalMethods;
+import org.clinval.workflows.protocol.StudyProtocol;
 
 /**
- * Computes one endpoint and judges it. Minima are inclusive ({@code estimate >= min}). An estimate
+ * Computes one endpoint and judges it. Minima and maxima are inclusive ({@code estimate >= min},
+ * {@code estimate <= max}). Segmentation and detection measures are computed by {@link
+ * SegmentationAnalysis} and {@link DetectionAnalysis} at the criterion's level. An estimate
  * or interval that is undefined (no positives, one case per class, BCa without a bias correction)
  * fails the clause that needs it, and the reason says so: an undefined value never passes.
  */
@@ -33,11 +40,139 @@ final class EndpointEvaluation {
             Endpoint endpoint,
             ConfusionMatrix m,
             Optional<RocInput> roc,
-            StatisticalMethods statistics) {
+            StatisticalMethods statistics,
+            StudyProtocol protocol,
+            TaskInputs task) {
         Criterion c = endpoint.criterion();
-        return c.measure().isProportion()
-                ? proportion(endpoint, m)
-                : auc(endpoint, m, roc, statistics);
+        return switch (c.measure()) {
+            case SENSITIVITY, SPECIFICITY, PPV, NPV, ACCURACY -> proportion(endpoint, m);
+            case AUC -> auc(endpoint, m, roc, statistics);
+            case LESION_SENSITIVITY -> lesions(endpoint, m, protocol, detection(task));
+            case FROC_CPM, SENSITIVITY_AT_FP -> froc(endpoint, m, statistics, detection(task));
+            case FP_PER_SCAN_MEAN ->
+                    aggregate(
+                            endpoint,
+                            m,
+                            DetectionAnalysis.fpPerScan(
+                                    detection(task),
+                                    protocol.operatingPoint(),
+                                    statistics.bootstrap(c.level())));
+            default ->
+                    aggregate(
+                            endpoint,
+                            m,
+                            SegmentationAnalysis.aggregate(
+                                    SegmentationAnalysis.of(c.measure()).getKey(),
+                                    SegmentationAnalysis.of(c.measure()).getValue(),
+                                    task.segmentation()
+                                            .orElseThrow(
+                                                    () ->
+                                                            new IllegalArgumentException(
+                                                                    c.measure().key()
+                                                                            + " needs the"
+                                                                            + " segmentation"
+                                                                            + " results")),
+                                    statistics.bootstrap(c.level())));
+        };
+    }
+
+    private static DetectionInputs detection(TaskInputs task) {
+        return task.detection()
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "a detection measure needs the candidates and lesions"));
+    }
+
+    /** Lesion-level sensitivity: a proportion over lesions with the criterion's interval. */
+    private static EndpointResult lesions(
+            Endpoint endpoint, ConfusionMatrix m, StudyProtocol protocol, DetectionInputs d) {
+        Criterion c = endpoint.criterion();
+        Proportion p =
+                DetectionAnalysis.lesionSensitivity(d, protocol.operatingPoint(), c.level());
+        BinomialInterval method = c.ciMethod().binomial().orElseThrow();
+        String why = p.undefinedReason().orElse("");
+        return judge(
+                endpoint,
+                p.estimate(),
+                p.interval(method),
+                why,
+                why,
+                method.key() + " over lesions",
+                OptionalLong.of(p.successes()),
+                OptionalLong.of(p.trials()),
+                m,
+                OptionalLong.empty(),
+                OptionalLong.empty());
+    }
+
+    /** CPM or sensitivity at an FP rate, with the FROC bootstrap over scans. */
+    private static EndpointResult froc(
+            Endpoint endpoint, ConfusionMatrix m, StatisticalMethods statistics, DetectionInputs d) {
+        Criterion c = endpoint.criterion();
+        List<Double> rates =
+                c.measure() == Measure.FROC_CPM
+                        ? Froc.LUNA16_FP_RATES
+                        : List.of(c.fpPerScan().getAsDouble());
+        FrocResult f = DetectionAnalysis.froc(d, rates);
+        boolean cpm = c.measure() == Measure.FROC_CPM;
+        OptionalDouble estimate =
+                cpm || f.cpm().isEmpty()
+                        ? f.cpm()
+                        : OptionalDouble.of(f.sensitivityAtFp().get(rates.get(0)));
+        String why = f.undefinedReason().orElse("");
+        FrocBootstrap b = DetectionAnalysis.frocBootstrap(d, rates, statistics.bootstrap(c.level()));
+        Optional<BootstrapInterval> bi =
+                cpm ? b.cpm() : Optional.ofNullable(b.sensitivityAtFp().get(rates.get(0)));
+        Optional<Interval> ci =
+                c.ciMethod() == CiMethod.BOOTSTRAP_BCA
+                        ? bi.flatMap(BootstrapInterval::bca)
+                        : bi.map(BootstrapInterval::percentile);
+        String ciWhy =
+                b.undefinedReason()
+                        .or(() -> bi.flatMap(BootstrapInterval::undefinedReason))
+                        .orElse("");
+        return judge(
+                endpoint,
+                estimate,
+                ci,
+                why,
+                ciWhy,
+                (c.ciMethod() == CiMethod.BOOTSTRAP_BCA ? "BCa" : "percentile")
+                        + " bootstrap over scans",
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                m,
+                OptionalLong.of(statistics.bootstrapSeed()),
+                OptionalLong.of(statistics.bootstrapReplicates()));
+    }
+
+    /** A mean or median over cases with its bootstrap over cases. */
+    private static EndpointResult aggregate(
+            Endpoint endpoint, ConfusionMatrix m, CaseAggregate a) {
+        Criterion c = endpoint.criterion();
+        Optional<Interval> ci =
+                c.ciMethod() == CiMethod.BOOTSTRAP_BCA ? a.bca() : a.percentile();
+        String why = a.undefinedReason().orElse("");
+        String ciWhy =
+                a.undefinedReason()
+                        .or(() -> a.bootstrap().flatMap(BootstrapInterval::undefinedReason))
+                        .orElse("");
+        return judge(
+                endpoint,
+                a.estimate(),
+                ci,
+                why,
+                ciWhy,
+                (c.ciMethod() == CiMethod.BOOTSTRAP_BCA ? "BCa" : "percentile")
+                        + " bootstrap over cases",
+                OptionalLong.of(a.nDefined()),
+                OptionalLong.of(a.n()),
+                m,
+                a.bootstrap().map(b -> OptionalLong.of(b.seed())).orElse(OptionalLong.empty()),
+                a.bootstrap()
+                        .map(b -> OptionalLong.of(b.replicates()))
+                        .orElse(OptionalLong.empty()));
     }
 
     private static EndpointResult proportion(Endpoint endpoint, ConfusionMatrix m) {
@@ -49,7 +184,9 @@ final class EndpointEvaluation {
                     case PPV -> new long[] {m.tp(), m.tp() + m.fp()};
                     case NPV -> new long[] {m.tn(), m.tn() + m.fn()};
                     case ACCURACY -> new long[] {m.tp() + m.tn(), m.total()};
-                    case AUC -> throw new IllegalStateException("AUC is not a proportion");
+                    default ->
+                            throw new IllegalStateException(
+                                    c.measure().key() + " is not a case-level proportion");
                 };
         Proportion p = Proportion.of(c.measure().key(), xn[0], xn[1], c.level());
         BinomialInterval method = c.ciMethod().binomial().orElseThrow();
@@ -194,6 +331,41 @@ final class EndpointEvaluation {
                 boolean ok = ci.get().lower() >= min;
                 pass &= ok;
                 reasons.add(bound + " " + num(ci.get().lower()) + (ok ? " >= " : " < ") + num(min));
+            }
+        }
+        if (c.estimateMax().isPresent()) {
+            double max = c.estimateMax().getAsDouble();
+            if (estimate.isEmpty()) {
+                pass = false;
+                reasons.add(estimateUndefined + ", so it cannot stay within " + num(max));
+            } else {
+                boolean ok = estimate.getAsDouble() <= max;
+                pass &= ok;
+                reasons.add(
+                        measure
+                                + " "
+                                + num(estimate.getAsDouble())
+                                + (ok ? " <= " : " > ")
+                                + num(max));
+            }
+        }
+        if (c.ciUpperMax().isPresent()) {
+            double max = c.ciUpperMax().getAsDouble();
+            String bound =
+                    "the upper bound of its "
+                            + num(c.level().value() * 100)
+                            + "% "
+                            + method
+                            + " interval";
+            if (ci.isEmpty()) {
+                pass = false;
+                String why = ciUndefined.isEmpty() ? estimateUndefined : ciUndefined;
+                reasons.add(
+                        bound + " is undefined (" + why + "), so it cannot stay within " + num(max));
+            } else {
+                boolean ok = ci.get().upper() <= max;
+                pass &= ok;
+                reasons.add(bound + " " + num(ci.get().upper()) + (ok ? " <= " : " > ") + num(max));
             }
         }
         return new EndpointResult(

@@ -90,6 +90,9 @@ public final class MetricsJson {
         ObjectNode sg = o.putObject("subgroups");
         sg.put("min_n_per_class", p.subgroups().minPerClass());
         r.subgroups().forEach((attribute, list) -> sg.set(attribute, subgroups(list, p)));
+        o.put("task", p.task().key());
+        r.segmentation().ifPresent(s -> o.set("segmentation", TaskMetricsJson.segmentation(s, p)));
+        r.detection().ifPresent(d -> o.set("detection", TaskMetricsJson.detection(d, p)));
         return o;
     }
 
@@ -102,7 +105,7 @@ public final class MetricsJson {
         return o;
     }
 
-    private static ObjectNode proportion(Proportion x, StudyProtocol p) {
+    static ObjectNode proportion(Proportion x, StudyProtocol p) {
         ObjectNode o = JSON.createObjectNode();
         put(o, "estimate", x.estimate());
         put(o, "ci", x.interval(p.statistics().ciMethod()));
@@ -165,6 +168,9 @@ public final class MetricsJson {
         k.put("text", c.describe());
         put(k, "estimate_min", c.estimateMin());
         put(k, "ci_lower_min", c.ciLowerMin());
+        if (c.estimateMax().isPresent()) put(k, "estimate_max", c.estimateMax());
+        if (c.ciUpperMax().isPresent()) put(k, "ci_upper_max", c.ciUpperMax());
+        if (c.fpPerScan().isPresent()) put(k, "fp_per_scan", c.fpPerScan());
         k.put("ci_method", c.ciMethod().key());
         put(k, "level", c.level().value());
         put(o, "estimate", e.estimate());
@@ -211,19 +217,19 @@ public final class MetricsJson {
         return a;
     }
 
-    private static void put(ObjectNode o, String key, double v) {
+    static void put(ObjectNode o, String key, double v) {
         if (!Double.isFinite(v)) {
             throw new IllegalStateException("refusing to write a non-finite number for " + key);
         }
         o.put(key, v);
     }
 
-    private static void put(ObjectNode o, String key, OptionalDouble v) {
+    static void put(ObjectNode o, String key, OptionalDouble v) {
         if (v.isPresent()) put(o, key, v.getAsDouble());
         else o.putNull(key);
     }
 
-    private static void put(ObjectNode o, String key, Optional<Interval> ci) {
+    static void put(ObjectNode o, String key, Optional<Interval> ci) {
         if (ci.isEmpty()) {
             o.putNull(key);
             return;
@@ -237,7 +243,7 @@ public final class MetricsJson {
         }
     }
 
-    private static void put(ObjectNode o, String key, Interval ci) {
+    static void put(ObjectNode o, String key, Interval ci) {
         put(o, key, Optional.of(ci));
     }
 }

@@ -43,6 +43,20 @@ public final class StudyAnalysis {
      *     disagrees with its score, naming the case
      */
     public static StudyResults analyse(StudyProtocol protocol, List<CaseResult> cases) {
+        return analyse(protocol, cases, TaskInputs.NONE);
+    }
+
+    /**
+     * Analyses {@code cases} under {@code protocol} with the results its task adds: for a
+     * segmentation or detection study also the task's analysis ({@link SegmentationAnalysis},
+     * {@link DetectionAnalysis}), whose measures the endpoints may name. The case-level analysis
+     * runs for every task.
+     *
+     * @throws IllegalArgumentException if there are no cases, a third label, a prediction that
+     *     disagrees with its score, or the task's results are missing or of other cases
+     */
+    public static StudyResults analyse(
+            StudyProtocol protocol, List<CaseResult> cases, TaskInputs task) {
         if (cases.isEmpty()) {
             throw new IllegalArgumentException("there are no case results to analyse");
         }
@@ -103,9 +117,35 @@ public final class StudyAnalysis {
                             + m.negatives()
                             + " negative cases");
         }
+        Optional<SegmentationResults> segmentation = Optional.empty();
+        Optional<DetectionResults> detection = Optional.empty();
+        switch (protocol.task()) {
+            case SEGMENTATION -> {
+                List<SegmentationCase> seg =
+                        task.segmentation()
+                                .orElseThrow(
+                                        () ->
+                                                new IllegalArgumentException(
+                                                        "a segmentation study needs the"
+                                                                + " segmentation columns of its"
+                                                                + " case results"));
+                segmentation = Optional.of(SegmentationAnalysis.analyse(protocol, cases, seg));
+            }
+            case DETECTION -> {
+                DetectionInputs d =
+                        task.detection()
+                                .orElseThrow(
+                                        () ->
+                                                new IllegalArgumentException(
+                                                        "a detection study needs its candidates"
+                                                                + " and lesions"));
+                detection = Optional.of(DetectionAnalysis.analyse(protocol, cases, d));
+            }
+            case CLASSIFICATION -> {}
+        }
         List<EndpointResult> endpoints = new ArrayList<>();
         for (Endpoint e : protocol.endpoints()) {
-            endpoints.add(EndpointEvaluation.evaluate(e, m, roc, statistics));
+            endpoints.add(EndpointEvaluation.evaluate(e, m, roc, statistics, protocol, task));
         }
         return new StudyResults(
                 protocol,
@@ -116,7 +156,9 @@ public final class StudyAnalysis {
                 undefined,
                 endpoints,
                 subgroups(protocol, cases, positive, score, op.direction()),
-                StudyResults.verdictOf(endpoints));
+                StudyResults.verdictOf(endpoints),
+                segmentation,
+                detection);
     }
 
     private static Map<String, List<SubgroupResult>> subgroups(

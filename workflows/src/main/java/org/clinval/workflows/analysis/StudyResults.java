@@ -25,6 +25,8 @@ import org.clinval.workflows.protocol.StudyProtocol;
  * @param endpoints every endpoint in protocol order
  * @param subgroups subgroup results per attribute, in protocol order
  * @param verdict {@link Verdict#PASS} when every primary endpoint passed
+ * @param segmentation the segmentation analysis of a segmentation study, else empty
+ * @param detection the detection analysis of a detection study, else empty
  */
 public record StudyResults(
         StudyProtocol protocol,
@@ -35,7 +37,34 @@ public record StudyResults(
         List<String> undefined,
         List<EndpointResult> endpoints,
         Map<String, List<SubgroupResult>> subgroups,
-        Verdict verdict) {
+        Verdict verdict,
+        Optional<SegmentationResults> segmentation,
+        Optional<DetectionResults> detection) {
+
+    /** The results of a classification study. */
+    public StudyResults(
+            StudyProtocol protocol,
+            int cases,
+            DiagnosticAccuracy accuracy,
+            Optional<AucEstimate> auc,
+            Optional<BootstrapInterval> aucBootstrap,
+            List<String> undefined,
+            List<EndpointResult> endpoints,
+            Map<String, List<SubgroupResult>> subgroups,
+            Verdict verdict) {
+        this(
+                protocol,
+                cases,
+                accuracy,
+                auc,
+                aucBootstrap,
+                undefined,
+                endpoints,
+                subgroups,
+                verdict,
+                Optional.empty(),
+                Optional.empty());
+    }
 
     public StudyResults {
         undefined = List.copyOf(undefined);

@@ -7,8 +7,10 @@ import java.util.Optional;
 import org.clinval.validation.interval.BinomialInterval;
 
 /**
- * How an endpoint's confidence interval is computed. Proportions take a binomial interval; the AUC
- * takes DeLong's interval or a stratified bootstrap interval seeded from the protocol.
+ * How an endpoint's confidence interval is computed. Proportions (and the lesion-level
+ * sensitivity) take a binomial interval; the AUC takes DeLong's interval or a stratified bootstrap
+ * interval; the segmentation and detection aggregates take a bootstrap interval over cases (scans),
+ * seeded from the protocol.
  */
 public enum CiMethod {
     /** Wilson score interval of a proportion. */
@@ -19,9 +21,9 @@ public enum CiMethod {
     JEFFREYS(BinomialInterval.JEFFREYS),
     /** DeLong's interval of the AUC. */
     DELONG(null),
-    /** Percentile interval of the stratified bootstrap of the AUC. */
+    /** Percentile interval of the bootstrap (stratified for the AUC, over cases otherwise). */
     BOOTSTRAP_PERCENTILE(null),
-    /** BCa interval of the stratified bootstrap of the AUC. */
+    /** BCa interval of the bootstrap (stratified for the AUC, over cases otherwise). */
     BOOTSTRAP_BCA(null);
 
     private final BinomialInterval binomial;
@@ -42,7 +44,10 @@ public enum CiMethod {
 
     /** Returns whether the method gives an interval for {@code measure}. */
     public boolean appliesTo(Measure measure) {
-        return measure.isProportion() == (binomial != null);
+        if (binomial != null) {
+            return measure.isProportion();
+        }
+        return this == DELONG ? measure == Measure.AUC : !measure.isProportion();
     }
 
     /** Returns the methods that apply to {@code measure}. */

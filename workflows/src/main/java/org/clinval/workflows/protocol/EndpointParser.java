@@ -12,10 +12,28 @@ import org.clinval.common.yaml.YamlMap;
 import org.clinval.common.yaml.YamlValue;
 import org.clinval.validation.ConfidenceLevel;
 
-/** Walks the protocol's {@code endpoints}: unique ids, a primary one, criteria that can pass. */
+/**
+ * Walks the protocol's {@code endpoints}: unique ids, a primary one, criteria that can pass, and
+ * measures that fit the protocol's task.
+ */
 final class EndpointParser {
 
     private static final List<String> ROLES = List.of("primary", "secondary");
+    private static final List<String> BOUNDS =
+            List.of("estimate_min", "ci_lower_min", "estimate_max", "ci_upper_max");
+
+    private final Optional<Task> task;
+    private final boolean surfaceTolerance;
+
+    /**
+     * @param task the protocol's task, empty when it is itself a problem (measures are then not
+     *     checked against it)
+     * @param surfaceTolerance whether the protocol states segmentation.surface_tolerance_mm
+     */
+    EndpointParser(Optional<Task> task, boolean surfaceTolerance) {
+        this.task = task;
+        this.surfaceTolerance = surfaceTolerance;
+    }
 
     Optional<List<Endpoint>> endpoints(YamlMap m) {
         Optional<List<YamlValue>> list = m.list("endpoints", true);
@@ -64,7 +82,7 @@ final class EndpointParser {
                                                 ROLES,
                                                 t -> EndpointRole.values()[ROLES.indexOf(t)]));
         Optional<String> name = m.string("name");
-        Optional<Criterion> criterion = m.map("criterion").flatMap(this::criterion);
+        Optional<Criterion> criterion = m.map("criterion").flatMap(c -> criterion(c, id));
         Optional<List<String>> requirements = Optional.empty();
         Optional<List<String>> riskControls = Optional.empty();
         Optional<YamlMap> verifies = m.map("verifies");
@@ -112,26 +130,25 @@ final class EndpointParser {
         return Optional.of(out);
     }
 
-    private Optional<Criterion> criterion(YamlMap m) {
+    private Optional<Criterion> criterion(YamlMap m, Optional<String> id) {
         Optional<Measure> measure =
                 m.string("measure")
                         .flatMap(
                                 v ->
                                         ProtocolParser.choice(
-                                                m,
-                                                "measure",
-                                                v,
-                                                keys(Measure.values()),
-                                                Measure::parse));
-        OptionalDouble estimateMin = unit(m, "estimate_min");
-        OptionalDouble ciLowerMin = unit(m, "ci_lower_min");
-        boolean minimaOk =
-                !m.doc().hasProblem(m.path("estimate_min"))
-                        && !m.doc().hasProblem(m.path("ci_lower_min"));
-        if (minimaOk && estimateMin.isEmpty() && ciLowerMin.isEmpty()) {
-            m.problem("estimate_min", "or ci_lower_min is required: a criterion needs a minimum");
-            minimaOk = false;
-        }
+                                                m, "measure", v, Measure.keys(), Measure::parse));
+        boolean measureOk = measure.isPresent() && fits(m, measure.get(), id);
+        boolean unit = measure.map(Measure::isUnitInterval).orElse(true);
+        OptionalDouble estimateMin = bound(m, "estimate_min", unit);
+        OptionalDouble ciLowerMin = bound(m, "ci_lower_min", unit);
+        OptionalDouble estimateMax = bound(m, "estimate_max", unit);
+        OptionalDouble ciUpperMax = bound(m, "ci_upper_max", unit);
+        boolean boundsOk =
+                BOUNDS.stream().noneMatch(k -> m.doc().hasProblem(m.path(k)))
+                        && measure.isPresent()
+                        && bounds(m, measure.get(), estimateMin, ciLowerMin, estimateMax, ciUpperMax);
+        OptionalDouble fpPerScan = fpPerScan(m, measure);
+        boolean fpOk = !m.doc().hasProblem(m.path("fp_per_scan"));
         Optional<CiMethod> method =
                 m.string("ci_method")
                         .flatMap(
@@ -159,11 +176,143 @@ final class EndpointParser {
         }
         Optional<ConfidenceLevel> level = ProtocolParser.level(m, "level");
         m.rejectUnknownKeys();
-        if (measure.isEmpty() || !minimaOk || method.isEmpty() || level.isEmpty()) {
+        if (!measureOk || !boundsOk || !fpOk || method.isEmpty() || level.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(
-                new Criterion(measure.get(), estimateMin, ciLowerMin, method.get(), level.get()));
+                new Criterion(
+                        measure.get(),
+                        estimateMin,
+                        ciLowerMin,
+                        estimateMax,
+                        ciUpperMax,
+                        fpPerScan,
+                        method.get(),
+                        level.get()));
+    }
+
+    /** A measure of another task than the protocol's is refused, naming the endpoint. */
+    private boolean fits(YamlMap m, Measure measure, Optional<String> id) {
+        String endpoint = id.map(i -> "endpoint " + i + ": ").orElse("");
+        if (task.isPresent() && !measure.fits(task.get())) {
+            m.problem(
+                    "measure",
+                    endpoint
+                            + measure.key()
+                            + " is a "
+                            + measure.task().orElseThrow().key()
+                            + " measure, but the protocol's task is "
+                            + task.get().key()
+                            + " (measures of every task: "
+                            + String.join(
+                                    ", ",
+                                    java.util.Arrays.stream(Measure.values())
+                                            .filter(Measure::isCaseLevel)
+                                            .map(Measure::key)
+                                            .toList())
+                            + ")");
+            return false;
+        }
+        if (measure == Measure.SURFACE_DICE_MEAN && task.isPresent() && !surfaceTolerance) {
+            m.problem(
+                    "measure",
+                    endpoint
+                            + "surface_dice_mean needs segmentation.surface_tolerance_mm: without a"
+                            + " tolerance the surface Dice is undefined in every case");
+            return false;
+        }
+        return true;
+    }
+
+    /** Minima for larger-is-better measures, maxima for smaller-is-better ones, at least one. */
+    private static boolean bounds(
+            YamlMap m,
+            Measure measure,
+            OptionalDouble estimateMin,
+            OptionalDouble ciLowerMin,
+            OptionalDouble estimateMax,
+            OptionalDouble ciUpperMax) {
+        boolean ok = true;
+        if (measure.smallerIsBetter()) {
+            for (String k : List.of("estimate_min", "ci_lower_min")) {
+                if (m.has(k)) {
+                    m.problem(
+                            k,
+                            "is not a bound of "
+                                    + measure.key()
+                                    + ", where smaller is better: state estimate_max or"
+                                    + " ci_upper_max");
+                    ok = false;
+                }
+            }
+            if (ok && estimateMax.isEmpty() && ciUpperMax.isEmpty()) {
+                m.problem(
+                        "estimate_max",
+                        "or ci_upper_max is required: a criterion of "
+                                + measure.key()
+                                + " needs a maximum");
+                ok = false;
+            }
+            return ok;
+        }
+        for (String k : List.of("estimate_max", "ci_upper_max")) {
+            if (m.has(k)) {
+                m.problem(
+                        k,
+                        "is not a bound of "
+                                + measure.key()
+                                + ", where larger is better: state estimate_min or ci_lower_min"
+                                + " (maxima are for "
+                                + String.join(
+                                        ", ",
+                                        java.util.Arrays.stream(Measure.values())
+                                                .filter(Measure::smallerIsBetter)
+                                                .map(Measure::key)
+                                                .toList())
+                                + ")");
+                ok = false;
+            }
+        }
+        if (ok && estimateMin.isEmpty() && ciLowerMin.isEmpty()) {
+            m.problem("estimate_min", "or ci_lower_min is required: a criterion needs a minimum");
+            ok = false;
+        }
+        return ok;
+    }
+
+    /** {@code fp_per_scan}: required by sensitivity_at_fp, refused elsewhere, positive. */
+    private static OptionalDouble fpPerScan(YamlMap m, Optional<Measure> measure) {
+        boolean wanted = measure.map(x -> x == Measure.SENSITIVITY_AT_FP).orElse(false);
+        if (measure.isPresent() && !wanted) {
+            if (m.has("fp_per_scan")) {
+                m.problem(
+                        "fp_per_scan",
+                        "is only for sensitivity_at_fp, not " + measure.get().key());
+            }
+            return OptionalDouble.empty();
+        }
+        OptionalDouble v = wanted ? m.number("fp_per_scan") : m.optionalNumber("fp_per_scan");
+        if (v.isPresent() && !(v.getAsDouble() > 0)) {
+            m.problem(
+                    "fp_per_scan",
+                    Show.value(m.raw("fp_per_scan"))
+                            + " is not a positive number of false positives per scan");
+            return OptionalDouble.empty();
+        }
+        return v;
+    }
+
+    /** Returns an optional bound: in [0, 1] for a measure in [0, 1], else non-negative. */
+    private static OptionalDouble bound(YamlMap m, String key, boolean unit) {
+        if (unit) {
+            return unit(m, key);
+        }
+        OptionalDouble v = m.optionalNumber(key);
+        if (v.isPresent() && v.getAsDouble() < 0) {
+            m.problem(key, Show.value(m.raw(key)) + " is below the minimum 0");
+            return OptionalDouble.empty();
+        }
+        return v;
     }
 
     /** Returns an optional number in [0, 1]. */
@@ -181,10 +330,6 @@ final class EndpointParser {
             return OptionalDouble.empty();
         }
         return v;
-    }
-
-    private static List<String> keys(Measure[] values) {
-        return java.util.Arrays.stream(values).map(Measure::key).toList();
     }
 
     private static List<String> keys(CiMethod[] values) {

@@ -1,30 +1,103 @@
 package org.clinval.workflows.protocol;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-/** What an endpoint measures. */
+/**
+ * What an endpoint measures. The case-level measures (sensitivity to AUC) are computed from the
+ * label and the prediction of every case, whatever the task; the others need the task they belong
+ * to: a segmentation measure on a classification protocol is a protocol problem.
+ */
 public enum Measure {
     /** {@code TP / (TP + FN)}. */
-    SENSITIVITY,
+    SENSITIVITY(null, false),
     /** {@code TN / (TN + FP)}. */
-    SPECIFICITY,
+    SPECIFICITY(null, false),
     /** {@code TP / (TP + FP)}. */
-    PPV,
+    PPV(null, false),
     /** {@code TN / (TN + FN)}. */
-    NPV,
+    NPV(null, false),
     /** {@code (TP + TN) / n}. */
-    ACCURACY,
+    ACCURACY(null, false),
     /** Area under the empirical ROC curve. */
-    AUC;
+    AUC(null, false),
+    /** Mean Dice coefficient over the cases. */
+    DICE_MEAN(Task.SEGMENTATION, false),
+    /** Median Dice coefficient over the cases. */
+    DICE_MEDIAN(Task.SEGMENTATION, false),
+    /** Mean intersection over union over the cases. */
+    IOU_MEAN(Task.SEGMENTATION, false),
+    /** Median 95th-percentile Hausdorff distance in mm over the cases where it is defined. */
+    HD95_MEDIAN(Task.SEGMENTATION, true),
+    /** Mean 95th-percentile Hausdorff distance in mm over the cases where it is defined. */
+    HD95_MEAN(Task.SEGMENTATION, true),
+    /** Mean average symmetric surface distance in mm over the cases where it is defined. */
+    ASSD_MEAN(Task.SEGMENTATION, true),
+    /** Mean surface Dice at {@code segmentation.surface_tolerance_mm} over the cases. */
+    SURFACE_DICE_MEAN(Task.SEGMENTATION, false),
+    /** LUNA16's competition performance metric: mean FROC sensitivity at 1/8 to 8 FP per scan. */
+    FROC_CPM(Task.DETECTION, false),
+    /** FROC sensitivity at the criterion's {@code fp_per_scan} false positives per scan. */
+    SENSITIVITY_AT_FP(Task.DETECTION, false),
+    /** Lesions hit at the operating threshold / reference lesions, a proportion over lesions. */
+    LESION_SENSITIVITY(Task.DETECTION, false),
+    /** False-positive candidates at the operating threshold per scan. */
+    FP_PER_SCAN_MEAN(Task.DETECTION, true);
+
+    private final Task task;
+    private final boolean smallerIsBetter;
+
+    Measure(Task task, boolean smallerIsBetter) {
+        this.task = task;
+        this.smallerIsBetter = smallerIsBetter;
+    }
 
     /** Returns the protocol's name of the measure, e.g. {@code sensitivity}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Returns whether the measure is a binomial proportion at the operating point. */
+    /** Returns the protocol's names of every measure. */
+    public static List<String> keys() {
+        return Arrays.stream(values()).map(Measure::key).toList();
+    }
+
+    /**
+     * Returns whether the measure is a binomial proportion (successes over trials) with a binomial
+     * interval: the case-level proportions at the operating point and the lesion-level sensitivity.
+     */
     public boolean isProportion() {
-        return this != AUC;
+        return ordinal() < AUC.ordinal() || this == LESION_SENSITIVITY;
+    }
+
+    /** Returns whether the measure is computed from each case's label and prediction (or score). */
+    public boolean isCaseLevel() {
+        return task == null;
+    }
+
+    /** Returns the task the measure needs; empty for the case-level measures of every task. */
+    public Optional<Task> task() {
+        return Optional.ofNullable(task);
+    }
+
+    /** Returns whether the measure fits a protocol of {@code t}. */
+    public boolean fits(Task t) {
+        return task == null || task == t;
+    }
+
+    /**
+     * Returns whether smaller values are better (distances, false positives): its criterion states
+     * maxima ({@code estimate_max}, {@code ci_upper_max}) instead of minima.
+     */
+    public boolean smallerIsBetter() {
+        return smallerIsBetter;
+    }
+
+    /** Returns whether the measure lies in [0, 1] (every measure but distances and FP rates). */
+    public boolean isUnitInterval() {
+        return !smallerIsBetter;
     }
 
     /** Parses a measure name, naming the bad value. */
@@ -35,6 +108,6 @@ public enum Measure {
             }
         }
         throw new IllegalArgumentException(
-                "measure is not one of sensitivity, specificity, ppv, npv, accuracy, auc: " + text);
+                "measure is not one of " + String.join(", ", keys()) + ": " + text);
     }
 }

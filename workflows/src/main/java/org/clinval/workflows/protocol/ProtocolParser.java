@@ -1,5 +1,6 @@
 package org.clinval.workflows.protocol;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,10 +38,19 @@ final class ProtocolParser {
         Optional<String> title = m.string("title");
         Optional<String> intendedUse = m.string("intended_use");
         m.list("allowed_roots", false).orElse(List.of()).forEach(paths::allow);
+        Optional<Task> task =
+                m.has("task")
+                        ? m.string("task")
+                                .flatMap(t -> choice(m, "task", t, Task.keys(), Task::parse))
+                        : Optional.of(Task.CLASSIFICATION);
+        Optional<SegmentationSettings> segmentation = segmentation(m, task);
+        Optional<DetectionSettings> detection = detection(m, task);
         Optional<Device> device = m.map("device").flatMap(this::device);
-        Optional<Dataset> dataset = m.map("dataset").flatMap(this::dataset);
+        Optional<Dataset> dataset = m.map("dataset").flatMap(d -> dataset(d, task));
         Optional<OperatingPoint> point = m.map("operating_point").flatMap(this::operatingPoint);
-        Optional<List<Endpoint>> endpoints = new EndpointParser().endpoints(m);
+        boolean tolerance =
+                segmentation.map(x -> x.surfaceToleranceMm().isPresent()).orElse(false);
+        Optional<List<Endpoint>> endpoints = new EndpointParser(task, tolerance).endpoints(m);
         Optional<Subgroups> subgroups = m.map("subgroups").flatMap(this::subgroups);
         Optional<StatisticalMethods> statistics = m.map("statistics").flatMap(this::statistics);
         Optional<Path> features = Optional.empty();
@@ -70,7 +80,85 @@ final class ProtocolParser {
                         subgroups.orElseThrow(),
                         statistics.orElseThrow(),
                         features,
-                        duties));
+                        duties,
+                        task.orElseThrow(),
+                        segmentation,
+                        detection));
+    }
+
+    /** The {@code segmentation} block: only in a segmentation protocol. */
+    private Optional<SegmentationSettings> segmentation(YamlMap m, Optional<Task> task) {
+        if (!m.has("segmentation")) {
+            return task.filter(t -> t == Task.SEGMENTATION).map(t -> SegmentationSettings.DEFAULT);
+        }
+        if (task.isPresent() && task.get() != Task.SEGMENTATION) {
+            m.problem(
+                    "segmentation",
+                    "is only for task: segmentation; this protocol's task is " + task.get().key());
+            return Optional.empty();
+        }
+        Optional<YamlMap> block = m.map("segmentation");
+        if (block.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlMap b = block.get();
+        Optional<String> label = Optional.empty();
+        if (b.has("label")) {
+            JsonNode raw = b.raw("label");
+            if (raw.isIntegralNumber() && raw.asLong() >= 1) {
+                label = Optional.of(Long.toString(raw.asLong()));
+            } else if (raw.isTextual() && !raw.textValue().isBlank()) {
+                label = Optional.of(raw.textValue().strip());
+            } else {
+                b.problem(
+                        "label",
+                        Show.value(raw)
+                                + " is not a segment number (1 or more) or a segment label");
+            }
+        }
+        OptionalDouble tolerance = b.optionalNumber("surface_tolerance_mm");
+        if (tolerance.isPresent() && !(tolerance.getAsDouble() >= 0)) {
+            b.problem(
+                    "surface_tolerance_mm",
+                    Show.value(b.raw("surface_tolerance_mm")) + " is below the minimum 0");
+            tolerance = OptionalDouble.empty();
+        }
+        b.rejectUnknownKeys();
+        if (b.doc().hasProblemWithin(b.path())) {
+            return Optional.empty();
+        }
+        return Optional.of(new SegmentationSettings(label, tolerance));
+    }
+
+    /** The {@code detection} block: only in a detection protocol. */
+    private Optional<DetectionSettings> detection(YamlMap m, Optional<Task> task) {
+        if (!m.has("detection")) {
+            return task.filter(t -> t == Task.DETECTION).map(t -> DetectionSettings.DEFAULT);
+        }
+        if (task.isPresent() && task.get() != Task.DETECTION) {
+            m.problem(
+                    "detection",
+                    "is only for task: detection; this protocol's task is " + task.get().key());
+            return Optional.empty();
+        }
+        Optional<YamlMap> block = m.map("detection");
+        if (block.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlMap b = block.get();
+        Optional<Long> min = Optional.of(1L);
+        if (b.has("min_candidate_voxels")) {
+            min = b.integer("min_candidate_voxels");
+            if (min.isPresent() && (min.get() < 1 || min.get() > Integer.MAX_VALUE)) {
+                b.problem("min_candidate_voxels", min.get() + " is not a positive count");
+                min = Optional.empty();
+            }
+        }
+        b.rejectUnknownKeys();
+        if (min.isEmpty() || b.doc().hasProblemWithin(b.path())) {
+            return Optional.empty();
+        }
+        return Optional.of(new DetectionSettings(min.get().intValue()));
     }
 
     private SeparationOfDuties duties(YamlMap m) {
@@ -106,9 +194,11 @@ final class ProtocolParser {
                         sha.get().toLowerCase(Locale.ROOT)));
     }
 
-    private Optional<Dataset> dataset(YamlMap m) {
+    private Optional<Dataset> dataset(YamlMap m, Optional<Task> task) {
         Optional<Path> dicom = path(m, "dicom", true);
         Optional<Path> truth = path(m, "ground_truth", false);
+        Optional<Path> masks = reference(m, task, "reference_masks", Task.SEGMENTATION, true);
+        Optional<Path> lesions = reference(m, task, "lesions", Task.DETECTION, false);
         Optional<Boolean> deidentify = m.bool("deidentify");
         boolean burnedIn = m.bool("allow_burned_in_annotation", false);
         List<String> modalities = Dataset.DEFAULT_MODALITIES;
@@ -120,11 +210,58 @@ final class ProtocolParser {
             }
         }
         m.rejectUnknownKeys();
-        if (dicom.isEmpty() || truth.isEmpty() || deidentify.isEmpty() || modalities.isEmpty()) {
+        if (dicom.isEmpty()
+                || truth.isEmpty()
+                || deidentify.isEmpty()
+                || modalities.isEmpty()
+                || m.doc().hasProblem(m.path("reference_masks"))
+                || m.doc().hasProblem(m.path("lesions"))) {
             return Optional.empty();
         }
         return Optional.of(
-                new Dataset(dicom.get(), truth.get(), deidentify.get(), burnedIn, modalities));
+                new Dataset(
+                        dicom.get(),
+                        truth.get(),
+                        deidentify.get(),
+                        burnedIn,
+                        modalities,
+                        masks,
+                        lesions));
+    }
+
+    /**
+     * The reference of a volume task ({@code reference_masks}, {@code lesions}): required by its
+     * task, refused in any other, a path as every other dataset path.
+     */
+    private Optional<Path> reference(
+            YamlMap m, Optional<Task> task, String key, Task owner, boolean directory) {
+        if (task.isEmpty()) {
+            m.raw(key);
+            return Optional.empty();
+        }
+        if (task.get() != owner) {
+            if (m.has(key)) {
+                m.problem(
+                        key,
+                        "is only for task: "
+                                + owner.key()
+                                + "; this protocol's task is "
+                                + task.get().key());
+            }
+            return Optional.empty();
+        }
+        if (!m.has(key)) {
+            m.problem(
+                    key,
+                    "is required by task: "
+                            + owner.key()
+                            + (directory
+                                    ? " (the folder of the reference DICOM SEG files, one per case)"
+                                    : " (the CSV of the reference lesions:"
+                                            + " case_id,x,y,z,radius)"));
+            return Optional.empty();
+        }
+        return path(m, key, directory);
     }
 
     private Optional<OperatingPoint> operatingPoint(YamlMap m) {

@@ -98,6 +98,9 @@ public final class ProtocolWriter {
         y.raw("      measure: " + c.measure().key());
         c.estimateMin().ifPresent(v -> y.raw("      estimate_min: " + num(v)));
         c.ciLowerMin().ifPresent(v -> y.raw("      ci_lower_min: " + num(v)));
+        c.estimateMax().ifPresent(v -> y.raw("      estimate_max: " + num(v)));
+        c.ciUpperMax().ifPresent(v -> y.raw("      ci_upper_max: " + num(v)));
+        c.fpPerScan().ifPresent(v -> y.raw("      fp_per_scan: " + num(v)));
         y.raw("      ci_method: " + c.ciMethod().key());
         y.raw("      level: " + num(c.level().value()));
         y.raw("    verifies:");

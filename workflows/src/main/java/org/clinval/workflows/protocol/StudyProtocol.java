@@ -19,6 +19,11 @@ import java.util.Optional;
  * @param statistics methods of the tables and the bootstrap
  * @param features folder of Gherkin acceptance criteria, if any
  * @param separationOfDuties who may sign what
+ * @param task what the device does per case (key {@code task}, default classification)
+ * @param segmentation the {@code segmentation} block of a segmentation protocol (its defaults when
+ *     the protocol has none); empty for every other task
+ * @param detection the {@code detection} block of a detection protocol (its defaults when the
+ *     protocol has none); empty for every other task
  */
 public record StudyProtocol(
         Path file,
@@ -32,10 +37,53 @@ public record StudyProtocol(
         Subgroups subgroups,
         StatisticalMethods statistics,
         Optional<Path> features,
-        SeparationOfDuties separationOfDuties) {
+        SeparationOfDuties separationOfDuties,
+        Task task,
+        Optional<SegmentationSettings> segmentation,
+        Optional<DetectionSettings> detection) {
 
     public StudyProtocol {
         endpoints = List.copyOf(endpoints);
+        if (segmentation.isPresent() != (task == Task.SEGMENTATION)) {
+            throw new IllegalArgumentException(
+                    "segmentation settings belong to a segmentation protocol, not " + task.key());
+        }
+        if (detection.isPresent() != (task == Task.DETECTION)) {
+            throw new IllegalArgumentException(
+                    "detection settings belong to a detection protocol, not " + task.key());
+        }
+    }
+
+    /** A classification protocol. */
+    public StudyProtocol(
+            Path file,
+            String id,
+            String title,
+            String intendedUse,
+            Device device,
+            Dataset dataset,
+            OperatingPoint operatingPoint,
+            List<Endpoint> endpoints,
+            Subgroups subgroups,
+            StatisticalMethods statistics,
+            Optional<Path> features,
+            SeparationOfDuties separationOfDuties) {
+        this(
+                file,
+                id,
+                title,
+                intendedUse,
+                device,
+                dataset,
+                operatingPoint,
+                endpoints,
+                subgroups,
+                statistics,
+                features,
+                separationOfDuties,
+                Task.CLASSIFICATION,
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** Returns the primary endpoints. */

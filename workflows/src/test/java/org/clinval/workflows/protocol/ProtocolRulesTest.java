@@ -53,7 +53,8 @@ class ProtocolRulesTest {
                 .containsExactly(
                         "protocol.yaml line 13, column 3, dataset.deidentfy: is not a known key"
                                 + " (known: dicom, ground_truth, deidentify,"
-                                + " allow_burned_in_annotation, modalities)");
+                                + " allow_burned_in_annotation, modalities,"
+                                + " reference_masks, lesions)");
     }
 
     @Test

@@ -1,0 +1,60 @@
+package org.clinval.workflows.analysis;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.clinval.workflows.protocol.StudyProtocol;
+
+/**
+ * The task-specific results of a run beside its case results: the segmentation columns of {@code
+ * case-results.csv}, or the run folder's {@value DetectionCsv#CANDIDATES} and {@value
+ * DetectionCsv#LESIONS} (next to {@code case-results.csv}). Both empty for a classification study.
+ *
+ * @param segmentation the segmentation results, in case-result order
+ * @param detection the scans, candidates and lesions
+ */
+public record TaskInputs(
+        Optional<List<SegmentationCase>> segmentation, Optional<DetectionInputs> detection) {
+
+    /** The inputs of a classification study: none beyond the case results. */
+    public static final TaskInputs NONE = new TaskInputs(Optional.empty(), Optional.empty());
+
+    /**
+     * Reads what {@code protocol}'s task needs beside {@code caseResults}, whose rows are {@code
+     * cases}.
+     *
+     * @throws IOException naming the file, line and column of a missing or malformed value
+     */
+    public static TaskInputs read(StudyProtocol protocol, Path caseResults, List<CaseResult> cases)
+            throws IOException {
+        return switch (protocol.task()) {
+            case CLASSIFICATION -> NONE;
+            case SEGMENTATION -> {
+                List<SegmentationCase> seg = SegmentationCasesCsv.read(caseResults);
+                try {
+                    SegmentationAnalysis.requireSameCases(cases, seg);
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(caseResults + ": " + e.getMessage(), e);
+                }
+                yield new TaskInputs(Optional.of(seg), Optional.empty());
+            }
+            case DETECTION -> {
+                Path dir = caseResults.toAbsolutePath().getParent();
+                List<String> ids = cases.stream().map(CaseResult::caseId).toList();
+                Set<String> known = new HashSet<>(ids);
+                yield new TaskInputs(
+                        Optional.empty(),
+                        Optional.of(
+                                new DetectionInputs(
+                                        ids,
+                                        DetectionCsv.candidates(
+                                                dir.resolve(DetectionCsv.CANDIDATES), known),
+                                        DetectionCsv.lesions(
+                                                dir.resolve(DetectionCsv.LESIONS), known))));
+            }
+        };
+    }
+}

@@ -1,0 +1,32 @@
+package org.clinval.workflows.protocol;
+
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The protocol's {@code segmentation} block.
+ *
+ * @param label the segment of each reference DICOM SEG to compare with: its segment number (e.g.
+ *     {@code 1}) or its label; empty when the reference has a single segment
+ * @param surfaceToleranceMm tolerance of the surface Dice in mm; empty when surface Dice is not
+ *     computed (it is then undefined in every case)
+ */
+public record SegmentationSettings(Optional<String> label, OptionalDouble surfaceToleranceMm) {
+
+    public SegmentationSettings {
+        if (surfaceToleranceMm.isPresent()
+                && !(surfaceToleranceMm.getAsDouble() >= 0
+                        && Double.isFinite(surfaceToleranceMm.getAsDouble()))) {
+            throw new IllegalArgumentException(
+                    "surface_tolerance_mm is not a non-negative finite number: "
+                            + surfaceToleranceMm.getAsDouble());
+        }
+        if (label.isPresent() && label.get().isBlank()) {
+            throw new IllegalArgumentException("segmentation label is blank");
+        }
+    }
+
+    /** The settings of a segmentation protocol without a {@code segmentation} block. */
+    public static final SegmentationSettings DEFAULT =
+            new SegmentationSettings(Optional.empty(), OptionalDouble.empty());
+}
