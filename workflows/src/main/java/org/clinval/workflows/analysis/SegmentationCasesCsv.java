@@ -131,10 +131,10 @@ public final class SegmentationCasesCsv {
                                 + (distances
                                         ? "value is missing, but with empty = "
                                                 + e
-                                                + " surface distances are defined"
+                                                + ", surface distances are defined"
                                         : "is given, but with empty = "
                                                 + e
-                                                + " surface distances are undefined (leave it"
+                                                + ", surface distances are undefined (leave it"
                                                 + " empty)"));
             }
         }
