@@ -194,7 +194,19 @@ public final class StudyReportService implements ReportService {
      */
     static String criterion(Criterion c) {
         List<String> parts = new ArrayList<>();
+        c.fpPerScan()
+                .ifPresent(v -> parts.add(String.format(Locale.ROOT, "at %s FP per scan", trim(v))));
         c.estimateMin().ifPresent(v -> parts.add(String.format(Locale.ROOT, "estimate ≥ %.2f", v)));
+        c.estimateMax().ifPresent(v -> parts.add(String.format(Locale.ROOT, "estimate ≤ %.2f", v)));
+        c.ciUpperMax()
+                .ifPresent(
+                        v ->
+                                parts.add(
+                                        String.format(
+                                                Locale.ROOT,
+                                                "upper %s%% bound ≤ %.2f",
+                                                trim(100 * c.level().value()),
+                                                v)));
         c.ciLowerMin()
                 .ifPresent(
                         v ->

@@ -46,8 +46,13 @@ public final class GenerateReports implements JavaDelegate {
         Path caseResults = Path.of(StudyContext.text(execution, ValidationStudy.VAR_CASE_RESULTS));
         Path quarantine = Path.of(StudyContext.text(execution, ValidationStudy.VAR_QUARANTINE));
         try {
+            List<org.clinval.workflows.analysis.CaseResult> cases = CaseResultsCsv.read(caseResults);
             StudyResults results =
-                    StudyAnalysis.analyse(s.protocol(), CaseResultsCsv.read(caseResults));
+                    StudyAnalysis.analyse(
+                            s.protocol(),
+                            cases,
+                            org.clinval.workflows.analysis.TaskInputs.read(
+                                    s.protocol(), caseResults, cases));
             Path outDir = s.file(ValidationStudy.REPORTS_DIR);
             Files.createDirectories(outDir);
             List<Path> written =
