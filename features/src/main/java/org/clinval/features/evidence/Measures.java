@@ -1,16 +1,33 @@
 package org.clinval.features.evidence;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.clinval.validation.ConfidenceLevel;
 import org.clinval.validation.Interval;
 import org.clinval.validation.binary.ConfusionMatrix;
+import org.clinval.validation.bootstrap.BootstrapInterval;
+import org.clinval.validation.bootstrap.BootstrapSpec;
+import org.clinval.validation.detection.Froc;
+import org.clinval.validation.detection.FrocBootstrap;
+import org.clinval.validation.detection.FrocResult;
 import org.clinval.validation.interval.BinomialInterval;
 import org.clinval.validation.interval.Proportion;
 import org.clinval.validation.roc.AucEstimate;
 import org.clinval.validation.roc.DeLong;
 import org.clinval.validation.roc.RocInput;
+import org.clinval.validation.segmentation.SegmentationMetric;
+import org.clinval.workflows.analysis.Aggregate;
+import org.clinval.workflows.analysis.CaseAggregate;
+import org.clinval.workflows.analysis.DetectionAnalysis;
+import org.clinval.workflows.analysis.DetectionInputs;
+import org.clinval.workflows.analysis.SegmentationAnalysis;
+import org.clinval.workflows.analysis.SegmentationCase;
 import org.clinval.workflows.protocol.CiMethod;
 import org.clinval.workflows.protocol.Measure;
 import org.clinval.workflows.protocol.OperatingPoint;
@@ -29,6 +46,11 @@ import org.clinval.workflows.protocol.OperatingPoint;
  *   <li>The AUC (Mann–Whitney, ties one half) with DeLong's interval {@code AUC ± z·SE} clipped to
  *       [0, 1] (DeLong et al. 1988, doi:10.2307/2531595). A class without cases makes the AUC
  *       undefined; fewer than 2 cases in a class leave it without an interval.
+ *   <li>The measures of a segmentation or detection study ({@link #task}), computed by the
+ *       workflows' {@link SegmentationAnalysis} and {@link DetectionAnalysis}, the same computation
+ *       as the analysis step's: means and medians of per-case metrics and the FROC with a bootstrap
+ *       over cases (scans) by the protocol's seed and replicates, the lesion-level sensitivity with
+ *       a binomial interval over lesions.
  * </ul>
  */
 public final class Measures {
@@ -182,10 +204,240 @@ public final class Measures {
                         p.undefinedReason()));
     }
 
+    /**
+     * Returns measure {@code measure} of a segmentation or detection study on the cases (scans) of
+     * {@code s}, with its {@code method} interval at {@code level}: a bootstrap over cases (scans)
+     * with the protocol's seed and replicates, or a binomial interval over lesions for the
+     * lesion-level sensitivity. {@code fpPerScan} is the false-positive rate of {@link
+     * Measure#SENSITIVITY_AT_FP} and ignored otherwise.
+     *
+     * @throws IllegalArgumentException if {@code measure} is a case-level measure, {@code method}
+     *     gives no interval of it, or the study is not of the measure's task
+     */
+    public Measurement task(
+            Measure measure,
+            Selection s,
+            OptionalDouble fpPerScan,
+            CiMethod method,
+            ConfidenceLevel level) {
+        if (measure.isCaseLevel()) {
+            throw new IllegalArgumentException(
+                    name(measure) + " is not a segmentation or detection measure");
+        }
+        if (!method.appliesTo(measure)) {
+            throw new IllegalArgumentException(
+                    methodName(method) + " is not an interval method for the " + name(measure));
+        }
+        BootstrapSpec spec = run.protocol().statistics().bootstrap(level);
+        return switch (measure) {
+            case LESION_SENSITIVITY -> lesionSensitivity(s, method, level);
+            case FROC_CPM -> froc(measure, s, Froc.LUNA16_FP_RATES, method, spec);
+            case SENSITIVITY_AT_FP ->
+                    froc(
+                            measure,
+                            s,
+                            List.of(
+                                    fpPerScan.orElseThrow(
+                                            () ->
+                                                    new IllegalArgumentException(
+                                                            "the sensitivity at an FP rate needs"
+                                                                    + " the rate"))),
+                            method,
+                            spec);
+            case FP_PER_SCAN_MEAN ->
+                    aggregate(
+                            name(measure),
+                            s,
+                            DetectionAnalysis.fpPerScan(
+                                    detection(measure, s), run.protocol().operatingPoint(), spec),
+                            "scans",
+                            method,
+                            level);
+            default -> {
+                Map.Entry<SegmentationMetric, Aggregate> ma = SegmentationAnalysis.of(measure);
+                yield aggregate(
+                        name(measure),
+                        s,
+                        SegmentationAnalysis.aggregate(
+                                ma.getKey(), ma.getValue(), segmentation(measure, s), spec),
+                        "cases",
+                        method,
+                        level);
+            }
+        };
+    }
+
+    private List<SegmentationCase> segmentation(Measure measure, Selection s) {
+        List<SegmentationCase> all =
+                run.task()
+                        .segmentation()
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "the "
+                                                        + name(measure)
+                                                        + " needs a segmentation study: this run's"
+                                                        + " task is "
+                                                        + run.protocol().task().key()));
+        return Arrays.stream(s.indices()).mapToObj(all::get).toList();
+    }
+
+    private DetectionInputs detection(Measure measure, Selection s) {
+        DetectionInputs all =
+                run.task()
+                        .detection()
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "the "
+                                                        + name(measure)
+                                                        + " needs a detection study: this run's"
+                                                        + " task is "
+                                                        + run.protocol().task().key()));
+        Set<String> ids = new HashSet<>();
+        for (int i : s.indices()) ids.add(run.cases().get(i).caseId());
+        return ids.size() == all.scans().size() ? all : all.of(ids);
+    }
+
+    /** A mean or median over cases (scans) with the bootstrap the analysis computed. */
+    private Measurement aggregate(
+            String quantity,
+            Selection s,
+            CaseAggregate a,
+            String units,
+            CiMethod method,
+            ConfidenceLevel level) {
+        ConfusionMatrix m = matrix(s);
+        Optional<Interval> ci = method == CiMethod.BOOTSTRAP_BCA ? a.bca() : a.percentile();
+        Optional<String> why =
+                a.undefinedReason()
+                        .or(() -> a.bootstrap().flatMap(BootstrapInterval::undefinedReason));
+        String population =
+                a.nDefined() == a.n()
+                        ? s.description()
+                        : s.description()
+                                + ", "
+                                + a.nDefined()
+                                + " of "
+                                + a.n()
+                                + " "
+                                + units
+                                + " with a value";
+        return new Measurement(
+                quantity,
+                population,
+                a.estimate(),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                s.size(),
+                m.positives(),
+                m.negatives(),
+                ci,
+                bootstrapName(method, units),
+                level,
+                ci.isPresent() && a.estimate().isPresent() ? Optional.empty() : why);
+    }
+
+    /** The CPM or the sensitivity at one FP rate, with the FROC's bootstrap over scans. */
+    private Measurement froc(
+            Measure measure, Selection s, List<Double> rates, CiMethod method, BootstrapSpec spec) {
+        DetectionInputs d = detection(measure, s);
+        FrocResult f = DetectionAnalysis.froc(d, rates);
+        boolean cpm = measure == Measure.FROC_CPM;
+        OptionalDouble estimate =
+                cpm || f.cpm().isEmpty()
+                        ? f.cpm()
+                        : OptionalDouble.of(f.sensitivityAtFp().get(rates.get(0)));
+        FrocBootstrap b = DetectionAnalysis.frocBootstrap(d, rates, spec);
+        Optional<BootstrapInterval> bi =
+                cpm ? b.cpm() : Optional.ofNullable(b.sensitivityAtFp().get(rates.get(0)));
+        Optional<Interval> ci =
+                method == CiMethod.BOOTSTRAP_BCA
+                        ? bi.flatMap(BootstrapInterval::bca)
+                        : bi.map(BootstrapInterval::percentile);
+        Optional<String> why =
+                f.undefinedReason()
+                        .or(b::undefinedReason)
+                        .or(() -> bi.flatMap(BootstrapInterval::undefinedReason));
+        ConfusionMatrix m = matrix(s);
+        return new Measurement(
+                cpm ? name(measure) : sensitivityAtFp(rates.get(0)),
+                s.description()
+                        + " ("
+                        + f.lesions()
+                        + " lesions, "
+                        + f.candidates()
+                        + " candidates)",
+                estimate,
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                s.size(),
+                m.positives(),
+                m.negatives(),
+                ci,
+                bootstrapName(method, "scans"),
+                spec.level(),
+                ci.isPresent() && estimate.isPresent() ? Optional.empty() : why);
+    }
+
+    /** Lesions hit at the operating threshold over all lesions, a proportion over lesions. */
+    private Measurement lesionSensitivity(Selection s, CiMethod method, ConfidenceLevel level) {
+        Proportion p =
+                DetectionAnalysis.lesionSensitivity(
+                        detection(Measure.LESION_SENSITIVITY, s),
+                        run.protocol().operatingPoint(),
+                        level);
+        ConfusionMatrix m = matrix(s);
+        return new Measurement(
+                name(Measure.LESION_SENSITIVITY),
+                s.description(),
+                p.estimate(),
+                OptionalLong.of(p.successes()),
+                OptionalLong.of(p.trials()),
+                s.size(),
+                m.positives(),
+                m.negatives(),
+                p.interval(method.binomial().orElseThrow()),
+                methodName(method) + " over lesions",
+                level,
+                p.undefinedReason().map(r -> r + " (no reference lesion in " + s + ")"));
+    }
+
+    private String bootstrapName(CiMethod method, String units) {
+        return methodName(method)
+                + " over "
+                + units
+                + " ("
+                + run.protocol().statistics().bootstrapReplicates()
+                + " replicates, seed "
+                + run.protocol().statistics().bootstrapSeed()
+                + ")";
+    }
+
+    /**
+     * Returns the name of the FROC sensitivity at {@code rate}, e.g. {@code sensitivity at 1 FP per
+     * scan}.
+     */
+    public static String sensitivityAtFp(double rate) {
+        String r = rate == Math.rint(rate) ? String.valueOf((long) rate) : String.valueOf(rate);
+        return "sensitivity at " + r + " FP per scan";
+    }
+
     /** Returns the measure's name in the clinical language of the steps, e.g. {@code NPV}. */
     public static String name(Measure measure) {
         return switch (measure) {
             case PPV, NPV, AUC -> measure.name();
+            case DICE_MEAN -> "mean Dice";
+            case DICE_MEDIAN -> "median Dice";
+            case IOU_MEAN -> "mean IoU";
+            case HD95_MEDIAN -> "median HD95 (mm)";
+            case HD95_MEAN -> "mean HD95 (mm)";
+            case ASSD_MEAN -> "mean ASSD (mm)";
+            case SURFACE_DICE_MEAN -> "mean surface Dice";
+            case FROC_CPM -> "CPM";
+            case SENSITIVITY_AT_FP -> "FROC sensitivity";
+            case LESION_SENSITIVITY -> "lesion-level sensitivity";
+            case FP_PER_SCAN_MEAN -> "false positives per scan";
             default -> measure.key();
         };
     }

@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.clinval.workflows.analysis.CaseResult;
 import org.clinval.workflows.analysis.CaseResultsCsv;
+import org.clinval.workflows.analysis.TaskInputs;
 import org.clinval.workflows.local.FileDatasetService;
 import org.clinval.workflows.protocol.InvalidProtocolException;
 import org.clinval.workflows.protocol.OperatingPoint;
@@ -27,7 +28,9 @@ import org.clinval.workflows.protocol.StudyProtocol;
 /**
  * A finished study run as its folder holds it: the approved protocol ({@code protocol.yaml}), the
  * case results ({@code case-results.csv}) and, when present, the quarantined cases ({@code
- * quarantine.csv}, columns {@code case_id} and {@code reason}, others ignored).
+ * quarantine.csv}, columns {@code case_id} and {@code reason}, others ignored) and, for a
+ * segmentation or detection study, what its task adds: the segmentation columns of the case
+ * results, or the candidates and lesions next to them ({@link TaskInputs}).
  *
  * <p>Reading checks what the analysis checks, so that a step never measures data the analysis would
  * have refused: a case is positive when its label is the protocol's positive class, every other
@@ -48,6 +51,7 @@ public final class StudyRun {
     private final boolean[] positive;
     private final double[] score;
     private final Optional<List<QuarantinedCase>> quarantine;
+    private final TaskInputs task;
 
     private StudyRun(
             Path dir,
@@ -55,13 +59,15 @@ public final class StudyRun {
             List<CaseResult> cases,
             boolean[] positive,
             double[] score,
-            Optional<List<QuarantinedCase>> quarantine) {
+            Optional<List<QuarantinedCase>> quarantine,
+            TaskInputs task) {
         this.dir = dir;
         this.protocol = protocol;
         this.cases = cases;
         this.positive = positive;
         this.score = score;
         this.quarantine = quarantine;
+        this.task = task;
     }
 
     /**
@@ -115,7 +121,8 @@ public final class StudyRun {
         Path q = d.resolve(QUARANTINE);
         Optional<List<QuarantinedCase>> quarantine =
                 Files.exists(q) ? Optional.of(quarantine(q)) : Optional.empty();
-        return new StudyRun(d, protocol, cases, positive, score, quarantine);
+        TaskInputs task = TaskInputs.read(protocol, results, cases);
+        return new StudyRun(d, protocol, cases, positive, score, quarantine, task);
     }
 
     private static StudyProtocol protocol(Path file) throws IOException {
@@ -203,6 +210,14 @@ public final class StudyRun {
      */
     public Optional<List<QuarantinedCase>> quarantine() {
         return quarantine;
+    }
+
+    /**
+     * Returns what the protocol's task adds to the case results: the segmentation results or the
+     * candidates and lesions; neither for a classification study.
+     */
+    public TaskInputs task() {
+        return task;
     }
 
     /** Returns every case. */

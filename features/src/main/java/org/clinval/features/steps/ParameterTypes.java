@@ -2,10 +2,14 @@ package org.clinval.features.steps;
 
 import io.cucumber.java.ParameterType;
 import org.clinval.validation.ConfidenceLevel;
+import org.clinval.workflows.analysis.Aggregate;
 import org.clinval.workflows.protocol.CiMethod;
 import org.clinval.workflows.protocol.Measure;
 
-/** The clinical words the steps take: measures, interval methods, levels, case attributes. */
+/**
+ * The clinical words the steps take: measures, interval methods, levels, case attributes,
+ * aggregates.
+ */
 public final class ParameterTypes {
 
     /** Which class a subgroup's size is counted in. */
@@ -42,9 +46,33 @@ public final class ParameterTypes {
         return v / 100;
     }
 
-    @ParameterType("Clopper-Pearson|Wilson|Jeffreys|DeLong")
+    /**
+     * An interval method: a binomial one, DeLong's, or a bootstrap one ({@code bootstrap} alone is
+     * the percentile interval, the one the protocols of segmentation and detection studies use).
+     */
+    @ParameterType(
+            "Clopper-Pearson|Wilson|Jeffreys|DeLong|bootstrap percentile|bootstrap BCa|bootstrap")
     public CiMethod interval(String text) {
-        return CiMethod.parse(text);
+        return switch (text) {
+            case "bootstrap", "bootstrap percentile" -> CiMethod.BOOTSTRAP_PERCENTILE;
+            case "bootstrap BCa" -> CiMethod.BOOTSTRAP_BCA;
+            default -> CiMethod.parse(text);
+        };
+    }
+
+    /**
+     * A mean or median of a per-case overlap metric of a segmentation study, e.g. {@code mean
+     * Dice}.
+     */
+    @ParameterType("mean Dice|median Dice|mean IoU|mean surface Dice")
+    public Measure overlap(String text) {
+        return switch (text) {
+            case "mean Dice" -> Measure.DICE_MEAN;
+            case "median Dice" -> Measure.DICE_MEDIAN;
+            case "mean IoU" -> Measure.IOU_MEAN;
+            case "mean surface Dice" -> Measure.SURFACE_DICE_MEAN;
+            default -> throw new IllegalArgumentException("not an overlap measure: " + text);
+        };
     }
 
     /** A case attribute: {@code site}, {@code manufacturer}, {@code sex} or {@code age band}. */
@@ -55,6 +83,12 @@ public final class ParameterTypes {
             case "age band" -> "age_band";
             default -> text;
         };
+    }
+
+    /** How per-case values are summarised: {@code mean} or {@code median}. */
+    @ParameterType("mean|median")
+    public Aggregate aggregate(String text) {
+        return Aggregate.valueOf(text.toUpperCase(java.util.Locale.ROOT));
     }
 
     @ParameterType("positives|negatives|cases")

@@ -58,7 +58,9 @@ public final class PerformanceSteps {
 
     /**
      * The lower bound of the last measured value's two-sided interval, by the stated method and at
-     * the stated level, is at least {@code min}. For the AUC only DeLong's interval is available.
+     * the stated level, is at least {@code min}. For the AUC only DeLong's interval is available;
+     * for a segmentation or detection aggregate a bootstrap interval, with the protocol's seed and
+     * replicates ({@code bootstrap} alone is the percentile interval).
      */
     @Then("the lower bound of its {level} {interval} interval is at least {double}")
     public void lowerBoundAtLeast(ConfidenceLevel level, CiMethod method, double min) {
@@ -128,6 +130,10 @@ public final class PerformanceSteps {
             throw new IllegalArgumentException(
                     "DeLong's interval is for the AUC, not the "
                             + Measures.name(s.measure().get()));
+        }
+        if (!s.measure().get().isCaseLevel()) {
+            return world.measures()
+                    .task(s.measure().get(), s.selection(), s.fpPerScan(), method, level);
         }
         return world.measures().proportion(s.measure().get(), s.selection(), method, level);
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.clinval.features.evidence.Measurement;
 import org.clinval.features.evidence.Measures;
 import org.clinval.features.evidence.Selection;
@@ -25,8 +26,19 @@ public final class StudyWorld {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What a value was measured on, so that "its" interval can be recomputed by another method. */
-    record Subject(Optional<Measure> measure, Selection selection) {}
+    /**
+     * What a value was measured on, so that "its" interval can be recomputed by another method.
+     *
+     * @param measure the measure; empty for the AUC
+     * @param selection the cases (scans) it was measured on
+     * @param fpPerScan the false-positive rate of a FROC sensitivity, empty otherwise
+     */
+    record Subject(Optional<Measure> measure, Selection selection, OptionalDouble fpPerScan) {
+
+        Subject(Optional<Measure> measure, Selection selection) {
+            this(measure, selection, OptionalDouble.empty());
+        }
+    }
 
     private Scenario scenario;
     private StudyRun run;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.function.Predicate;
 import org.clinval.features.evidence.Measurement;
 import org.clinval.features.evidence.Measures;
@@ -23,9 +24,10 @@ import org.clinval.workflows.protocol.CiMethod;
 import org.clinval.workflows.protocol.Measure;
 
 /**
- * Performance in every subgroup of a case attribute that is large enough to inform, and the listing
- * of those that are not. A criterion over "every subgroup with at least N positives" that finds no
- * such subgroup fails: it would otherwise pass having verified nothing.
+ * Performance in every subgroup of a case attribute that is large enough to inform (by its
+ * positives, negatives or cases, or for a segmentation study its scans), and the listing of those
+ * that are not. A criterion over "every subgroup with at least N positives" that finds no such
+ * subgroup fails: it would otherwise pass having verified nothing.
  */
 public final class SubgroupSteps {
 
@@ -77,6 +79,32 @@ public final class SubgroupSteps {
                         + Measurement.num(min),
                 s -> world.measures().proportion(measure, s, method, level),
                 m -> m.ci().isPresent() && m.ci().get().lower() >= min);
+    }
+
+    /**
+     * The mean (median) Dice, IoU or surface Dice of a segmentation study in every subgroup of
+     * {@code attribute} with at least {@code size} scans, each computed by the workflows'
+     * segmentation analysis on the subgroup's cases with the percentile bootstrap over them.
+     */
+    @Then(
+            "in every {attribute} subgroup with at least {int} scans the {overlap} is at least {double}")
+    public void everySubgroupOverlapAtLeast(
+            String attribute, int size, Measure measure, double min) {
+        every(
+                attribute,
+                size,
+                "scans",
+                Selection::size,
+                Measures.name(measure) + " >= " + Measurement.num(min),
+                s ->
+                        world.measures()
+                                .task(
+                                        measure,
+                                        s,
+                                        OptionalDouble.empty(),
+                                        CiMethod.BOOTSTRAP_PERCENTILE,
+                                        world.tableLevel()),
+                m -> PerformanceSteps.estimateAtLeast(m, min));
     }
 
     /**
@@ -163,13 +191,31 @@ public final class SubgroupSteps {
             String requirement,
             java.util.function.Function<Selection, Measurement> measure,
             Predicate<Measurement> met) {
+        every(
+                attribute,
+                size,
+                word(counted),
+                s -> count(world.measures().matrix(s), counted),
+                requirement,
+                measure,
+                met);
+    }
+
+    private void every(
+            String attribute,
+            int size,
+            String counted,
+            java.util.function.ToLongFunction<Selection> count,
+            String requirement,
+            java.util.function.Function<Selection, Measurement> measure,
+            Predicate<Measurement> met) {
         StudyRun run = world.run();
         List<String> failed = new ArrayList<>();
         List<String> small = new ArrayList<>();
         int checked = 0;
         ArrayNode rows = JSON.createArrayNode();
         for (Map.Entry<String, Selection> e : run.subgroups(attribute).entrySet()) {
-            long n = count(world.measures().matrix(e.getValue()), counted);
+            long n = count.applyAsLong(e.getValue());
             if (n < size) {
                 small.add(e.getKey() + " (" + n + ")");
                 continue;
@@ -182,11 +228,7 @@ public final class SubgroupSteps {
             if (!ok) failed.add(m.describe());
         }
         String scope =
-                StudyRun.label(attribute)
-                        + " subgroups with at least "
-                        + size
-                        + " "
-                        + word(counted);
+                StudyRun.label(attribute) + " subgroups with at least " + size + " " + counted;
         ObjectNode record = world.object();
         record.put("run", run.id());
         record.put(
