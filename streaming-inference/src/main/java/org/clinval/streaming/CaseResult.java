@@ -67,7 +67,6 @@ public record CaseResult(
     /** Returns the header with the task's columns {@code measures} after {@code prediction}. */
     public static String header(java.util.List<String> measures) {
         if (measures.isEmpty()) return HEADER;
-        return HEADER.replace(
-                ",prediction,", ",prediction," + String.join(",", measures) + ",");
+        return HEADER.replace(",prediction,", ",prediction," + String.join(",", measures) + ",");
     }
 }

@@ -11,8 +11,8 @@ package org.clinval.streaming;
  * @param rejectedAt the stage that rejected the case ({@code load}, {@code preprocess}, {@code
  *     inference}), or empty
  * @param reason why it was rejected, or empty
- * @param measures the task's per-case values (segmentation, detection), in the order of the
- *     results file's task columns; empty for a classifier
+ * @param measures the task's per-case values (segmentation, detection), in the order of the results
+ *     file's task columns; empty for a classifier
  */
 public record Outcome(
         String caseId,

@@ -73,7 +73,8 @@ public record VolumeCase(
                                 .setRecordSeparator('\n')
                                 .get()
                                 .print(w)) {
-            for (Slice s : slices) p.printRecord("image", s.id(), s.path(), s.sha256(), "", "", "", "");
+            for (Slice s : slices)
+                p.printRecord("image", s.id(), s.path(), s.sha256(), "", "", "", "");
             for (Slice s : originals) {
                 p.printRecord("source", s.id(), s.path(), s.sha256(), "", "", "", "");
             }
@@ -112,7 +113,8 @@ public record VolumeCase(
             for (CSVRecord rec : p) {
                 switch (rec.get("kind")) {
                     case "image" ->
-                            slices.add(new Slice(rec.get("id"), rec.get("path"), rec.get("sha256")));
+                            slices.add(
+                                    new Slice(rec.get("id"), rec.get("path"), rec.get("sha256")));
                     case "source" ->
                             originals.add(
                                     new Slice(rec.get("id"), rec.get("path"), rec.get("sha256")));

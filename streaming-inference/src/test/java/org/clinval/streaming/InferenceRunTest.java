@@ -292,7 +292,8 @@ class InferenceRunTest {
         Path quarantine = Files.createDirectories(run.resolve(".flink/quarantine"));
         Files.writeString(results.resolve(".part-0-0.inprogress"), "C0001,A,1\nC0002,A,0\n");
         Files.writeString(results.resolve(".part-1-0.inprogress"), "C0001,A,1\n");
-        Files.writeString(quarantine.resolve("part-0-0"), "\"C,3\",F1,read,bad\n\"C,3\",F1,read,bad\n");
+        Files.writeString(
+                quarantine.resolve("part-0-0"), "\"C,3\",F1,read,bad\n\"C,3\",F1,read,bad\n");
 
         assertThat(InferenceRun.progress(run)).isEqualTo(3);
         assertThat(InferenceRun.caseKey("\"a,\"\"b\",x")).isEqualTo("\"a,\"\"b\"");

@@ -100,15 +100,13 @@ final class DemoStudy {
      * of its descriptor), data and features, and de-identification requested (the phantom headers
      * carry identifying canaries).
      */
-    static Path protocol(
-            Path file, Path descriptor, String descriptorSha256, int seed, String task)
+    static Path protocol(Path file, Path descriptor, String descriptorSha256, int seed, String task)
             throws IOException {
         String yaml;
         String example =
                 task.equals("classification") ? "demo-study.yaml" : "demo-" + task + "-study.yaml";
         try (InputStream in =
-                DemoStudy.class.getResourceAsStream(
-                        "/org/clinval/workflows/example/" + example)) {
+                DemoStudy.class.getResourceAsStream("/org/clinval/workflows/example/" + example)) {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Path base = file.toAbsolutePath().getParent();

@@ -195,7 +195,8 @@ public final class StudyReportService implements ReportService {
     static String criterion(Criterion c) {
         List<String> parts = new ArrayList<>();
         c.fpPerScan()
-                .ifPresent(v -> parts.add(String.format(Locale.ROOT, "at %s FP per scan", trim(v))));
+                .ifPresent(
+                        v -> parts.add(String.format(Locale.ROOT, "at %s FP per scan", trim(v))));
         c.estimateMin().ifPresent(v -> parts.add(String.format(Locale.ROOT, "estimate ≥ %.2f", v)));
         c.estimateMax().ifPresent(v -> parts.add(String.format(Locale.ROOT, "estimate ≤ %.2f", v)));
         c.ciUpperMax()

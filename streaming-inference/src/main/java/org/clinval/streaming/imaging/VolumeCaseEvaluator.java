@@ -264,9 +264,9 @@ public final class VolumeCaseEvaluator implements VolumeEvaluatorFactory {
     static final double CANDIDATE_FLOOR = 0.05;
 
     /**
-     * The reference mask on the volume's grid: the reference SEG's frames are matched to the
-     * slices through the source images they reference, read from the locked originals (the
-     * de-identified copies have new UIDs but the same positions, hence the same order).
+     * The reference mask on the volume's grid: the reference SEG's frames are matched to the slices
+     * through the source images they reference, read from the locked originals (the de-identified
+     * copies have new UIDs but the same positions, hence the same order).
      */
     private VolumeMask reference(VolumeCase c, SeriesVolume volume) throws RejectedInput {
         if (c.reference().isEmpty()) {

@@ -176,8 +176,7 @@ public record CasePlan(
         return out;
     }
 
-    private static PlannedCase plan(
-            String id, Draft d, Map<Path, String> fileIds, boolean series) {
+    private static PlannedCase plan(String id, Draft d, Map<Path, String> fileIds, boolean series) {
         Optional<GroundTruthRow> row =
                 d.rows().isEmpty() ? Optional.empty() : Optional.of(d.rows().get(0));
         List<String> reasons = new ArrayList<>();

@@ -17,7 +17,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.clinval.common.Problem;
-import org.clinval.streaming.CaseResult;
 import org.clinval.streaming.InferenceRun;
 import org.clinval.streaming.JobSettings;
 import org.clinval.streaming.RunSummary;
@@ -168,15 +167,21 @@ public final class StudyInference {
                                     in,
                                     f ->
                                             r.deidentified()
-                                                    .map(
-                                                            d ->
-                                                                    StudyDeidentification.copyOf(
-                                                                            d, c, f))
+                                                    .map(d -> StudyDeidentification.copyOf(d, c, f))
                                                     .orElseGet(
-                                                            () -> in.images().resolve(f.relative())),
+                                                            () ->
+                                                                    in.images()
+                                                                            .resolve(f.relative())),
                                     lesions,
                                     lists);
-                    rows.add(List.of(c.caseId(), c.caseId() + "/series", list.toString(), "", "", ""));
+                    rows.add(
+                            List.of(
+                                    c.caseId(),
+                                    c.caseId() + "/series",
+                                    list.toString(),
+                                    "",
+                                    "",
+                                    ""));
                 } else {
                     String input = c.files().isPresent() ? c.fileId(1) : "ground truth";
                     rows.add(
@@ -231,7 +236,8 @@ public final class StudyInference {
     }
 
     private static void writeLesions(
-            Path file, java.util.Map<String, List<org.clinval.streaming.VolumeCase.LesionMm>> lesions)
+            Path file,
+            java.util.Map<String, List<org.clinval.streaming.VolumeCase.LesionMm>> lesions)
             throws IOException {
         List<String> lines = new ArrayList<>(List.of(LESIONS_HEADER));
         new java.util.TreeMap<>(lesions)
@@ -240,12 +246,14 @@ public final class StudyInference {
                                 ls.forEach(
                                         l ->
                                                 lines.add(
-                                                        org.clinval.streaming.function.CsvLines.line(
-                                                                c,
-                                                                Double.toString(l.x()),
-                                                                Double.toString(l.y()),
-                                                                Double.toString(l.z()),
-                                                                Double.toString(l.radius())))));
+                                                        org.clinval.streaming.function.CsvLines
+                                                                .line(
+                                                                        c,
+                                                                        Double.toString(l.x()),
+                                                                        Double.toString(l.y()),
+                                                                        Double.toString(l.z()),
+                                                                        Double.toString(
+                                                                                l.radius())))));
         Files.write(file, lines, StandardCharsets.UTF_8);
     }
 

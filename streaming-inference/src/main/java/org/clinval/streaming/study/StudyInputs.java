@@ -69,7 +69,10 @@ public final class StudyInputs {
         return plan(images, groundTruth, positiveClass, options, progress, false);
     }
 
-    /** As {@link #plan(Path, Path, String, CheckOptions, LongConsumer)}; a case is a series when {@code series}. */
+    /**
+     * As {@link #plan(Path, Path, String, CheckOptions, LongConsumer)}; a case is a series when
+     * {@code series}.
+     */
     public static CasePlan plan(
             Path images,
             Path groundTruth,

@@ -52,9 +52,11 @@ public final class VolumeCases {
         if (task.detection()) {
             if (task.lesions().isEmpty()) {
                 problems.add(
-                        new Problem("dataset.lesions", "a detection study needs reference lesions"));
+                        new Problem(
+                                "dataset.lesions", "a detection study needs reference lesions"));
             } else if (!Files.isRegularFile(task.lesions().get())) {
-                problems.add(new Problem("dataset.lesions", "no such file: " + task.lesions().get()));
+                problems.add(
+                        new Problem("dataset.lesions", "no such file: " + task.lesions().get()));
             } else {
                 try {
                     readLesions(task.lesions().get());

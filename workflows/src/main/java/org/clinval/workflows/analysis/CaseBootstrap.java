@@ -10,8 +10,8 @@ import org.clinval.validation.bootstrap.BootstrapSpec;
 import org.clinval.validation.bootstrap.Intervals;
 
 /**
- * The mean or median of per-case values with a bootstrap over cases: each replicate draws {@code
- * n} cases with replacement from all {@code n} (replicate {@code r} from the spec's own generator
+ * The mean or median of per-case values with a bootstrap over cases: each replicate draws {@code n}
+ * cases with replacement from all {@code n} (replicate {@code r} from the spec's own generator
  * {@link BootstrapSpec#random(int)}, so results do not depend on threads), and aggregates the
  * values defined among them. Cases where the value is undefined (a distance to an empty mask) are
  * drawn like the others and then not aggregated: they are counted, never dropped from the sample.

@@ -9,26 +9,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.clinval.validation.ConfidenceLevel;
+import org.clinval.validation.bootstrap.BootstrapSpec;
 import org.clinval.validation.detection.Candidate;
 import org.clinval.validation.detection.Froc;
 import org.clinval.validation.detection.FrocBootstrap;
 import org.clinval.validation.detection.FrocResult;
 import org.clinval.validation.detection.Lesion;
 import org.clinval.validation.detection.MatchedDetections;
-import org.clinval.validation.bootstrap.BootstrapSpec;
 import org.clinval.validation.interval.Proportion;
-import org.clinval.workflows.protocol.OperatingPoint;
 import org.clinval.workflows.analysis.DetectionResults.Band;
+import org.clinval.workflows.protocol.OperatingPoint;
 import org.clinval.workflows.protocol.StudyProtocol;
 
 /**
  * The detection analysis over the validation module's LUNA16 matching ({@link MatchedDetections})
- * and FROC ({@link Froc}): the FROC and CPM over every candidate with a bootstrap over scans, and at
- * the operating threshold (a candidate is accepted when its score passes the protocol's threshold
- * by its rule) the lesion-level sensitivity with a binomial interval, the false positives per scan
- * with a bootstrap over scans, and the sensitivity per lesion-size band and per subgroup. The one
- * place these numbers are computed: {@code metrics.json}, the endpoints and the acceptance steps
- * all call it.
+ * and FROC ({@link Froc}): the FROC and CPM over every candidate with a bootstrap over scans, and
+ * at the operating threshold (a candidate is accepted when its score passes the protocol's
+ * threshold by its rule) the lesion-level sensitivity with a binomial interval, the false positives
+ * per scan with a bootstrap over scans, and the sensitivity per lesion-size band and per subgroup.
+ * The one place these numbers are computed: {@code metrics.json}, the endpoints and the acceptance
+ * steps all call it.
  *
  * <p>Size bands are of lesion diameter ({@code 2 × radius}) in mm, {@link #SIZE_BANDS_MM}: below 3,
  * 3–6, 6–10, 10–20, 20–30 and 30 or more, each including its lower bound.

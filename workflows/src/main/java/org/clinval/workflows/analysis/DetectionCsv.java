@@ -103,8 +103,7 @@ public final class DetectionCsv {
                 .parse(r);
     }
 
-    private static void require(Path file, CSVParser csv, List<String> columns)
-            throws IOException {
+    private static void require(Path file, CSVParser csv, List<String> columns) throws IOException {
         for (String c : columns) {
             if (!csv.getHeaderMap().containsKey(c)) {
                 throw new IOException(
@@ -122,7 +121,8 @@ public final class DetectionCsv {
             throws IOException {
         String id = rec.isSet(column) ? rec.get(column) : "";
         if (id.isEmpty()) {
-            throw new IOException(SegmentationCasesCsv.where(file, rec, column) + ": value is missing");
+            throw new IOException(
+                    SegmentationCasesCsv.where(file, rec, column) + ": value is missing");
         }
         if (!cases.contains(id)) {
             throw new IOException(
@@ -137,7 +137,8 @@ public final class DetectionCsv {
     private static double number(Path file, CSVRecord rec, String column) throws IOException {
         String text = rec.isSet(column) ? rec.get(column) : "";
         if (text.isEmpty()) {
-            throw new IOException(SegmentationCasesCsv.where(file, rec, column) + ": value is missing");
+            throw new IOException(
+                    SegmentationCasesCsv.where(file, rec, column) + ": value is missing");
         }
         try {
             double v = Double.parseDouble(text);

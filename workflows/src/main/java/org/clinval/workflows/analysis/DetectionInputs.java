@@ -12,7 +12,8 @@ import org.clinval.validation.detection.Lesion;
  * @param candidates every candidate the device marked, at any score
  * @param lesions every reference lesion
  */
-public record DetectionInputs(List<String> scans, List<Candidate> candidates, List<Lesion> lesions) {
+public record DetectionInputs(
+        List<String> scans, List<Candidate> candidates, List<Lesion> lesions) {
 
     public DetectionInputs {
         scans = List.copyOf(scans);

@@ -28,8 +28,8 @@ import org.clinval.workflows.protocol.StudyProtocol;
 /**
  * Computes one endpoint and judges it. Minima and maxima are inclusive ({@code estimate >= min},
  * {@code estimate <= max}). Segmentation and detection measures are computed by {@link
- * SegmentationAnalysis} and {@link DetectionAnalysis} at the criterion's level. An estimate
- * or interval that is undefined (no positives, one case per class, BCa without a bias correction)
+ * SegmentationAnalysis} and {@link DetectionAnalysis} at the criterion's level. An estimate or
+ * interval that is undefined (no positives, one case per class, BCa without a bias correction)
  * fails the clause that needs it, and the reason says so: an undefined value never passes.
  */
 final class EndpointEvaluation {
@@ -88,8 +88,7 @@ final class EndpointEvaluation {
     private static EndpointResult lesions(
             Endpoint endpoint, ConfusionMatrix m, StudyProtocol protocol, DetectionInputs d) {
         Criterion c = endpoint.criterion();
-        Proportion p =
-                DetectionAnalysis.lesionSensitivity(d, protocol.operatingPoint(), c.level());
+        Proportion p = DetectionAnalysis.lesionSensitivity(d, protocol.operatingPoint(), c.level());
         BinomialInterval method = c.ciMethod().binomial().orElseThrow();
         String why = p.undefinedReason().orElse("");
         return judge(
@@ -108,7 +107,10 @@ final class EndpointEvaluation {
 
     /** CPM or sensitivity at an FP rate, with the FROC bootstrap over scans. */
     private static EndpointResult froc(
-            Endpoint endpoint, ConfusionMatrix m, StatisticalMethods statistics, DetectionInputs d) {
+            Endpoint endpoint,
+            ConfusionMatrix m,
+            StatisticalMethods statistics,
+            DetectionInputs d) {
         Criterion c = endpoint.criterion();
         List<Double> rates =
                 c.measure() == Measure.FROC_CPM
@@ -121,7 +123,8 @@ final class EndpointEvaluation {
                         ? f.cpm()
                         : OptionalDouble.of(f.sensitivityAtFp().get(rates.get(0)));
         String why = f.undefinedReason().orElse("");
-        FrocBootstrap b = DetectionAnalysis.frocBootstrap(d, rates, statistics.bootstrap(c.level()));
+        FrocBootstrap b =
+                DetectionAnalysis.frocBootstrap(d, rates, statistics.bootstrap(c.level()));
         Optional<BootstrapInterval> bi =
                 cpm ? b.cpm() : Optional.ofNullable(b.sensitivityAtFp().get(rates.get(0)));
         Optional<Interval> ci =
@@ -148,11 +151,9 @@ final class EndpointEvaluation {
     }
 
     /** A mean or median over cases with its bootstrap over cases. */
-    private static EndpointResult aggregate(
-            Endpoint endpoint, ConfusionMatrix m, CaseAggregate a) {
+    private static EndpointResult aggregate(Endpoint endpoint, ConfusionMatrix m, CaseAggregate a) {
         Criterion c = endpoint.criterion();
-        Optional<Interval> ci =
-                c.ciMethod() == CiMethod.BOOTSTRAP_BCA ? a.bca() : a.percentile();
+        Optional<Interval> ci = c.ciMethod() == CiMethod.BOOTSTRAP_BCA ? a.bca() : a.percentile();
         String why = a.undefinedReason().orElse("");
         String ciWhy =
                 a.undefinedReason()
@@ -361,7 +362,11 @@ final class EndpointEvaluation {
                 pass = false;
                 String why = ciUndefined.isEmpty() ? estimateUndefined : ciUndefined;
                 reasons.add(
-                        bound + " is undefined (" + why + "), so it cannot stay within " + num(max));
+                        bound
+                                + " is undefined ("
+                                + why
+                                + "), so it cannot stay within "
+                                + num(max));
             } else {
                 boolean ok = ci.get().upper() <= max;
                 pass &= ok;

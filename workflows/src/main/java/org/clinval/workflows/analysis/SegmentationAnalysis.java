@@ -18,11 +18,11 @@ import org.clinval.workflows.protocol.StudyProtocol;
 /**
  * The segmentation analysis: per metric the mean and median over the cases where it is defined,
  * with a bootstrap over cases ({@link CaseBootstrap}) seeded from the protocol; the counts of empty
- * masks; the mean Dice per subgroup and per band of reference size. The one place these numbers
- * are computed: {@code metrics.json}, the endpoints and the acceptance steps all call it.
+ * masks; the mean Dice per subgroup and per band of reference size. The one place these numbers are
+ * computed: {@code metrics.json}, the endpoints and the acceptance steps all call it.
  *
- * <p>Size bands: the case results carry the reference volume as a voxel count (no spacing), so
- * the bands are decades of voxels, {@link #SIZE_BANDS}: an empty reference, 1–999, 1,000–9,999,
+ * <p>Size bands: the case results carry the reference volume as a voxel count (no spacing), so the
+ * bands are decades of voxels, {@link #SIZE_BANDS}: an empty reference, 1–999, 1,000–9,999,
  * 10,000–99,999 and 100,000 or more voxels.
  */
 public final class SegmentationAnalysis {
@@ -120,7 +120,9 @@ public final class SegmentationAnalysis {
         return out;
     }
 
-    /** Returns the mean Dice per reference-size band ({@link #SIZE_BANDS}), empty bands left out. */
+    /**
+     * Returns the mean Dice per reference-size band ({@link #SIZE_BANDS}), empty bands left out.
+     */
     public static List<SegmentationResults.GroupAggregate> bySize(
             List<SegmentationCase> seg, BootstrapSpec spec) {
         List<SegmentationResults.GroupAggregate> out = new ArrayList<>();
@@ -141,7 +143,9 @@ public final class SegmentationAnalysis {
         return out;
     }
 
-    /** Returns a band's name, e.g. {@code 0 voxels (empty reference)} or {@code 1000-9999 voxels}. */
+    /**
+     * Returns a band's name, e.g. {@code 0 voxels (empty reference)} or {@code 1000-9999 voxels}.
+     */
     static String band(long lo, long hi) {
         if (lo == 0 && hi == 1) return "0 voxels (empty reference)";
         if (hi == Long.MAX_VALUE) return ">= " + lo + " voxels";

@@ -28,7 +28,8 @@ public record SegmentationCase(
 
     public SegmentationCase {
         values = Collections.unmodifiableMap(new EnumMap<>(values));
-        for (SegmentationMetric m : new SegmentationMetric[] {SegmentationMetric.DICE, SegmentationMetric.IOU}) {
+        for (SegmentationMetric m :
+                new SegmentationMetric[] {SegmentationMetric.DICE, SegmentationMetric.IOU}) {
             if (!values.containsKey(m)) {
                 throw new IllegalArgumentException(
                         "case " + caseId + ": " + m.key() + " is always defined");

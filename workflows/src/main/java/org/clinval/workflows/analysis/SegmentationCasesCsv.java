@@ -19,9 +19,10 @@ import org.clinval.validation.segmentation.SegmentationMetric;
 /**
  * Reads the segmentation columns of {@code case-results.csv} by header name: {@code dice}, {@code
  * iou}, {@code hd}, {@code hd95}, {@code hd95_pooled}, {@code assd}, {@code surface_dice} (empty
- * when undefined; Dice and IoU never are), {@code empty} ({@code neither|prediction|reference|both})
- * and the voxel counts {@code reference_voxels}, {@code predicted_voxels}. Distances must be
- * defined exactly when neither or both masks are empty. Errors name the file, line and column.
+ * when undefined; Dice and IoU never are), {@code empty} ({@code
+ * neither|prediction|reference|both}) and the voxel counts {@code reference_voxels}, {@code
+ * predicted_voxels}. Distances must be defined exactly when neither or both masks are empty. Errors
+ * name the file, line and column.
  */
 public final class SegmentationCasesCsv {
 
@@ -92,7 +93,8 @@ public final class SegmentationCasesCsv {
             if (text.isEmpty()) {
                 if (m == SegmentationMetric.DICE || m == SegmentationMetric.IOU) {
                     throw new IOException(
-                            where(file, rec, m.key()) + ": value is missing (it is always defined)");
+                            where(file, rec, m.key())
+                                    + ": value is missing (it is always defined)");
                 }
                 continue;
             }

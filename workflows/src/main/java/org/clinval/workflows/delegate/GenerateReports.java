@@ -46,7 +46,8 @@ public final class GenerateReports implements JavaDelegate {
         Path caseResults = Path.of(StudyContext.text(execution, ValidationStudy.VAR_CASE_RESULTS));
         Path quarantine = Path.of(StudyContext.text(execution, ValidationStudy.VAR_QUARANTINE));
         try {
-            List<org.clinval.workflows.analysis.CaseResult> cases = CaseResultsCsv.read(caseResults);
+            List<org.clinval.workflows.analysis.CaseResult> cases =
+                    CaseResultsCsv.read(caseResults);
             StudyResults results =
                     StudyAnalysis.analyse(
                             s.protocol(),

@@ -7,10 +7,10 @@ import java.util.Optional;
 import org.clinval.validation.interval.BinomialInterval;
 
 /**
- * How an endpoint's confidence interval is computed. Proportions (and the lesion-level
- * sensitivity) take a binomial interval; the AUC takes DeLong's interval or a stratified bootstrap
- * interval; the segmentation and detection aggregates take a bootstrap interval over cases (scans),
- * seeded from the protocol.
+ * How an endpoint's confidence interval is computed. Proportions (and the lesion-level sensitivity)
+ * take a binomial interval; the AUC takes DeLong's interval or a stratified bootstrap interval; the
+ * segmentation and detection aggregates take a bootstrap interval over cases (scans), seeded from
+ * the protocol.
  */
 public enum CiMethod {
     /** Wilson score interval of a proportion. */

@@ -146,7 +146,8 @@ final class EndpointParser {
         boolean boundsOk =
                 BOUNDS.stream().noneMatch(k -> m.doc().hasProblem(m.path(k)))
                         && measure.isPresent()
-                        && bounds(m, measure.get(), estimateMin, ciLowerMin, estimateMax, ciUpperMax);
+                        && bounds(
+                                m, measure.get(), estimateMin, ciLowerMin, estimateMax, ciUpperMax);
         OptionalDouble fpPerScan = fpPerScan(m, measure);
         boolean fpOk = !m.doc().hasProblem(m.path("fp_per_scan"));
         Optional<CiMethod> method =
@@ -286,8 +287,7 @@ final class EndpointParser {
         if (measure.isPresent() && !wanted) {
             if (m.has("fp_per_scan")) {
                 m.problem(
-                        "fp_per_scan",
-                        "is only for sensitivity_at_fp, not " + measure.get().key());
+                        "fp_per_scan", "is only for sensitivity_at_fp, not " + measure.get().key());
             }
             return OptionalDouble.empty();
         }

@@ -48,8 +48,7 @@ final class ProtocolParser {
         Optional<Device> device = m.map("device").flatMap(this::device);
         Optional<Dataset> dataset = m.map("dataset").flatMap(d -> dataset(d, task));
         Optional<OperatingPoint> point = m.map("operating_point").flatMap(this::operatingPoint);
-        boolean tolerance =
-                segmentation.map(x -> x.surfaceToleranceMm().isPresent()).orElse(false);
+        boolean tolerance = segmentation.map(x -> x.surfaceToleranceMm().isPresent()).orElse(false);
         Optional<List<Endpoint>> endpoints = new EndpointParser(task, tolerance).endpoints(m);
         Optional<Subgroups> subgroups = m.map("subgroups").flatMap(this::subgroups);
         Optional<StatisticalMethods> statistics = m.map("statistics").flatMap(this::statistics);

@@ -39,8 +39,7 @@ class TaskAnalysisTest {
 
     @TempDir Path dir;
 
-    private StudyProtocol protocol(String top, String dataset, String criterion)
-            throws Exception {
+    private StudyProtocol protocol(String top, String dataset, String criterion) throws Exception {
         Files.createDirectories(dir.resolve("truth/seg"));
         Files.writeString(dir.resolve("truth/lesions.csv"), "case_id,x,y,z,radius\n");
         Path p = StudyFixture.in(dir).write();
@@ -124,14 +123,17 @@ class TaskAnalysisTest {
         assertThat(s.sizeBands())
                 .extracting(g -> g.group())
                 .containsExactly(
-                        "0 voxels (empty reference)", "1-999 voxels", "1000-9999 voxels",
+                        "0 voxels (empty reference)",
+                        "1-999 voxels",
+                        "1000-9999 voxels",
                         "10000-99999 voxels");
         // The endpoint: the median HD95 2.0 <= 2 passes, inclusive.
         EndpointResult ep2 = r.endpoints().get(1);
         assertThat(ep2.estimate()).hasValue(2.0);
         assertThat(ep2.passed()).isTrue();
         assertThat(ep2.reasons()).first().isEqualTo("hd95_median 2 <= 2");
-        JsonNode json = new ObjectMapper().readTree(file.getParent().resolve("metrics.json").toFile());
+        JsonNode json =
+                new ObjectMapper().readTree(file.getParent().resolve("metrics.json").toFile());
         assertThat(json.path("task").asText()).isEqualTo("segmentation");
         assertThat(json.at("/segmentation/metrics/dice/mean/estimate").asDouble())
                 .isCloseTo(0.6083333333333334, within(1e-15));
@@ -172,7 +174,8 @@ class TaskAnalysisTest {
                 Files.readString(file)
                         .replace("0.0,,,,,0.0,prediction", "0.0,,4,,,0.0,prediction"));
         assertThatThrownBy(() -> SegmentationCasesCsv.read(file))
-                .hasMessageContaining("line 4, column hd95: is given, but with empty = prediction,");
+                .hasMessageContaining(
+                        "line 4, column hd95: is given, but with empty = prediction,");
     }
 
     private Path detectionRun() throws IOException {
@@ -248,7 +251,8 @@ class TaskAnalysisTest {
         assertThat(r.endpoints().get(1).passed()).isTrue();
         assertThat(r.endpoints().get(1).numerator()).hasValue(1);
         assertThat(r.endpoints().get(1).denominator()).hasValue(2);
-        JsonNode json = new ObjectMapper().readTree(file.getParent().resolve("metrics.json").toFile());
+        JsonNode json =
+                new ObjectMapper().readTree(file.getParent().resolve("metrics.json").toFile());
         assertThat(json.at("/detection/froc/cpm/estimate").asDouble()).isEqualTo(0.5);
         assertThat(json.at("/detection/operating_point/lesion_sensitivity/successes").asInt())
                 .isEqualTo(1);
@@ -258,8 +262,7 @@ class TaskAnalysisTest {
     void aCandidateOfAnUnknownCaseIsNamed() throws Exception {
         Path file = detectionRun();
         Files.writeString(
-                file.getParent().resolve("candidates.csv"),
-                "case_id,x,y,z,score\ns9,1,0,0,0.9\n");
+                file.getParent().resolve("candidates.csv"), "case_id,x,y,z,score\ns9,1,0,0,0.9\n");
         StudyProtocol p = protocol("task: detection\n", "  lesions: truth/lesions.csv\n", AUC);
         List<CaseResult> cases = CaseResultsCsv.read(file);
         assertThatThrownBy(() -> TaskInputs.read(p, file, cases))
