@@ -52,7 +52,8 @@ final class StudyInputAdapter implements InputCheckService {
                                             .filter(java.util.OptionalDouble::isPresent)
                                             .map(java.util.OptionalDouble::getAsDouble)
                                             .orElse(Double.NaN),
-                                    1));
+                                    1,
+                                    p.segmentation().map(s -> s.minComponentMm3()).orElse(0.0)));
             case DETECTION ->
                     Optional.of(
                             new VolumeTask(
@@ -61,7 +62,8 @@ final class StudyInputAdapter implements InputCheckService {
                                     p.dataset().lesions(),
                                     "all",
                                     Double.NaN,
-                                    p.detection().map(d -> d.minCandidateVoxels()).orElse(1)));
+                                    p.detection().map(d -> d.minCandidateVoxels()).orElse(1),
+                                    0));
         };
     }
 

@@ -86,6 +86,36 @@ public final class VolumeMask {
     }
 
     /**
+     * Returns this mask without its 26-connected components smaller than {@code minMm3} cubic
+     * millimetres (voxel count times {@link VolumeGeometry#voxelVolumeMm3()}), the post-processing a
+     * segmentation protocol may state ({@code segmentation.min_component_mm3}) to drop speckle of a
+     * slice-wise model; {@code minMm3 <= 0} keeps every component.
+     */
+    public VolumeMask withoutComponentsBelow(double minMm3) {
+        if (!(minMm3 > 0)) {
+            return this;
+        }
+        int[] count = new int[1];
+        int[][] labels =
+                org.clinval.imaging.volume.internal.Components.label(
+                        voxels, geometry.rows(), geometry.columns(), count);
+        long[] size = new long[count[0] + 1];
+        for (int[] slice : labels) {
+            for (int l : slice) size[l]++;
+        }
+        double voxel = geometry.voxelVolumeMm3();
+        boolean[][] out = new boolean[voxels.length][];
+        for (int s = 0; s < voxels.length; s++) {
+            out[s] = new boolean[voxels[s].length];
+            for (int i = 0; i < out[s].length; i++) {
+                int l = labels[s][i];
+                out[s][i] = l != 0 && size[l] * voxel >= minMm3;
+            }
+        }
+        return new VolumeMask(geometry, out);
+    }
+
+    /**
      * Returns the mask as the segmentation metrics take it: shape {@code {slices, rows, columns}},
      * row-major; pair it with {@link VolumeGeometry#spacingMm()}.
      */

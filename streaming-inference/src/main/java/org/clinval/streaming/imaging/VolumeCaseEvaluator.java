@@ -73,6 +73,7 @@ public final class VolumeCaseEvaluator implements VolumeEvaluatorFactory {
     private final String segment;
     private final double surfaceToleranceMm;
     private final int minCandidateVoxels;
+    private final double minComponentMm3;
     private final double threshold;
     private final ThresholdRule rule;
     private final String resultsDir;
@@ -96,6 +97,7 @@ public final class VolumeCaseEvaluator implements VolumeEvaluatorFactory {
         this.segment = task.segment();
         this.surfaceToleranceMm = task.surfaceToleranceMm();
         this.minCandidateVoxels = task.minCandidateVoxels();
+        this.minComponentMm3 = task.minComponentMm3();
         this.threshold = threshold;
         this.rule = rule;
         this.resultsDir = resultsDir;
@@ -170,7 +172,12 @@ public final class VolumeCaseEvaluator implements VolumeEvaluatorFactory {
             String manufacturer,
             DerivedInstance id)
             throws Exception {
-        VolumeMask predicted = p.threshold(cut());
+        VolumeMask predicted = p.threshold(cut()).withoutComponentsBelow(minComponentMm3);
+        if (predicted.isEmpty()) {
+            // The case-level call follows the mask: with no voxel left, the score is the highest
+            // probability below the threshold (speckle the post-processing removed is not a call).
+            score = below(p, cut());
+        }
         VolumeMask reference = reference(c, volume);
         double[] mm = volume.geometry().spacingMm();
         SegmentationResult r =
@@ -258,6 +265,16 @@ public final class VolumeCaseEvaluator implements VolumeEvaluatorFactory {
                         Integer.toString(falsePositives),
                         Integer.toString(above));
         return new VolumeEvaluatorFactory.Evaluation(manufacturer, top, values, lines);
+    }
+
+    private static double below(ProbabilityVolume p, double cut) {
+        double max = 0;
+        for (int s = 0; s < p.geometry().slices(); s++) {
+            for (float v : p.slice(s)) {
+                if (v < cut && v > max) max = v;
+            }
+        }
+        return max;
     }
 
     /** The probability above which voxels form candidates, whatever the operating threshold. */

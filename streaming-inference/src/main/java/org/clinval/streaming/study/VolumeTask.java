@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param segment the reference SEG's segment, by number or label
  * @param surfaceToleranceMm the surface-Dice tolerance in mm; NaN when the protocol gives none
  * @param minCandidateVoxels the smallest connected component that is a detection candidate
+ * @param minComponentMm3 the predicted mask's components smaller than this (mm³) are removed; 0 keeps
+ *     all
  */
 public record VolumeTask(
         String task,
@@ -22,7 +24,8 @@ public record VolumeTask(
         Optional<Path> lesions,
         String segment,
         double surfaceToleranceMm,
-        int minCandidateVoxels) {
+        int minCandidateVoxels,
+        double minComponentMm3) {
 
     /** Returns whether this is a detection study. */
     public boolean detection() {

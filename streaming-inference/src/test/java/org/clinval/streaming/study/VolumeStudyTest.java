@@ -130,7 +130,8 @@ class VolumeStudyTest {
                         Optional.empty(),
                         "all",
                         2.0,
-                        1);
+                        1,
+                        0);
         StudyCheck.Inputs in = inputs(task);
         StudyCheck.Result check = StudyCheck.run(in, n -> {});
         assertThat(check.problems()).isEmpty();
@@ -195,7 +196,8 @@ class VolumeStudyTest {
                         Optional.of(study.lesions()),
                         "all",
                         Double.NaN,
-                        3);
+                        3,
+                        0);
         StudyCheck.Inputs in = inputs(task);
         Path runDir = dir.resolve("det-run");
         RunSummary s = run(in, runDir);

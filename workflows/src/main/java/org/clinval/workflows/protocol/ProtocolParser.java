@@ -122,11 +122,19 @@ final class ProtocolParser {
                     Show.value(b.raw("surface_tolerance_mm")) + " is below the minimum 0");
             tolerance = OptionalDouble.empty();
         }
+        OptionalDouble minComponent = b.optionalNumber("min_component_mm3");
+        if (minComponent.isPresent() && !(minComponent.getAsDouble() >= 0)) {
+            b.problem(
+                    "min_component_mm3",
+                    Show.value(b.raw("min_component_mm3")) + " is below the minimum 0");
+            minComponent = OptionalDouble.empty();
+        }
         b.rejectUnknownKeys();
         if (b.doc().hasProblemWithin(b.path())) {
             return Optional.empty();
         }
-        return Optional.of(new SegmentationSettings(label, tolerance));
+        return Optional.of(
+                new SegmentationSettings(label, tolerance, minComponent.orElse(0)));
     }
 
     /** The {@code detection} block: only in a detection protocol. */

@@ -8,10 +8,13 @@ import java.util.OptionalDouble;
  *
  * @param label the segment of each reference DICOM SEG to compare with: its segment number (e.g.
  *     {@code 1}) or its label; empty when the reference has a single segment
+ * @param minComponentMm3 the predicted mask's 26-connected components smaller than this volume in
+ *     mm³ are removed before the comparison (key {@code min_component_mm3}); 0 keeps every one
  * @param surfaceToleranceMm tolerance of the surface Dice in mm; empty when surface Dice is not
  *     computed (it is then undefined in every case)
  */
-public record SegmentationSettings(Optional<String> label, OptionalDouble surfaceToleranceMm) {
+public record SegmentationSettings(
+        Optional<String> label, OptionalDouble surfaceToleranceMm, double minComponentMm3) {
 
     public SegmentationSettings {
         if (surfaceToleranceMm.isPresent()
@@ -21,6 +24,10 @@ public record SegmentationSettings(Optional<String> label, OptionalDouble surfac
                     "surface_tolerance_mm is not a non-negative finite number: "
                             + surfaceToleranceMm.getAsDouble());
         }
+        if (!(minComponentMm3 >= 0 && Double.isFinite(minComponentMm3))) {
+            throw new IllegalArgumentException(
+                    "min_component_mm3 is not a non-negative finite number: " + minComponentMm3);
+        }
         if (label.isPresent() && label.get().isBlank()) {
             throw new IllegalArgumentException("segmentation label is blank");
         }
@@ -28,5 +35,5 @@ public record SegmentationSettings(Optional<String> label, OptionalDouble surfac
 
     /** The settings of a segmentation protocol without a {@code segmentation} block. */
     public static final SegmentationSettings DEFAULT =
-            new SegmentationSettings(Optional.empty(), OptionalDouble.empty());
+            new SegmentationSettings(Optional.empty(), OptionalDouble.empty(), 0);
 }
