@@ -40,6 +40,17 @@ public final class Fixtures {
         return dir.resolve("risk-file.yaml");
     }
 
+    /**
+     * Copies plan.yaml, requirements.yaml and risk-file.yaml of the demo device {@code device}
+     * ({@code segmentation} or {@code detection}) into {@code dir}.
+     */
+    public static Path demo(Path dir, String device) {
+        for (String f : new String[] {"plan.yaml", "requirements.yaml", "risk-file.yaml"}) {
+            copy(DEMO + device + "/" + f, dir.resolve(f));
+        }
+        return dir.resolve("risk-file.yaml");
+    }
+
     /** Reads {@code registerFile} with the plan and requirements it names. */
     public static RiskManagementFile read(Path registerFile) {
         try {
