@@ -166,7 +166,10 @@ public final class DemoCommand implements Callable<Integer> {
                                             .setSize(size)
                                             .setPrevalence(0.7)
                                             .optSlices(slices)
-                                            .optDiameters(3, 30)
+                                            // The segmentation device's intended use is
+                                            // volumetry of nodules of 6 mm and more (those that
+                                            // call for follow-up); the detector's, 3 mm and more.
+                                            .optDiameters(task.equals("segmentation") ? 6 : 3, 30)
                                             .build()
                                     : PhantomGenerator.builder()
                                             .setSeed(seed)
@@ -186,7 +189,7 @@ public final class DemoCommand implements Callable<Integer> {
                         ? DemoStudy.unet(root.resolve("model"))
                         : DemoStudy.model(root.resolve("model"));
         DemoStudy.features(root.resolve("features"), task);
-        Path riskFile = DemoStudy.risk(root.resolve("risk"));
+        Path riskFile = DemoStudy.risk(root.resolve("risk"), task);
         Path protocol =
                 DemoStudy.protocol(
                         root.resolve("protocol.yaml"),
@@ -220,30 +223,18 @@ public final class DemoCommand implements Callable<Integer> {
                             + status.stopReason().map(r -> " " + r).orElse(""));
         }
 
-        Optional<RiskReports.Written> risk = Optional.empty();
-        Optional<RiskCheckReport> check = Optional.empty();
-        if (!volume) {
-            err.println(
-                    "clinval demo: [4/4] writing the ISO 14971 risk report and traceability workbook");
-            RiskManagementFile file = RiskFileReader.read(riskFile);
-            Optional<ResultsSource> results = Optional.of(RunFolder.open(run));
-            RiskCheckReport checked = RiskCheck.check(file, results);
-            RiskReports.Written written =
-                    RiskReports.write(
-                            file,
-                            checked,
-                            TraceabilityMatrix.of(checked, results),
-                            List.of(),
-                            root.resolve("risk-report"));
-            risk = Optional.of(written);
-            check = Optional.of(checked);
-        } else {
-            err.println(
-                    "clinval demo: [4/4] the demo risk management file is the classifier's; no risk"
-                            + " report for the "
-                            + task
-                            + " demo");
-        }
+        err.println(
+                "clinval demo: [4/4] writing the ISO 14971 risk report and traceability workbook");
+        RiskManagementFile file = RiskFileReader.read(riskFile);
+        Optional<ResultsSource> results = Optional.of(RunFolder.open(run));
+        RiskCheckReport check = RiskCheck.check(file, results);
+        RiskReports.Written risk =
+                RiskReports.write(
+                        file,
+                        check,
+                        TraceabilityMatrix.of(check, results),
+                        List.of(),
+                        root.resolve("risk-report"));
 
         ObjectNode o = Json.object();
         o.put("study", status.studyId());
@@ -259,17 +250,15 @@ public final class DemoCommand implements Callable<Integer> {
         o.put("audit_trail", run.resolve(AuditTrail.FILE).toString());
         o.put("acceptance_report", run.resolve("cucumber-report.html").toString());
         o.put("task", task);
-        risk.ifPresent(r -> o.put("risk_report", r.pdf().toString()));
-        risk.ifPresent(r -> o.put("traceability", r.xlsx().toString()));
+        o.put("risk_report", risk.pdf().toString());
+        o.put("traceability", risk.xlsx().toString());
         o.put("archive", run.resolve("archive").toString());
         o.put("keystore", keys.resolve("site-key.json").toString());
         o.put("public_key", publicKey.toString());
         o.put("records_verified", RunVerifier.verify(run, key.publicKey()).ok());
-        check.ifPresent(
-                c ->
-                        o.put(
-                                "overall_residual_risk",
-                                c.overall().verdict().name().toLowerCase(java.util.Locale.ROOT)));
+        o.put(
+                "overall_residual_risk",
+                check.overall().verdict().name().toLowerCase(java.util.Locale.ROOT));
         ArrayNode signers = o.putArray("demo_signers");
         signers.add(DemoStudy.LEAD + " (approves the protocol)");
         signers.add(DemoStudy.REVIEWER + " (signs off the reports)");

@@ -87,10 +87,14 @@ final class DemoStudy {
      * Copies the demo risk management file (plan, register, requirements) into {@code dir}; returns
      * the register.
      */
-    static Path risk(Path dir) throws IOException {
+    static Path risk(Path dir, String task) throws IOException {
         Files.createDirectories(dir);
+        String folder =
+                task.equals("classification")
+                        ? "/org/clinval/risk/demo/"
+                        : "/org/clinval/risk/demo/" + task + "/";
         for (String name : List.of("plan.yaml", "risk-file.yaml", "requirements.yaml")) {
-            copy("/org/clinval/risk/demo/" + name, dir.resolve(name));
+            copy(folder + name, dir.resolve(name));
         }
         return dir.resolve("risk-file.yaml");
     }
