@@ -53,7 +53,8 @@ final class StudyInputAdapter implements InputCheckService {
                                             .map(java.util.OptionalDouble::getAsDouble)
                                             .orElse(Double.NaN),
                                     1,
-                                    p.segmentation().map(s -> s.minComponentMm3()).orElse(0.0)));
+                                    p.segmentation().map(s -> s.minComponentMm3()).orElse(0.0),
+                                    p.segmentation().map(s -> s.maxElongation()).orElse(0.0)));
             case DETECTION ->
                     Optional.of(
                             new VolumeTask(
@@ -63,6 +64,7 @@ final class StudyInputAdapter implements InputCheckService {
                                     "all",
                                     Double.NaN,
                                     p.detection().map(d -> d.minCandidateVoxels()).orElse(1),
+                                    0,
                                     0));
         };
     }

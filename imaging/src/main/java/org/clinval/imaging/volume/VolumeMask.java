@@ -87,29 +87,74 @@ public final class VolumeMask {
 
     /**
      * Returns this mask without its 26-connected components smaller than {@code minMm3} cubic
-     * millimetres (voxel count times {@link VolumeGeometry#voxelVolumeMm3()}), the post-processing a
-     * segmentation protocol may state ({@code segmentation.min_component_mm3}) to drop speckle of a
-     * slice-wise model; {@code minMm3 <= 0} keeps every component.
+     * millimetres (voxel count times {@link VolumeGeometry#voxelVolumeMm3()}); {@code minMm3 <= 0}
+     * keeps every component.
      */
     public VolumeMask withoutComponentsBelow(double minMm3) {
-        if (!(minMm3 > 0)) {
+        return withoutComponents(minMm3, 0);
+    }
+
+    /**
+     * Returns this mask without the 26-connected components a segmentation protocol's
+     * post-processing removes ({@code segmentation.min_component_mm3}, {@code
+     * segmentation.max_elongation}): those smaller than {@code minMm3} mm³, and those more elongated
+     * than {@code maxElongation}, the elongation being the largest extent of the component's
+     * bounding box in mm (along the slice, row and column axes) divided by the diameter of the
+     * sphere of its volume, {@code (6 V / π)^(1/3)}: about 1 for a compact nodule, well above for a
+     * vessel that a slice-wise model marks on slice after slice. A bound {@code <= 0} is not
+     * applied.
+     */
+    public VolumeMask withoutComponents(double minMm3, double maxElongation) {
+        if (!(minMm3 > 0) && !(maxElongation > 0)) {
             return this;
         }
         int[] count = new int[1];
+        int rows = geometry.rows();
+        int columns = geometry.columns();
         int[][] labels =
-                org.clinval.imaging.volume.internal.Components.label(
-                        voxels, geometry.rows(), geometry.columns(), count);
-        long[] size = new long[count[0] + 1];
-        for (int[] slice : labels) {
-            for (int l : slice) size[l]++;
+                org.clinval.imaging.volume.internal.Components.label(voxels, rows, columns, count);
+        int n = count[0];
+        long[] size = new long[n + 1];
+        int[][] lo = new int[n + 1][];
+        int[][] hi = new int[n + 1][];
+        for (int s = 0; s < labels.length; s++) {
+            for (int i = 0; i < labels[s].length; i++) {
+                int l = labels[s][i];
+                if (l == 0) continue;
+                int r = i / columns;
+                int c = i % columns;
+                if (size[l]++ == 0) {
+                    lo[l] = new int[] {s, r, c};
+                    hi[l] = new int[] {s, r, c};
+                } else {
+                    lo[l][0] = Math.min(lo[l][0], s);
+                    lo[l][1] = Math.min(lo[l][1], r);
+                    lo[l][2] = Math.min(lo[l][2], c);
+                    hi[l][0] = Math.max(hi[l][0], s);
+                    hi[l][1] = Math.max(hi[l][1], r);
+                    hi[l][2] = Math.max(hi[l][2], c);
+                }
+            }
         }
         double voxel = geometry.voxelVolumeMm3();
+        double[] mm = geometry.spacingMm();
+        boolean[] keep = new boolean[n + 1];
+        for (int l = 1; l <= n; l++) {
+            double volume = size[l] * voxel;
+            double diameter = Math.cbrt(6 * volume / Math.PI);
+            double extent = 0;
+            for (int a = 0; a < 3; a++) {
+                extent = Math.max(extent, (hi[l][a] - lo[l][a] + 1) * mm[a]);
+            }
+            keep[l] =
+                    (!(minMm3 > 0) || volume >= minMm3)
+                            && (!(maxElongation > 0) || extent / diameter <= maxElongation);
+        }
         boolean[][] out = new boolean[voxels.length][];
         for (int s = 0; s < voxels.length; s++) {
             out[s] = new boolean[voxels[s].length];
             for (int i = 0; i < out[s].length; i++) {
-                int l = labels[s][i];
-                out[s][i] = l != 0 && size[l] * voxel >= minMm3;
+                out[s][i] = keep[labels[s][i]];
             }
         }
         return new VolumeMask(geometry, out);

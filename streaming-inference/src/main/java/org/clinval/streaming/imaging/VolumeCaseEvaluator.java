@@ -74,6 +74,7 @@ public final class VolumeCaseEvaluator implements VolumeEvaluatorFactory {
     private final double surfaceToleranceMm;
     private final int minCandidateVoxels;
     private final double minComponentMm3;
+    private final double maxElongation;
     private final double threshold;
     private final ThresholdRule rule;
     private final String resultsDir;
@@ -98,6 +99,7 @@ public final class VolumeCaseEvaluator implements VolumeEvaluatorFactory {
         this.surfaceToleranceMm = task.surfaceToleranceMm();
         this.minCandidateVoxels = task.minCandidateVoxels();
         this.minComponentMm3 = task.minComponentMm3();
+        this.maxElongation = task.maxElongation();
         this.threshold = threshold;
         this.rule = rule;
         this.resultsDir = resultsDir;
@@ -172,7 +174,7 @@ public final class VolumeCaseEvaluator implements VolumeEvaluatorFactory {
             String manufacturer,
             DerivedInstance id)
             throws Exception {
-        VolumeMask predicted = p.threshold(cut()).withoutComponentsBelow(minComponentMm3);
+        VolumeMask predicted = p.threshold(cut()).withoutComponents(minComponentMm3, maxElongation);
         if (predicted.isEmpty()) {
             // The case-level call follows the mask: with no voxel left, the score is the highest
             // probability below the threshold (speckle the post-processing removed is not a call).

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param minCandidateVoxels the smallest connected component that is a detection candidate
  * @param minComponentMm3 the predicted mask's components smaller than this (mm³) are removed; 0 keeps
  *     all
+ * @param maxElongation the predicted mask's components more elongated than this are removed; 0
+ *     keeps all
  */
 public record VolumeTask(
         String task,
@@ -25,7 +27,8 @@ public record VolumeTask(
         String segment,
         double surfaceToleranceMm,
         int minCandidateVoxels,
-        double minComponentMm3) {
+        double minComponentMm3,
+        double maxElongation) {
 
     /** Returns whether this is a detection study. */
     public boolean detection() {

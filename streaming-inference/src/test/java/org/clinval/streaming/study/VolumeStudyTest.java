@@ -131,6 +131,7 @@ class VolumeStudyTest {
                         "all",
                         2.0,
                         1,
+                        0,
                         0);
         StudyCheck.Inputs in = inputs(task);
         StudyCheck.Result check = StudyCheck.run(in, n -> {});
@@ -197,6 +198,7 @@ class VolumeStudyTest {
                         "all",
                         Double.NaN,
                         3,
+                        0,
                         0);
         StudyCheck.Inputs in = inputs(task);
         Path runDir = dir.resolve("det-run");

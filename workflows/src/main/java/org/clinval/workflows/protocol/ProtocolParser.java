@@ -129,12 +129,21 @@ final class ProtocolParser {
                     Show.value(b.raw("min_component_mm3")) + " is below the minimum 0");
             minComponent = OptionalDouble.empty();
         }
+        OptionalDouble elongation = b.optionalNumber("max_elongation");
+        if (elongation.isPresent() && !(elongation.getAsDouble() >= 1)) {
+            b.problem(
+                    "max_elongation",
+                    Show.value(b.raw("max_elongation"))
+                            + " is below the minimum 1 (a sphere's elongation)");
+            elongation = OptionalDouble.empty();
+        }
         b.rejectUnknownKeys();
         if (b.doc().hasProblemWithin(b.path())) {
             return Optional.empty();
         }
         return Optional.of(
-                new SegmentationSettings(label, tolerance, minComponent.orElse(0)));
+                new SegmentationSettings(
+                        label, tolerance, minComponent.orElse(0), elongation.orElse(0)));
     }
 
     /** The {@code detection} block: only in a detection protocol. */
