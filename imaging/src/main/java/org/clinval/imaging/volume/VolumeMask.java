@@ -97,12 +97,12 @@ public final class VolumeMask {
     /**
      * Returns this mask without the 26-connected components a segmentation protocol's
      * post-processing removes ({@code segmentation.min_component_mm3}, {@code
-     * segmentation.max_elongation}): those smaller than {@code minMm3} mm³, and those more elongated
-     * than {@code maxElongation}, the elongation being the largest extent of the component's
-     * bounding box in mm (along the slice, row and column axes) divided by the diameter of the
-     * sphere of its volume, {@code (6 V / π)^(1/3)}: about 1 for a compact nodule, well above for a
-     * vessel that a slice-wise model marks on slice after slice. A bound {@code <= 0} is not
-     * applied.
+     * segmentation.max_elongation}): those smaller than {@code minMm3} mm³, and those more
+     * elongated than {@code maxElongation}, the elongation being the largest extent of the
+     * component's bounding box in mm (along the slice, row and column axes) divided by the diameter
+     * of the sphere of its volume, {@code (6 V / π)^(1/3)}: about 1 for a compact nodule, well
+     * above for a vessel that a slice-wise model marks on slice after slice. A bound {@code <= 0}
+     * is not applied.
      */
     public VolumeMask withoutComponents(double minMm3, double maxElongation) {
         if (!(minMm3 > 0) && !(maxElongation > 0)) {

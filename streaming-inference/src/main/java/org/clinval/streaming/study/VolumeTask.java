@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param segment the reference SEG's segment, by number or label
  * @param surfaceToleranceMm the surface-Dice tolerance in mm; NaN when the protocol gives none
  * @param minCandidateVoxels the smallest connected component that is a detection candidate
- * @param minComponentMm3 the predicted mask's components smaller than this (mm³) are removed; 0 keeps
- *     all
+ * @param minComponentMm3 the predicted mask's components smaller than this (mm³) are removed; 0
+ *     keeps all
  * @param maxElongation the predicted mask's components more elongated than this are removed; 0
  *     keeps all
  */

@@ -10,9 +10,9 @@ import java.util.OptionalDouble;
  *     {@code 1}) or its label; empty when the reference has a single segment
  * @param minComponentMm3 the predicted mask's 26-connected components smaller than this volume in
  *     mm³ are removed before the comparison (key {@code min_component_mm3}); 0 keeps every one
- * @param maxElongation the predicted mask's components more elongated than this (largest bounding-box
- *     extent over the diameter of the sphere of the same volume) are removed (key {@code
- *     max_elongation}); 0 keeps every one
+ * @param maxElongation the predicted mask's components more elongated than this (largest
+ *     bounding-box extent over the diameter of the sphere of the same volume) are removed (key
+ *     {@code max_elongation}); 0 keeps every one
  * @param surfaceToleranceMm tolerance of the surface Dice in mm; empty when surface Dice is not
  *     computed (it is then undefined in every case)
  */
