@@ -129,7 +129,7 @@ final class DetectionRows {
                 LESIONS,
                 note,
                 "False positives per scan",
-                fp + " / " + d.scans() + " scans",
+                Text.counts(fp, d.scans()) + " scans",
                 Text.estimate(d.fpPerScan()),
                 Text.interval(d.fpPerScanCi()));
         r.stat(

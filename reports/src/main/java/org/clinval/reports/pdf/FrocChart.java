@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -17,6 +18,8 @@ import org.clinval.reports.model.DetectionSection;
 import org.clinval.reports.model.FrocRateRow;
 import org.clinval.validation.detection.FrocPoint;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -113,17 +116,42 @@ final class FrocChart {
         line.setSeriesPaint(1, RocChart.MARK);
         line.setUseOutlinePaint(true);
         line.setSeriesOutlinePaint(1, Color.WHITE);
-        line.setLegendTextFont(0, tick);
-        line.setLegendTextFont(1, tick);
         DeviationRenderer deviation = new DeviationRenderer(false, false);
         deviation.setSeriesFillPaint(0, BAND);
         deviation.setSeriesPaint(0, BAND);
         deviation.setAlpha(1f);
-        deviation.setLegendTextFont(0, tick);
-        deviation.setSeriesShape(0, new Rectangle2D.Double(-5, -4, 10, 8));
-        deviation.setLegendShape(0, new Rectangle2D.Double(-6, -4, 12, 8));
 
         XYPlot plot = new XYPlot(lines, x, y, line);
+        LegendItemCollection legendItems = new LegendItemCollection();
+        legendItems.add(
+                new LegendItem(
+                        "FROC curve",
+                        null,
+                        null,
+                        null,
+                        new Line2D.Double(-7, 0, 7, 0),
+                        new BasicStroke(1.6f),
+                        RocChart.INK));
+        legendItems.add(
+                new LegendItem(
+                        "Sensitivity at 1/8 \u2026 8 FP per scan",
+                        null,
+                        null,
+                        null,
+                        new Ellipse2D.Double(-3.5, -3.5, 7, 7),
+                        RocChart.MARK));
+        legendItems.add(
+                new LegendItem(
+                        level + " bootstrap interval",
+                        null,
+                        null,
+                        null,
+                        new Rectangle2D.Double(-6, -4, 12, 8),
+                        BAND));
+        for (int i = 0; i < legendItems.getItemCount(); i++) {
+            legendItems.get(i).setLabelFont(tick);
+        }
+        plot.setFixedLegendItems(legendItems);
         plot.setDataset(1, bands);
         plot.setRenderer(1, deviation);
         plot.setBackgroundPaint(Color.WHITE);

@@ -22,6 +22,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
@@ -111,22 +112,32 @@ final class SegmentationChart {
         plot.setOutlinePaint(Color.GRAY);
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
         if (!sorted.isEmpty()) box(plot, renderer, sorted, tick);
-        for (int i = 0; i < sorted.size(); i++) {
-            Point p = sorted.get(i);
-            if (!p.worst()) continue;
-            XYTextAnnotation name = new XYTextAnnotation("  " + p.caseId(), x[i], p.value());
-            name.setFont(tick);
-            name.setPaint(RocChart.MARK);
-            name.setTextAnchor(TextAnchor.CENTER_LEFT);
-            plot.addAnnotation(name);
-        }
         JFreeChart chart = new JFreeChart(null, label, plot, false);
         TextTitle t = new TextTitle(title, ChartImage.font(10f));
         t.setPaint(RocChart.INK);
         chart.setTitle(t);
+        // The worst cases are named below the panel: their dots often share one value (Dice 0).
+        TextTitle worst = new TextTitle(marked(sorted), tick);
+        worst.setPaint(RocChart.MARK);
+        worst.setPosition(RectangleEdge.BOTTOM);
+        worst.setPadding(new RectangleInsets(4, 0, 0, 0));
+        chart.addSubtitle(worst);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(new RectangleInsets(4, 8, 4, 8));
         return chart;
+    }
+
+    private static String marked(List<Point> points) {
+        List<String> ids =
+                points.stream().filter(Point::worst).map(Point::caseId).sorted().toList();
+        return ids.isEmpty()
+                ? "The "
+                        + SegmentationRows.WORST_CASES
+                        + " worst by Dice have no HD95: a mask is empty"
+                : "In red, of the "
+                        + SegmentationRows.WORST_CASES
+                        + " worst by Dice: "
+                        + String.join(", ", ids);
     }
 
     /** Draws the quartile box, the median, the whiskers and the mean beneath the dots. */

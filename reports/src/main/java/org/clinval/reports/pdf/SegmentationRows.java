@@ -62,6 +62,7 @@ final class SegmentationRows {
                 level + " CI",
                 "Median",
                 level + " CI");
+        String previous = null;
         for (MetricAggregateRow m : s.metrics()) {
             Map<String, Object> row =
                     r.stat(
@@ -74,14 +75,17 @@ final class SegmentationRows {
                             Text.estimate(m.median()),
                             Text.interval(m.medianCi()));
             if (!m.undefinedReasons().isEmpty()) {
+                String reasons =
+                        m.undefinedReasons().entrySet().stream()
+                                .map(e -> e.getKey() + " (" + e.getValue() + ")")
+                                .collect(Collectors.joining("; "));
                 row.put(
                         "tNote",
                         "Undefined in "
                                 + (m.n() - m.nDefined())
                                 + " cases: "
-                                + m.undefinedReasons().entrySet().stream()
-                                        .map(e -> e.getKey() + " (" + e.getValue() + ")")
-                                        .collect(Collectors.joining("; ")));
+                                + (reasons.equals(previous) ? "as above" : reasons));
+                previous = reasons;
             }
         }
         Map<String, Integer> e = s.emptyMasks();

@@ -38,6 +38,8 @@ class TaskReportTest {
     static TaskRunFolders.Run det;
     static PdfText segText;
     static PdfText detText;
+    static TaskRunFolders.Run demo;
+    static PdfText demoText;
 
     @BeforeAll
     static void writeReports() throws Exception {
@@ -45,6 +47,10 @@ class TaskReportTest {
         det = TaskRunFolders.detection(OUT.resolve("detection-run").toAbsolutePath());
         segText = PdfText.read(seg.pdf(), 40);
         detText = PdfText.read(det.pdf(), 40);
+        demo =
+                TaskRunFolders.segmentationDemo(
+                        OUT.resolve("segmentation-demo-run").toAbsolutePath());
+        demoText = PdfText.read(demo.pdf(), 40);
     }
 
     static String f3(double v) {
@@ -242,7 +248,7 @@ class TaskReportTest {
                 .singleElement()
                 .asString()
                 .contains(f3((double) hits / lesions));
-        assertThat(detText.linesWith("False positives per scan " + fps + " / 24 scans"))
+        assertThat(detText.linesWith("False positives per scan " + fps + "/24 scans"))
                 .singleElement()
                 .asString()
                 .contains(f3(fps / 24.0));
@@ -285,5 +291,49 @@ class TaskReportTest {
             Sheet d = wb.getSheet("Detection");
             assertThat(d.getRow(3).getCell(2).getNumericCellValue()).isEqualTo(candidates);
         }
+    }
+
+    @Test
+    void theDemoRunsReportPrintsTheNumbersOfItsOwnMetricsJson() throws Exception {
+        JsonNode expected =
+                new ObjectMapper()
+                        .readTree(demo.dir().resolve("expected-metrics.json").toFile())
+                        .path("segmentation");
+        String all = demoText.all();
+        for (String metric : List.of("dice", "iou", "hd", "hd95", "hd95_pooled", "assd")) {
+            JsonNode x = expected.path("metrics").path(metric);
+            for (String aggregate : List.of("mean", "median")) {
+                assertThat(all)
+                        .as(metric + " " + aggregate)
+                        .contains(
+                                f3(x.at("/" + aggregate + "/estimate").asDouble())
+                                        + " "
+                                        + f3(x.at("/" + aggregate + "/ci/0").asDouble())
+                                        + " \u2013 "
+                                        + f3(x.at("/" + aggregate + "/ci/1").asDouble()));
+            }
+        }
+        List<Map<String, String>> rows = csv(demo.caseResults());
+        List<String> caseLines =
+                demoText.lines().stream().filter(l -> l.matches("C\\d{4} .*")).toList();
+        assertThat(caseLines).hasSize(rows.size());
+        for (Map<String, String> r : rows) {
+            assertThat(caseLines)
+                    .as(r.get("case_id"))
+                    .contains(
+                            String.join(
+                                    " ",
+                                    r.get("case_id"),
+                                    r.get("label"),
+                                    cell(r.get("dice")),
+                                    cell(r.get("iou")),
+                                    cell(r.get("hd95")),
+                                    cell(r.get("assd")),
+                                    cell(r.get("surface_dice")),
+                                    r.get("empty")));
+        }
+        assertThat(all).contains("All 20 cases, worst Dice first.");
+        assertThat(PdfA.failures(demo.pdf(), PDFAFlavour.PDFA_1_B)).isEmpty();
+        assertThat(demoText.overflows()).isEmpty();
     }
 }

@@ -159,6 +159,20 @@ final class TaskRunFolders {
         return report(dir);
     }
 
+    /** The segmentation demo's run (its protocol and case results), analysed again and reported. */
+    static Run segmentationDemo(Path dir) throws Exception {
+        protocol(dir, null);
+        for (String file : List.of("protocol.yaml", "case-results.csv", "expected-metrics.json")) {
+            try (InputStream in =
+                    TaskRunFolders.class.getResourceAsStream(
+                            "/org/clinval/reports/segdemo/" + file)) {
+                Files.copy(
+                        in, dir.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return report(dir);
+    }
+
     private static Run report(Path dir) throws Exception {
         StudyProtocol protocol = ProtocolReader.read(dir.resolve("protocol.yaml"));
         Path file = dir.resolve("case-results.csv");
@@ -190,10 +204,12 @@ final class TaskRunFolders {
             }
         }
         Files.createDirectories(dir);
-        try (InputStream in =
-                TaskRunFolders.class.getResourceAsStream(
-                        "/org/clinval/workflows/example/" + example)) {
-            Files.copy(in, dir.resolve("protocol.yaml"));
+        if (example != null) {
+            try (InputStream in =
+                    TaskRunFolders.class.getResourceAsStream(
+                            "/org/clinval/workflows/example/" + example)) {
+                Files.copy(in, dir.resolve("protocol.yaml"));
+            }
         }
         // What the protocol names must exist for it to be read; the report reads none of it.
         for (String folder : List.of("data/dicom", "data/truth/seg", "features", "model")) {
