@@ -1,6 +1,7 @@
 package org.clinval.reports.model;
 
 import java.util.List;
+import java.util.Optional;
 import org.clinval.validation.binary.ConfusionMatrix;
 
 /**
@@ -18,6 +19,8 @@ import org.clinval.validation.binary.ConfusionMatrix;
  * @param quarantine cases set aside, with reasons
  * @param signatures the electronic signatures
  * @param auditExcerpt the excerpt of the audit trail to print
+ * @param segmentation the segmentation results of a segmentation study, else empty
+ * @param detection the detection results of a detection study, else empty
  */
 public record ValidationReport(
         StudyInfo study,
@@ -31,7 +34,40 @@ public record ValidationReport(
         List<SubgroupRow> subgroups,
         List<QuarantineRow> quarantine,
         List<SignatureRow> signatures,
-        List<AuditRow> auditExcerpt) {
+        List<AuditRow> auditExcerpt,
+        Optional<SegmentationSection> segmentation,
+        Optional<DetectionSection> detection) {
+
+    /** The report of a classification study. */
+    public ValidationReport(
+            StudyInfo study,
+            DeviceInfo device,
+            DatasetInfo dataset,
+            OperatingPoint operatingPoint,
+            List<EndpointResult> endpoints,
+            Verdict verdict,
+            ConfusionMatrix matrix,
+            RocSummary roc,
+            List<SubgroupRow> subgroups,
+            List<QuarantineRow> quarantine,
+            List<SignatureRow> signatures,
+            List<AuditRow> auditExcerpt) {
+        this(
+                study,
+                device,
+                dataset,
+                operatingPoint,
+                endpoints,
+                verdict,
+                matrix,
+                roc,
+                subgroups,
+                quarantine,
+                signatures,
+                auditExcerpt,
+                Optional.empty(),
+                Optional.empty());
+    }
 
     public ValidationReport {
         Fields.present("study", study);
@@ -46,6 +82,24 @@ public record ValidationReport(
         quarantine = Fields.list("quarantine", quarantine);
         signatures = Fields.list("signatures", signatures);
         auditExcerpt = Fields.list("audit excerpt", auditExcerpt);
+        Fields.optional("segmentation", segmentation);
+        Fields.optional("detection", detection);
+        if (segmentation.isPresent() && segmentation.get().cases().size() != dataset.results()) {
+            throw new IllegalArgumentException(
+                    "segmentation lists "
+                            + segmentation.get().cases().size()
+                            + " cases but the dataset has "
+                            + dataset.results()
+                            + " results");
+        }
+        if (detection.isPresent() && detection.get().cases().size() != dataset.results()) {
+            throw new IllegalArgumentException(
+                    "detection lists "
+                            + detection.get().cases().size()
+                            + " scans but the dataset has "
+                            + dataset.results()
+                            + " results");
+        }
         if (matrix.total() != dataset.results()) {
             throw new IllegalArgumentException(
                     "confusion matrix counts "

@@ -69,8 +69,9 @@ final class ReportParameters {
                                 .map(s -> s.printedName() + ", " + Text.time(s.time()))
                                 .collect(Collectors.joining("\n")));
         List<String> contents = new ArrayList<>();
-        for (int i = 0; i < ReportRows.SECTIONS.size(); i++) {
-            contents.add((i + 1) + "   " + ReportRows.SECTIONS.get(i));
+        List<String> sections = ReportRows.sections(r);
+        for (int i = 0; i < sections.size(); i++) {
+            contents.add((i + 1) + "   " + sections.get(i));
         }
         p.put("CONTENTS", String.join("\n", contents));
     }

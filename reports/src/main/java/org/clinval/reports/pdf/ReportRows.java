@@ -24,28 +24,44 @@ import org.clinval.validation.roc.AucEstimate;
  */
 final class ReportRows {
 
-    /** The sections in print order: number and title. */
+    static final String ENDPOINTS = "Endpoints against acceptance criteria";
+    static final String MATRIX = "Confusion matrix at the operating point";
+    static final String ROC = "ROC analysis";
+    static final String SUBGROUPS = "Subgroup analysis";
+    static final String QUARANTINE = "Quarantined inputs";
+    static final String SIGNATURES = "Electronic signatures";
+    static final String AUDIT = "Audit trail excerpt";
+
+    /** The sections of every report in print order; a task's sections follow the endpoints. */
     static final List<String> SECTIONS =
-            List.of(
-                    "Endpoints against acceptance criteria",
-                    "Confusion matrix at the operating point",
-                    "ROC analysis",
-                    "Subgroup analysis",
-                    "Quarantined inputs",
-                    "Electronic signatures",
-                    "Audit trail excerpt");
+            List.of(ENDPOINTS, MATRIX, ROC, SUBGROUPS, QUARANTINE, SIGNATURES, AUDIT);
+
+    /** Returns the sections of {@code report} in print order; their numbers follow from it. */
+    static List<String> sections(ValidationReport report) {
+        List<String> out = new ArrayList<>(SECTIONS);
+        List<String> task = new ArrayList<>();
+        report.segmentation().ifPresent(s -> task.addAll(SegmentationRows.SECTIONS));
+        report.detection().ifPresent(d -> task.addAll(DetectionRows.SECTIONS));
+        out.addAll(1, task);
+        return List.copyOf(out);
+    }
 
     private final List<Map<String, Object>> rows = new ArrayList<>();
+    private final List<String> sections;
 
-    private ReportRows() {}
+    private ReportRows(List<String> sections) {
+        this.sections = sections;
+    }
 
     /** Returns the rows of {@code report} in print order. */
     static List<Map<String, Object>> of(ValidationReport report) {
-        ReportRows r = new ReportRows();
+        ReportRows r = new ReportRows(sections(report));
         r.endpoints(report);
-        r.add(2, "Counts of the " + report.dataset().results() + " analysed cases.", "matrix");
+        report.segmentation().ifPresent(s -> SegmentationRows.add(r, s, report));
+        report.detection().ifPresent(d -> DetectionRows.add(r, d, report));
+        r.add(MATRIX, "Counts of the " + report.dataset().results() + " analysed cases.", "matrix");
         r.add(
-                3,
+                ROC,
                 "The empirical ROC curve of the analysed cases with the operating point marked.",
                 "roc");
         r.subgroups(report);
@@ -60,13 +76,13 @@ final class ReportRows {
                 "Primary endpoints first. Intervals are two-sided. An endpoint passes when its"
                         + " criterion is met; an undefined estimate cannot pass.";
         if (report.endpoints().isEmpty()) {
-            none(1, note, "The protocol specifies no endpoint.");
+            none(ENDPOINTS, note, "The protocol specifies no endpoint.");
             return;
         }
         List<EndpointResult> ordered = new ArrayList<>(report.endpoints());
         ordered.sort(Comparator.comparing(e -> !e.primary()));
         for (EndpointResult e : ordered) {
-            Map<String, Object> row = add(1, note, "endpoint");
+            Map<String, Object> row = add(ENDPOINTS, note, "endpoint");
             row.put("epId", e.id());
             row.put("epRole", e.primary() ? "primary" : "secondary");
             row.put("epTitle", e.title());
@@ -91,7 +107,7 @@ final class ReportRows {
 
     private void subgroups(ValidationReport report) {
         if (report.subgroups().isEmpty()) {
-            none(4, null, "The protocol specifies no subgroup analysis.");
+            none(SUBGROUPS, null, "The protocol specifies no subgroup analysis.");
             return;
         }
         String note =
@@ -103,9 +119,9 @@ final class ReportRows {
         for (SubgroupRow s : report.subgroups()) {
             if (!s.attribute().equals(attribute)) {
                 attribute = s.attribute();
-                add(4, note, "sgAttribute").put("sgName", "By " + attribute);
+                add(SUBGROUPS, note, "sgAttribute").put("sgName", "By " + attribute);
             }
-            Map<String, Object> row = add(4, note, "subgroup");
+            Map<String, Object> row = add(SUBGROUPS, note, "subgroup");
             row.put("sgName", s.value());
             row.put("sgN", Integer.toString(s.n()));
             row.put("sgClasses", s.sensitivity().trials() + " / " + s.specificity().trials());
@@ -177,11 +193,11 @@ final class ReportRows {
                         + report.dataset().quarantined()
                         + " quarantined.";
         if (report.quarantine().isEmpty()) {
-            none(5, note, "No input was quarantined.");
+            none(QUARANTINE, note, "No input was quarantined.");
             return;
         }
         for (QuarantineRow q : report.quarantine()) {
-            Map<String, Object> row = add(5, note, "quarantine");
+            Map<String, Object> row = add(QUARANTINE, note, "quarantine");
             row.put("qCase", q.caseId());
             row.put("qInput", q.input());
             row.put("qReason", q.reason());
@@ -193,11 +209,11 @@ final class ReportRows {
                 "Each signature binds the signer, the meaning of the signature and the SHA-256 of"
                         + " the signed content (21 CFR 11.50, 11.70).";
         if (report.signatures().isEmpty()) {
-            none(6, note, "The report has not been signed.");
+            none(SIGNATURES, note, "The report has not been signed.");
             return;
         }
         for (SignatureRow s : report.signatures()) {
-            Map<String, Object> row = add(6, note, "signature");
+            Map<String, Object> row = add(SIGNATURES, note, "signature");
             row.put("sName", s.printedName());
             row.put("sUser", "user " + s.userId());
             row.put("sMeaning", s.meaning());
@@ -209,7 +225,7 @@ final class ReportRows {
     private void audit(ValidationReport report) {
         List<AuditRow> audit = report.auditExcerpt();
         if (audit.isEmpty()) {
-            none(7, null, "No audit-trail entry was selected for this report.");
+            none(AUDIT, null, "No audit-trail entry was selected for this report.");
             return;
         }
         String note =
@@ -219,7 +235,7 @@ final class ReportRows {
                         + audit.get(audit.size() - 1).sequence()
                         + " of the audit trail, as recorded.";
         for (AuditRow a : audit) {
-            Map<String, Object> row = add(7, note, "audit");
+            Map<String, Object> row = add(AUDIT, note, "audit");
             row.put("aSeq", Long.toString(a.sequence()));
             row.put("aTime", Text.utc(a.time()));
             row.put("aUser", a.userId());
@@ -229,14 +245,55 @@ final class ReportRows {
         }
     }
 
-    private void none(int section, String note, String text) {
+    /** Adds the column headings of a table of {@code stat} rows (up to six). */
+    void statHead(String section, String note, String... headings) {
+        cells(add(section, note, "statHead"), "h", headings);
+    }
+
+    /** Adds a row of a six-column table: label, counts, estimate, interval, estimate, interval. */
+    Map<String, Object> stat(String section, String note, String... values) {
+        return cells(add(section, note, "stat"), "t", values);
+    }
+
+    /** Adds a paragraph. */
+    void para(String section, String note, String text) {
+        add(section, note, "para").put("paraText", text);
+    }
+
+    /** Adds a figure: an opaque PNG {@value #FIGURE_WIDTH} points wide, with its caption. */
+    void figure(String section, String note, byte[] png, String caption) {
+        Map<String, Object> row = add(section, note, "figure");
+        row.put("figImage", png);
+        row.put("figCaption", caption);
+    }
+
+    /** Width and height of a figure in points. */
+    static final int FIGURE_WIDTH = 515;
+
+    static final int FIGURE_HEIGHT = 240;
+
+    private static Map<String, Object> cells(
+            Map<String, Object> row, String prefix, String... values) {
+        if (values.length > 6) {
+            throw new IllegalArgumentException("a table row has at most 6 cells: " + values.length);
+        }
+        for (int i = 0; i < values.length; i++) row.put(prefix + i, values[i]);
+        return row;
+    }
+
+    void none(String section, String note, String text) {
         add(section, note, "none").put("noneText", text);
     }
 
-    private Map<String, Object> add(int section, String note, String kind) {
+    /** Adds a row of kind {@code kind} to section {@code section} and returns it to fill. */
+    Map<String, Object> add(String section, String note, String kind) {
+        int number = sections.indexOf(section) + 1;
+        if (number == 0) {
+            throw new IllegalArgumentException("not a section of this report: " + section);
+        }
         Map<String, Object> row = new HashMap<>();
-        row.put("section", Integer.toString(section));
-        row.put("sectionTitle", SECTIONS.get(section - 1));
+        row.put("section", Integer.toString(number));
+        row.put("sectionTitle", section);
         Optional.ofNullable(note).ifPresent(n -> row.put("sectionNote", n));
         row.put("kind", kind);
         rows.add(row);

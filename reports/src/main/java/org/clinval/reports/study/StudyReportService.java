@@ -128,7 +128,9 @@ public final class StudyReportService implements ReportService {
                                 .toList(),
                         AuditTrail.in(runDir).entries().stream()
                                 .map(StudyReportService::audit)
-                                .toList());
+                                .toList(),
+                        TaskSections.segmentation(results, cases),
+                        TaskSections.detection(results, cases));
 
         String positive = protocol.operatingPoint().positiveClass();
         List<CaseRow> caseRows = new ArrayList<>();

@@ -17,8 +17,9 @@ import org.clinval.validation.interval.Proportion;
 /**
  * Writes the validation workbook: sheets "Cases" (one row per analysed case, header frozen, with an
  * autofilter), "Metrics" (identification, every endpoint, the confusion matrix, the AUC), "ROC"
- * (the curve's points and a native scatter chart), "Subgroups" and "Quarantine". Every number is a
- * number cell; an undefined value is the text {@code undefined} with its reason beside it.
+ * (the curve's points and a native scatter chart), "Subgroups" and "Quarantine"; a segmentation or
+ * detection study adds its sheets after them ({@link TaskSheets}). Every number is a number cell;
+ * an undefined value is the text {@code undefined} with its reason beside it.
  */
 public final class ValidationWorkbook {
 
@@ -82,6 +83,8 @@ public final class ValidationWorkbook {
             RocSheet.write(wb, cells, report);
             subgroups(wb, cells, report.subgroups());
             quarantine(wb, cells, report.quarantine());
+            report.segmentation().ifPresent(s -> TaskSheets.segmentation(wb, cells, s));
+            report.detection().ifPresent(d -> TaskSheets.detection(wb, cells, d));
             Workbooks.properties(
                     wb,
                     "Validation workbook "

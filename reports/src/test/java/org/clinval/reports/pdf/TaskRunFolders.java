@@ -1,0 +1,226 @@
+package org.clinval.reports.pdf;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.clinval.reports.study.StudyReportService;
+import org.clinval.workflows.analysis.StudyResults;
+import org.clinval.workflows.local.MetricsAnalysisService;
+import org.clinval.workflows.protocol.ProtocolReader;
+import org.clinval.workflows.protocol.StudyProtocol;
+import org.clinval.workflows.service.ReportRequest;
+
+/**
+ * Hand-made run folders of a segmentation and a detection study (the workflows module's demo
+ * protocols, synthetic case results), analysed as the study's analysis step does ({@code
+ * metrics.json} written) and reported by the study's report step.
+ *
+ * <p>Segmentation: 36 cases with Dice drawn at random (seed 11) and written with every digit, as
+ * the inference writes them; 3 cases with an empty reference (Dice 0, no distances), 1 with an
+ * empty prediction and 1 with both masks empty (Dice 1, distances 0).
+ *
+ * <p>Detection: 24 scans, 18 with a lesion of radius 1.5 to 14 mm; a lesion is found by a candidate
+ * at its centre with a score drawn at random (seed 13), missed on every fifth scan; each scan has 0
+ * to 3 false-positive candidates far from any lesion.
+ */
+final class TaskRunFolders {
+
+    static final String HEADER = "case_id,site,manufacturer,sex,age_band,label,score,prediction";
+    private static final String SHA = "0".repeat(64);
+
+    private TaskRunFolders() {}
+
+    /** A run folder, analysed and reported. */
+    record Run(Path dir, StudyResults results, Path pdf, Path xlsx) {
+
+        Path caseResults() {
+            return dir.resolve("case-results.csv");
+        }
+    }
+
+    static Run segmentation(Path dir) throws Exception {
+        protocol(dir, "demo-segmentation-study.yaml");
+        Random random = new Random(11);
+        StringBuilder csv =
+                new StringBuilder(HEADER)
+                        .append(
+                                ",dice,iou,hd,hd95,hd95_pooled,assd,surface_dice,empty,"
+                                        + "reference_voxels,predicted_voxels,model_sha256,"
+                                        + "dataset_sha256\n");
+        for (int k = 0; k < 36; k++) {
+            String id = String.format(Locale.ROOT, "seg-%02d", k + 1);
+            String site = k % 2 == 0 ? "A" : "B";
+            String maker = k < 14 ? "SIEMENS" : k < 28 ? "GE MEDICAL SYSTEMS" : "Philips";
+            String common = id + "," + site + "," + maker + ",F,60-74,";
+            if (k == 5 || k == 17 || k == 29) {
+                // An empty reference: a negative case with a false-positive mask.
+                csv.append(common).append("0,0.7,1,0.0,0.0,,,,,0.0,reference,0,").append(20 + k);
+            } else if (k == 11) {
+                csv.append(common).append("1,0.3,0,0.0,0.0,,,,,0.0,prediction,800,0");
+            } else if (k == 23) {
+                csv.append(common).append("0,0.1,0,1.0,1.0,0.0,0.0,0.0,0.0,1.0,both,0,0");
+            } else {
+                double dice = Math.min(0.99, Math.max(0.02, 0.8 + 0.25 * random.nextGaussian()));
+                double hd95 = 1 + (1 - dice) * 40 * random.nextDouble();
+                csv.append(common)
+                        .append("1,0.99,1,")
+                        .append(dice)
+                        .append(',')
+                        .append(dice / (2 - dice))
+                        .append(',')
+                        .append(hd95 * 1.8)
+                        .append(',')
+                        .append(hd95)
+                        .append(',')
+                        .append(hd95 * 0.8)
+                        .append(',')
+                        .append(hd95 / 3)
+                        .append(',')
+                        .append(Math.min(1, dice * 1.02))
+                        .append(",neither,")
+                        .append(500 + 97 * k)
+                        .append(',')
+                        .append(480 + 91 * k);
+            }
+            csv.append(',').append(SHA).append(',').append(SHA).append('\n');
+        }
+        Files.writeString(dir.resolve("case-results.csv"), csv, StandardCharsets.UTF_8);
+        return report(dir);
+    }
+
+    static Run detection(Path dir) throws Exception {
+        protocol(dir, "demo-detection-study.yaml");
+        Random random = new Random(13);
+        StringBuilder cases =
+                new StringBuilder(HEADER)
+                        .append(
+                                ",lesions,hits,false_positives,candidates,model_sha256,"
+                                        + "dataset_sha256\n");
+        StringBuilder candidates = new StringBuilder("case_id,x,y,z,score\n");
+        StringBuilder lesions = new StringBuilder("case_id,x,y,z,radius\n");
+        for (int s = 1; s <= 24; s++) {
+            String id = String.format(Locale.ROOT, "scan-%02d", s);
+            boolean lesion = s <= 18;
+            boolean found = lesion && s % 5 != 0;
+            double radius = 1.5 + 12.5 * (s - 1) / 17.0;
+            double x = 10.0 * s;
+            int hits = 0;
+            int fps = 0;
+            int count = 0;
+            double best = 0;
+            if (lesion) {
+                lesions.append(String.format(Locale.ROOT, "%s,%.1f,20,30,%.3f\n", id, x, radius));
+            }
+            if (found) {
+                double score = 0.3 + 0.7 * random.nextDouble();
+                candidates.append(String.format(Locale.ROOT, "%s,%.1f,20,30,%.4f\n", id, x, score));
+                count++;
+                best = Math.max(best, score);
+                if (score >= 0.5) hits++;
+            }
+            int falsePositives = random.nextInt(4);
+            for (int f = 0; f < falsePositives; f++) {
+                double score = 0.05 + 0.8 * random.nextDouble();
+                candidates.append(
+                        String.format(
+                                Locale.ROOT, "%s,%.1f,-90,%d,%.4f\n", id, x, 30 + 40 * f, score));
+                count++;
+                best = Math.max(best, score);
+                if (score >= 0.5) fps++;
+            }
+            cases.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%s,%s,%s,M,60-74,%s,%.4f,%d,%d,%d,%d,%d,%s,%s\n",
+                            id,
+                            s % 2 == 0 ? "A" : "B",
+                            s <= 12 ? "SIEMENS" : "GE MEDICAL SYSTEMS",
+                            lesion ? "1" : "0",
+                            best,
+                            best >= 0.5 ? 1 : 0,
+                            lesion ? 1 : 0,
+                            hits,
+                            fps,
+                            count,
+                            SHA,
+                            SHA));
+        }
+        Files.writeString(dir.resolve("case-results.csv"), cases, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("candidates.csv"), candidates, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("lesions.csv"), lesions, StandardCharsets.UTF_8);
+        return report(dir);
+    }
+
+    /** The segmentation demo's run (its protocol and case results), analysed again and reported. */
+    static Run segmentationDemo(Path dir) throws Exception {
+        protocol(dir, null);
+        for (String file : List.of("protocol.yaml", "case-results.csv", "expected-metrics.json")) {
+            try (InputStream in =
+                    TaskRunFolders.class.getResourceAsStream(
+                            "/org/clinval/reports/segdemo/" + file)) {
+                Files.copy(
+                        in, dir.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return report(dir);
+    }
+
+    private static Run report(Path dir) throws Exception {
+        StudyProtocol protocol = ProtocolReader.read(dir.resolve("protocol.yaml"));
+        Path file = dir.resolve("case-results.csv");
+        StudyResults results = new MetricsAnalysisService().analyse(protocol, file, dir);
+        Files.writeString(dir.resolve("quarantine.csv"), "case_id,input,reason\n");
+        Files.writeString(dir.resolve("manifest.sha256"), SHA + "  data/dicom/case.dcm\n");
+        Path out = Files.createDirectories(dir.resolve("reports"));
+        List<Path> written =
+                new StudyReportService(
+                                Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC),
+                                "0.1.0-test")
+                        .generate(
+                                new ReportRequest(
+                                        results,
+                                        dir.resolve("metrics.json"),
+                                        file,
+                                        dir.resolve("quarantine.csv"),
+                                        dir.resolve("manifest.sha256"),
+                                        out));
+        return new Run(dir, results, written.get(0), written.get(1));
+    }
+
+    private static void protocol(Path dir, String example) throws IOException {
+        if (Files.exists(dir)) {
+            try (var files = Files.walk(dir)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        if (example != null) {
+            try (InputStream in =
+                    TaskRunFolders.class.getResourceAsStream(
+                            "/org/clinval/workflows/example/" + example)) {
+                Files.copy(in, dir.resolve("protocol.yaml"));
+            }
+        }
+        // What the protocol names must exist for it to be read; the report reads none of it.
+        for (String folder : List.of("data/dicom", "data/truth/seg", "features", "model")) {
+            Files.createDirectories(dir.resolve(folder));
+        }
+        for (String file :
+                List.of(
+                        "model/descriptor.yaml",
+                        "data/truth/ground-truth.csv",
+                        "data/truth/lesions.csv")) {
+            Files.writeString(dir.resolve(file), "");
+        }
+    }
+}
