@@ -27,6 +27,8 @@ import java.util.OptionalDouble;
  * @param subgroups mean Dice per subgroup
  * @param overlayLimitation why the report draws no contour overlay of the worst cases, if it draws
  *     none
+ * @param overlays the run's contour overlays (PNG, {@code results/overlay/<case>.png}) of the worst
+ *     cases, by case id
  */
 public record SegmentationSection(
         List<SegmentationCaseRow> cases,
@@ -40,9 +42,11 @@ public record SegmentationSection(
         String resampling,
         List<GroupRow> sizeBands,
         List<GroupRow> subgroups,
-        String overlayLimitation) {
+        String overlayLimitation,
+        Map<String, byte[]> overlays) {
 
     public SegmentationSection {
+        overlays = Map.copyOf(overlays);
         List<SegmentationCaseRow> sorted =
                 new ArrayList<>(Fields.list("segmentation cases", cases));
         sorted.sort(SegmentationCaseRow::worstFirst);

@@ -209,6 +209,17 @@ final class SegmentationRows {
                             + " voxels; empty masks: "
                             + c.empty()
                             + ".");
+            byte[] png = s.overlays().get(c.caseId());
+            if (png != null) {
+                r.figure(
+                        WORST,
+                        note,
+                        png,
+                        c.caseId()
+                                + ": the slice where reference and prediction disagree most, in a"
+                                + " lung window; reference contour green, prediction red, both"
+                                + " yellow; right, the blue-framed region enlarged.");
+            }
         }
         if (!s.overlayLimitation().isEmpty()) {
             r.para(WORST, note, s.overlayLimitation());

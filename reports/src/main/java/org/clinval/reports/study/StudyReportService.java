@@ -129,7 +129,7 @@ public final class StudyReportService implements ReportService {
                         AuditTrail.in(runDir).entries().stream()
                                 .map(StudyReportService::audit)
                                 .toList(),
-                        TaskSections.segmentation(results, cases),
+                        TaskSections.segmentation(results, cases, java.util.Optional.of(runDir)),
                         TaskSections.detection(results, cases));
 
         String positive = protocol.operatingPoint().positiveClass();

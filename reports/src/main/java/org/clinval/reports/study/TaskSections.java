@@ -1,5 +1,6 @@
 package org.clinval.reports.study;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,16 +44,27 @@ final class TaskSections {
      * DICOM SEG and the slices, which only the imaging module reads.
      */
     static final String NO_OVERLAY =
-            "Contour overlays of reference and prediction are not drawn: the report module reads no"
-                    + " DICOM (only the imaging module does). The predicted masks of these cases are"
-                    + " the run's results/seg/<case>.dcm, to review beside the reference masks in a"
-                    + " DICOM viewer.";
+            "The run holds no contour overlay of these cases (results/overlay/<case>.png, written"
+                    + " by the inference step): their predicted masks are results/seg/<case>.dcm,"
+                    + " to review beside the reference masks in a DICOM viewer.";
+
+    /** How many worst cases the report shows. */
+    static final int WORST = 3;
 
     private TaskSections() {}
 
     /** Returns the segmentation section of a segmentation study, else empty. */
     static Optional<SegmentationSection> segmentation(
             StudyResults results, List<Map<String, String>> cases) {
+        return segmentation(results, cases, Optional.empty());
+    }
+
+    /**
+     * As {@link #segmentation(StudyResults, List)}, with the worst cases' contour overlays read
+     * from the run folder {@code runDir}.
+     */
+    static Optional<SegmentationSection> segmentation(
+            StudyResults results, List<Map<String, String>> cases, Optional<Path> runDir) {
         if (results.segmentation().isEmpty()) return Optional.empty();
         SegmentationResults s = results.segmentation().get();
         List<SegmentationCaseRow> rows = new ArrayList<>();
@@ -77,6 +89,24 @@ final class TaskSections {
                         (attribute, groups) ->
                                 groups.forEach(g -> subgroups.add(group(attribute, g))));
         var stats = results.protocol().statistics();
+        Map<String, byte[]> overlays = new LinkedHashMap<>();
+        if (runDir.isPresent()) {
+            List<SegmentationCaseRow> sorted = new ArrayList<>(rows);
+            sorted.sort(SegmentationCaseRow::worstFirst);
+            for (SegmentationCaseRow c : sorted.subList(0, Math.min(WORST, sorted.size()))) {
+                Path png =
+                        runDir.get()
+                                .resolve("results/overlay")
+                                .resolve(c.caseId().replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
+                try {
+                    if (java.nio.file.Files.isRegularFile(png)) {
+                        overlays.put(c.caseId(), java.nio.file.Files.readAllBytes(png));
+                    }
+                } catch (java.io.IOException e) {
+                    // Unreadable: the section says the overlay is missing.
+                }
+            }
+        }
         return Optional.of(
                 new SegmentationSection(
                         rows,
@@ -93,7 +123,8 @@ final class TaskSections {
                         any == null ? "cases with replacement" : any.resampling(),
                         bands,
                         subgroups,
-                        NO_OVERLAY));
+                        overlays.size() == Math.min(WORST, rows.size()) ? "" : NO_OVERLAY,
+                        overlays));
     }
 
     private static BootstrapInterval anyBootstrap(SegmentationResults s) {

@@ -196,6 +196,18 @@ public final class VolumeCaseEvaluator implements VolumeEvaluatorFactory {
         DerivedObjects.writeSegmentation(
                 volume, predicted, Segment.finding("Nodule", NODULE), id, tmp);
         Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // Where prediction and reference disagree most, for the report's worst cases: pixels of
+        // the de-identified slice, named by the pseudonym.
+        Path overlay =
+                Path.of(
+                        resultsDir,
+                        "overlay",
+                        c.caseId().replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
+        Files.createDirectories(overlay.getParent());
+        Path png = Files.createTempFile(overlay.getParent(), ".overlay", ".tmp");
+        Files.write(
+                png, org.clinval.imaging.volume.ContourOverlay.png(volume, reference, predicted));
+        Files.move(png, overlay, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         List<String> values =
                 List.of(
                         num(r.dice()),
