@@ -185,25 +185,60 @@ public final class Mask {
      * set in either mask, or null when both are empty.
      */
     static int[][] bounds(Mask a, Mask b) {
+        return overlap(a, b).bounds();
+    }
+
+    /**
+     * The voxels both masks share and the bounds of the voxels either has, in one scan: each row
+     * (the last axis) is scanned for its first and last voxel set in either mask without a
+     * branch per voxel, and the shared voxels are counted between them, so a pair of small
+     * objects in a large grid costs about one read of both masks.
+     *
+     * @param shared the number of voxels set in both masks
+     * @param bounds inclusive bounds {@code {lo, hi}} per axis of {@link #shape3()}, or null when
+     *     both are empty
+     */
+    record Overlap(long shared, int[][] bounds) {}
+
+    /** Returns the overlap of {@code a} and {@code b}, which have the same shape. */
+    static Overlap overlap(Mask a, Mask b) {
         int[] d = a.shape3();
+        boolean[] va = a.voxels;
+        boolean[] vb = b.voxels;
+        int row = d[2];
         int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
         int[] hi = {-1, -1, -1};
-        int idx = 0;
+        long shared = 0;
         for (int i = 0; i < d[0]; i++) {
             for (int j = 0; j < d[1]; j++) {
-                for (int k = 0; k < d[2]; k++, idx++) {
-                    if (a.voxels[idx] || b.voxels[idx]) {
-                        lo[0] = Math.min(lo[0], i);
-                        hi[0] = Math.max(hi[0], i);
-                        lo[1] = Math.min(lo[1], j);
-                        hi[1] = Math.max(hi[1], j);
-                        lo[2] = Math.min(lo[2], k);
-                        hi[2] = Math.max(hi[2], k);
+                int base = (i * d[1] + j) * row;
+                int first = -1;
+                for (int k = 0; k < row; k++) {
+                    if (va[base + k] | vb[base + k]) {
+                        first = k;
+                        break;
                     }
                 }
+                if (first < 0) continue;
+                int last = first;
+                for (int k = row - 1; k > first; k--) {
+                    if (va[base + k] | vb[base + k]) {
+                        last = k;
+                        break;
+                    }
+                }
+                for (int k = first; k <= last; k++) {
+                    if (va[base + k] & vb[base + k]) shared++;
+                }
+                lo[0] = Math.min(lo[0], i);
+                hi[0] = Math.max(hi[0], i);
+                lo[1] = Math.min(lo[1], j);
+                hi[1] = Math.max(hi[1], j);
+                lo[2] = Math.min(lo[2], first);
+                hi[2] = Math.max(hi[2], last);
             }
         }
-        return hi[0] < 0 ? null : new int[][] {lo, hi};
+        return new Overlap(shared, hi[0] < 0 ? null : new int[][] {lo, hi});
     }
 
     /** Returns the sub-grid between inclusive bounds {@code lo..hi} given per axis of shape3. */

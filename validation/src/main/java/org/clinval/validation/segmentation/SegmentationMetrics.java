@@ -72,14 +72,15 @@ public final class SegmentationMetrics {
         }
         long a = prediction.count();
         long b = reference.count();
-        long both = Mask.intersection(prediction, reference);
+        Mask.Overlap overlap = Mask.overlap(prediction, reference);
+        long both = overlap.shared();
         EmptyMasks empty = EmptyMasks.of(a == 0, b == 0);
         double dice = a + b == 0 ? 1 : 2.0 * both / (a + b);
         double iou = a + b == 0 ? 1 : (double) both / (a + b - both);
         if (empty != EmptyMasks.NEITHER) {
             return withEmpty(prediction, reference, spacing, tolerance, empty, dice, iou, both);
         }
-        int[][] box = Mask.bounds(prediction, reference);
+        int[][] box = overlap.bounds();
         Mask surfaceA = prediction.crop(box[0], box[1]).surface();
         Mask surfaceB = reference.crop(box[0], box[1]).surface();
         SurfaceDistances d = SurfaceDistances.of(surfaceA, surfaceB, spacing);
