@@ -94,6 +94,9 @@ def segmentation(run, images, references, key_file, tol):
                           for k, v in o.items()}))
 
 
+THRESHOLD = 0.5
+
+
 def detection(run):
     scans = [r["case_id"] for r in rows(os.path.join(run, "case-results.csv"))]
     cands = [(c["case_id"], float(c["x"]), float(c["y"]), float(c["z"]), float(c["score"]))
@@ -102,8 +105,16 @@ def detection(run):
                for l in rows(os.path.join(run, "lesions.csv"))]
     matched = froc_ref.match(cands, lesions)
     at, tp, fp, n_lesions = froc_ref.analyse(matched, len(scans), froc_ref.RATES)
+    # Per scan at the operating threshold (THRESHOLD, score >= it): hits and false positives by
+    # the same matching, from only the candidates at or above it.
+    per_scan = {}
+    for sid in scans:
+        accepted = [c for c in cands if c[0] == sid and c[4] >= THRESHOLD]
+        own = [l for l in lesions if l[0] == sid]
+        m = froc_ref.match(accepted, own).get(sid, (np.array([]), np.array([]), len(own)))
+        per_scan[sid] = {"lesions": len(own), "hits": int(len(m[0])), "false_positives": int(len(m[1]))}
     print(json.dumps({"sensitivities": [float(x) for x in at], "cpm": float(np.mean(at)),
-                      "lesions": int(n_lesions), "scans": len(scans)}))
+                      "lesions": int(n_lesions), "scans": len(scans), "per_scan": per_scan}))
 
 
 if __name__ == "__main__":

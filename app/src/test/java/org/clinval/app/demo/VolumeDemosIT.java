@@ -166,10 +166,42 @@ class VolumeDemosIT {
         }
         assertThat(froc.get("detection").get("lesions").asInt())
                 .isEqualTo(ref.get("lesions").asInt());
+        // The per-scan counts at the operating threshold (0.5) the job wrote, by the LUNA16 rules:
+        // one hit per lesion, further candidates on a hit lesion neither hits nor false positives.
+        for (CSVRecord r : rows(run.resolve("case-results.csv"))) {
+            JsonNode scan = ref.get("per_scan").get(r.get("case_id"));
+            for (String k : List.of("lesions", "hits", "false_positives")) {
+                assertThat(Integer.parseInt(r.get(k)))
+                        .as(r.get("case_id") + " " + k)
+                        .isEqualTo(scan.get(k).asInt());
+            }
+        }
         List<Path> reports = files(run.resolve("results/sr"));
         assertThat(reports).hasSize(rows(run.resolve("case-results.csv")).size());
+        List<CSVRecord> candidates = rows(run.resolve("candidates.csv"));
         for (Path sr : reports) {
             Dciodvfy.assertValid(sr, "Comprehensive3DSR");
+            // Read back: the same candidates as candidates.csv (coordinates are FL in SCOORD3D).
+            String caseId = sr.getFileName().toString().replace(".dcm", "");
+            List<CSVRecord> own =
+                    candidates.stream().filter(c -> c.get("case_id").equals(caseId)).toList();
+            var points = org.clinval.imaging.dicom.write.DetectionReportReader.read(sr).points();
+            assertThat(points).as(caseId).hasSize(own.size());
+            for (var pt : points) {
+                assertThat(own)
+                        .as(caseId + " holds the SR's point " + pt)
+                        .anySatisfy(
+                                c -> {
+                                    assertThat(Double.parseDouble(c.get("x")))
+                                            .isCloseTo(pt.x(), within(1e-3));
+                                    assertThat(Double.parseDouble(c.get("y")))
+                                            .isCloseTo(pt.y(), within(1e-3));
+                                    assertThat(Double.parseDouble(c.get("z")))
+                                            .isCloseTo(pt.z(), within(1e-3));
+                                    assertThat(Double.parseDouble(c.get("score")))
+                                            .isCloseTo(pt.score(), within(1e-6));
+                                });
+            }
         }
     }
 }

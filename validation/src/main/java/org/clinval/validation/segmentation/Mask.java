@@ -190,9 +190,9 @@ public final class Mask {
 
     /**
      * The voxels both masks share and the bounds of the voxels either has, in one scan: each row
-     * (the last axis) is scanned for its first and last voxel set in either mask without a
-     * branch per voxel, and the shared voxels are counted between them, so a pair of small
-     * objects in a large grid costs about one read of both masks.
+     * (the last axis) is scanned for its first and last voxel set in either mask without a branch
+     * per voxel, and the shared voxels are counted between them, so a pair of small objects in a
+     * large grid costs about one read of both masks.
      *
      * @param shared the number of voxels set in both masks
      * @param bounds inclusive bounds {@code {lo, hi}} per axis of {@link #shape3()}, or null when
