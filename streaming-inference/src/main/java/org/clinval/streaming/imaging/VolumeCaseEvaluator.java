@@ -309,6 +309,16 @@ public final class VolumeCaseEvaluator implements VolumeEvaluatorFactory {
             if (!ref.sha256().isEmpty() && !ref.sha256().equals(Sha256.of(file))) {
                 throw new RejectedInput(c.caseId() + ": the reference mask changed since the lock");
             }
+            String name = file.getFileName().toString();
+            if (name.endsWith(".nii") || name.endsWith(".nii.gz")) {
+                // A NIfTI mask is placed through its sform (else qform) on the series' geometry;
+                // an orientation that does not match is refused, never flipped.
+                try {
+                    return org.clinval.imaging.volume.ReferenceMasks.fromNifti(file, volume);
+                } catch (VolumeException e) {
+                    throw new RejectedInput(c.caseId() + "/reference: " + reason(e));
+                }
+            }
             List<Path> originals = new ArrayList<>();
             for (VolumeCase.Slice s : c.originals().isEmpty() ? c.slices() : c.originals()) {
                 originals.add(Path.of(s.path()));
@@ -340,6 +350,13 @@ public final class VolumeCaseEvaluator implements VolumeEvaluatorFactory {
             throw new RejectedInput(
                     c.caseId() + "/reference: not a segmentation of this case's series");
         }
+    }
+
+    /** The exception's reason without the series name it starts with (the case is named). */
+    private static String reason(VolumeException e) {
+        String m = e.getMessage();
+        String prefix = e.series() + ": ";
+        return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
     }
 
     private boolean selected(SegmentMask m, int number) {

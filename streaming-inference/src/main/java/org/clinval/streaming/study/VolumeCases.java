@@ -119,12 +119,17 @@ public final class VolumeCases {
                         + "; refused, not corrected");
     }
 
-    /** The case's reference SEG file, if there is one. */
+    /** The reference mask files a case may have: a DICOM SEG, or a NIfTI-1 mask on its grid. */
+    static final List<String> REFERENCE_EXTENSIONS = List.of(".dcm", ".nii.gz", ".nii");
+
+    /** The case's reference mask file (DICOM SEG or NIfTI), if there is one. */
     static Optional<Path> referenceMask(PlannedCase c, VolumeTask task) {
         Path dir = task.referenceMasks().orElseThrow();
         for (String name : keys(c)) {
-            Path p = dir.resolve(name + ".dcm");
-            if (Files.isRegularFile(p)) return Optional.of(p);
+            for (String ext : REFERENCE_EXTENSIONS) {
+                Path p = dir.resolve(name + ext);
+                if (Files.isRegularFile(p)) return Optional.of(p);
+            }
         }
         return Optional.empty();
     }

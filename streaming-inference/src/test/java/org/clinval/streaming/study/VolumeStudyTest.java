@@ -229,4 +229,95 @@ class VolumeStudyTest {
         }
         assertThat(hits).as("the U-Net finds phantom nodules").isPositive();
     }
+
+    /**
+     * NIfTI references: one case's reference is the same mask as its SEG, written as NIfTI through
+     * an sform on the series' grid, and scores the same Dice; another's NIfTI runs its row axis the
+     * other way and the case is quarantined for it, not flipped.
+     */
+    @Test
+    void aNiftiReferenceScoresAsItsSegAndAFlippedOneIsQuarantined() throws Exception {
+        List<Path> folders;
+        try (Stream<Path> cases = Files.list(study.dicom()).sorted()) {
+            folders = cases.toList();
+        }
+        List<CSVRecord> truth = rows(study.groundTruth());
+        List<Integer> positives = new ArrayList<>();
+        for (int i = 0; i < CASES - 1; i++) {
+            if (truth.get(i).get("label").equals("1")) positives.add(i);
+        }
+        Path refs = Files.createDirectories(dir.resolve("nifti-refs"));
+        for (int k = 0; k < 2; k++) {
+            Path folder = folders.get(positives.get(k));
+            String name = folder.getFileName().toString();
+            List<Path> files;
+            try (Stream<Path> f = Files.list(folder)) {
+                files = f.sorted().toList();
+            }
+            var volume = org.clinval.imaging.volume.SeriesVolume.read(name, files);
+            var mask =
+                    org.clinval.imaging.volume.ReferenceMasks.fromSegmentation(
+                            study.root().resolve("truth/seg/" + name + ".dcm"),
+                            volume,
+                            org.clinval.imaging.volume.SegmentSelector.parse("all"));
+            var g = volume.geometry();
+            double sign = k == 0 ? 1 : -1; // the second runs its j axis the other way
+            double[][] srow = {
+                {-g.columnSpacing(), 0, 0, -g.origin().x()},
+                {
+                    0,
+                    -sign * g.rowSpacing(),
+                    0,
+                    -g.origin().y() + (k == 0 ? 0 : g.rowSpacing() * (g.rows() - 1))
+                },
+                {0, 0, g.sliceSpacing(), g.origin().z()}
+            };
+            org.clinval.imaging.nifti.NiftiWriter.mask(
+                            new int[] {g.columns(), g.rows(), g.slices()},
+                            new double[] {g.columnSpacing(), g.rowSpacing(), g.sliceSpacing()},
+                            org.clinval.imaging.nifti.Nifti1.Datatype.UINT8,
+                            (x, y, z) -> mask.at(z, y, x))
+                    .sform(1, srow)
+                    .write(refs.resolve(name + ".nii.gz"));
+        }
+        VolumeTask task =
+                new VolumeTask(
+                        "segmentation", Optional.of(refs), Optional.empty(), "all", 2.0, 1, 0, 0);
+        Path runDir = dir.resolve("nifti-run");
+        RunSummary s = run(inputs(task), runDir);
+        assertThat(s.results() + s.quarantined()).isEqualTo(CASES);
+        List<CSVRecord> quarantined = rows(runDir.resolve("quarantine.csv"));
+        String second = String.format("C%04d", positives.get(1) + 1);
+        assertThat(quarantined)
+                .filteredOn(q -> q.get("case_id").equals(second))
+                .singleElement()
+                .satisfies(q -> assertThat(q.get("reason")).contains("reference", "flipped"));
+        // The first case scores as with its SEG reference (the segmentation study above).
+        String first = String.format("C%04d", positives.get(0) + 1);
+        CSVRecord withNifti =
+                rows(runDir.resolve("case-results.csv")).stream()
+                        .filter(r -> r.get("case_id").equals(first))
+                        .findFirst()
+                        .orElseThrow();
+        VolumeTask seg =
+                new VolumeTask(
+                        "segmentation",
+                        Optional.of(study.root().resolve("truth/seg")),
+                        Optional.empty(),
+                        "all",
+                        2.0,
+                        1,
+                        0,
+                        0);
+        Path segRun = dir.resolve("seg-run-for-nifti");
+        run(inputs(seg), segRun);
+        CSVRecord withSeg =
+                rows(segRun.resolve("case-results.csv")).stream()
+                        .filter(r -> r.get("case_id").equals(first))
+                        .findFirst()
+                        .orElseThrow();
+        for (String m : List.of("dice", "hd95", "assd", "reference_voxels", "predicted_voxels")) {
+            assertThat(withNifti.get(m)).as(m).isEqualTo(withSeg.get(m));
+        }
+    }
 }
