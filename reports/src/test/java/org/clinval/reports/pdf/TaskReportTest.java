@@ -178,13 +178,24 @@ class TaskReportTest {
     }
 
     @Test
-    void theWorstCasesAreNamedAndTheMissingOverlayIsStated() throws Exception {
+    void theWorstCasesAreNamedWithTheirOverlayOrItsAbsenceStated() throws Exception {
         List<Map<String, String>> rows = worstFirst();
         String all = segText.all().replace("\n", " ");
         for (int i = 0; i < 3; i++) {
             assertThat(all).contains((i + 1) + ".  " + rows.get(i).get("case_id") + " (reference");
         }
-        assertThat(all).contains("Contour overlays of reference and prediction are not drawn");
+        assertThat(all).contains("The run holds no contour overlay of these cases");
+        // The demo run holds the inference step's overlays: each worst case shows its own.
+        String demoAll = demoText.all().replace("\n", " ");
+        assertThat(demoAll).doesNotContain("The run holds no contour overlay");
+        List<Map<String, String>> demoRows = csv(demo.dir().resolve("case-results.csv"));
+        demoRows.sort(java.util.Comparator.comparingDouble(r -> Double.parseDouble(r.get("dice"))));
+        for (int i = 0; i < 3; i++) {
+            assertThat(demoAll)
+                    .contains(
+                            demoRows.get(i).get("case_id")
+                                    + ": the slice where reference and prediction disagree most");
+        }
         assertThat(segText.all())
                 .contains("Distribution of Dice and HD95 across cases")
                 .contains("2   Segmentation metrics over cases");
