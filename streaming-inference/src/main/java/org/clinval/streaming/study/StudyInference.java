@@ -123,21 +123,10 @@ public final class StudyInference {
 
     /** The per-case columns of a segmentation study's results. */
     public static final List<String> SEGMENTATION_COLUMNS =
-            List.of(
-                    "dice",
-                    "iou",
-                    "hd",
-                    "hd95",
-                    "hd95_pooled",
-                    "assd",
-                    "surface_dice",
-                    "empty",
-                    "reference_voxels",
-                    "predicted_voxels");
+            org.clinval.common.TaskColumns.SEGMENTATION;
 
     /** The per-case columns of a detection study's results. */
-    public static final List<String> DETECTION_COLUMNS =
-            List.of("lesions", "hits", "false_positives", "candidates");
+    public static final List<String> DETECTION_COLUMNS = org.clinval.common.TaskColumns.DETECTION;
 
     /** The header of the run's {@code lesions.csv}. */
     public static final String LESIONS_HEADER = "case_id,x,y,z,radius";

@@ -27,18 +27,7 @@ import org.clinval.validation.segmentation.SegmentationMetric;
 public final class SegmentationCasesCsv {
 
     /** The segmentation columns, beyond {@link CaseResultsCsv#COLUMNS}. */
-    public static final List<String> COLUMNS =
-            List.of(
-                    "dice",
-                    "iou",
-                    "hd",
-                    "hd95",
-                    "hd95_pooled",
-                    "assd",
-                    "surface_dice",
-                    "empty",
-                    "reference_voxels",
-                    "predicted_voxels");
+    public static final List<String> COLUMNS = org.clinval.common.TaskColumns.SEGMENTATION;
 
     private static final List<SegmentationMetric> DISTANCES =
             List.of(
