@@ -28,6 +28,19 @@ public interface ImagePredictor extends AutoCloseable {
     List<Prediction> predictPrepared(List<org.clinval.imaging.preprocess.Raster> prepared)
             throws ModelRunException;
 
+    /**
+     * Runs a model with a 3D input ({@link InputShape#volumetric()}) on already preprocessed
+     * patches, each {@code depth · height · width} voxels ({@code [z · height · width + y · width +
+     * x]}), in one batch; returns every voxel's positive-class probability, per patch in input
+     * order. Sliding-window inference over a volume is the segmenter's work, not the predictor's.
+     *
+     * @throws ModelRunException if the model is not 3D, a patch has the wrong size or the model
+     *     fails
+     */
+    default List<float[]> predictPatches(List<float[]> patches) throws ModelRunException {
+        throw new ModelRunException("this predictor does not run 3D patches");
+    }
+
     @Override
     void close();
 }

@@ -32,6 +32,10 @@ import org.clinval.imaging.preprocess.Preprocessing;
  * threshold: 0.5                # on the positive score, rule >=
  * </pre>
  *
+ * <p>A segmentation model may take 3D patches instead: {@code input: {channels: 1, depth: 8,
+ * height: 96, width: 96}} on the volume's own grid (no resize step), run as a sliding window over
+ * the volume ({@code inference: {overlap: 0.5, blending: gaussian}}, see {@link SlidingWindow}).
+ *
  * @param name model name
  * @param version model version
  * @param task classification or segmentation
@@ -44,6 +48,8 @@ import org.clinval.imaging.preprocess.Preprocessing;
  * @param output meaning of the output tensor
  * @param threshold decision threshold on the positive probability (positive when {@code p >=
  *     threshold})
+ * @param inference how a 3D input covers a volume; present exactly when the input is 3D ({@link
+ *     SlidingWindow#DEFAULT} when not given)
  */
 public record ModelDescriptor(
         String name,
@@ -56,10 +62,65 @@ public record ModelDescriptor(
         InputShape input,
         Preprocessing preprocessing,
         OutputSpec output,
-        double threshold) {
+        double threshold,
+        Optional<SlidingWindow> inference) {
 
     /** The class-path name of the descriptor's JSON Schema, also published in docs/schemas. */
     public static final String SCHEMA = "/org/clinval/imaging/model/model-descriptor.schema.json";
+
+    /** Why a 3D descriptor cannot resize: patches are cut from the volume's own grid. */
+    public static final String RESIZE_3D =
+            "has a resize step, but a 3D input (input.depth) is taken as patches on the"
+                    + " volume's own grid: remove the resize step (resample the volume"
+                    + " beforehand if the model needs another spacing)";
+
+    public ModelDescriptor {
+        if (input.volumetric() && inference.isEmpty()) {
+            inference = Optional.of(SlidingWindow.DEFAULT);
+        }
+        if (!input.volumetric() && inference.isPresent()) {
+            throw new IllegalArgumentException(
+                    "inference (sliding window) applies to a 3D input, but model "
+                            + name
+                            + " takes "
+                            + input);
+        }
+        if (input.volumetric() && task != Task.SEGMENTATION) {
+            throw new IllegalArgumentException(
+                    "model " + name + " takes 3D patches " + input + " but is not a segmenter");
+        }
+        if (input.volumetric() && preprocessing.resize().isPresent()) {
+            throw new IllegalArgumentException(RESIZE_3D);
+        }
+    }
+
+    /** A descriptor without sliding-window settings (the defaults when the input is 3D). */
+    public ModelDescriptor(
+            String name,
+            String version,
+            Task task,
+            ModelFormat format,
+            Optional<String> architecture,
+            String file,
+            Optional<String> sha256,
+            InputShape input,
+            Preprocessing preprocessing,
+            OutputSpec output,
+            double threshold) {
+        this(
+                name,
+                version,
+                task,
+                format,
+                architecture,
+                file,
+                sha256,
+                input,
+                preprocessing,
+                output,
+                threshold,
+                Optional.empty());
+    }
 
     /** Reads a descriptor file, listing every problem if it is invalid. */
     public static ModelDescriptor read(Path yaml) throws ModelLoadException {
@@ -107,7 +168,8 @@ public record ModelDescriptor(
                 input,
                 preprocessing,
                 output,
-                threshold);
+                threshold,
+                inference);
     }
 
     /**

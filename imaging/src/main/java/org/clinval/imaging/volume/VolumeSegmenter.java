@@ -17,8 +17,11 @@ import org.clinval.imaging.model.Task;
  * comes back resized onto the slice's grid. The result is a {@link ProbabilityVolume} on the
  * volume's grid.
  *
- * <p>Descriptors declare a 2D input ({@code channels × height × width}); models with a 3D input
- * (patch-wise sliding-window inference) are not supported yet.
+ * <p>A model whose descriptor declares a 3D input ({@code input.depth}) runs patch-wise instead: a
+ * sliding window over the volume's own grid with the descriptor's overlap, the patches' outputs
+ * blended with the Gaussian or constant importance map (see {@link
+ * org.clinval.imaging.model.SlidingWindow}); {@code batch} is then the number of patches per model
+ * call.
  *
  * <p>Like its predictor, a segmenter is confined to one thread: a Flink operator builds one in
  * {@code open()} from the predictor it opened there. The segmenter does not close the predictor.
@@ -68,10 +71,13 @@ public final class VolumeSegmenter {
     /**
      * Returns the probability of every voxel of {@code volume}.
      *
-     * @throws ModelRunException if the model fails on a slice (the message names the series and
-     *     slice)
+     * @throws ModelRunException if the model fails on a slice or patch (the message names the
+     *     series and the slices or patches)
      */
     public ProbabilityVolume segment(SeriesVolume volume) throws ModelRunException {
+        if (descriptor.input().volumetric()) {
+            return SlidingWindowInference.run(descriptor, predictor, batch, volume);
+        }
         VolumeGeometry g = volume.geometry();
         float[][] out = new float[g.slices()][];
         for (int start = 0; start < g.slices(); start += batch) {

@@ -54,6 +54,32 @@ final class Fixtures {
             double rowSpacing,
             double colSpacing)
             throws Exception {
+        return write(
+                dir,
+                caseId,
+                positions,
+                rows,
+                cols,
+                rowSpacing,
+                colSpacing,
+                (k, r, c) -> hu(k + 1, r, c));
+    }
+
+    /** The HU of voxel (slice index from 0, row, column) of a written series. */
+    interface Voxels {
+        float hu(int slice, int row, int column);
+    }
+
+    static List<Path> write(
+            Path dir,
+            String caseId,
+            double[][] positions,
+            int rows,
+            int cols,
+            double rowSpacing,
+            double colSpacing,
+            Voxels voxels)
+            throws Exception {
         Files.createDirectories(dir);
         CtSeries s = series(caseId);
         List<Path> out = new ArrayList<>();
@@ -61,7 +87,7 @@ final class Fixtures {
             float[] v = new float[rows * cols];
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++) {
-                    v[r * cols + c] = hu(k + 1, r, c);
+                    v[r * cols + c] = voxels.hu(k, r, c);
                 }
             }
             SliceGeometry g =

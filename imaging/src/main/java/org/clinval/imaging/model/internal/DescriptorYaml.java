@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.clinval.common.yaml.Show;
 import org.clinval.common.yaml.YamlDocument;
 import org.clinval.common.yaml.YamlMap;
@@ -18,6 +19,7 @@ import org.clinval.imaging.model.ModelDescriptor;
 import org.clinval.imaging.model.ModelFormat;
 import org.clinval.imaging.model.OutputKind;
 import org.clinval.imaging.model.OutputSpec;
+import org.clinval.imaging.model.SlidingWindow;
 import org.clinval.imaging.model.Task;
 import org.clinval.imaging.preprocess.Preprocessing;
 import org.clinval.imaging.preprocess.Resize;
@@ -81,6 +83,23 @@ public final class DescriptorYaml {
         Preprocessing pre =
                 m.value("preprocessing").map(PreprocessingYaml::read).orElse(Preprocessing.of());
         input.ifPresent(in -> resize(m, pre, in));
+        if (input.map(InputShape::volumetric).orElse(false)
+                && task.orElse(null) == Task.CLASSIFICATION) {
+            m.problem("input", "has a depth, which only a segmentation model may take");
+        }
+        if (input.map(InputShape::volumetric).orElse(false)
+                && format.orElse(null) == ModelFormat.DJL) {
+            m.problem(
+                    "input",
+                    "has a depth, but the built-in architectures of format djl take 2D images");
+        }
+        Optional<SlidingWindow> inference =
+                m.optionalMap("inference").flatMap(DescriptorYaml::inference);
+        if (m.has("inference") && input.isPresent() && !input.get().volumetric()) {
+            m.problem(
+                    "inference",
+                    "sets a sliding window, which applies only to a 3D input (input.depth)");
+        }
         Optional<OutputSpec> output = m.map("output").flatMap(DescriptorYaml::output);
         OptionalDouble threshold = m.number("threshold");
         double t = threshold.orElse(0);
@@ -109,7 +128,28 @@ public final class DescriptorYaml {
                         input.orElseThrow(),
                         pre,
                         output.orElseThrow(),
-                        t));
+                        t,
+                        inference));
+    }
+
+    private static Optional<SlidingWindow> inference(YamlMap m) {
+        OptionalDouble overlap = m.optionalNumber("overlap");
+        Optional<SlidingWindow.Blending> blending =
+                m.has("blending")
+                        ? choice(m, "blending", SlidingWindow.Blending.class)
+                        : Optional.of(SlidingWindow.DEFAULT.blending());
+        m.rejectUnknownKeys();
+        if (blending.isEmpty() || m.doc().hasProblemWithin(m.path())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(
+                    new SlidingWindow(
+                            overlap.orElse(SlidingWindow.DEFAULT.overlap()), blending.get()));
+        } catch (IllegalArgumentException e) {
+            m.problem(e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static <E extends Enum<E>> Optional<E> choice(YamlMap m, String key, Class<E> type) {
@@ -129,6 +169,7 @@ public final class DescriptorYaml {
         Optional<Long> c = m.integer("channels");
         Optional<Long> h = m.integer("height");
         Optional<Long> w = m.integer("width");
+        Optional<Long> depth = m.optional("depth").flatMap(YamlValue::integer);
         m.rejectUnknownKeys();
         if (c.isEmpty() || h.isEmpty() || w.isEmpty()) {
             return Optional.empty();
@@ -138,7 +179,12 @@ public final class DescriptorYaml {
         }
         try {
             return Optional.of(
-                    new InputShape(c.get().intValue(), h.get().intValue(), w.get().intValue()));
+                    new InputShape(
+                            c.get().intValue(),
+                            h.get().intValue(),
+                            w.get().intValue(),
+                            depth.map(x -> OptionalInt.of(x.intValue()))
+                                    .orElse(OptionalInt.empty())));
         } catch (IllegalArgumentException e) {
             m.problem(e.getMessage());
             return Optional.empty();
@@ -147,6 +193,10 @@ public final class DescriptorYaml {
 
     private static void resize(YamlMap m, Preprocessing pre, InputShape input) {
         Optional<Resize> r = pre.resize();
+        if (r.isPresent() && input.volumetric()) {
+            m.problem("preprocessing", ModelDescriptor.RESIZE_3D);
+            return;
+        }
         if (r.isPresent()
                 && (r.get().rows() != input.height() || r.get().columns() != input.width())) {
             m.problem(
@@ -195,6 +245,7 @@ public final class DescriptorYaml {
         d.sha256().ifPresent(s -> m.put("sha256", s));
         Map<String, Object> in = new LinkedHashMap<>();
         in.put("channels", d.input().channels());
+        d.input().depth().ifPresent(z -> in.put("depth", z));
         in.put("height", d.input().height());
         in.put("width", d.input().width());
         m.put("input", in);
@@ -205,6 +256,14 @@ public final class DescriptorYaml {
         out.put("positive_index", d.output().positiveIndex());
         m.put("output", out);
         m.put("threshold", d.threshold());
+        d.inference()
+                .ifPresent(
+                        sw -> {
+                            Map<String, Object> inf = new LinkedHashMap<>();
+                            inf.put("overlap", sw.overlap());
+                            inf.put("blending", sw.blending().key());
+                            m.put("inference", inf);
+                        });
         DumperOptions o = new DumperOptions();
         o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         return new Yaml(o).dump(m);

@@ -152,10 +152,11 @@ public final class DjlImageModel implements ImageModel {
     /** Runs zeros of the declared input shape, so that a mismatch fails at load, not later. */
     private void dryRun() throws ModelLoadException {
         InputShape in = descriptor.input();
-        Tensor zeros =
-                new Tensor(
-                        new float[in.channels() * in.height() * in.width()],
-                        new long[] {1, in.channels(), in.height(), in.width()});
+        long[] shape =
+                in.volumetric()
+                        ? new long[] {1, 1, in.depth().getAsInt(), in.height(), in.width()}
+                        : new long[] {1, in.channels(), in.height(), in.width()};
+        Tensor zeros = new Tensor(new float[in.channels() * in.spatialSize()], shape);
         try (DjlImagePredictor p = newPredictor()) {
             OutputDecoder.probabilities(descriptor, p.run(zeros), 1);
         } catch (ModelRunException e) {

@@ -34,6 +34,7 @@ final class DjlImagePredictor implements ImagePredictor {
     @Override
     public List<Prediction> predictAll(List<ImageSlice> images) throws ModelRunException {
         checkThread();
+        check2d();
         if (images.isEmpty()) return List.of();
         ModelDescriptor d = model.descriptor();
         List<Raster> in = new ArrayList<>(images.size());
@@ -44,6 +45,7 @@ final class DjlImagePredictor implements ImagePredictor {
     @Override
     public List<Prediction> predictPrepared(List<Raster> prepared) throws ModelRunException {
         checkThread();
+        check2d();
         if (prepared.isEmpty()) return List.of();
         InputShape shape = model.descriptor().input();
         List<ImageSlice> grids = new ArrayList<>(prepared.size());
@@ -65,6 +67,69 @@ final class DjlImagePredictor implements ImagePredictor {
             grids.add(new ImageSlice(r.values(), r.rows(), r.columns(), 1, 1));
         }
         return decode(prepared, grids);
+    }
+
+    @Override
+    public List<float[]> predictPatches(List<float[]> patches) throws ModelRunException {
+        checkThread();
+        ModelDescriptor d = model.descriptor();
+        InputShape in = d.input();
+        if (!in.volumetric()) {
+            throw new ModelRunException(
+                    "model " + d.name() + " takes 2D images " + in + ", not 3D patches");
+        }
+        if (patches.isEmpty()) return List.of();
+        int voxels = in.spatialSize();
+        float[] data = new float[patches.size() * voxels];
+        for (int n = 0; n < patches.size(); n++) {
+            float[] p = patches.get(n);
+            if (p.length != voxels) {
+                throw new ModelRunException(
+                        "patch "
+                                + (n + 1)
+                                + " has "
+                                + p.length
+                                + " voxels but model "
+                                + d.name()
+                                + " takes "
+                                + in
+                                + ", "
+                                + voxels
+                                + " voxels");
+            }
+            System.arraycopy(p, 0, data, n * voxels, voxels);
+        }
+        long[] shape = {patches.size(), 1, in.depth().getAsInt(), in.height(), in.width()};
+        Tensor out = run(new Tensor(data, shape));
+        float[] prob = OutputDecoder.probabilities(d, out, patches.size());
+        if (out.dim(2) != shape[2] || out.dim(3) != shape[3] || out.dim(4) != shape[4]) {
+            throw new ModelRunException(
+                    "model "
+                            + d.name()
+                            + " output has shape "
+                            + java.util.Arrays.toString(out.shape())
+                            + " but a 3D segmenter must give one value per input voxel "
+                            + java.util.Arrays.toString(shape));
+        }
+        List<float[]> result = new ArrayList<>(patches.size());
+        for (int n = 0; n < patches.size(); n++) {
+            float[] m = new float[voxels];
+            System.arraycopy(prob, n * voxels, m, 0, voxels);
+            result.add(m);
+        }
+        return result;
+    }
+
+    private void check2d() throws ModelRunException {
+        ModelDescriptor d = model.descriptor();
+        if (d.input().volumetric()) {
+            throw new ModelRunException(
+                    "model "
+                            + d.name()
+                            + " takes 3D patches "
+                            + d.input()
+                            + ", not images: segment a volume with VolumeSegmenter");
+        }
     }
 
     private void checkThread() {

@@ -21,7 +21,8 @@ public final class OutputDecoder {
     /**
      * Checks that {@code out} has the shape the task needs for {@code batch} images of {@code h ×
      * w} and returns the positive probabilities: {@code batch} values for a classifier, {@code
-     * batch × h' × w'} for a segmenter (h', w' as output by the model).
+     * batch × h' × w'} for a segmenter (h', w' as output by the model), {@code batch × d' × h' ×
+     * w'} for a segmenter with a 3D input.
      */
     public static float[] probabilities(ModelDescriptor d, Tensor out, int batch)
             throws ModelRunException {
@@ -35,6 +36,11 @@ public final class OutputDecoder {
                             || (classes == 1 && s.length == 1 && s[0] == batch);
             if (!ok) throw shape(d, out, "(" + batch + ", " + classes + ")");
             spatial = 1;
+        } else if (d.input().volumetric()) {
+            if (s.length != 5 || s[0] != batch || s[1] != classes) {
+                throw shape(d, out, "(" + batch + ", " + classes + ", D, H, W)");
+            }
+            spatial = (int) (s[2] * s[3] * s[4]);
         } else {
             if (s.length != 4 || s[0] != batch || s[1] != classes) {
                 throw shape(d, out, "(" + batch + ", " + classes + ", H, W)");
