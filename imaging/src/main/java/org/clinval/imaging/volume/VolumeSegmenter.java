@@ -29,7 +29,7 @@ import org.clinval.imaging.model.Task;
 public final class VolumeSegmenter {
 
     /** Slices per batch when none is given. */
-    public static final int DEFAULT_BATCH = 4;
+    public static final int DEFAULT_BATCH = 8;
 
     private final ModelDescriptor descriptor;
     private final ImagePredictor predictor;

@@ -35,7 +35,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * Slice-wise inference over a whole series, as a segmentation or detection study runs it: the
  * built-in nodule U-Net over a 24-slice 256 × 256 phantom chest CT volume through {@link
  * VolumeSegmenter} (batches of 4 and 8 slices), beside a loop calling the predictor one slice at a
- * time. Slices per second = 24 / time.
+ * time. Slices per second = 24 / time. And the 3D path: the test fixture's Conv3d segmenter
+ * (TorchScript, patches of 8 × 32 × 32, made by src/test/python/make_test_models.py) by sliding
+ * window over the same 24 × 256 × 256 volume, overlap 0.5 with Gaussian blending (MONAI's
+ * defaults), beside the same model with no overlap (constant blending): the cost of the windows and
+ * the blending for a model whose own compute is tiny.
  *
  * <p>Run: {@code tools/bench VolumeInferenceBenchmark imaging}
  */
@@ -54,6 +58,12 @@ public class VolumeInferenceBenchmark {
     private SeriesVolume volume;
     private VolumeSegmenter batch4;
     private VolumeSegmenter batch8;
+    private ImageModel model3d;
+    private ImagePredictor predictor3d;
+    private ImageModel model3dNoOverlap;
+    private ImagePredictor predictor3dNoOverlap;
+    private VolumeSegmenter sliding;
+    private VolumeSegmenter tiled;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -77,12 +87,55 @@ public class VolumeInferenceBenchmark {
         predictor = model.newPredictor();
         batch4 = new VolumeSegmenter(model.descriptor(), predictor, 4);
         batch8 = new VolumeSegmenter(model.descriptor(), predictor, 8);
+        Path fixtures = org.clinval.imaging.testing.TorchFixtures.dir();
+        model3d = Models.load(descriptor3d(dir, fixtures, "overlap: 0.5, blending: gaussian"));
+        predictor3d = model3d.newPredictor();
+        sliding = new VolumeSegmenter(model3d.descriptor(), predictor3d, 8);
+        model3dNoOverlap =
+                Models.load(descriptor3d(dir, fixtures, "overlap: 0.0, blending: constant"));
+        predictor3dNoOverlap = model3dNoOverlap.newPredictor();
+        tiled = new VolumeSegmenter(model3dNoOverlap.descriptor(), predictor3dNoOverlap, 8);
+    }
+
+    private static Path descriptor3d(Path dir, Path fixtures, String inference) throws Exception {
+        Path yaml = Files.createTempFile(dir, "seg3d", ".yaml");
+        Files.writeString(
+                yaml,
+                "name: tiny-segmenter-3d\nversion: \"0.1\"\ntask: segmentation\nformat: torchscript\n"
+                        + "file: "
+                        + fixtures.toAbsolutePath().resolve("tiny_segmenter3d.pt")
+                        + "\ninput: {channels: 1, depth: 8, height: 32, width: 32}\n"
+                        + "preprocessing:\n"
+                        + "  - window: {lower: -1000, upper: 400}\n"
+                        + "  - rescale: {lower: -1000, upper: 400}\n"
+                        + "output: {kind: probability, classes: 1, positive_index: 0}\n"
+                        + "threshold: 0.5\n"
+                        + "inference: {"
+                        + inference
+                        + "}\n");
+        return yaml;
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         predictor.close();
         model.close();
+        predictor3d.close();
+        model3d.close();
+        predictor3dNoOverlap.close();
+        model3dNoOverlap.close();
+    }
+
+    /** 3D: non-overlapping patches, constant weights. */
+    @Benchmark
+    public ProbabilityVolume slidingWindow3d_tiledBaseline() throws Exception {
+        return tiled.segment(volume);
+    }
+
+    /** 3D: MONAI's default sliding window, overlap 0.5 and Gaussian blending. */
+    @Benchmark
+    public ProbabilityVolume slidingWindow3d_overlapGaussian() throws Exception {
+        return sliding.segment(volume);
     }
 
     /** One predictor call per slice. */

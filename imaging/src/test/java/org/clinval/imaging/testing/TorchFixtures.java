@@ -29,10 +29,7 @@ public final class TorchFixtures {
                 "Debian's python3-torch and python3-onnx are not installed "
                         + "(.ci/install-test-tools installs them)");
         Process p =
-                new ProcessBuilder(
-                                PYTHON.toString(),
-                                "src/test/python/make_test_models.py",
-                                OUT.toString())
+                new ProcessBuilder(PYTHON.toString(), script().toString(), OUT.toString())
                         .redirectErrorStream(true)
                         .start();
         String log = new String(p.getInputStream().readAllBytes());
@@ -41,6 +38,12 @@ public final class TorchFixtures {
         }
         made = OUT;
         return made;
+    }
+
+    /** The script, from imaging's folder or from a sibling module's (other modules' tests). */
+    private static Path script() {
+        Path own = Path.of("src/test/python/make_test_models.py");
+        return Files.exists(own) ? own : Path.of("../imaging/src/test/python/make_test_models.py");
     }
 
     private static boolean hasTorch() throws IOException, InterruptedException {

@@ -127,6 +127,11 @@ public final class StudyCheck {
                                     return Optional.of(
                                             "no Pixel Spacing (0028,0030): sizes in mm are unknown");
                                 }
+                                if (d.input().volumetric()) {
+                                    // A 3D model takes patches of the whole series on its own
+                                    // grid: the series is checked as a volume after the join.
+                                    return Optional.empty();
+                                }
                                 try {
                                     var s = image.geometry().spacing().get();
                                     d.prepare(

@@ -320,4 +320,61 @@ class VolumeStudyTest {
             assertThat(withNifti.get(m)).as(m).isEqualTo(withSeg.get(m));
         }
     }
+
+    /**
+     * A bring-your-own 3D segmenter (TorchScript, input depth 8, patches of 8 × 32 × 32 by sliding
+     * window) runs in a segmentation study like the 2D U-Net: every regular series gets a result,
+     * the series with a gap is quarantined.
+     */
+    @Test
+    void a3dSegmenterRunsInTheStudyBySlidingWindow() throws Exception {
+        Path fixtures = org.clinval.imaging.testing.TorchFixtures.dir();
+        Path yaml = dir.resolve("model3d/descriptor.yaml");
+        Files.createDirectories(yaml.getParent());
+        Path weights = fixtures.resolve("tiny_segmenter3d.pt");
+        Files.copy(weights, yaml.resolveSibling("tiny_segmenter3d.pt"));
+        Files.writeString(
+                yaml,
+                "name: tiny-segmenter-3d\nversion: \"0.1\"\ntask: segmentation\n"
+                        + "format: torchscript\nfile: tiny_segmenter3d.pt\nsha256: "
+                        + org.clinval.common.Sha256.of(weights)
+                        + "\ninput: {channels: 1, depth: 8, height: 32, width: 32}\n"
+                        + "preprocessing:\n"
+                        + "  - window: {lower: -1000, upper: 400}\n"
+                        + "  - rescale: {lower: -1000, upper: 400}\n"
+                        + "output: {kind: probability, classes: 1, positive_index: 0}\n"
+                        + "threshold: 0.5\n"
+                        + "inference: {overlap: 0.5, blending: gaussian}\n");
+        StudyCheck.Inputs in =
+                new StudyCheck.Inputs(
+                        study.dicom(),
+                        study.groundTruth(),
+                        "1",
+                        List.of("CT"),
+                        false,
+                        false,
+                        yaml,
+                        List.of("site"),
+                        Optional.of(
+                                new VolumeTask(
+                                        "segmentation",
+                                        Optional.of(study.root().resolve("truth/seg")),
+                                        Optional.empty(),
+                                        "all",
+                                        2.0,
+                                        1,
+                                        0,
+                                        0)));
+        StudyCheck.Result check = StudyCheck.run(in, n -> {});
+        assertThat(check.problems()).isEmpty();
+        assertThat(check.plan().orElseThrow().toQuarantine()).hasSize(1);
+        Path runDir = dir.resolve("seg3d-run");
+        RunSummary s = run(in, runDir);
+        assertThat(s.results()).isEqualTo(CASES - 1);
+        assertThat(s.quarantined()).isEqualTo(1);
+        for (CSVRecord r : rows(runDir.resolve("case-results.csv"))) {
+            assertThat(Double.parseDouble(r.get("dice"))).isBetween(0.0, 1.0);
+            assertThat(runDir.resolve("results/seg/" + r.get("case_id") + ".dcm")).isRegularFile();
+        }
+    }
 }
