@@ -72,26 +72,8 @@ public final class CaseResultsCsv {
     public static List<CaseResult> read(Path file) throws IOException {
         List<CaseResult> out = new ArrayList<>();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser csv =
-                        CSVFormat.DEFAULT
-                                .builder()
-                                .setHeader()
-                                .setSkipHeaderRecord(true)
-                                .setCommentMarker('#')
-                                .setTrim(true)
-                                .get()
-                                .parse(r)) {
-            for (String c : COLUMNS) {
-                if (!csv.getHeaderMap().containsKey(c)) {
-                    throw new IOException(
-                            file
-                                    + ": has no column '"
-                                    + c
-                                    + "' (columns: "
-                                    + csv.getHeaderNames()
-                                    + ")");
-                }
-            }
+                CSVParser csv = ResultsCsv.parse(r)) {
+            ResultsCsv.require(file, csv, COLUMNS, "");
             Set<String> ids = new HashSet<>();
             for (CSVRecord rec : csv) {
                 CaseResult c = row(file, rec);

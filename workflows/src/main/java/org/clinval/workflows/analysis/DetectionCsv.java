@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.clinval.validation.detection.Candidate;
@@ -35,8 +34,8 @@ public final class DetectionCsv {
     public static List<Candidate> candidates(Path file, Set<String> cases) throws IOException {
         List<Candidate> out = new ArrayList<>();
         try (Reader r = open(file);
-                CSVParser csv = parser(r)) {
-            require(file, csv, List.of("case_id", "x", "y", "z", "score"));
+                CSVParser csv = ResultsCsv.parse(r)) {
+            ResultsCsv.require(file, csv, List.of("case_id", "x", "y", "z", "score"), "");
             for (CSVRecord rec : csv) {
                 String id = caseId(file, rec, "case_id", cases);
                 out.add(
@@ -55,13 +54,13 @@ public final class DetectionCsv {
     public static List<Lesion> lesions(Path file, Set<String> cases) throws IOException {
         List<Lesion> out = new ArrayList<>();
         try (Reader r = open(file);
-                CSVParser csv = parser(r)) {
+                CSVParser csv = ResultsCsv.parse(r)) {
             boolean luna = csv.getHeaderMap().containsKey("seriesuid");
             List<String> columns =
                     luna
                             ? List.of("seriesuid", "coordX", "coordY", "coordZ", "diameter_mm")
                             : List.of("case_id", "x", "y", "z", "radius");
-            require(file, csv, columns);
+            ResultsCsv.require(file, csv, columns, "");
             for (CSVRecord rec : csv) {
                 String id = caseId(file, rec, columns.get(0), cases);
                 double size = number(file, rec, columns.get(4));
@@ -90,31 +89,6 @@ public final class DetectionCsv {
             throw new NoSuchFileException(file + ": the detection run has no such file");
         }
         return Files.newBufferedReader(file, StandardCharsets.UTF_8);
-    }
-
-    private static CSVParser parser(Reader r) throws IOException {
-        return CSVFormat.DEFAULT
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setCommentMarker('#')
-                .setTrim(true)
-                .get()
-                .parse(r);
-    }
-
-    private static void require(Path file, CSVParser csv, List<String> columns) throws IOException {
-        for (String c : columns) {
-            if (!csv.getHeaderMap().containsKey(c)) {
-                throw new IOException(
-                        file
-                                + ": has no column '"
-                                + c
-                                + "' (columns: "
-                                + csv.getHeaderNames()
-                                + ")");
-            }
-        }
     }
 
     private static String caseId(Path file, CSVRecord rec, String column, Set<String> cases)

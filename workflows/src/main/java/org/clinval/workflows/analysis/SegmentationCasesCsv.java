@@ -10,7 +10,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.clinval.validation.segmentation.EmptyMasks;
@@ -47,26 +46,8 @@ public final class SegmentationCasesCsv {
     public static List<SegmentationCase> read(Path file) throws IOException {
         List<SegmentationCase> out = new ArrayList<>();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser csv =
-                        CSVFormat.DEFAULT
-                                .builder()
-                                .setHeader()
-                                .setSkipHeaderRecord(true)
-                                .setCommentMarker('#')
-                                .setTrim(true)
-                                .get()
-                                .parse(r)) {
-            for (String c : COLUMNS) {
-                if (!csv.getHeaderMap().containsKey(c)) {
-                    throw new IOException(
-                            file
-                                    + ": has no column '"
-                                    + c
-                                    + "' of a segmentation study (columns: "
-                                    + csv.getHeaderNames()
-                                    + ")");
-                }
-            }
+                CSVParser csv = ResultsCsv.parse(r)) {
+            ResultsCsv.require(file, csv, COLUMNS, "of a segmentation study");
             for (CSVRecord rec : csv) {
                 out.add(row(file, rec));
             }
