@@ -1,8 +1,6 @@
 package org.clinval.streaming.study;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,9 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.clinval.common.Problem;
 import org.clinval.common.Sha256;
 import org.clinval.imaging.dataset.FileCheck;
@@ -34,13 +29,6 @@ import org.clinval.streaming.VolumeCase;
  * reason), its reference must be there, and the reference lesions file must read.
  */
 public final class VolumeCases {
-
-    /** The columns of clinval's own lesions file. */
-    public static final List<String> LESION_COLUMNS = List.of("case_id", "x", "y", "z", "radius");
-
-    /** The columns of the LUNA16 annotations file. */
-    public static final List<String> LUNA16_COLUMNS =
-            List.of("seriesuid", "coordX", "coordY", "coordZ", "diameter_mm");
 
     private VolumeCases() {}
 
@@ -230,61 +218,27 @@ public final class VolumeCases {
         return out;
     }
 
-    /** Reads a lesions file, clinval's or LUNA16's, naming the line of a bad value. */
+    /**
+     * Reads a lesions file, clinval's ({@code case_id|scan,x,y,z,radius}) or LUNA16's annotations,
+     * through imaging's reader (byte-order mark and CRLF accepted; a bad value named by line and
+     * column), by case key.
+     */
     static Map<String, List<VolumeCase.LesionMm>> readLesions(Path file) throws IOException {
+        List<org.clinval.imaging.volume.ReferenceLesion> all;
+        try {
+            all = org.clinval.imaging.volume.LesionCsv.readLesions(file);
+        } catch (org.clinval.imaging.ImagingException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         Map<String, List<VolumeCase.LesionMm>> out = new LinkedHashMap<>();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser p =
-                        CSVFormat.RFC4180
-                                .builder()
-                                .setHeader()
-                                .setSkipHeaderRecord(true)
-                                .setTrim(true)
-                                .get()
-                                .parse(r)) {
-            List<String> header = p.getHeaderNames();
-            boolean luna = header.containsAll(LUNA16_COLUMNS);
-            List<String> cols = luna ? LUNA16_COLUMNS : LESION_COLUMNS;
-            if (!luna && !header.contains("case_id") && header.contains("scan")) {
-                // The FROC convention names the case column 'scan'.
-                cols = List.of("scan", "x", "y", "z", "radius");
-            }
-            if (!header.containsAll(cols)) {
-                throw new IOException(
-                        file.getFileName()
-                                + ": the columns are "
-                                + header
-                                + "; expected "
-                                + LESION_COLUMNS
-                                + " or LUNA16's "
-                                + LUNA16_COLUMNS);
-            }
-            for (CSVRecord rec : p) {
-                double[] v = new double[4];
-                for (int i = 1; i < 5; i++) {
-                    String text = rec.get(cols.get(i));
-                    try {
-                        v[i - 1] = Double.parseDouble(text);
-                    } catch (NumberFormatException e) {
-                        v[i - 1] = Double.NaN;
-                    }
-                    if (!Double.isFinite(v[i - 1]) || (i == 4 && v[i - 1] <= 0)) {
-                        throw new IOException(
-                                file.getFileName()
-                                        + " line "
-                                        + p.getCurrentLineNumber()
-                                        + ", column '"
-                                        + cols.get(i)
-                                        + "': not a "
-                                        + (i == 4 ? "positive " : "finite ")
-                                        + "number: "
-                                        + org.clinval.common.Quote.value(text));
-                    }
-                }
-                double radius = luna ? v[3] / 2 : v[3];
-                out.computeIfAbsent(rec.get(cols.get(0)), k -> new ArrayList<>())
-                        .add(new VolumeCase.LesionMm(v[0], v[1], v[2], radius));
-            }
+        for (org.clinval.imaging.volume.ReferenceLesion l : all) {
+            out.computeIfAbsent(l.caseId(), k -> new ArrayList<>())
+                    .add(
+                            new VolumeCase.LesionMm(
+                                    l.centre().x(),
+                                    l.centre().y(),
+                                    l.centre().z(),
+                                    l.diameterMm() / 2));
         }
         return out;
     }
