@@ -27,10 +27,13 @@ public final class DicomImage {
     private final List<VoiWindow> windows;
     private final ImageGeometry geometry;
     private final DicomMetadata metadata;
+    private final Optional<VoiLut> voiLut;
+    private final Optional<String> presentationIntent;
+    private final Optional<PixelBits> bits;
 
     /**
-     * Creates an image; each frame must hold {@code rows · columns · samplesPerPixel} finite
-     * values.
+     * Creates an image without a VOI LUT, presentation intent or stored-value range; each frame
+     * must hold {@code rows · columns · samplesPerPixel} finite values.
      */
     public DicomImage(
             Path file,
@@ -43,6 +46,44 @@ public final class DicomImage {
             List<VoiWindow> windows,
             ImageGeometry geometry,
             DicomMetadata metadata) {
+        this(
+                file,
+                rows,
+                columns,
+                samplesPerPixel,
+                photometricInterpretation,
+                frames,
+                modalityLut,
+                windows,
+                geometry,
+                metadata,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    /**
+     * Creates an image; each frame must hold {@code rows · columns · samplesPerPixel} finite
+     * values.
+     *
+     * @param voiLut the first VOI LUT table of the header, if any
+     * @param presentationIntent Presentation Intent Type (0008,0068), if present
+     * @param bits Bits Stored and Pixel Representation, which bound the stored values
+     */
+    public DicomImage(
+            Path file,
+            int rows,
+            int columns,
+            int samplesPerPixel,
+            String photometricInterpretation,
+            float[][] frames,
+            ModalityLut modalityLut,
+            List<VoiWindow> windows,
+            ImageGeometry geometry,
+            DicomMetadata metadata,
+            Optional<VoiLut> voiLut,
+            Optional<String> presentationIntent,
+            Optional<PixelBits> bits) {
         if (rows < 1 || columns < 1) {
             throw new IllegalArgumentException(
                     "image size is not positive: " + rows + "x" + columns);
@@ -78,6 +119,9 @@ public final class DicomImage {
         this.windows = List.copyOf(windows);
         this.geometry = Objects.requireNonNull(geometry, "geometry");
         this.metadata = Objects.requireNonNull(metadata, "metadata");
+        this.voiLut = Objects.requireNonNull(voiLut, "voiLut");
+        this.presentationIntent = Objects.requireNonNull(presentationIntent, "presentationIntent");
+        this.bits = Objects.requireNonNull(bits, "bits");
     }
 
     /** The file the image was read from. */
@@ -177,6 +221,21 @@ public final class DicomImage {
     /** The first suggested VOI window, if any. */
     public Optional<VoiWindow> window() {
         return windows.isEmpty() ? Optional.empty() : Optional.of(windows.get(0));
+    }
+
+    /** The first VOI LUT table of the header (VOI LUT Sequence (0028,3010)), if any. */
+    public Optional<VoiLut> voiLut() {
+        return voiLut;
+    }
+
+    /** Presentation Intent Type (0008,0068), e.g. {@code FOR PRESENTATION}, if present. */
+    public Optional<String> presentationIntent() {
+        return presentationIntent;
+    }
+
+    /** Bits Stored and Pixel Representation, which bound the stored values, if known. */
+    public Optional<PixelBits> bits() {
+        return bits;
     }
 
     /** Where the image lies in the patient. */

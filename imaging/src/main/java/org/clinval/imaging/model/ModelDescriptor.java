@@ -50,6 +50,9 @@ import org.clinval.imaging.preprocess.Preprocessing;
  *     threshold})
  * @param inference how a 3D input covers a volume; present exactly when the input is 3D ({@link
  *     SlidingWindow#DEFAULT} when not given)
+ * @param grades the ordered grade names of a grading model, lowest first (empty for the other
+ *     tasks); {@code output.classes} equals their number, or is 1 for an expected grade ({@code
+ *     kind: score})
  */
 public record ModelDescriptor(
         String name,
@@ -63,7 +66,8 @@ public record ModelDescriptor(
         Preprocessing preprocessing,
         OutputSpec output,
         double threshold,
-        Optional<SlidingWindow> inference) {
+        Optional<SlidingWindow> inference,
+        List<String> grades) {
 
     /** The class-path name of the descriptor's JSON Schema, also published in docs/schemas. */
     public static final String SCHEMA = "/org/clinval/imaging/model/model-descriptor.schema.json";
@@ -75,6 +79,8 @@ public record ModelDescriptor(
                     + " beforehand if the model needs another spacing)";
 
     public ModelDescriptor {
+        grades = List.copyOf(grades);
+        checkGrades(name, task, output, grades);
         if (input.volumetric() && inference.isEmpty()) {
             inference = Optional.of(SlidingWindow.DEFAULT);
         }
@@ -92,6 +98,77 @@ public record ModelDescriptor(
         if (input.volumetric() && preprocessing.resize().isPresent()) {
             throw new IllegalArgumentException(RESIZE_3D);
         }
+    }
+
+    /** A descriptor of a classifier or segmenter (no grades). */
+    public ModelDescriptor(
+            String name,
+            String version,
+            Task task,
+            ModelFormat format,
+            Optional<String> architecture,
+            String file,
+            Optional<String> sha256,
+            InputShape input,
+            Preprocessing preprocessing,
+            OutputSpec output,
+            double threshold,
+            Optional<SlidingWindow> inference) {
+        this(
+                name,
+                version,
+                task,
+                format,
+                architecture,
+                file,
+                sha256,
+                input,
+                preprocessing,
+                output,
+                threshold,
+                inference,
+                List.of());
+    }
+
+    /**
+     * Checks the grades against the task and output: given exactly for grading, at least two,
+     * distinct, as many as the output's classes unless the output is one expected grade.
+     */
+    public static void checkGrades(String name, Task task, OutputSpec output, List<String> grades) {
+        if (task != Task.GRADING) {
+            if (!grades.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "grades are given only for task grading, but model " + name + " is " + task);
+            }
+            return;
+        }
+        if (grades.size() < 2) {
+            throw new IllegalArgumentException(
+                    "a grading model names at least 2 grades, model " + name + " names " + grades);
+        }
+        if (new java.util.HashSet<>(grades).size() != grades.size()) {
+            throw new IllegalArgumentException("grades are not distinct: " + grades);
+        }
+        boolean expected = output.kind() == OutputKind.SCORE;
+        if (expected && output.classes() != 1) {
+            throw new IllegalArgumentException(
+                    "output kind score of a grading model is one expected grade (classes 1), not "
+                            + output.classes()
+                            + " classes");
+        }
+        if (!expected && output.classes() != grades.size()) {
+            throw new IllegalArgumentException(
+                    "output has "
+                            + output.classes()
+                            + " classes but the model names "
+                            + grades.size()
+                            + " grades");
+        }
+    }
+
+    /** Returns whether the output is one expected grade rather than a probability per grade. */
+    public boolean expectedGrade() {
+        return task == Task.GRADING && output.kind() == OutputKind.SCORE;
     }
 
     /** A descriptor without sliding-window settings (the defaults when the input is 3D). */
@@ -169,7 +246,8 @@ public record ModelDescriptor(
                 preprocessing,
                 output,
                 threshold,
-                inference);
+                inference,
+                grades);
     }
 
     /**

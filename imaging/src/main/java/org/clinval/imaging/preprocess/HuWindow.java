@@ -26,7 +26,7 @@ public record HuWindow(double lowerHu, double upperHu) implements Transform {
         for (int i = 0; i < v.length; i++) {
             out[i] = Math.max(lo, Math.min(hi, v[i]));
         }
-        return new Raster(out, in.rows(), in.columns());
+        return in.with(out);
     }
 
     @Override

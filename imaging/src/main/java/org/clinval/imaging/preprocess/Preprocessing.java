@@ -18,6 +18,10 @@ import java.util.Optional;
  *   - rescale: {lower: -1000, upper: 400}
  * </pre>
  *
+ * <p>Other steps: {@code zscore} and {@code percentile} (per-image normalisation, MR), {@code
+ * voi_lut} (the header's VOI window or table, X-ray), {@code presentation_intent} (which images
+ * the model accepts), {@code scale} and per-channel {@code standardize} (colour).
+ *
  * @param steps the transforms, applied first to last
  */
 public record Preprocessing(List<Transform> steps) {
@@ -31,13 +35,32 @@ public record Preprocessing(List<Transform> steps) {
         return new Preprocessing(List.of(steps));
     }
 
-    /** Applies every step in order. */
+    /** Applies every step in order to an image without a header ({@link ImageContext#NONE}). */
     public Raster apply(Raster in) {
+        return apply(in, ImageContext.NONE);
+    }
+
+    /**
+     * Applies every step in order to an image whose header says {@code context}.
+     *
+     * @throws IllegalArgumentException if a step cannot take the image; the message starts with
+     *     the step's name
+     */
+    public Raster apply(Raster in, ImageContext context) {
         Raster r = in;
         for (Transform t : steps) {
-            r = t.apply(r);
+            try {
+                r = t.apply(r, context);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(t.name() + ": " + e.getMessage(), e);
+            }
         }
         return r;
+    }
+
+    /** Returns the step names in order, e.g. {@code [voi_lut, resize, zscore]}. */
+    public List<String> names() {
+        return steps.stream().map(Transform::name).toList();
     }
 
     /** Returns the last resize step, which fixes the size the model sees, if any. */

@@ -27,7 +27,7 @@ public record Rescale(double lower, double upper) implements Transform {
         for (int i = 0; i < v.length; i++) {
             out[i] = (float) ((v[i] - lower) * scale);
         }
-        return new Raster(out, in.rows(), in.columns());
+        return in.with(out);
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.clinval.imaging.dicom.Orientation;
 import org.clinval.imaging.dicom.PixelSpacing;
 import org.clinval.imaging.dicom.TransferSyntax;
 import org.clinval.imaging.dicom.Vector3;
+import org.clinval.imaging.dicom.VoiLut;
 import org.clinval.imaging.dicom.VoiWindow;
 
 /** Builds our records from a PixelMed attribute list: metadata, geometry, LUTs, pixel format. */
@@ -253,6 +254,36 @@ final class HeaderModel {
                     "Modality LUT Data cannot be read: " + e.getMessage(), e);
         }
         return ModalityLut.table(first, data, Headers.string(item, Tags.MODALITY_LUT_TYPE));
+    }
+
+    /**
+     * The first item of the VOI LUT Sequence (0028,3010) at the top level, if any (PS3.3
+     * C.11.2.1.1); a malformed one is ignored (the windows remain).
+     */
+    static Optional<VoiLut> voiLut(Headers h) {
+        if (!(h.list().get(TagFromName.VOILUTSequence) instanceof SequenceAttribute s)
+                || s.getNumberOfItems() == 0) {
+            return Optional.empty();
+        }
+        try {
+            AttributeList item = s.getItem(0).getAttributeList();
+            ModalityLut t = table(item);
+            double[] d = Headers.decimals(item, TagFromName.LUTDescriptor);
+            int bits = (int) d[2];
+            return Optional.of(
+                    new VoiLut(
+                            t.firstMapped(),
+                            bits,
+                            t.table(),
+                            Headers.string(item, TagFromName.LUTExplanation)));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Presentation Intent Type (0008,0068), if present. */
+    static Optional<String> presentationIntent(Headers h) {
+        return h.string(TagFromName.PresentationIntentType).map(String::trim);
     }
 
     /** VOI windows for frame 0, pairing centres with widths (PS3.3 C.11.2.1.2). */

@@ -21,6 +21,7 @@ import org.clinval.imaging.dicom.DicomImage;
 import org.clinval.imaging.dicom.DicomMetadata;
 import org.clinval.imaging.dicom.DicomReadException;
 import org.clinval.imaging.dicom.ModalityLut;
+import org.clinval.imaging.dicom.PixelBits;
 import org.clinval.imaging.dicom.TransferSyntax;
 import org.clinval.imaging.dicom.internal.PixelDecoder.DecodeFailure;
 
@@ -81,7 +82,10 @@ public final class PixelMedReader {
                 first,
                 grey ? HeaderModel.windows(h) : List.of(),
                 HeaderModel.geometry(h, format.frames()),
-                HeaderModel.metadata(h, ts));
+                HeaderModel.metadata(h, ts),
+                grey ? HeaderModel.voiLut(h) : Optional.empty(),
+                HeaderModel.presentationIntent(h),
+                Optional.of(new PixelBits(format.bitsStored(), format.signed())));
     }
 
     /** Reads the header only, up to Pixel Data. */

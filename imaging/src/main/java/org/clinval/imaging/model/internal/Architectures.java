@@ -42,16 +42,54 @@ public final class Architectures {
         };
     }
 
+    /**
+     * Returns a new, uninitialised block of the named architecture for inputs of {@code channels}
+     * channels and {@code classes} outputs (the classifier's head gives one logit per class; the
+     * U-Net takes one class). The convolutions take their input channels from the first input's
+     * shape when initialised, so {@code channels} is checked, not stored.
+     */
+    public static Block build(String name, int channels, int classes) {
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("input channels is not 1 or 3: " + channels);
+        }
+        return switch (name) {
+            case CLASSIFIER -> classifier(channels, classes);
+            case UNET -> {
+                if (classes != 1) {
+                    throw new IllegalArgumentException(
+                            UNET + " gives one class per pixel, not " + classes);
+                }
+                yield new UNetBlock(8);
+            }
+            default ->
+                    throw new IllegalArgumentException(
+                            "unknown architecture: " + name + " (known: " + NAMES + ")");
+        };
+    }
+
+    /**
+     * The classifier for {@code channels}-channel inputs with {@code classes} logits (1 for a
+     * binary classifier, K for a K-grade softmax): the same features, a head of K score maps.
+     */
+    public static SequentialBlock classifier(int channels, int classes) {
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("input channels is not 1 or 3: " + channels);
+        }
+        return new SequentialBlock().add(featureBlock()).add(new ClassifierHead(classes));
+    }
+
     /** The classifier: a sequential block of two children, {@code features} then {@code head}. */
     public static SequentialBlock classifier() {
-        SequentialBlock features =
-                new SequentialBlock()
-                        .add(convBnRelu(16))
-                        .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
-                        .add(convBnRelu(32))
-                        .add(convBnRelu(48))
-                        .add(convBnRelu(48, 2));
-        return new SequentialBlock().add(features).add(new ClassifierHead());
+        return new SequentialBlock().add(featureBlock()).add(new ClassifierHead());
+    }
+
+    private static SequentialBlock featureBlock() {
+        return new SequentialBlock()
+                .add(convBnRelu(16))
+                .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
+                .add(convBnRelu(32))
+                .add(convBnRelu(48))
+                .add(convBnRelu(48, 2));
     }
 
     /** Returns the classifier's feature extractor (its first child). */

@@ -23,25 +23,39 @@ final class ClassifierHead extends AbstractBlock {
 
     private final Block score;
 
+    private final int classes;
+
     ClassifierHead() {
+        this(1);
+    }
+
+    /** A head of {@code classes} score maps, one logit per class (their global maxima). */
+    ClassifierHead(int classes) {
         super(VERSION);
+        if (classes < 1) {
+            throw new IllegalArgumentException("classifier classes is not positive: " + classes);
+        }
+        this.classes = classes;
         score =
                 addChildBlock(
                         "score",
-                        Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(1).build());
+                        Conv2d.builder()
+                                .setKernelShape(new Shape(1, 1))
+                                .setFilters(classes)
+                                .build());
     }
 
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray map = score.forward(ps, inputs, training).singletonOrThrow();
-        NDArray logit = Pool.globalMaxPool2d(map).reshape(map.getShape().get(0), 1);
+        NDArray logit = Pool.globalMaxPool2d(map).reshape(map.getShape().get(0), classes);
         return training ? new NDList(logit, map) : new NDList(logit);
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputs) {
-        return new Shape[] {new Shape(inputs[0].get(0), 1)};
+        return new Shape[] {new Shape(inputs[0].get(0), classes)};
     }
 
     @Override

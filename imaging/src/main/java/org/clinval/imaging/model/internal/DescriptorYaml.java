@@ -100,9 +100,18 @@ public final class DescriptorYaml {
                     "inference",
                     "sets a sliding window, which applies only to a 3D input (input.depth)");
         }
-        Optional<OutputSpec> output = m.map("output").flatMap(DescriptorYaml::output);
-        OptionalDouble threshold = m.number("threshold");
-        double t = threshold.orElse(0);
+        boolean grading = task.orElse(null) == Task.GRADING;
+        Optional<OutputSpec> output = m.map("output").flatMap(o -> output(o, grading));
+        List<String> grades = grades(m, grading);
+        if (grading && output.isPresent() && !grades.isEmpty()) {
+            try {
+                ModelDescriptor.checkGrades(name.orElse("?"), Task.GRADING, output.get(), grades);
+            } catch (IllegalArgumentException e) {
+                m.problem("grades", e.getMessage());
+            }
+        }
+        OptionalDouble threshold = grading ? m.optionalNumber("threshold") : m.number("threshold");
+        double t = threshold.orElse(grading ? 0.5 : 0);
         if (threshold.isPresent()
                 && output.map(o -> o.kind().givesProbabilities()).orElse(true)
                 && (t < 0 || t > 1)) {
@@ -129,7 +138,32 @@ public final class DescriptorYaml {
                         pre,
                         output.orElseThrow(),
                         t,
-                        inference));
+                        inference,
+                        grades));
+    }
+
+    /** The grade names: required for grading, refused for the other tasks. */
+    private static List<String> grades(YamlMap m, boolean grading) {
+        if (!grading) {
+            if (m.has("grades")) {
+                m.problem("grades", "are given only with task grading");
+            }
+            return List.of();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (YamlMap.Indexed<String> g : m.strings("grades", true)) {
+            if (g.value().isBlank()) {
+                m.doc().problem(g.path(), "is an empty grade name");
+            } else if (out.contains(g.value().trim())) {
+                m.doc().problem(g.path(), "repeats grade '" + g.value().trim() + "'");
+            } else {
+                out.add(g.value().trim());
+            }
+        }
+        if (m.has("grades") && out.size() < 2 && !m.doc().hasProblemWithin(m.path("grades"))) {
+            m.problem("grades", "names " + out.size() + " grade(s); a grading scale has at least 2");
+        }
+        return out;
     }
 
     private static Optional<SlidingWindow> inference(YamlMap m) {
@@ -212,10 +246,14 @@ public final class DescriptorYaml {
         }
     }
 
-    private static Optional<OutputSpec> output(YamlMap m) {
+    private static Optional<OutputSpec> output(YamlMap m, boolean grading) {
         Optional<OutputKind> kind = choice(m, "kind", OutputKind.class);
         Optional<Long> classes = m.integer("classes");
-        Optional<Long> positive = m.integer("positive_index");
+        // A grading model has no positive class; one class has only index 0.
+        Optional<Long> positive =
+                grading || (classes.orElse(0L) == 1 && !m.has("positive_index"))
+                        ? Optional.of(m.optional("positive_index").flatMap(YamlValue::integer).orElse(0L))
+                        : m.integer("positive_index");
         m.rejectUnknownKeys();
         if (kind.isEmpty() || classes.isEmpty() || positive.isEmpty()) {
             return Optional.empty();
@@ -256,6 +294,7 @@ public final class DescriptorYaml {
         out.put("positive_index", d.output().positiveIndex());
         m.put("output", out);
         m.put("threshold", d.threshold());
+        if (!d.grades().isEmpty()) m.put("grades", d.grades());
         d.inference()
                 .ifPresent(
                         sw -> {

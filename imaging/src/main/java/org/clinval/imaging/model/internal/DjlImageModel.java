@@ -90,7 +90,11 @@ public final class DjlImageModel implements ImageModel {
             throws ModelLoadException {
         Model model = Model.newInstance(d.name(), Device.cpu(), "PyTorch");
         try {
-            Block block = Architectures.build(d.architecture().orElseThrow());
+            Block block =
+                    Architectures.build(
+                            d.architecture().orElseThrow(),
+                            d.input().channels(),
+                            d.output().classes());
             InputShape in = d.input();
             block.initialize(
                     model.getNDManager(),

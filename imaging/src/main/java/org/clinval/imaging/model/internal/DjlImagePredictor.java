@@ -63,8 +63,17 @@ final class DjlImagePredictor implements ImagePredictor {
                                 + " x "
                                 + shape.width());
             }
+            InputEncoder.checkChannels(model.descriptor(), r);
             // The map of a prepared input stays on its grid; spacing is not needed for that.
-            grids.add(new ImageSlice(r.values(), r.rows(), r.columns(), 1, 1));
+            grids.add(
+                    new ImageSlice(
+                            r.values(),
+                            r.rows(),
+                            r.columns(),
+                            1,
+                            1,
+                            r.channels(),
+                            org.clinval.imaging.preprocess.ImageContext.NONE));
         }
         return decode(prepared, grids);
     }
@@ -150,9 +159,25 @@ final class DjlImagePredictor implements ImagePredictor {
             throws ModelRunException {
         ModelDescriptor d = model.descriptor();
         Tensor out = run(InputEncoder.batch(d, in));
-        float[] p = OutputDecoder.probabilities(d, out, images.size());
         String name = d.name() + " " + d.version();
         List<Prediction> result = new ArrayList<>(images.size());
+        if (d.task() == Task.GRADING) {
+            double[][] rows = OutputDecoder.classProbabilities(d, out, images.size());
+            for (double[] row : rows) {
+                result.add(
+                        new Prediction(
+                                name,
+                                model.weightsSha256(),
+                                d.task(),
+                                OutputDecoder.anyGrade(d, row),
+                                d.threshold(),
+                                Optional.empty(),
+                                row,
+                                OutputDecoder.grade(d, row)));
+            }
+            return result;
+        }
+        float[] p = OutputDecoder.probabilities(d, out, images.size());
         if (d.task() == Task.CLASSIFICATION) {
             for (int n = 0; n < images.size(); n++) {
                 result.add(
