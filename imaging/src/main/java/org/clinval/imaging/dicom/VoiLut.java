@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * A VOI LUT table (VOI LUT Sequence (0028,3010), PS3.3 C.11.2.1.1): modality values to display
  * values. Value {@code x} maps to {@code table[clamp(floor(x) − firstMapped, 0, n − 1)]}: values
- * below the first mapped value take the first entry and those above the last take the last.
- * {@link #apply} divides the entry by {@code 2^bits − 1}, giving [0, 1] (0 black for MONOCHROME2).
+ * below the first mapped value take the first entry and those above the last take the last. {@link
+ * #apply} divides the entry by {@code 2^bits − 1}, giving [0, 1] (0 black for MONOCHROME2).
  *
  * @param firstMapped the modality value of the first entry (LUT Descriptor value 2)
  * @param bits bits per entry (LUT Descriptor value 3), 8 to 16
@@ -57,6 +57,12 @@ public record VoiLut(int firstMapped, int bits, int[] table, Optional<String> ex
 
     @Override
     public String toString() {
-        return "VOI LUT of " + table.length + " entries from " + firstMapped + ", " + bits + " bits";
+        return "VOI LUT of "
+                + table.length
+                + " entries from "
+                + firstMapped
+                + ", "
+                + bits
+                + " bits";
     }
 }

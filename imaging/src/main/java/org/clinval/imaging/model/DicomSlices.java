@@ -72,8 +72,7 @@ public final class DicomSlices {
                 throw refused(image, e.getMessage());
             }
             String p = image.photometricInterpretation();
-            List<String> read =
-                    p.equals("RGB") ? List.of() : List.of(p + " converted to RGB");
+            List<String> read = p.equals("RGB") ? List.of() : List.of(p + " converted to RGB");
             ImageContext c =
                     new ImageContext(
                             modality,

@@ -9,9 +9,9 @@ import org.clinval.imaging.preprocess.Raster;
  * One 2D image with its pixel spacing: the input of every model. Grey images (one channel) hold
  * physical values (HU for CT, after the modality LUT; a MONOCHROME1 image already inverted to its
  * MONOCHROME2 equivalent); colour images hold three planes R, G, B in [0, 255]. Spacing is never
- * defaulted: it is what turns a segmentation's pixel count into mm². An image without Pixel
- * Spacing (a photograph, a secondary capture) has both spacings NaN, which only a model that needs
- * no sizes (classification, grading) may take ({@link #hasSpacing()}).
+ * defaulted: it is what turns a segmentation's pixel count into mm². An image without Pixel Spacing
+ * (a photograph, a secondary capture) has both spacings NaN, which only a model that needs no sizes
+ * (classification, grading) may take ({@link #hasSpacing()}).
  *
  * @param hu values, planar (channel-major) and row-major within a channel (not copied: treat as
  *     read-only)

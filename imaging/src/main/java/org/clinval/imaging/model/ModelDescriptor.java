@@ -138,7 +138,10 @@ public record ModelDescriptor(
         if (task != Task.GRADING) {
             if (!grades.isEmpty()) {
                 throw new IllegalArgumentException(
-                        "grades are given only for task grading, but model " + name + " is " + task);
+                        "grades are given only for task grading, but model "
+                                + name
+                                + " is "
+                                + task);
             }
             return;
         }

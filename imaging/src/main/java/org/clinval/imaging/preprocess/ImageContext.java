@@ -40,7 +40,12 @@ public record ImageContext(
     /** No header: an RGB image of unknown origin. */
     public static final ImageContext RGB =
             new ImageContext(
-                    Optional.empty(), "RGB", Optional.empty(), List.of(), Optional.empty(), List.of());
+                    Optional.empty(),
+                    "RGB",
+                    Optional.empty(),
+                    List.of(),
+                    Optional.empty(),
+                    List.of());
 
     public ImageContext {
         Objects.requireNonNull(modality, "modality");

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Normalises each image by its own percentiles, per channel: the {@code lower} percentile maps to
- * 0 and the {@code upper} to 1, linearly, and values outside are clipped to [0, 1]. Percentiles
+ * Normalises each image by its own percentiles, per channel: the {@code lower} percentile maps to 0
+ * and the {@code upper} to 1, linearly, and values outside are clipped to [0, 1]. Percentiles
  * interpolate linearly between order statistics, as {@code numpy.percentile} does by default: with
  * the values sorted {@code a[0] ≤ … ≤ a[n−1]} and {@code h = (n − 1) · p / 100}, the percentile is
  * {@code a[⌊h⌋] + (h − ⌊h⌋) · (a[⌊h⌋ + 1] − a[⌊h⌋])}. Robust to a few hot pixels, unlike min–max.

@@ -19,8 +19,8 @@ import java.util.Optional;
  * </pre>
  *
  * <p>Other steps: {@code zscore} and {@code percentile} (per-image normalisation, MR), {@code
- * voi_lut} (the header's VOI window or table, X-ray), {@code presentation_intent} (which images
- * the model accepts), {@code scale} and per-channel {@code standardize} (colour).
+ * voi_lut} (the header's VOI window or table, X-ray), {@code presentation_intent} (which images the
+ * model accepts), {@code scale} and per-channel {@code standardize} (colour).
  *
  * @param steps the transforms, applied first to last
  */
@@ -43,8 +43,8 @@ public record Preprocessing(List<Transform> steps) {
     /**
      * Applies every step in order to an image whose header says {@code context}.
      *
-     * @throws IllegalArgumentException if a step cannot take the image; the message starts with
-     *     the step's name
+     * @throws IllegalArgumentException if a step cannot take the image; the message starts with the
+     *     step's name
      */
     public Raster apply(Raster in, ImageContext context) {
         Raster r = in;

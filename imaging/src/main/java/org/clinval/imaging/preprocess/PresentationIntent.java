@@ -1,9 +1,9 @@
 package org.clinval.imaging.preprocess;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.LinkedHashMap;
 
 /**
  * Accepts only images of the given Presentation Intent Types (0008,0068), leaving their values

@@ -56,8 +56,7 @@ public record Raster(float[] values, int rows, int columns, int channels) {
     /** Returns a copy of channel {@code k}'s values. */
     public float[] channel(int k) {
         if (k < 0 || k >= channels) {
-            throw new IllegalArgumentException(
-                    "channel " + k + " is outside 0.." + (channels - 1));
+            throw new IllegalArgumentException("channel " + k + " is outside 0.." + (channels - 1));
         }
         return Arrays.copyOfRange(values, k * plane(), (k + 1) * plane());
     }
@@ -103,8 +102,7 @@ public record Raster(float[] values, int rows, int columns, int channels) {
                     double bottom =
                             values[in + y1 * columns + x0] * (1 - fx)
                                     + values[in + y1 * columns + x1] * fx;
-                    out[k * outPlane + r * newColumns + c] =
-                            (float) (top * (1 - fy) + bottom * fy);
+                    out[k * outPlane + r * newColumns + c] = (float) (top * (1 - fy) + bottom * fy);
                 }
             }
         }
@@ -127,11 +125,6 @@ public record Raster(float[] values, int rows, int columns, int channels) {
 
     @Override
     public String toString() {
-        return "Raster["
-                + (channels == 1 ? "" : channels + " x ")
-                + rows
-                + " x "
-                + columns
-                + "]";
+        return "Raster[" + (channels == 1 ? "" : channels + " x ") + rows + " x " + columns + "]";
     }
 }

@@ -12,7 +12,8 @@ public record Scale(double factor) implements Transform {
 
     public Scale {
         if (!Double.isFinite(factor) || factor == 0) {
-            throw new IllegalArgumentException("scale factor is not finite and non-zero: " + factor);
+            throw new IllegalArgumentException(
+                    "scale factor is not finite and non-zero: " + factor);
         }
     }
 

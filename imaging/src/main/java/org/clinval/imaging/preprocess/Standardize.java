@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Standardises with fixed statistics: {@code v' = (v − mean[k]) / std[k]} in channel {@code k}.
- * The statistics are the model's (from its training data), never the image's own, so one image
- * cannot shift another's scale. One mean and std apply to every channel; a list gives one per
- * channel (R, G, B for colour).
+ * Standardises with fixed statistics: {@code v' = (v − mean[k]) / std[k]} in channel {@code k}. The
+ * statistics are the model's (from its training data), never the image's own, so one image cannot
+ * shift another's scale. One mean and std apply to every channel; a list gives one per channel (R,
+ * G, B for colour).
  *
  * @param mean subtracted values, one or one per channel
  * @param std divisors, positive, as many as {@code mean}
@@ -83,7 +83,9 @@ public record Standardize(double[] mean, double[] std) implements Transform {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Standardize s && Arrays.equals(mean, s.mean) && Arrays.equals(std, s.std);
+        return o instanceof Standardize s
+                && Arrays.equals(mean, s.mean)
+                && Arrays.equals(std, s.std);
     }
 
     @Override

@@ -22,8 +22,8 @@ public sealed interface Transform
     Raster apply(Raster in);
 
     /**
-     * Returns the transformed raster of an image whose header says {@code context}; steps that
-     * need the header ({@code voi_lut}, {@code presentation_intent}) read it, the others ignore it.
+     * Returns the transformed raster of an image whose header says {@code context}; steps that need
+     * the header ({@code voi_lut}, {@code presentation_intent}) read it, the others ignore it.
      *
      * @throws IllegalArgumentException if the image is not one the step can take (the message says
      *     why)

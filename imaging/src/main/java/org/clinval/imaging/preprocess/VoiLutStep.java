@@ -7,10 +7,10 @@ import org.clinval.imaging.dicom.VoiWindow;
 /**
  * Applies the image's own VOI transform from its header, giving values in [0, 1] (0 black): the
  * first VOI LUT table (VOI LUT Sequence (0028,3010), PS3.3 C.11.2.1.1) when the header has one,
- * else the first VOI window (Window Center/Width, LINEAR function of PS3.3 C.11.2.1.2.1). The
- * table is preferred as pydicom's {@code apply_voi_lut} prefers it. For X-ray, where the window
- * the modality chose for reading is part of the image's meaning. An image whose header has
- * neither is refused.
+ * else the first VOI window (Window Center/Width, LINEAR function of PS3.3 C.11.2.1.2.1). The table
+ * is preferred as pydicom's {@code apply_voi_lut} prefers it. For X-ray, where the window the
+ * modality chose for reading is part of the image's meaning. An image whose header has neither is
+ * refused.
  */
 public record VoiLutStep() implements Transform {
 

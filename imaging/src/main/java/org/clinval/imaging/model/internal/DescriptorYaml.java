@@ -161,7 +161,8 @@ public final class DescriptorYaml {
             }
         }
         if (m.has("grades") && out.size() < 2 && !m.doc().hasProblemWithin(m.path("grades"))) {
-            m.problem("grades", "names " + out.size() + " grade(s); a grading scale has at least 2");
+            m.problem(
+                    "grades", "names " + out.size() + " grade(s); a grading scale has at least 2");
         }
         return out;
     }
@@ -252,7 +253,8 @@ public final class DescriptorYaml {
         // A grading model has no positive class; one class has only index 0.
         Optional<Long> positive =
                 grading || (classes.orElse(0L) == 1 && !m.has("positive_index"))
-                        ? Optional.of(m.optional("positive_index").flatMap(YamlValue::integer).orElse(0L))
+                        ? Optional.of(
+                                m.optional("positive_index").flatMap(YamlValue::integer).orElse(0L))
                         : m.integer("positive_index");
         m.rejectUnknownKeys();
         if (kind.isEmpty() || classes.isEmpty() || positive.isEmpty()) {

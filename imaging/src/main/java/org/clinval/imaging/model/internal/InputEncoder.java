@@ -21,8 +21,8 @@ public final class InputEncoder {
      * Returns one image's preprocessed raster, checked against the descriptor's input size and
      * channels.
      *
-     * @throws ModelRunException if a step refuses the image, or the result is not the model's
-     *     input size or channels
+     * @throws ModelRunException if a step refuses the image, or the result is not the model's input
+     *     size or channels
      */
     public static Raster preprocess(ModelDescriptor d, ImageSlice image) throws ModelRunException {
         Raster r;

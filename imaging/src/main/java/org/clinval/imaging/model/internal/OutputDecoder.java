@@ -79,7 +79,12 @@ public final class OutputDecoder {
                 double x = v[n * classes + c];
                 if (!Double.isFinite(x)) {
                     throw new ModelRunException(
-                            "model " + d.name() + " gave a non-finite output for grade " + c + ": " + x);
+                            "model "
+                                    + d.name()
+                                    + " gave a non-finite output for grade "
+                                    + c
+                                    + ": "
+                                    + x);
                 }
                 p[n][c] = x;
                 max = Math.max(max, x);
@@ -118,8 +123,8 @@ public final class OutputDecoder {
 
     /**
      * Returns the grade of one image's {@link #classProbabilities} row: the most probable grade
-     * (the lowest on a tie), or the expected grade rounded half up and clamped to {@code [0,
-     * grades − 1]}.
+     * (the lowest on a tie), or the expected grade rounded half up and clamped to {@code [0, grades
+     * − 1]}.
      */
     public static int grade(ModelDescriptor d, double[] row) {
         int k = d.grades().size();

@@ -18,9 +18,9 @@ import org.clinval.imaging.preprocess.Rescale;
 import org.clinval.imaging.preprocess.Resize;
 import org.clinval.imaging.preprocess.Scale;
 import org.clinval.imaging.preprocess.Standardize;
+import org.clinval.imaging.preprocess.Transform;
 import org.clinval.imaging.preprocess.VoiLutStep;
 import org.clinval.imaging.preprocess.ZScore;
-import org.clinval.imaging.preprocess.Transform;
 
 /**
  * Reads a model's preprocessing from its descriptor form, a list of one-key maps (step name to
