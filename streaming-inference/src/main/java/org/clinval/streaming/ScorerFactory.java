@@ -14,5 +14,13 @@ public interface ScorerFactory extends Serializable {
 
         /** Returns the model's score of one prepared input. */
         double score(float[] input) throws Exception;
+
+        /**
+         * Returns the model's class probabilities of one prepared input: one per grade for a
+         * grading model (or its expected grade alone); the score alone otherwise.
+         */
+        default double[] classProbabilities(float[] input) throws Exception {
+            return new double[] {score(input)};
+        }
     }
 }

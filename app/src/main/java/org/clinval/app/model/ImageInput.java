@@ -16,7 +16,8 @@ final class ImageInput {
                 names = "--input",
                 arity = "1..*",
                 paramLabel = "DICOM",
-                description = "DICOM files, each one grey-scale image (e.g. a CT slice).")
+                description =
+                        "DICOM files, each one image: grey-scale (CT, MR, CR/DX, MONOCHROME1 read as its inverse) or colour (RGB, YBR_FULL, YBR_FULL_422).")
         List<Path> files;
 
         @ArgGroup(exclusive = false, heading = "Phantom input:%n")

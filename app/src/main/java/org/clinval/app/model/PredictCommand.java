@@ -11,8 +11,10 @@ import org.clinval.app.cli.UserError;
 import org.clinval.imaging.model.ImageModel;
 import org.clinval.imaging.model.ImagePredictor;
 import org.clinval.imaging.model.ImageSlice;
+import org.clinval.imaging.model.ModelDescriptor;
 import org.clinval.imaging.model.ModelRunException;
 import org.clinval.imaging.model.Prediction;
+import org.clinval.imaging.model.Task;
 import org.clinval.imaging.phantom.PhantomCase;
 import org.clinval.imaging.phantom.PhantomGenerator;
 import picocli.CommandLine;
@@ -98,17 +100,27 @@ public final class PredictCommand implements Callable<Integer> {
             o.put("sha256", model.weightsSha256());
             Json.put(o, "threshold", model.descriptor().threshold());
             o.put("rule", ">=");
+            ModelDescriptor d = model.descriptor();
+            preprocessing(o, d);
+            boolean spacing = d.task() == Task.SEGMENTATION;
             for (java.nio.file.Path f : files) {
                 ObjectNode r = Json.object();
                 r.put("file", f.toString());
                 try {
-                    ImageSlice s = org.clinval.imaging.model.DicomSlices.read(f);
+                    ImageSlice s = org.clinval.imaging.model.DicomSlices.read(f, spacing);
+                    ArrayNode read = Json.array();
+                    s.context().read().forEach(read::add);
+                    r.set("read", read);
                     Prediction pred = p.predict(s);
                     Json.put(r, "probability", pred.probability());
                     r.put("positive", pred.positive());
+                    grade(r, d, pred);
                     mask(r, s, pred);
                 } catch (org.clinval.imaging.dicom.DicomReadException e) {
                     r.put("error", e.getMessage());
+                    failed++;
+                } catch (ModelRunException e) {
+                    r.put("error", f + ": " + e.getMessage());
                     failed++;
                 }
                 rows.add(r);
@@ -128,6 +140,32 @@ public final class PredictCommand implements Callable<Integer> {
                                     + " files could not be read");
         }
         return failed > 0 ? 1 : 0;
+    }
+
+    /** The preprocessing steps by name, in order, with their parameters (the run's provenance). */
+    private static void preprocessing(ObjectNode o, ModelDescriptor d) {
+        ArrayNode steps = Json.array();
+        d.preprocessing().names().forEach(steps::add);
+        o.set("preprocessing_steps", steps);
+        o.set(
+                "preprocessing",
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                        .valueToTree(d.preprocessing().describe()));
+    }
+
+    /** A grading model's grade name and one probability per grade (or the expected grade). */
+    private static void grade(ObjectNode r, ModelDescriptor d, Prediction p) {
+        if (d.task() != Task.GRADING) return;
+        r.put("grade", p.grade());
+        r.put("grade_name", d.grades().get(p.grade()));
+        double[] c = p.classProbabilities();
+        if (d.expectedGrade()) {
+            Json.put(r, "expected_grade", c[0]);
+            return;
+        }
+        ObjectNode probs = Json.object();
+        for (int k = 0; k < c.length; k++) Json.put(probs, d.grades().get(k), c[k]);
+        r.set("grade_probabilities", probs);
     }
 
     private static void mask(ObjectNode r, ImageSlice s, Prediction p) {

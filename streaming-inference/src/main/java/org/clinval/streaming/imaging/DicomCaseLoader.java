@@ -10,7 +10,8 @@ import org.clinval.imaging.dicom.DicomImage;
 import org.clinval.imaging.dicom.DicomMetadata;
 import org.clinval.imaging.dicom.DicomReadException;
 import org.clinval.imaging.dicom.DicomReader;
-import org.clinval.imaging.dicom.PixelSpacing;
+import org.clinval.imaging.model.DicomSlices;
+import org.clinval.imaging.model.ImageSlice;
 import org.clinval.streaming.CaseInput;
 import org.clinval.streaming.CaseLoader;
 import org.clinval.streaming.LoadedCase;
@@ -19,9 +20,11 @@ import org.clinval.streaming.RejectedInput;
 /**
  * Loads a manifest case's DICOM image through the imaging module. Before decoding, the file's
  * SHA-256 is checked against the one recorded at lock time, so a file changed after the lock is
- * never scored. A file that is missing, not DICOM, not an image, not of an accepted modality,
- * multi-frame or without pixel spacing is rejected with a reason that names it by its pseudonymous
- * id, never by its path.
+ * never scored. The image is read as {@link DicomSlices} reads a model input: grey after the
+ * modality LUT (MONOCHROME1 inverted to its MONOCHROME2 equivalent) or colour as R, G, B planes. A
+ * file that is missing, not DICOM, not an image, not of an accepted modality, multi-frame, of a
+ * colour space that is not converted, or without pixel spacing when it is required is rejected with
+ * a reason that names it by its pseudonymous id, never by its path.
  */
 public final class DicomCaseLoader implements CaseLoader {
 
@@ -29,14 +32,28 @@ public final class DicomCaseLoader implements CaseLoader {
 
     private final String root;
     private final Set<String> modalities;
+    private final boolean spacingRequired;
 
     /**
+     * A loader that requires Pixel Spacing (a segmentation study's areas need it).
+     *
      * @param root the folder relative manifest paths are resolved against
      * @param modalities the modalities the study accepts, e.g. {@code [CT]}
      */
     public DicomCaseLoader(Path root, List<String> modalities) {
+        this(root, modalities, true);
+    }
+
+    /**
+     * @param root the folder relative manifest paths are resolved against
+     * @param modalities the modalities the study accepts, e.g. {@code [CT]}
+     * @param spacingRequired whether an image without Pixel Spacing is rejected (false for a
+     *     classification or grading model, which needs no sizes)
+     */
+    public DicomCaseLoader(Path root, List<String> modalities, boolean spacingRequired) {
         this.root = root.toAbsolutePath().toString();
         this.modalities = Set.copyOf(modalities);
+        this.spacingRequired = spacingRequired;
     }
 
     @Override
@@ -77,32 +94,12 @@ public final class DicomCaseLoader implements CaseLoader {
                             + "; the protocol accepts "
                             + String.join(", ", new java.util.TreeSet<>(modalities)));
         }
-        if (image.frames() != 1 || image.samplesPerPixel() != 1) {
-            throw new RejectedInput(
-                    id
-                            + ": "
-                            + image.frames()
-                            + " frames of "
-                            + image.samplesPerPixel()
-                            + " samples, the study expects single-frame grey-scale images");
+        ImageSlice slice;
+        try {
+            slice = DicomSlices.of(image, spacingRequired);
+        } catch (DicomReadException e) {
+            throw new RejectedInput(id + ": " + e.what());
         }
-        PixelSpacing spacing =
-                image.geometry()
-                        .spacing()
-                        .orElseThrow(
-                                () ->
-                                        new RejectedInput(
-                                                id
-                                                        + ": no pixel spacing, so sizes in mm are unknown"));
-        return new LoadedCase(
-                in.caseId(),
-                id,
-                actual,
-                m.manufacturer().orElse(""),
-                image.rows(),
-                image.columns(),
-                spacing.row(),
-                spacing.column(),
-                image.frame(0));
+        return LoadedCase.of(in.caseId(), id, actual, m.manufacturer().orElse(""), slice);
     }
 }

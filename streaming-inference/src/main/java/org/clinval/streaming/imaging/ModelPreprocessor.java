@@ -11,7 +11,9 @@ import org.clinval.streaming.RejectedInput;
 
 /**
  * The model's own preprocessing as a stage of the job: {@link ModelDescriptor#prepare}, the very
- * code the predictor runs. An image it cannot bring to the model's input size is rejected.
+ * code the predictor runs, with the image's header context (VOI transform, presentation intent). An
+ * image it cannot bring to the model's input (size, channels, or a step that refuses it) is
+ * rejected with the reason, named by its pseudonymous id.
  */
 public final class ModelPreprocessor implements Preprocessor {
 
@@ -30,15 +32,10 @@ public final class ModelPreprocessor implements Preprocessor {
     @Override
     public float[] prepare(LoadedCase image) throws RejectedInput {
         try {
-            ImageSlice slice =
-                    new ImageSlice(
-                            image.pixels(),
-                            image.rows(),
-                            image.columns(),
-                            image.rowSpacingMm(),
-                            image.columnSpacingMm());
+            ImageSlice slice = image.slice();
             return descriptor().prepare(slice).values();
         } catch (ModelRunException | IllegalArgumentException e) {
+            // image.file() is the pseudonymous id, never a path.
             throw new RejectedInput(image.file() + ": " + e.getMessage());
         }
     }

@@ -6,12 +6,14 @@ import org.clinval.imaging.model.ImageModel;
 import org.clinval.imaging.model.ImagePredictor;
 import org.clinval.imaging.model.InputShape;
 import org.clinval.imaging.model.Models;
+import org.clinval.imaging.model.Prediction;
 import org.clinval.imaging.preprocess.Raster;
 import org.clinval.streaming.ScorerFactory;
 
 /**
  * Opens the model of a descriptor once per parallel subtask, in the subtask's own thread, and
- * scores prepared inputs with it: the probability of the positive class.
+ * scores prepared inputs with it: the probability of the positive class, and for a grading model
+ * the probability of each grade ({@link Scorer#classProbabilities}).
  */
 public final class ModelScorerFactory implements ScorerFactory {
 
@@ -34,8 +36,21 @@ public final class ModelScorerFactory implements ScorerFactory {
         return new Scorer() {
             @Override
             public double score(float[] input) throws Exception {
-                Raster r = new Raster(input, shape.height(), shape.width());
-                return predictor.predictPrepared(List.of(r)).get(0).probability();
+                return predictor.predictPrepared(List.of(raster(input))).get(0).probability();
+            }
+
+            @Override
+            public double[] classProbabilities(float[] input) throws Exception {
+                Prediction p = predictor.predictPrepared(List.of(raster(input))).get(0);
+                double[] c = p.classProbabilities();
+                return c.length == 0 ? new double[] {p.probability()} : c.clone();
+            }
+
+            /** The prepared input: as many planes as its length holds (1, or the model's). */
+            private Raster raster(float[] input) {
+                int plane = shape.height() * shape.width();
+                int channels = input.length == plane ? 1 : shape.channels();
+                return new Raster(input, shape.height(), shape.width(), channels);
             }
 
             @Override

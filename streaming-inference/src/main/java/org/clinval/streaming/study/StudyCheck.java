@@ -11,7 +11,8 @@ import org.clinval.common.Problem;
 import org.clinval.imaging.dataset.CheckOptions;
 import org.clinval.imaging.deid.PhiFinding;
 import org.clinval.imaging.deid.PhiScanner;
-import org.clinval.imaging.model.ImageSlice;
+import org.clinval.imaging.dicom.DicomReadException;
+import org.clinval.imaging.model.DicomSlices;
 import org.clinval.imaging.model.ModelDescriptor;
 import org.clinval.imaging.model.ModelLoadException;
 import org.clinval.imaging.model.ModelRunException;
@@ -113,35 +114,33 @@ public final class StudyCheck {
                         (file, image) -> Optional.empty());
         if (descriptor.isPresent()) {
             ModelDescriptor d = descriptor.get();
+            // Sizes in mm matter to segmentation and detection, not to a classifier or grader.
+            boolean spacingRequired = in.volume().isPresent();
             options =
                     options.withImageCheck(
                             (file, image) -> {
-                                if (image.frames() != 1 || image.samplesPerPixel() != 1) {
-                                    return Optional.of(
-                                            image.frames()
-                                                    + " frames of "
-                                                    + image.samplesPerPixel()
-                                                    + " samples; the model takes one grey-scale frame");
-                                }
-                                if (image.geometry().spacing().isEmpty()) {
-                                    return Optional.of(
-                                            "no Pixel Spacing (0028,0030): sizes in mm are unknown");
-                                }
                                 if (d.input().volumetric()) {
                                     // A 3D model takes patches of the whole series on its own
                                     // grid: the series is checked as a volume after the join.
-                                    return Optional.empty();
+                                    if (image.frames() != 1 || image.samplesPerPixel() != 1) {
+                                        return Optional.of(
+                                                image.frames()
+                                                        + " frames of "
+                                                        + image.samplesPerPixel()
+                                                        + " samples; a 3D model takes a series"
+                                                        + " of single grey-scale frames");
+                                    }
+                                    return image.geometry().spacing().isEmpty()
+                                            ? Optional.of(
+                                                    "no Pixel Spacing (0028,0030): sizes in mm"
+                                                            + " are unknown")
+                                            : Optional.empty();
                                 }
                                 try {
-                                    var s = image.geometry().spacing().get();
-                                    d.prepare(
-                                            new ImageSlice(
-                                                    image.frame(0),
-                                                    image.rows(),
-                                                    image.columns(),
-                                                    s.row(),
-                                                    s.column()));
+                                    d.prepare(DicomSlices.of(image, spacingRequired));
                                     return Optional.empty();
+                                } catch (DicomReadException e) {
+                                    return Optional.of(e.what());
                                 } catch (ModelRunException | IllegalArgumentException e) {
                                     return Optional.of(
                                             "the model cannot take it: " + e.getMessage());

@@ -105,7 +105,7 @@ public final class StudyInference {
                             manifest,
                             StudyInputs.truth(plan, in.positiveClass()),
                             r.runDir(),
-                            new DicomCaseLoader(in.images(), in.modalities()),
+                            new DicomCaseLoader(in.images(), in.modalities(), false),
                             new ModelPreprocessor(in.descriptor()),
                             new ModelScorerFactory(in.descriptor()),
                             r.settings(),
