@@ -103,7 +103,10 @@ public final class DescriptorYaml {
         boolean grading = task.orElse(null) == Task.GRADING;
         Optional<OutputSpec> output = m.map("output").flatMap(o -> output(o, grading));
         List<String> grades = grades(m, grading);
-        if (grading && output.isPresent() && !grades.isEmpty()) {
+        if (grading
+                && output.isPresent()
+                && !grades.isEmpty()
+                && !m.doc().hasProblemWithin(m.path("grades"))) {
             try {
                 ModelDescriptor.checkGrades(name.orElse("?"), Task.GRADING, output.get(), grades);
             } catch (IllegalArgumentException e) {
