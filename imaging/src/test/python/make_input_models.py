@@ -15,6 +15,12 @@ preprocessed as the descriptor says, each step rounded to float32 as the Java st
   x = float32(v * (1/255));  y = float32((x - mean[ch]) / std[ch]),
   mean = (0.5, 0.3, 0.2), std = (0.25, 0.2, 0.15).
 
+With pydicom's test folder as second argument, also
+  dicom_grading.csv               -- file, grade, softmax of tiny_grader on colour DICOM files:
+                                     ds.pixel_array (convert_color_space to RGB for YBR), resized
+                                     with torch.nn.functional.interpolate(mode="bilinear",
+                                     align_corners=False) to 32x32, then scale and standardize
+
 Run: /usr/bin/python3 imaging/src/test/python/make_input_models.py imaging/target/input-models
 """
 import os
@@ -97,5 +103,38 @@ def main(out):
             fh.write("tiny_expected_grade,%d,e,%.9g\n" % (k, e[k, 0]))
 
 
+DICOM_FILES = ["SC_rgb_rle.dcm", "SC_ybr_full_422_uncompressed.dcm", "ExplVR_BigEnd.dcm"]
+
+
+def dicom(out, src, grader):
+    import pydicom
+    from pydicom.pixel_data_handlers.util import convert_color_space
+    import torch.nn.functional as F
+
+    with open(os.path.join(out, "dicom_grading.csv"), "w") as fh:
+        fh.write("# pydicom %s, torch %s\n" % (pydicom.__version__, torch.__version__))
+        fh.write("file,grade,value\n")
+        for name in DICOM_FILES:
+            ds = pydicom.dcmread(os.path.join(src, name))
+            arr = ds.pixel_array
+            if ds.PhotometricInterpretation.startswith("YBR_FULL"):
+                arr = convert_color_space(arr, ds.PhotometricInterpretation, "RGB")
+            x = torch.from_numpy(np.transpose(arr, (2, 0, 1)).astype(np.float32))[None]
+            x = F.interpolate(x, size=(SIZE, SIZE), mode="bilinear", align_corners=False)
+            y = torch.from_numpy(prepare(x[0].numpy()))[None]
+            with torch.no_grad():
+                p = torch.softmax(grader(y), dim=1).numpy()[0]
+            for g in range(5):
+                fh.write("%s,%d,%.9g\n" % (name, g, p[g]))
+
+
 if __name__ == "__main__":
     main(sys.argv[1])
+    if len(sys.argv) > 2:
+        grader = TinyGrader(3, 5)
+        torch.manual_seed(20261205)
+        grader = TinyGrader(3, 5)
+        with torch.no_grad():
+            grader.fc.weight.mul_(20.0)
+        grader.eval()
+        dicom(sys.argv[1], sys.argv[2], grader)

@@ -45,7 +45,10 @@ public final class InputFixtures {
         return reference;
     }
 
-    /** Runs {@code make_input_models.py} once per test JVM and returns its folder. */
+    /**
+     * Runs {@code make_input_models.py} once per test JVM (with pydicom's test folder, so that it
+     * also writes {@code dicom_grading.csv}) and returns its folder.
+     */
     public static synchronized Path models() throws IOException, InterruptedException {
         if (models != null) return models;
         assumeTrue(
@@ -53,13 +56,16 @@ public final class InputFixtures {
                 "Debian's python3-torch is not installed (.ci/install-test-tools installs it)");
         Path out = Path.of("target", "input-models").toAbsolutePath();
         Files.createDirectories(out);
-        Process p =
-                new ProcessBuilder(
+        List<String> cmd =
+                new java.util.ArrayList<>(
+                        List.of(
                                 "/usr/bin/python3",
                                 script("make_input_models.py").toString(),
-                                out.toString())
-                        .redirectErrorStream(true)
-                        .start();
+                                out.toString()));
+        if (Files.isDirectory(DebianDicomFiles.TEST_FILES)) {
+            cmd.add(DebianDicomFiles.TEST_FILES.toString());
+        }
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes());
         if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
             throw new IllegalStateException("make_input_models.py failed:\n" + log);
