@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.clinval.imaging.dicom.VoiLut;
-import org.clinval.imaging.dicom.VoiWindow;
 import org.clinval.imaging.model.ImageSlice;
 import org.clinval.imaging.preprocess.ImageContext;
 
@@ -91,8 +89,8 @@ public record LoadedCase(
     public static LoadedCase of(
             String caseId, String file, String modality, String manufacturer, ImageSlice s) {
         ImageContext c = s.context();
-        List<VoiWindow> w = c.windows();
-        Optional<VoiLut> lut = c.voiLut();
+        List<ImageContext.Window> w = c.windows();
+        Optional<ImageContext.Table> lut = c.voiLut();
         return new LoadedCase(
                 caseId,
                 file,
@@ -106,11 +104,11 @@ public record LoadedCase(
                 s.channels(),
                 c.photometric(),
                 c.presentationIntent().orElse(""),
-                w.stream().mapToDouble(VoiWindow::center).toArray(),
-                w.stream().mapToDouble(VoiWindow::width).toArray(),
-                lut.map(VoiLut::firstMapped).orElse(0),
-                lut.map(VoiLut::bits).orElse(16),
-                lut.map(VoiLut::table).orElse(new int[0]),
+                w.stream().mapToDouble(ImageContext.Window::center).toArray(),
+                w.stream().mapToDouble(ImageContext.Window::width).toArray(),
+                lut.map(ImageContext.Table::firstMapped).orElse(0),
+                lut.map(ImageContext.Table::bits).orElse(16),
+                lut.map(ImageContext.Table::table).orElse(new int[0]),
                 String.join("; ", c.read()));
     }
 
@@ -120,19 +118,15 @@ public record LoadedCase(
      * @throws IllegalArgumentException if the values are not a valid image
      */
     public ImageSlice slice() {
-        List<VoiWindow> w = new ArrayList<>();
+        List<ImageContext.Window> w = new ArrayList<>();
         for (int i = 0; i < Math.min(windowCenters.length, windowWidths.length); i++) {
-            w.add(new VoiWindow(windowCenters[i], windowWidths[i], Optional.empty()));
+            w.add(new ImageContext.Window(windowCenters[i], windowWidths[i]));
         }
-        Optional<VoiLut> lut =
+        Optional<ImageContext.Table> lut =
                 voiLutTable.length == 0
                         ? Optional.empty()
                         : Optional.of(
-                                new VoiLut(
-                                        voiLutFirstMapped,
-                                        voiLutBits,
-                                        voiLutTable,
-                                        Optional.empty()));
+                                new ImageContext.Table(voiLutFirstMapped, voiLutBits, voiLutTable));
         ImageContext c =
                 new ImageContext(
                         modality.isEmpty() ? Optional.empty() : Optional.of(modality),

@@ -10,8 +10,6 @@ import org.clinval.imaging.dicom.DicomReadException;
 import org.clinval.imaging.dicom.DicomReader;
 import org.clinval.imaging.dicom.PixelBits;
 import org.clinval.imaging.dicom.PixelSpacing;
-import org.clinval.imaging.dicom.VoiLut;
-import org.clinval.imaging.dicom.VoiWindow;
 import org.clinval.imaging.preprocess.ImageContext;
 
 /**
@@ -84,8 +82,13 @@ public final class DicomSlices {
             return new ImageSlice(rgb, image.rows(), image.columns(), sr, sc, 3, c);
         }
         float[] v = image.frame(0);
-        List<VoiWindow> windows = image.windows();
-        Optional<VoiLut> lut = image.voiLut();
+        List<ImageContext.Window> windows =
+                image.windows().stream()
+                        .map(w -> new ImageContext.Window(w.center(), w.width()))
+                        .toList();
+        Optional<ImageContext.Table> lut =
+                image.voiLut()
+                        .map(t -> new ImageContext.Table(t.firstMapped(), t.bits(), t.table()));
         List<String> read = new ArrayList<>();
         if (image.inverted()) {
             PixelBits bits =
@@ -102,7 +105,7 @@ public final class DicomSlices {
             for (int i = 0; i < v.length; i++) v[i] = (float) (sum - v[i]);
             windows =
                     windows.stream()
-                            .map(w -> new VoiWindow(sum - w.center(), w.width(), w.explanation()))
+                            .map(w -> new ImageContext.Window(sum - w.center(), w.width()))
                             .toList();
             lut = lut.map(t -> invert(t, sum));
             read.add(INVERTED);
@@ -114,13 +117,13 @@ public final class DicomSlices {
     }
 
     /** The table on inverted values: reversed, each entry complemented (see the class comment). */
-    private static VoiLut invert(VoiLut t, double sum) {
+    private static ImageContext.Table invert(ImageContext.Table t, double sum) {
         int[] e = t.table();
         int max = (1 << t.bits()) - 1;
         int[] out = new int[e.length];
         for (int i = 0; i < e.length; i++) out[i] = max - e[e.length - 1 - i];
         int first = (int) Math.round(sum) - (t.firstMapped() + e.length - 1);
-        return new VoiLut(first, t.bits(), out, t.explanation());
+        return new ImageContext.Table(first, t.bits(), out);
     }
 
     private static DicomReadException refused(DicomImage image, String why) {

@@ -1,8 +1,6 @@
 package org.clinval.imaging.preprocess;
 
 import java.util.Map;
-import org.clinval.imaging.dicom.VoiLut;
-import org.clinval.imaging.dicom.VoiWindow;
 
 /**
  * Applies the image's own VOI transform from its header, giving values in [0, 1] (0 black): the
@@ -28,7 +26,7 @@ public record VoiLutStep() implements Transform {
         float[] v = in.values();
         float[] out = new float[v.length];
         if (context.voiLut().isPresent()) {
-            VoiLut lut = context.voiLut().get();
+            ImageContext.Table lut = context.voiLut().get();
             for (int i = 0; i < v.length; i++) out[i] = (float) lut.apply(v[i]);
             return in.with(out);
         }
@@ -37,7 +35,7 @@ public record VoiLutStep() implements Transform {
                     "the image's header has no VOI window (Window Center/Width) nor VOI LUT"
                             + " Sequence");
         }
-        VoiWindow w = context.windows().get(0);
+        ImageContext.Window w = context.windows().get(0);
         for (int i = 0; i < v.length; i++) out[i] = (float) w.apply(v[i]);
         return in.with(out);
     }

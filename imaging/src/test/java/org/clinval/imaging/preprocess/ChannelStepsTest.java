@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.clinval.imaging.dicom.VoiLut;
 import org.junit.jupiter.api.Test;
 
 /** Rasters of several channels and the steps that act per channel or on the header. */
@@ -83,13 +82,13 @@ class ChannelStepsTest {
     @Test
     void voiLutPrefersTheTableAndRefusesAnImageWithoutEither() {
         Raster r = new Raster(new float[] {-5, 0, 1, 2, 9}, 1, 5);
-        VoiLut lut = new VoiLut(0, 8, new int[] {0, 51, 255}, Optional.empty());
+        ImageContext.Table lut = new ImageContext.Table(0, 8, new int[] {0, 51, 255});
         ImageContext c =
                 new ImageContext(
                         Optional.of("CR"),
                         "MONOCHROME2",
                         Optional.empty(),
-                        List.of(new org.clinval.imaging.dicom.VoiWindow(100, 10, Optional.empty())),
+                        List.of(new ImageContext.Window(100, 10)),
                         Optional.of(lut),
                         List.of());
         // Entries 0, 51, 255 of 255: below the first mapped value the first, above the last the
