@@ -198,6 +198,54 @@ class ModalityInputsTest {
         assertThat(out).contains(0f, 1f); // the window clips at both ends of this image
     }
 
+    // Reference: voi_lut_reference.py, pydicom 2.3.1:
+    // apply_voi_lut(apply_modality_lut(ds.pixel_array, ds), ds), which prefers the table.
+    @Test
+    void voiLutAppliesTheHeadersTableAsPydicomAndInvertsItWithAMonochrome1Image() throws Exception {
+        Xray m2 =
+                XrayFiles.fromStoredText(
+                        InputFixtures.reference().resolve("MR_small.stored.txt"),
+                        "MONOCHROME2",
+                        "DX");
+        // A sigmoid-like 16-bit table over 1000..2999, then flat at both ends.
+        int first = 1000;
+        int[] table = new int[2000];
+        for (int i = 0; i < table.length; i++) {
+            table[i] = (int) Math.round(65535 / (1 + Math.exp(-(i - 1000) / 200.0)));
+        }
+        Path f2 = dir.resolve("dx-voi-lut.dcm");
+        XrayFiles.write(m2, f2, "voi-m2", first, table);
+        Path ref = dir.resolve("dx-voi-lut.f32");
+        DebianDicomFiles.python(
+                InputFixtures.script("voi_lut_reference.py"),
+                List.of(f2.toString(), ref.toString()),
+                dir.resolve("voi.log"));
+        float[] expected = InputFixtures.floats(ref);
+        for (int i = 0; i < expected.length; i++) expected[i] /= 65535f;
+        ImageSlice s2 = DicomSlices.read(f2);
+        ModelDescriptor d = descriptor(1, 64, "  - voi_lut: {}\n");
+        float[] out = d.prepare(s2).values();
+        assertClose(out, expected, 1e-7, "VOI LUT table");
+        // The table, not the window, decided: the window alone gives other values.
+        float[] windowOnly =
+                d.prepare(DicomSlices.read(writeWithout(m2, "dx-window.dcm"))).values();
+        assertThat(windowOnly).isNotEqualTo(out);
+        // The MONOCHROME1 image whose inverse this is, with the table it would carry: reversed
+        // and complemented on the inverted values, from 4095 − (first + n − 1).
+        int[] t1 = new int[table.length];
+        for (int i = 0; i < t1.length; i++) t1[i] = 65535 - table[table.length - 1 - i];
+        Xray m1 = XrayFiles.inverse(m2);
+        Path f1 = dir.resolve("dx-voi-lut-m1.dcm");
+        XrayFiles.write(m1, f1, "voi-m1", XrayFiles.MAX_STORED - (first + table.length - 1), t1);
+        assertThat(d.prepare(DicomSlices.read(f1)).values()).isEqualTo(out);
+    }
+
+    private Path writeWithout(Xray x, String name) throws Exception {
+        Path f = dir.resolve(name);
+        XrayFiles.write(x, f, name);
+        return f;
+    }
+
     @Test
     void presentationIntentIsCheckedWithTheReason() throws Exception {
         Xray base =

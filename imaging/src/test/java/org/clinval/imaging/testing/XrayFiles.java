@@ -95,7 +95,33 @@ public final class XrayFiles {
 
     /** Writes {@code x} to {@code file} (Explicit VR Little Endian). */
     public static void write(Xray x, Path file, String seed) throws Exception {
+        write(x, file, seed, 0, null);
+    }
+
+    /**
+     * Writes {@code x} with a VOI LUT Sequence of one 16-bit table whose first entry maps {@code
+     * firstMapped} (besides the window), to {@code file}.
+     */
+    public static void write(Xray x, Path file, String seed, int firstMapped, int[] voiTable)
+            throws Exception {
         AttributeList l = new AttributeList();
+        if (voiTable != null) {
+            com.pixelmed.dicom.SequenceAttribute seq =
+                    new com.pixelmed.dicom.SequenceAttribute(TagFromName.VOILUTSequence);
+            AttributeList item = new AttributeList();
+            Attribute desc = new UnsignedShortAttribute(TagFromName.LUTDescriptor);
+            desc.addValue(voiTable.length);
+            desc.addValue(firstMapped);
+            desc.addValue(16);
+            item.put(desc);
+            Attribute data = new OtherWordAttribute(TagFromName.LUTData);
+            short[] d = new short[voiTable.length];
+            for (int i = 0; i < d.length; i++) d[i] = (short) voiTable[i];
+            data.setValues(d);
+            item.put(data);
+            seq.addItem(item);
+            l.put(seq);
+        }
         boolean cr = x.modality().equals("CR");
         text(
                 l,
