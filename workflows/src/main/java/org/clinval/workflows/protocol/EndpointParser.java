@@ -204,7 +204,8 @@ final class EndpointParser {
         boolean levelOptional =
                 !m.has("level")
                         && (measure.map(Measure::isMulticlassAuc).orElse(false)
-                                || alpha.isPresent());
+                                || alpha.isPresent()
+                                || goal.isPresent());
         Optional<ConfidenceLevel> level =
                 levelOptional
                         ? Optional.of(
@@ -411,10 +412,7 @@ final class EndpointParser {
             }
         }
         if (ok && estimateMin.isEmpty() && ciLowerMin.isEmpty() && !superiority) {
-            m.problem(
-                    "estimate_min",
-                    "or ci_lower_min (or superiority_goal) is required: a criterion needs a"
-                            + " minimum");
+            m.problem("estimate_min", "or ci_lower_min is required: a criterion needs a minimum");
             ok = false;
         }
         return ok;
