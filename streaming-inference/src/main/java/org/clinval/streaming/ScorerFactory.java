@@ -14,5 +14,13 @@ public interface ScorerFactory extends Serializable {
 
         /** Returns the model's score of one prepared input. */
         double score(float[] input) throws Exception;
+
+        /**
+         * Returns the model's class probabilities of one prepared input (a grading model's softmax,
+         * one per grade); a model with one output gives its score alone.
+         */
+        default double[] classProbabilities(float[] input) throws Exception {
+            return new double[] {score(input)};
+        }
     }
 }
