@@ -60,14 +60,15 @@ public final class GradingCsv {
 
     /**
      * Returns each row's graders' grades from the reference standard {@code file}: -1 where a
-     * grader left the cell blank. A grader column that is missing, or a value that is not a grade,
+     * grader left the cell blank; none when the file is not at hand (a run folder opened without
+     * its dataset), so the inter-grader agreement is then not computed. A grader column that is missing, or a value that is not a grade,
      * is an error naming the file, line and column.
      */
     public static List<int[]> graders(Path file, GradeReference reference, GradeScale scale)
             throws IOException {
         List<int[]> out = new ArrayList<>();
         List<String> graders = reference.graders();
-        if (graders.isEmpty()) {
+        if (graders.isEmpty() || !Files.isRegularFile(file)) {
             return out;
         }
         CSVFormat format =

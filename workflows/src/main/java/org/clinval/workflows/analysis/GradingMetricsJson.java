@@ -96,6 +96,11 @@ final class GradingMetricsJson {
             x.put("second", a.second());
             inter.add(x);
         }
+        if (r.interGrader().isEmpty() && !s.reference().graders().isEmpty()) {
+            o.put(
+                    "inter_grader_undefined",
+                    "no two graders graded a common row of the ground truth, or it was not at hand");
+        }
         return o;
     }
 
