@@ -60,7 +60,7 @@ final class GradingEvaluation {
                     k.ci(),
                     why,
                     why,
-                    k.method(),
+                    "Fleiss-Cohen-Everitt Wald",
                     OptionalLong.empty(),
                     OptionalLong.of(k.n()),
                     m,
@@ -75,11 +75,11 @@ final class GradingEvaluation {
                 HandTillAuc h = HandTill.auc(g);
                 estimate = h.auc();
                 why = h.undefinedReason().orElse("");
-                method = h.method();
+                method = "Hand-Till (pROC::multiclass.roc)";
             } else {
                 estimate = OneVsRest.macroAuc(OneVsRest.of(g, c.level()));
                 why = "the macro-average AUC is undefined: fewer than two grades are observed";
-                method = "unweighted mean of the one-vs-rest AUCs";
+                method = "mean of one-vs-rest AUCs";
             }
             return EndpointEvaluation.judge(
                     endpoint,
