@@ -96,6 +96,9 @@ public final class ScoreCase extends ProcessFunction<PreparedCase, Outcome> {
                     "model failed: " + e.getMessage());
         }
         int k = grades.names().size();
+        if (p.length == 1 && k > 1) {
+            return expected(in, p[0], k);
+        }
         if (p.length != k) {
             return Outcome.rejected(
                     in.caseId(),
@@ -131,6 +134,26 @@ public final class ScoreCase extends ProcessFunction<PreparedCase, Outcome> {
         measures.set(0, grades.names().get(best));
         return Outcome.measured(
                 in.caseId(), in.file(), in.manufacturer(), Math.min(1, atOrAbove), measures);
+    }
+
+    /**
+     * An expected-grade model's output: the score is the expected grade, the model's grade is it
+     * rounded and clamped to the scale, and there are no class probabilities (empty columns).
+     */
+    private Outcome expected(PreparedCase in, double e, int k) {
+        if (!Double.isFinite(e)) {
+            return Outcome.rejected(
+                    in.caseId(),
+                    in.file(),
+                    in.manufacturer(),
+                    "inference",
+                    "model returned a non-finite expected grade: " + e);
+        }
+        int grade = (int) Math.max(0, Math.min(k - 1, Math.round(e)));
+        java.util.List<String> measures = new java.util.ArrayList<>();
+        measures.add(grades.names().get(grade));
+        for (int g = 0; g < k; g++) measures.add("");
+        return Outcome.measured(in.caseId(), in.file(), in.manufacturer(), e, measures);
     }
 
     @Override

@@ -51,6 +51,8 @@ class ScoreCaseGradingTest {
         h.processElement(
                 new PreparedCase("b", "b.dcm", "Topcon", new float[] {.1f, .1f, .4f, .4f, 0}), 0);
         h.processElement(new PreparedCase("c", "c.dcm", "Topcon", new float[] {.5f, .5f}), 0);
+        // an expected-grade model: one output, the grade rounded and clamped, no probabilities
+        h.processElement(new PreparedCase("e", "e.dcm", "Topcon", new float[] {2.6f}), 0);
         h.processElement(
                 new PreparedCase("d", "d.dcm", "Topcon", new float[] {1.5f, 0, 0, 0, 0}), 0);
         List<Outcome> out = h.extractOutputValues();
@@ -67,7 +69,9 @@ class ScoreCaseGradingTest {
         assertThat(out.get(2).reason())
                 .isEqualTo(
                         "model returned 2 class probabilities; the protocol's scale has 5 grades");
-        assertThat(out.get(3).reason())
+        assertThat(out.get(3).measures()).containsExactly("severe", "", "", "", "", "");
+        assertThat(out.get(3).score()).isCloseTo(2.6, within(1e-6));
+        assertThat(out.get(4).reason())
                 .isEqualTo("model returned a probability of none outside [0, 1]: 1.5");
         h.close();
     }

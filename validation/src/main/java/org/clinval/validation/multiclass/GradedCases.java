@@ -96,6 +96,24 @@ public final class GradedCases {
         }
     }
 
+    /**
+     * Returns cases whose model gives a grade without class probabilities (an expected-grade
+     * model): the confusion matrix, kappas and cuts are defined, the AUCs are not.
+     *
+     * @throws IllegalArgumentException as {@link #of}
+     */
+    public static GradedCases withoutProbabilities(
+            List<String> classes, int[] truth, int[] predicted) {
+        double[][] none = new double[truth.length][classes.size()];
+        GradedCases g = of(classes, truth, predicted, none);
+        return new GradedCases(g.classes, g.truth, g.predicted, null);
+    }
+
+    /** Returns whether the model gave class probabilities. */
+    public boolean hasProbabilities() {
+        return probabilities != null;
+    }
+
     /** Returns the class names in scale order. */
     public List<String> classes() {
         return classes;
@@ -121,8 +139,15 @@ public final class GradedCases {
         return predicted[i];
     }
 
-    /** Returns the probability of class {@code c} for case {@code i}. */
+    /**
+     * Returns the probability of class {@code c} for case {@code i}.
+     *
+     * @throws IllegalStateException when the model gave no probabilities
+     */
     public double probability(int i, int c) {
+        if (probabilities == null) {
+            throw new IllegalStateException("the model gave no class probabilities");
+        }
         return probabilities[i][c];
     }
 

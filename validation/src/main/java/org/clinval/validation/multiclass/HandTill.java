@@ -40,6 +40,16 @@ public final class HandTill {
             if (cases.truthCount(c) > 0) observed.add(c);
         }
         List<String> names = observed.stream().map(c -> cases.classes().get(c)).toList();
+        if (!cases.hasProbabilities()) {
+            return new HandTillAuc(
+                    OptionalDouble.empty(),
+                    Map.of(),
+                    names,
+                    METHOD,
+                    Optional.of(
+                            "the Hand-Till AUC is undefined: the model gives a grade without class"
+                                    + " probabilities"));
+        }
         if (observed.size() < 2) {
             return new HandTillAuc(
                     OptionalDouble.empty(),

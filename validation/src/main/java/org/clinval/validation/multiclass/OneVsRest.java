@@ -39,7 +39,7 @@ public final class OneVsRest {
             long tp = 0, pos = 0, tn = 0;
             for (int i = 0; i < n; i++) {
                 positive[i] = cases.truth(i) == c;
-                score[i] = cases.probability(i, c);
+                score[i] = cases.hasProbabilities() ? cases.probability(i, c) : 0;
                 boolean called = cases.predicted(i) == c;
                 if (positive[i]) {
                     pos++;
@@ -53,7 +53,14 @@ public final class OneVsRest {
             Proportion specificity = Proportion.of("specificity of " + name, tn, n - pos, level);
             Optional<AucEstimate> auc = Optional.empty();
             Optional<String> why = Optional.empty();
-            if (pos > 0 && pos < n) {
+            if (!cases.hasProbabilities()) {
+                why =
+                        Optional.of(
+                                "the one-vs-rest AUC of "
+                                        + name
+                                        + " is undefined: the model gives a grade without class"
+                                        + " probabilities");
+            } else if (pos > 0 && pos < n) {
                 auc =
                         Optional.of(
                                 DeLong.auc(RocInput.of(positive, score, Direction.HIGHER), level));

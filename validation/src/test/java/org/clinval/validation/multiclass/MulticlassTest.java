@@ -94,4 +94,21 @@ class MulticlassTest {
                 GradedCases.of(ABC, new int[] {0}, new int[] {0}, new double[][] {{1, 0, 0}});
         assertThatThrownBy(() -> GradeCut.of(g, 0, L95)).hasMessageContaining("not in [1, 3)");
     }
+
+    @Test
+    void anExpectedGradeModelHasKappaAndCutsButNoAuc() {
+        GradedCases g =
+                GradedCases.withoutProbabilities(
+                        ABC, new int[] {0, 1, 2, 2}, new int[] {0, 2, 2, 1});
+        assertThat(g.hasProbabilities()).isFalse();
+        assertThat(g.confusion().count(1, 2)).isEqualTo(1);
+        assertThat(GradeCut.of(g, 2, L95).sensitivity().successes()).isEqualTo(1);
+        assertThat(OneVsRest.of(g, L95).get(0).auc()).isEmpty();
+        assertThat(OneVsRest.of(g, L95).get(0).aucUndefinedReason())
+                .get()
+                .asString()
+                .endsWith("without class probabilities");
+        assertThat(HandTill.auc(g).auc()).isEmpty();
+        assertThatThrownBy(() -> g.probability(0, 0)).isInstanceOf(IllegalStateException.class);
+    }
 }

@@ -81,10 +81,23 @@ public final class GradingAnalysis {
         int[] truth = new int[n];
         int[] predicted = new int[n];
         double[][] p = new double[n][];
+        long without = 0;
         for (int i = 0; i < n; i++) {
             truth[i] = cases.get(i).truthGrade();
             predicted[i] = cases.get(i).predictedGrade();
             p[i] = cases.get(i).probabilities();
+            if (p[i].length == 0) without++;
+        }
+        if (without == n && n > 0) {
+            return GradedCases.withoutProbabilities(s.scale().grades(), truth, predicted);
+        }
+        if (without > 0) {
+            throw new IllegalArgumentException(
+                    without
+                            + " of "
+                            + n
+                            + " cases have no class probabilities: a run gives them for every case"
+                            + " or for none");
         }
         return GradedCases.of(s.scale().grades(), truth, predicted, p);
     }

@@ -35,6 +35,15 @@ public final class GradingCsv {
                 int truth = grade(file, rec, "truth_grade", scale);
                 int predicted = grade(file, rec, "predicted_grade", scale);
                 double[] p = new double[scale.size()];
+                boolean none = true;
+                for (int g = 0; g < p.length; g++) {
+                    none &= rec.get(scale.probabilityColumn(g)).isEmpty();
+                }
+                if (none) {
+                    // An expected-grade model gives a grade without class probabilities.
+                    out.add(new GradedCase(rec.get("case_id"), truth, predicted, new double[0]));
+                    continue;
+                }
                 for (int g = 0; g < p.length; g++) {
                     String c = scale.probabilityColumn(g);
                     String text = rec.get(c);
@@ -61,8 +70,8 @@ public final class GradingCsv {
     /**
      * Returns each row's graders' grades from the reference standard {@code file}: -1 where a
      * grader left the cell blank; none when the file is not at hand (a run folder opened without
-     * its dataset), so the inter-grader agreement is then not computed. A grader column that is missing, or a value that is not a grade,
-     * is an error naming the file, line and column.
+     * its dataset), so the inter-grader agreement is then not computed. A grader column that is
+     * missing, or a value that is not a grade, is an error naming the file, line and column.
      */
     public static List<int[]> graders(Path file, GradeReference reference, GradeScale scale)
             throws IOException {

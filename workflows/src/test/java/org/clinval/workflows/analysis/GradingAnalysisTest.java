@@ -293,6 +293,30 @@ class GradingAnalysisTest {
                                 + " none, mild, moderate, severe, proliferative (or 0 to 4)");
     }
 
+    @Test
+    void anExpectedGradeModelHasKappasAndCutsButNoAucs() throws Exception {
+        StudyProtocol p = study(dir, 60, 9L, CRITERIA.substring(0, CRITERIA.indexOf("- id: EP4")));
+        Path file = dir.resolve("run/case-results.csv");
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 1; i < lines.size(); i++) {
+            String[] c = lines.get(i).split(",", -1);
+            for (int k = 10; k < 15; k++) c[k] = "";
+            lines.set(i, String.join(",", c));
+        }
+        Files.write(file, lines);
+        new MetricsAnalysisService().analyse(p, file, file.getParent());
+        JsonNode g =
+                new ObjectMapper()
+                        .readTree(dir.resolve("run/metrics.json").toFile())
+                        .path("grading");
+        assertThat(g.at("/kappa/quadratic/estimate").isNumber()).isTrue();
+        assertThat(g.at("/auc_hand_till/estimate").isNull()).isTrue();
+        assertThat(g.at("/auc_hand_till/undefined").asText())
+                .endsWith("without class probabilities");
+        assertThat(g.at("/classes/0/auc/estimate").isNull()).isTrue();
+        assertThat(g.at("/endpoints/0/superiority/0/p_value").isNumber()).isTrue();
+    }
+
     /** Runs grading_check.R and returns its key → value lines. */
     private static Map<String, Double> rCheck(
             Path caseResults, Path truth, String cuts, double level) throws Exception {
