@@ -39,6 +39,12 @@ final class GradingMetricsJson {
         ArrayNode graders = ref.putArray("graders");
         s.reference().graders().forEach(graders::add);
         s.reference().column().ifPresent(c -> ref.put("column", c));
+        ObjectNode cl = o.putObject("case_level");
+        String min = s.scale().name(s.caseLevel().minGrade());
+        cl.put("endpoint", s.caseLevel().id());
+        cl.put("label", "truth_grade >= " + min);
+        cl.put("score", "probability of a grade >= " + min + " (sum of p_<grade>)");
+        cl.put("prediction", "predicted_grade >= " + min);
         o.set("confusion_matrix", confusion(r.confusion()));
         ObjectNode kappa = o.putObject("kappa");
         for (Map.Entry<KappaWeights, KappaEstimate> e : r.kappas().entrySet()) {

@@ -182,4 +182,17 @@ class GradingProtocolTest {
                         "endpoints[1].criterion.superiority_goal: is only for sensitivity and"
                                 + " specificity, not auc");
     }
+
+    @Test
+    void theScaleMustBeTheModelsGrades() throws Exception {
+        assertThat(problems(GRADING, AUC)).isEmpty();
+        Files.writeString(
+                dir.resolve("model/model.json"),
+                "{\"name\": \"stand-in\", \"grades\": [\"R0\", \"R1\", \"R2\", \"R3\", \"R4\"]}\n");
+        assertThat(ProtocolReader.check(protocol).stream().map(p -> p.path() + ": " + p.what()))
+                .containsExactly(
+                        "grading.grades: [none, mild, moderate, severe, proliferative] are not the"
+                                + " model's grades [R0, R1, R2, R3, R4] (device.model's grades, in"
+                                + " the same order)");
+    }
 }
