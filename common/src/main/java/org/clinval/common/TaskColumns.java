@@ -33,5 +33,15 @@ public final class TaskColumns {
     public static final List<String> DETECTION =
             List.of("lesions", "hits", "false_positives", "candidates");
 
+    /**
+     * Grading: the reference grade and the model's grade (grade names), then the model's
+     * probability of each grade, {@code p_<grade name>} in scale order.
+     */
+    public static List<String> grading(List<String> grades) {
+        List<String> out = new java.util.ArrayList<>(List.of("truth_grade", "predicted_grade"));
+        for (String g : grades) out.add("p_" + g);
+        return List.copyOf(out);
+    }
+
     private TaskColumns() {}
 }

@@ -41,6 +41,7 @@ public final class InferenceJob {
     private final JobSettings settings;
     private final VolumeEvaluatorFactory evaluator;
     private final Sink<String> candidates;
+    private ScoreCase.Grades grades;
 
     /**
      * The job of a segmentation or detection study: each case's whole series is evaluated by one
@@ -92,6 +93,16 @@ public final class InferenceJob {
         this.candidates = null;
     }
 
+    /**
+     * Makes the job grade: the scorer's class probabilities per case, the model's grade and the
+     * probability of the case-level cut (see {@link ScoreCase#ScoreCase(ScorerFactory,
+     * ScoreCase.Grades)}).
+     */
+    public InferenceJob withGrades(ScoreCase.Grades grades) {
+        this.grades = grades;
+        return this;
+    }
+
     /** Adds the job's operators to {@code env}. */
     public void build(StreamExecutionEnvironment env) {
         DataStream<String> lines =
@@ -113,7 +124,7 @@ public final class InferenceJob {
             SingleOutputStreamOperator<PreparedCase> prepared =
                     loaded.process(new PrepareCase(preprocessor)).name("preprocess");
             SingleOutputStreamOperator<Outcome> scored =
-                    prepared.process(new ScoreCase(scorer)).name("infer");
+                    prepared.process(new ScoreCase(scorer, grades)).name("infer");
             outcomes =
                     scored.union(
                             loaded.getSideOutput(Tags.REJECTED),

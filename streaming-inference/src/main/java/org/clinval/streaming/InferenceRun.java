@@ -79,6 +79,45 @@ public final class InferenceRun {
     }
 
     /**
+     * Runs the job of a grading study: as {@link #run}, with the model's grade and class
+     * probabilities as the task columns {@code measures} of the results.
+     */
+    public static RunSummary runGraded(
+            Path manifest,
+            List<GroundTruth> truth,
+            Path runDir,
+            CaseLoader loader,
+            Preprocessor preprocessor,
+            ScorerFactory scorer,
+            org.clinval.streaming.function.ScoreCase.Grades grades,
+            List<String> measures,
+            JobSettings settings,
+            String cluster,
+            String... jars)
+            throws Exception {
+        return execute(
+                manifest,
+                truth,
+                runDir,
+                measures,
+                settings,
+                cluster,
+                jars,
+                (source, staging) ->
+                        new InferenceJob(
+                                        source,
+                                        truth,
+                                        sink(staging.resolve("results"), CsvLines.results()),
+                                        sink(staging.resolve("quarantine"), CsvLines.quarantine()),
+                                        sink(staging.resolve("site-counts"), CsvLines.siteCounts()),
+                                        loader,
+                                        preprocessor,
+                                        scorer,
+                                        settings)
+                                .withGrades(grades));
+    }
+
+    /**
      * Runs the job of a segmentation or detection study: every case's series is evaluated as a
      * whole; the results file has the task's columns {@code measures}; a detection model's
      * candidates go to {@code candidates.csv} ({@value #CANDIDATES_HEADER}).

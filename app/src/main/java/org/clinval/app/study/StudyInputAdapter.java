@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.clinval.streaming.study.CasePlan;
+import org.clinval.streaming.study.GradingTask;
 import org.clinval.streaming.study.StudyCheck;
 import org.clinval.streaming.study.StudyInputs;
 import org.clinval.streaming.study.VolumeTask;
@@ -33,13 +34,23 @@ final class StudyInputAdapter implements InputCheckService {
                 !p.dataset().deidentify(),
                 p.device().model(),
                 p.subgroups().attributes(),
-                volume(p));
+                volume(p),
+                grading(p));
+    }
+
+    /** Returns what a grading protocol adds to the inputs. */
+    static Optional<GradingTask> grading(StudyProtocol p) {
+        return p.grading()
+                .map(
+                        g ->
+                                new GradingTask(
+                                        g.scale(), g.reference(), g.caseLevel().minGrade()));
     }
 
     /** Returns what a segmentation or detection protocol adds to the inputs. */
     static Optional<VolumeTask> volume(StudyProtocol p) {
         return switch (p.task()) {
-            case CLASSIFICATION -> Optional.empty();
+            case CLASSIFICATION, GRADING -> Optional.empty();
             case SEGMENTATION ->
                     Optional.of(
                             new VolumeTask(

@@ -64,6 +64,19 @@ public final class Measures {
     /** Returns the confusion matrix of {@code s} at the protocol's operating point. */
     public ConfusionMatrix matrix(Selection s) {
         OperatingPoint op = run.protocol().operatingPoint();
+        if (run.protocol().task() == org.clinval.workflows.protocol.Task.GRADING) {
+            // A grading study's call is the recorded one: the model's grade at the cut.
+            long tp = 0, fp = 0, tn = 0, fn = 0;
+            for (int i : s.indices()) {
+                boolean p = run.positive(i);
+                boolean c = run.cases().get(i).prediction();
+                if (p && c) tp++;
+                else if (p) fn++;
+                else if (c) fp++;
+                else tn++;
+            }
+            return new ConfusionMatrix(tp, fp, tn, fn);
+        }
         return ConfusionMatrix.of(positives(s), scores(s), op.threshold(), op.rule());
     }
 
@@ -451,6 +464,8 @@ public final class Measures {
             case DELONG -> "DeLong";
             case BOOTSTRAP_PERCENTILE -> "bootstrap percentile";
             case BOOTSTRAP_BCA -> "bootstrap BCa";
+            case FLEISS_COHEN_EVERITT -> "Fleiss-Cohen-Everitt";
+            case NONE -> "none";
         };
     }
 

@@ -95,7 +95,10 @@ public final class StudyRun {
             positive[i] = c.label().equals(op.positiveClass());
             if (!positive[i]) negativeLabels.add(c.label());
             score[i] = c.score();
-            if (op.rule().isPositive(c.score(), op.threshold()) != c.prediction()) {
+            // A grading study's call is the model's grade at the case-level cut, checked against
+            // the grades when its task inputs are read.
+            if (protocol.task() != org.clinval.workflows.protocol.Task.GRADING
+                    && op.rule().isPositive(c.score(), op.threshold()) != c.prediction()) {
                 throw new IOException(
                         results
                                 + ": case "

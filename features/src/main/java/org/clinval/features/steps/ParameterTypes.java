@@ -86,6 +86,17 @@ public final class ParameterTypes {
     }
 
     /** How per-case values are summarised: {@code mean} or {@code median}. */
+    /** A kappa of the grades, e.g. {@code quadratic weighted kappa}. */
+    @ParameterType("quadratic weighted kappa|linear weighted kappa|unweighted kappa|kappa")
+    public org.clinval.validation.agreement.KappaWeights kappa(String text) {
+        return switch (text) {
+            case "quadratic weighted kappa" ->
+                    org.clinval.validation.agreement.KappaWeights.QUADRATIC;
+            case "linear weighted kappa" -> org.clinval.validation.agreement.KappaWeights.LINEAR;
+            default -> org.clinval.validation.agreement.KappaWeights.NONE;
+        };
+    }
+
     @ParameterType("mean|median")
     public Aggregate aggregate(String text) {
         return Aggregate.valueOf(text.toUpperCase(java.util.Locale.ROOT));

@@ -42,6 +42,7 @@ final class ReportRows {
         List<String> task = new ArrayList<>();
         report.segmentation().ifPresent(s -> task.addAll(SegmentationRows.SECTIONS));
         report.detection().ifPresent(d -> task.addAll(DetectionRows.SECTIONS));
+        report.grading().ifPresent(g -> task.addAll(GradingRows.SECTIONS));
         out.addAll(1, task);
         return List.copyOf(out);
     }
@@ -59,6 +60,7 @@ final class ReportRows {
         r.endpoints(report);
         report.segmentation().ifPresent(s -> SegmentationRows.add(r, s, report));
         report.detection().ifPresent(d -> DetectionRows.add(r, d, report));
+        report.grading().ifPresent(g -> GradingRows.add(r, g));
         r.add(MATRIX, "Counts of the " + report.dataset().results() + " analysed cases.", "matrix");
         r.add(
                 ROC,

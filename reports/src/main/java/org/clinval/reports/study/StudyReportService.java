@@ -130,7 +130,8 @@ public final class StudyReportService implements ReportService {
                                 .map(StudyReportService::audit)
                                 .toList(),
                         TaskSections.segmentation(results, cases, java.util.Optional.of(runDir)),
-                        TaskSections.detection(results, cases));
+                        TaskSections.detection(results, cases),
+                        GradingSections.grading(results));
 
         String positive = protocol.operatingPoint().positiveClass();
         List<CaseRow> caseRows = new ArrayList<>();
@@ -199,6 +200,7 @@ public final class StudyReportService implements ReportService {
         c.fpPerScan()
                 .ifPresent(
                         v -> parts.add(String.format(Locale.ROOT, "at %s FP per scan", trim(v))));
+        c.gradingEndpoint().ifPresent(e -> parts.add("at " + e));
         c.estimateMin().ifPresent(v -> parts.add(String.format(Locale.ROOT, "estimate ≥ %.2f", v)));
         c.estimateMax().ifPresent(v -> parts.add(String.format(Locale.ROOT, "estimate ≤ %.2f", v)));
         c.ciUpperMax()
@@ -219,6 +221,14 @@ public final class StudyReportService implements ReportService {
                                                 "lower %s%% bound ≥ %.2f",
                                                 trim(100 * c.level().value()),
                                                 v)));
+        if (c.superiorityGoal().isPresent()) {
+            parts.add(
+                    String.format(
+                            Locale.ROOT,
+                            "superior to %s (one-sided exact p < %s)",
+                            trim(c.superiorityGoal().getAsDouble()),
+                            trim(c.alpha().getAsDouble())));
+        }
         return String.join(" and ", parts);
     }
 

@@ -84,6 +84,7 @@ public final class ValidationWorkbook {
             subgroups(wb, cells, report.subgroups());
             quarantine(wb, cells, report.quarantine());
             report.segmentation().ifPresent(s -> TaskSheets.segmentation(wb, cells, s));
+            report.grading().ifPresent(g -> GradingSheets.grading(wb, cells, g));
             report.detection().ifPresent(d -> TaskSheets.detection(wb, cells, d));
             Workbooks.properties(
                     wb,

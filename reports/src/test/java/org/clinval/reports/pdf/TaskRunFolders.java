@@ -194,6 +194,114 @@ final class TaskRunFolders {
         }
     }
 
+    /**
+     * A grading run: 5 grades, 120 cases with seeded class probabilities (the model's grade the
+     * most probable), three graders in the ground truth, referable (moderate or above) and
+     * vision-threatening (severe or above) endpoints with superiority goals.
+     */
+    static Run grading(Path dir) throws Exception {
+        protocol(dir, null);
+        List<String> grades = List.of("none", "mild", "moderate", "severe", "proliferative");
+        Random random = new Random(5);
+        StringBuilder truth = new StringBuilder("case_id,grader_1,grader_2,grader_3\n");
+        StringBuilder csv =
+                new StringBuilder(HEADER)
+                        .append(
+                                ",truth_grade,predicted_grade,p_none,p_mild,p_moderate,p_severe,"
+                                        + "p_proliferative,model_sha256,dataset_sha256\n");
+        for (int k = 0; k < 120; k++) {
+            String id = String.format(Locale.ROOT, "dr-%03d", k + 1);
+            int t = k % 5 == 4 && k % 3 != 0 ? 3 : k % 5;
+            int favoured =
+                    random.nextDouble() < 0.2
+                            ? Math.max(0, Math.min(4, t + (random.nextBoolean() ? 1 : -1)))
+                            : t;
+            double[] p = new double[5];
+            double sum = 0;
+            for (int c = 0; c < 5; c++) {
+                p[c] = Math.exp(0.4 * random.nextGaussian() + (c == favoured ? 2 : 0));
+                sum += p[c];
+            }
+            int best = 0;
+            for (int c = 0; c < 5; c++) {
+                p[c] /= sum;
+                if (p[c] > p[best]) best = c;
+            }
+            truth.append(id);
+            for (int g = 0; g < 3; g++) {
+                truth.append(',')
+                        .append(grades.get(random.nextDouble() < 0.8 ? t : Math.max(0, t - 1)));
+            }
+            truth.append('\n');
+            csv.append(id)
+                    .append(k % 2 == 0 ? ",A,Topcon,F,60-74," : ",B,Zeiss,M,40-59,")
+                    .append(t >= 2 ? 1 : 0)
+                    .append(',')
+                    .append(p[2] + p[3] + p[4])
+                    .append(',')
+                    .append(best >= 2 ? 1 : 0)
+                    .append(',')
+                    .append(grades.get(t))
+                    .append(',')
+                    .append(grades.get(best));
+            for (double v : p) csv.append(',').append(v);
+            csv.append(',').append(SHA).append(',').append(SHA).append('\n');
+        }
+        Files.writeString(dir.resolve("data/ground-truth.csv"), truth, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("case-results.csv"), csv, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("model/model.json"), "{}\n");
+        Files.writeString(
+                dir.resolve("protocol.yaml"),
+                """
+                id: DR-GRADING-001
+                title: Diabetic retinopathy grading on fundus photographs
+                intended_use: Grading diabetic retinopathy in adults with diabetes
+                task: grading
+                device: {name: DR grader, version: 1.0.0, model: model/model.json, sha256: %s}
+                dataset:
+                  dicom: data/dicom
+                  ground_truth: data/ground-truth.csv
+                  deidentify: false
+                  modalities: [OP]
+                grading:
+                  grades: [none, mild, moderate, severe, proliferative]
+                  reference: {rule: majority, graders: [grader_1, grader_2, grader_3]}
+                  endpoints:
+                    - {id: referable, name: referable diabetic retinopathy, min_grade: moderate}
+                    - {id: vision_threatening, name: vision-threatening diabetic retinopathy, min_grade: severe}
+                operating_point: {threshold: 0.5, rule: ">=", positive_class: "1", direction: higher}
+                endpoints:
+                  - id: EP1
+                    role: primary
+                    name: Quadratic weighted kappa
+                    criterion: {measure: kappa_quadratic, estimate_min: 0.80, ci_lower_min: 0.75, level: 0.95}
+                    verifies: {requirements: [REQ-DR-001]}
+                  - id: EP2
+                    role: primary
+                    name: Referable DR sensitivity
+                    criterion: {measure: sensitivity, grading_endpoint: referable, superiority_goal: 0.85, alpha: 0.025}
+                    verifies: {requirements: [REQ-DR-002]}
+                  - id: EP3
+                    role: primary
+                    name: Referable DR specificity
+                    criterion: {measure: specificity, grading_endpoint: referable, superiority_goal: 0.825, alpha: 0.025}
+                    verifies: {requirements: [REQ-DR-003]}
+                  - id: EP4
+                    role: secondary
+                    name: Hand-Till AUC
+                    criterion: {measure: auc_hand_till, estimate_min: 0.85}
+                    verifies: {requirements: [REQ-DR-004]}
+                subgroups: {attributes: [site], min_n_per_class: 5}
+                statistics:
+                  ci_method: clopper_pearson
+                  level: 0.95
+                  bootstrap: {replicates: 200, seed: 7}
+                """
+                        .formatted(SHA),
+                StandardCharsets.UTF_8);
+        return report(dir);
+    }
+
     private static Run report(Path dir) throws Exception {
         StudyProtocol protocol = ProtocolReader.read(dir.resolve("protocol.yaml"));
         Path file = dir.resolve("case-results.csv");

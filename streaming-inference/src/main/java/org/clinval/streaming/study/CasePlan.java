@@ -213,6 +213,12 @@ public record CasePlan(
         }
         if (row.isEmpty()) {
             reasons.add("no ground truth for this case");
+        } else if (!row.get().gradeReason().isEmpty()) {
+            reasons.add(
+                    "no reference grade (line "
+                            + row.get().line()
+                            + "): "
+                            + row.get().gradeReason());
         }
         return new PlannedCase(id, d.files(), image, row, String.join("; ", reasons));
     }

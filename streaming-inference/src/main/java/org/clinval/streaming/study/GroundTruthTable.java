@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -64,6 +65,18 @@ public record GroundTruthTable(
 
     /** Reads {@code file}; the label {@code positiveClass} marks positive cases. */
     public static GroundTruthTable read(Path file, String positiveClass) {
+        return read(file, positiveClass, Optional.empty());
+    }
+
+    /**
+     * Reads {@code file}; with {@code grading}, instead of a {@code label} column the reference
+     * rule's grade columns are required (grades by name or 0-based index), each row's reference
+     * grade is formed by the rule, and its label is {@code 1} when the grade reaches the case-level
+     * cut, else {@code 0}. A row without a reference grade (a majority tie with no adjudicated
+     * grade, a blank or unknown grade) is kept with the reason, and its case quarantined.
+     */
+    public static GroundTruthTable read(
+            Path file, String positiveClass, Optional<GradingTask> grading) {
         String name = file.getFileName().toString();
         List<Problem> problems = new ArrayList<>();
         if (!Files.isRegularFile(file)) {
@@ -95,7 +108,7 @@ public record GroundTruthTable(
                                     org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
                             .get();
             try (CSVParser p = CSVParser.parse(r, format)) {
-                return parse(file, p, positiveClass, problems);
+                return parse(file, p, positiveClass, problems, grading);
             }
         } catch (CharacterCodingException e) {
             problems.add(new Problem(name, "is not UTF-8 text: save it as UTF-8 (CSV UTF-8)"));
@@ -110,14 +123,21 @@ public record GroundTruthTable(
     }
 
     private static GroundTruthTable parse(
-            Path file, CSVParser p, String positive, List<Problem> problems) {
+            Path file,
+            CSVParser p,
+            String positive,
+            List<Problem> problems,
+            Optional<GradingTask> grading) {
         String name = file.getFileName().toString();
         List<String> header = p.getHeaderNames();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String h = header.get(i);
             Integer before = index.putIfAbsent(h, i);
-            if (before != null && KNOWN.contains(h)) {
+            if (before != null
+                    && (KNOWN.contains(h)
+                            || grading.map(g -> g.reference().columns().contains(h))
+                                    .orElse(false))) {
                 problems.add(
                         new Problem(
                                 name + " line 1",
@@ -130,7 +150,13 @@ public record GroundTruthTable(
                                         + ")"));
             }
         }
-        for (String required : List.of("case_id", "label")) {
+        List<String> requiredColumns = new ArrayList<>(List.of("case_id"));
+        if (grading.isPresent()) {
+            requiredColumns.addAll(grading.get().reference().columns());
+        } else {
+            requiredColumns.add("label");
+        }
+        for (String required : requiredColumns) {
             if (!index.containsKey(required)) {
                 problems.add(
                         new Problem(
@@ -163,7 +189,20 @@ public record GroundTruthTable(
                 continue; // a blank line
             }
             String id = cell(rec, index, "case_id");
-            String label = cell(rec, index, "label");
+            int grade = -1;
+            String gradeReason = "";
+            String label;
+            if (grading.isPresent()) {
+                org.clinval.common.grading.GradeReference.Resolution res =
+                        grading.get()
+                                .reference()
+                                .resolve(grading.get().scale(), c -> cell(rec, index, c));
+                grade = res.grade().orElse(-1);
+                gradeReason = res.reason();
+                label = grade >= grading.get().minGrade() ? "1" : "0";
+            } else {
+                label = cell(rec, index, "label");
+            }
             List<String> bad = new ArrayList<>();
             if (id.isEmpty()) bad.add("column 'case_id' is empty");
             if (label.isEmpty()) bad.add("column 'label' is empty");
@@ -176,7 +215,9 @@ public record GroundTruthTable(
                 }
                 continue;
             }
-            if (label.equals(positive)) {
+            if (grading.isPresent()) {
+                anyPositive = true; // a graded reference may lack a grade above the cut
+            } else if (label.equals(positive)) {
                 anyPositive = true;
             } else {
                 negatives.putIfAbsent(label, line);
@@ -190,7 +231,9 @@ public record GroundTruthTable(
                             cell(rec, index, "site"),
                             cell(rec, index, "sex"),
                             cell(rec, index, "age_band"),
-                            cell(rec, index, "manufacturer")));
+                            cell(rec, index, "manufacturer"),
+                            grade,
+                            gradeReason));
         }
         if (shown > SHOWN) {
             problems.add(new Problem(name, (shown - SHOWN) + " more rows with the same problems"));

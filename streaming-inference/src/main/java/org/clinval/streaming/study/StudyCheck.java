@@ -41,6 +41,7 @@ public final class StudyCheck {
      * @param descriptor the model descriptor
      * @param subgroups the subgroup attributes the analysis forms
      * @param volume what a segmentation or detection study adds; empty for a classifier
+     * @param grading what a grading study adds; empty for every other task
      */
     public record Inputs(
             Path images,
@@ -51,11 +52,39 @@ public final class StudyCheck {
             boolean headersMustBeClean,
             Path descriptor,
             List<String> subgroups,
-            Optional<VolumeTask> volume) {
+            Optional<VolumeTask> volume,
+            Optional<GradingTask> grading) {
 
         public Inputs {
+            if (volume.isPresent() && grading.isPresent()) {
+                throw new IllegalArgumentException("a study is graded or volumetric, not both");
+            }
             modalities = List.copyOf(modalities);
             subgroups = List.copyOf(subgroups);
+        }
+
+        /** The inputs of a study without grades. */
+        public Inputs(
+                Path images,
+                Path groundTruth,
+                String positiveClass,
+                List<String> modalities,
+                boolean allowBurnedIn,
+                boolean headersMustBeClean,
+                Path descriptor,
+                List<String> subgroups,
+                Optional<VolumeTask> volume) {
+            this(
+                    images,
+                    groundTruth,
+                    positiveClass,
+                    modalities,
+                    allowBurnedIn,
+                    headersMustBeClean,
+                    descriptor,
+                    subgroups,
+                    volume,
+                    Optional.empty());
         }
 
         /** The inputs of a classification study. */
@@ -161,7 +190,8 @@ public final class StudyCheck {
                         in.positiveClass(),
                         options,
                         progress,
-                        in.volume().isPresent());
+                        in.volume().isPresent(),
+                        in.grading());
         if (in.volume().isPresent() && plan.problems().isEmpty()) {
             plan = VolumeCases.check(plan, in, problems);
         }

@@ -101,16 +101,29 @@ public final class StudyInference {
                                                                             .relative())),
                     r.phiQuarantined());
             RunSummary s =
-                    InferenceRun.run(
-                            manifest,
-                            StudyInputs.truth(plan, in.positiveClass()),
-                            r.runDir(),
-                            new DicomCaseLoader(in.images(), in.modalities(), false),
-                            new ModelPreprocessor(in.descriptor()),
-                            new ModelScorerFactory(in.descriptor()),
-                            r.settings(),
-                            r.cluster(),
-                            r.jars().toArray(String[]::new));
+                    in.grading().isEmpty()
+                            ? InferenceRun.run(
+                                    manifest,
+                                    StudyInputs.truth(plan, in.positiveClass()),
+                                    r.runDir(),
+                                    new DicomCaseLoader(in.images(), in.modalities(), false),
+                                    new ModelPreprocessor(in.descriptor()),
+                                    new ModelScorerFactory(in.descriptor()),
+                                    r.settings(),
+                                    r.cluster(),
+                                    r.jars().toArray(String[]::new))
+                            : InferenceRun.runGraded(
+                                    manifest,
+                                    StudyInputs.truth(plan, in.positiveClass()),
+                                    r.runDir(),
+                                    new DicomCaseLoader(in.images(), in.modalities(), false),
+                                    new ModelPreprocessor(in.descriptor()),
+                                    new ModelScorerFactory(in.descriptor()),
+                                    grades(in.grading().get()),
+                                    in.grading().get().jobColumns(),
+                                    r.settings(),
+                                    r.cluster(),
+                                    r.jars().toArray(String[]::new));
             finish(r, plan, s);
             if (!s.quarantine().equals(r.quarantine())) {
                 Files.move(s.quarantine(), r.quarantine(), StandardCopyOption.REPLACE_EXISTING);
@@ -219,6 +232,9 @@ public final class StudyInference {
         StudyCheck.Inputs in = r.inputs();
         String negative = negativeLabel(plan, in.positiveClass());
         relabel(s.caseResults(), r.caseResults(), in.positiveClass(), negative);
+        if (in.grading().isPresent()) {
+            GradingResultsCsv.regrade(r.caseResults(), plan, in.grading().get());
+        }
         if (!s.quarantine().equals(r.quarantine())) {
             Files.move(s.quarantine(), r.quarantine(), StandardCopyOption.REPLACE_EXISTING);
         }
@@ -260,6 +276,12 @@ public final class StudyInference {
         } catch (IOException e) {
             // As above.
         }
+    }
+
+    /** Returns the job's grading configuration for {@code g}. */
+    static org.clinval.streaming.function.ScoreCase.Grades grades(GradingTask g) {
+        return new org.clinval.streaming.function.ScoreCase.Grades(
+                g.scale().grades(), g.minGrade());
     }
 
     /** Returns how many cases the running job has finished, for progress. */

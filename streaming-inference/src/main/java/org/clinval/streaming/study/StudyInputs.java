@@ -81,7 +81,25 @@ public final class StudyInputs {
             LongConsumer progress,
             boolean series)
             throws IOException {
-        GroundTruthTable truth = GroundTruthTable.read(groundTruth, positiveClass);
+        return plan(
+                images, groundTruth, positiveClass, options, progress, series, Optional.empty());
+    }
+
+    /**
+     * As {@link #plan(Path, Path, String, CheckOptions, LongConsumer, boolean)}; with {@code
+     * grading} the reference standard is graded (see {@link GroundTruthTable#read(Path, String,
+     * Optional)}).
+     */
+    public static CasePlan plan(
+            Path images,
+            Path groundTruth,
+            String positiveClass,
+            CheckOptions options,
+            LongConsumer progress,
+            boolean series,
+            Optional<GradingTask> grading)
+            throws IOException {
+        GroundTruthTable truth = GroundTruthTable.read(groundTruth, positiveClass, grading);
         DatasetInventory inventory = DatasetInventory.scan(images, options, progress);
         return CasePlan.of(inventory, truth, series);
     }

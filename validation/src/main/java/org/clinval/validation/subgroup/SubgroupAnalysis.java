@@ -38,8 +38,10 @@ public final class SubgroupAnalysis {
     private final int minimumPerClass;
     private final double maximumWidth;
     private final BinomialInterval widthMethod;
+    private final boolean[] calls;
 
     private SubgroupAnalysis(Builder b) {
+        this.calls = b.calls;
         this.positive = b.positive;
         this.score = b.score;
         this.threshold = b.threshold;
@@ -94,14 +96,25 @@ public final class SubgroupAnalysis {
         boolean[] p = new boolean[n];
         double[] s = new double[n];
         int positives = 0;
+        long tp = 0, fp = 0, tn = 0, fn = 0;
         for (int k = 0; k < n; k++) {
             p[k] = positive[idx.get(k)];
             s[k] = score[idx.get(k)];
             if (p[k]) positives++;
+            if (calls != null) {
+                boolean c = calls[idx.get(k)];
+                if (p[k] && c) tp++;
+                else if (p[k]) fn++;
+                else if (c) fp++;
+                else tn++;
+            }
         }
         int negatives = n - positives;
-        DiagnosticAccuracy accuracy =
-                DiagnosticAccuracy.of(ConfusionMatrix.of(p, s, threshold, rule), level);
+        ConfusionMatrix matrix =
+                calls != null
+                        ? new ConfusionMatrix(tp, fp, tn, fn)
+                        : ConfusionMatrix.of(p, s, threshold, rule);
+        DiagnosticAccuracy accuracy = DiagnosticAccuracy.of(matrix, level);
         Optional<AucEstimate> auc = Optional.empty();
         Optional<String> aucReason = Optional.empty();
         if (positives > 0 && negatives > 0) {
@@ -165,8 +178,20 @@ public final class SubgroupAnalysis {
         private int minimumPerClass = -1;
         private double maximumWidth = 1;
         private BinomialInterval widthMethod = BinomialInterval.CLOPPER_PEARSON;
+        private boolean[] calls;
 
         private Builder() {}
+
+        /**
+         * Sets each case's recorded call (positive or not), so that the accuracy counts the calls
+         * instead of the scores at the operating point; for a graded model whose binary call is its
+         * grade at a cut while its score is the probability of the cut's grades. The AUC still uses
+         * the scores.
+         */
+        public Builder optCalls(boolean[] calls) {
+            this.calls = calls.clone();
+            return this;
+        }
 
         /** Sets the reference labels and the scores of every case. */
         public Builder setCases(boolean[] positive, double[] score) {
@@ -225,6 +250,13 @@ public final class SubgroupAnalysis {
             if (direction == null) missing.add("direction");
             if (level == null) missing.add("level");
             if (minimumPerClass < 0) missing.add("minimum per class");
+            if (calls != null && positive != null && calls.length != positive.length) {
+                throw new IllegalArgumentException(
+                        "calls and labels differ in length: "
+                                + calls.length
+                                + " vs "
+                                + positive.length);
+            }
             if (!missing.isEmpty()) {
                 throw new IllegalStateException(
                         "subgroup analysis is missing: " + String.join(", ", missing));

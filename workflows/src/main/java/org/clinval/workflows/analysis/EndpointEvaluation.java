@@ -24,6 +24,7 @@ import org.clinval.workflows.protocol.Endpoint;
 import org.clinval.workflows.protocol.Measure;
 import org.clinval.workflows.protocol.StatisticalMethods;
 import org.clinval.workflows.protocol.StudyProtocol;
+import org.clinval.workflows.protocol.Task;
 
 /**
  * Computes one endpoint and judges it. Minima and maxima are inclusive ({@code estimate >= min},
@@ -44,6 +45,12 @@ final class EndpointEvaluation {
             StudyProtocol protocol,
             TaskInputs task) {
         Criterion c = endpoint.criterion();
+        if (protocol.task() == Task.GRADING
+                && (c.measure().task().isPresent()
+                        || c.gradingEndpoint().isPresent()
+                        || c.superiorityGoal().isPresent())) {
+            return GradingEvaluation.evaluate(endpoint, m, protocol, task);
+        }
         return switch (c.measure()) {
             case SENSITIVITY, SPECIFICITY, PPV, NPV, ACCURACY -> proportion(endpoint, m);
             case AUC -> auc(endpoint, m, roc, statistics);
@@ -284,7 +291,7 @@ final class EndpointEvaluation {
                 replicates);
     }
 
-    private static EndpointResult judge(
+    static EndpointResult judge(
             Endpoint endpoint,
             OptionalDouble estimate,
             Optional<Interval> ci,

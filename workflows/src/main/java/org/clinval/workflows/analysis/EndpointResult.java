@@ -23,6 +23,7 @@ import org.clinval.workflows.protocol.Endpoint;
  * @param replicates the bootstrap replicates, when the interval is a bootstrap interval
  * @param verdict pass or fail
  * @param reasons why, one clause per stated minimum; an undefined value is a reason to fail
+ * @param pValue the one-sided p-value of the criterion's superiority test, if it states one
  */
 public record EndpointResult(
         Endpoint endpoint,
@@ -36,10 +37,41 @@ public record EndpointResult(
         OptionalLong seed,
         OptionalLong replicates,
         Verdict verdict,
-        List<String> reasons) {
+        List<String> reasons,
+        OptionalDouble pValue) {
 
     public EndpointResult {
         reasons = List.copyOf(reasons);
+    }
+
+    /** A result without a superiority test. */
+    public EndpointResult(
+            Endpoint endpoint,
+            OptionalDouble estimate,
+            Optional<Interval> ci,
+            String method,
+            OptionalLong numerator,
+            OptionalLong denominator,
+            long positives,
+            long negatives,
+            OptionalLong seed,
+            OptionalLong replicates,
+            Verdict verdict,
+            List<String> reasons) {
+        this(
+                endpoint,
+                estimate,
+                ci,
+                method,
+                numerator,
+                denominator,
+                positives,
+                negatives,
+                seed,
+                replicates,
+                verdict,
+                reasons,
+                OptionalDouble.empty());
     }
 
     /** Returns whether the endpoint passed. */

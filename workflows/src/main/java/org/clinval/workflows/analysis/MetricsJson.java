@@ -93,6 +93,7 @@ public final class MetricsJson {
         o.put("task", p.task().key());
         r.segmentation().ifPresent(s -> o.set("segmentation", TaskMetricsJson.segmentation(s, p)));
         r.detection().ifPresent(d -> o.set("detection", TaskMetricsJson.detection(d, p)));
+        r.grading().ifPresent(g -> o.set("grading", GradingMetricsJson.grading(g, p)));
         return o;
     }
 
@@ -171,6 +172,11 @@ public final class MetricsJson {
         if (c.estimateMax().isPresent()) put(k, "estimate_max", c.estimateMax());
         if (c.ciUpperMax().isPresent()) put(k, "ci_upper_max", c.ciUpperMax());
         if (c.fpPerScan().isPresent()) put(k, "fp_per_scan", c.fpPerScan());
+        c.gradingEndpoint().ifPresent(g -> k.put("grading_endpoint", g));
+        if (c.superiorityGoal().isPresent()) {
+            put(k, "superiority_goal", c.superiorityGoal());
+            put(k, "alpha", c.alpha());
+        }
         k.put("ci_method", c.ciMethod().key());
         put(k, "level", c.level().value());
         put(o, "estimate", e.estimate());
@@ -182,6 +188,7 @@ public final class MetricsJson {
         o.put("negatives", e.negatives());
         if (e.seed().isPresent()) o.put("bootstrap_seed", e.seed().getAsLong());
         if (e.replicates().isPresent()) o.put("bootstrap_replicates", e.replicates().getAsLong());
+        if (e.pValue().isPresent()) put(o, "p_value", e.pValue());
         o.put("verdict", e.verdict().name());
         ArrayNode reasons = o.putArray("reasons");
         e.reasons().forEach(reasons::add);

@@ -21,6 +21,7 @@ import org.clinval.workflows.protocol.OperatingPoint;
 import org.clinval.workflows.protocol.StatisticalMethods;
 import org.clinval.workflows.protocol.StudyProtocol;
 import org.clinval.workflows.protocol.Subgroups;
+import org.clinval.workflows.protocol.Task;
 
 /**
  * Analyses the case results of a study as its protocol states: the confusion matrix at the
@@ -65,13 +66,18 @@ public final class StudyAnalysis {
         int n = cases.size();
         boolean[] positive = new boolean[n];
         double[] score = new double[n];
+        boolean[] called = new boolean[n];
+        boolean graded = protocol.task() == Task.GRADING;
         TreeSet<String> negativeLabels = new TreeSet<>();
         for (int i = 0; i < n; i++) {
             CaseResult c = cases.get(i);
             positive[i] = c.label().equals(op.positiveClass());
             if (!positive[i]) negativeLabels.add(c.label());
             score[i] = c.score();
-            if (op.rule().isPositive(c.score(), op.threshold()) != c.prediction()) {
+            called[i] = c.prediction();
+            // A graded call is the model's grade at the cut, not its score at a threshold; the
+            // grading analysis checks it against the grades instead.
+            if (!graded && op.rule().isPositive(c.score(), op.threshold()) != c.prediction()) {
                 throw new IllegalArgumentException(
                         "case "
                                 + c.caseId()
@@ -92,7 +98,10 @@ public final class StudyAnalysis {
                             + "' must be one negative label: found "
                             + String.join(", ", negativeLabels));
         }
-        ConfusionMatrix m = ConfusionMatrix.of(positive, score, op.threshold(), op.rule());
+        ConfusionMatrix m =
+                graded
+                        ? calls(positive, called)
+                        : ConfusionMatrix.of(positive, score, op.threshold(), op.rule());
         DiagnosticAccuracy accuracy = DiagnosticAccuracy.of(m, statistics.level());
         List<String> undefined = new ArrayList<>();
         Optional<RocInput> roc = Optional.empty();
@@ -119,6 +128,7 @@ public final class StudyAnalysis {
         }
         Optional<SegmentationResults> segmentation = Optional.empty();
         Optional<DetectionResults> detection = Optional.empty();
+        Optional<GradingResults> grading = Optional.empty();
         switch (protocol.task()) {
             case SEGMENTATION -> {
                 List<SegmentationCase> seg =
@@ -141,6 +151,16 @@ public final class StudyAnalysis {
                                                                 + " and lesions"));
                 detection = Optional.of(DetectionAnalysis.analyse(protocol, cases, d));
             }
+            case GRADING -> {
+                GradingInputs g =
+                        task.grading()
+                                .orElseThrow(
+                                        () ->
+                                                new IllegalArgumentException(
+                                                        "a grading study needs the grading"
+                                                                + " columns of its case results"));
+                grading = Optional.of(GradingAnalysis.analyse(protocol, cases, g));
+            }
             case CLASSIFICATION -> {}
         }
         List<EndpointResult> endpoints = new ArrayList<>();
@@ -155,10 +175,23 @@ public final class StudyAnalysis {
                 bootstrap,
                 undefined,
                 endpoints,
-                subgroups(protocol, cases, positive, score, op.direction()),
+                subgroups(protocol, cases, positive, score, graded ? called : null, op.direction()),
                 StudyResults.verdictOf(endpoints),
                 segmentation,
-                detection);
+                detection,
+                grading);
+    }
+
+    /** The table of recorded calls against the labels. */
+    private static ConfusionMatrix calls(boolean[] positive, boolean[] called) {
+        long tp = 0, fp = 0, tn = 0, fn = 0;
+        for (int i = 0; i < positive.length; i++) {
+            if (positive[i] && called[i]) tp++;
+            else if (positive[i]) fn++;
+            else if (called[i]) fp++;
+            else tn++;
+        }
+        return new ConfusionMatrix(tp, fp, tn, fn);
     }
 
     private static Map<String, List<SubgroupResult>> subgroups(
@@ -166,6 +199,7 @@ public final class StudyAnalysis {
             List<CaseResult> cases,
             boolean[] positive,
             double[] score,
+            boolean[] called,
             Direction direction) {
         Subgroups s = protocol.subgroups();
         SubgroupAnalysis.Builder b =
@@ -181,6 +215,9 @@ public final class StudyAnalysis {
             b.optMaximumWidth(s.maxCiWidth().getAsDouble(), protocol.statistics().ciMethod());
         } else {
             b.optMaximumWidth(1, protocol.statistics().ciMethod());
+        }
+        if (called != null) {
+            b.optCalls(called);
         }
         SubgroupAnalysis analysis = b.build();
         Map<String, List<SubgroupResult>> out = new LinkedHashMap<>();

@@ -11,16 +11,28 @@ import org.clinval.workflows.protocol.StudyProtocol;
 /**
  * The task-specific results of a run beside its case results: the segmentation columns of {@code
  * case-results.csv}, or the run folder's {@value DetectionCsv#CANDIDATES} and {@value
- * DetectionCsv#LESIONS} (next to {@code case-results.csv}). Both empty for a classification study.
+ * DetectionCsv#LESIONS} (next to {@code case-results.csv}), or the grading columns of {@code
+ * case-results.csv} with the graders' grades of the reference standard ({@code
+ * dataset.ground_truth}). All empty for a classification study.
  *
  * @param segmentation the segmentation results, in case-result order
  * @param detection the scans, candidates and lesions
+ * @param grading the grading columns and the graders' grades
  */
 public record TaskInputs(
-        Optional<List<SegmentationCase>> segmentation, Optional<DetectionInputs> detection) {
+        Optional<List<SegmentationCase>> segmentation,
+        Optional<DetectionInputs> detection,
+        Optional<GradingInputs> grading) {
 
     /** The inputs of a classification study: none beyond the case results. */
-    public static final TaskInputs NONE = new TaskInputs(Optional.empty(), Optional.empty());
+    public static final TaskInputs NONE =
+            new TaskInputs(Optional.empty(), Optional.empty(), Optional.empty());
+
+    /** The inputs of a segmentation or detection study. */
+    public TaskInputs(
+            Optional<List<SegmentationCase>> segmentation, Optional<DetectionInputs> detection) {
+        this(segmentation, detection, Optional.empty());
+    }
 
     /**
      * Reads what {@code protocol}'s task needs beside {@code caseResults}, whose rows are {@code
@@ -40,6 +52,26 @@ public record TaskInputs(
                     throw new IOException(caseResults + ": " + e.getMessage(), e);
                 }
                 yield new TaskInputs(Optional.of(seg), Optional.empty());
+            }
+            case GRADING -> {
+                var s = protocol.grading().orElseThrow();
+                List<GradedCase> graded = GradingCsv.cases(caseResults, s.scale());
+                try {
+                    GradingAnalysis.requireSameCases(protocol, cases, graded);
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(caseResults + ": " + e.getMessage(), e);
+                }
+                yield new TaskInputs(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(
+                                new GradingInputs(
+                                        graded,
+                                        s.reference().graders(),
+                                        GradingCsv.graders(
+                                                protocol.dataset().groundTruth(),
+                                                s.reference(),
+                                                s.scale()))));
             }
             case DETECTION -> {
                 Path dir = caseResults.toAbsolutePath().getParent();

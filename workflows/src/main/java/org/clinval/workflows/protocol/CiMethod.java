@@ -24,7 +24,11 @@ public enum CiMethod {
     /** Percentile interval of the bootstrap (stratified for the AUC, over cases otherwise). */
     BOOTSTRAP_PERCENTILE(null),
     /** BCa interval of the bootstrap (stratified for the AUC, over cases otherwise). */
-    BOOTSTRAP_BCA(null);
+    BOOTSTRAP_BCA(null),
+    /** The Wald interval of Cohen's kappa with the Fleiss–Cohen–Everitt (1969) standard error. */
+    FLEISS_COHEN_EVERITT(null),
+    /** No interval: the multi-class AUCs are judged on their estimate alone. */
+    NONE(null);
 
     private final BinomialInterval binomial;
 
@@ -47,6 +51,9 @@ public enum CiMethod {
         if (binomial != null) {
             return measure.isProportion();
         }
+        if (measure.isKappa()) return this == FLEISS_COHEN_EVERITT;
+        if (measure.isMulticlassAuc()) return this == NONE;
+        if (this == FLEISS_COHEN_EVERITT || this == NONE) return false;
         return this == DELONG ? measure == Measure.AUC : !measure.isProportion();
     }
 
@@ -68,7 +75,7 @@ public enum CiMethod {
         }
         throw new IllegalArgumentException(
                 "CI method is not one of wilson, clopper_pearson, jeffreys, delong, "
-                        + "bootstrap_percentile, bootstrap_bca: "
+                        + "bootstrap_percentile, bootstrap_bca, fleiss_cohen_everitt, none: "
                         + text);
     }
 }

@@ -1,5 +1,6 @@
 package org.clinval.workflows.protocol;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.clinval.validation.ConfidenceLevel;
 
@@ -22,6 +23,12 @@ import org.clinval.validation.ConfidenceLevel;
  *     read; empty for every other measure
  * @param ciMethod how the interval is computed
  * @param level confidence level of the interval
+ * @param gradingEndpoint the {@code grading.endpoints} id whose cut sensitivity or specificity is
+ *     read at (key {@code grading_endpoint}); empty for the case-level table
+ * @param superiorityGoal the goal {@code p0} of a one-sided exact binomial superiority test, {@code
+ *     H0: p <= p0} (key {@code superiority_goal}); it passes when the p-value is below {@code
+ *     alpha}
+ * @param alpha the one-sided significance level of the superiority test
  */
 public record Criterion(
         Measure measure,
@@ -31,10 +38,14 @@ public record Criterion(
         OptionalDouble ciUpperMax,
         OptionalDouble fpPerScan,
         CiMethod ciMethod,
-        ConfidenceLevel level) {
+        ConfidenceLevel level,
+        Optional<String> gradingEndpoint,
+        OptionalDouble superiorityGoal,
+        OptionalDouble alpha) {
 
     public Criterion {
-        boolean minima = estimateMin.isPresent() || ciLowerMin.isPresent();
+        boolean minima =
+                estimateMin.isPresent() || ciLowerMin.isPresent() || superiorityGoal.isPresent();
         boolean maxima = estimateMax.isPresent() || ciUpperMax.isPresent();
         if (measure.smallerIsBetter() ? !maxima || minima : !minima || maxima) {
             throw new IllegalArgumentException(
@@ -60,6 +71,55 @@ public record Criterion(
             throw new IllegalArgumentException(
                     "fp_per_scan is not a positive finite number: " + fpPerScan.getAsDouble());
         }
+        boolean proportion = measure == Measure.SENSITIVITY || measure == Measure.SPECIFICITY;
+        if (gradingEndpoint.isPresent() && !proportion) {
+            throw new IllegalArgumentException(
+                    "grading_endpoint is only for sensitivity and specificity, not "
+                            + measure.key());
+        }
+        if (superiorityGoal.isPresent() != alpha.isPresent()) {
+            throw new IllegalArgumentException("superiority_goal and alpha go together");
+        }
+        if (superiorityGoal.isPresent()) {
+            if (!proportion) {
+                throw new IllegalArgumentException(
+                        "superiority_goal is only for sensitivity and specificity, not "
+                                + measure.key());
+            }
+            double g = superiorityGoal.getAsDouble();
+            double a = alpha.getAsDouble();
+            if (!(g > 0 && g < 1) || !(a > 0 && a < 0.5)) {
+                throw new IllegalArgumentException(
+                        "superiority_goal must be in (0, 1) and alpha in (0, 0.5): "
+                                + g
+                                + ", "
+                                + a);
+            }
+        }
+    }
+
+    /** A criterion without a grading endpoint or superiority test. */
+    public Criterion(
+            Measure measure,
+            OptionalDouble estimateMin,
+            OptionalDouble ciLowerMin,
+            OptionalDouble estimateMax,
+            OptionalDouble ciUpperMax,
+            OptionalDouble fpPerScan,
+            CiMethod ciMethod,
+            ConfidenceLevel level) {
+        this(
+                measure,
+                estimateMin,
+                ciLowerMin,
+                estimateMax,
+                ciUpperMax,
+                fpPerScan,
+                ciMethod,
+                level,
+                Optional.empty(),
+                OptionalDouble.empty(),
+                OptionalDouble.empty());
     }
 
     /** A criterion stating minima, as every case-level measure does. */
@@ -89,12 +149,22 @@ public record Criterion(
                 measure.key()
                         + (fpPerScan.isPresent()
                                 ? " (" + num(fpPerScan.getAsDouble()) + " FP per scan)"
-                                : "");
+                                : "")
+                        + gradingEndpoint.map(e -> " (" + e + ")").orElse("");
         StringBuilder s = new StringBuilder();
         estimateMin.ifPresent(v -> s.append(name).append(" >= ").append(num(v)));
         estimateMax.ifPresent(v -> s.append(name).append(" <= ").append(num(v)));
         ciLowerMin.ifPresent(v -> bound(s, "lower", ">=", v));
         ciUpperMax.ifPresent(v -> bound(s, "upper", "<=", v));
+        if (superiorityGoal.isPresent()) {
+            if (!s.isEmpty()) s.append(" and ");
+            s.append(name)
+                    .append(" superior to ")
+                    .append(num(superiorityGoal.getAsDouble()))
+                    .append(" at the one-sided ")
+                    .append(num(alpha.getAsDouble() * 100))
+                    .append("% level (exact binomial test)");
+        }
         return s.toString();
     }
 

@@ -24,15 +24,19 @@ final class EndpointParser {
 
     private final Optional<Task> task;
     private final boolean surfaceTolerance;
+    private final Optional<GradingSettings> grading;
 
     /**
      * @param task the protocol's task, empty when it is itself a problem (measures are then not
      *     checked against it)
      * @param surfaceTolerance whether the protocol states segmentation.surface_tolerance_mm
+     * @param grading the protocol's grading block, when it is one and has no problem
      */
-    EndpointParser(Optional<Task> task, boolean surfaceTolerance) {
+    EndpointParser(
+            Optional<Task> task, boolean surfaceTolerance, Optional<GradingSettings> grading) {
         this.task = task;
         this.surfaceTolerance = surfaceTolerance;
+        this.grading = grading;
     }
 
     Optional<List<Endpoint>> endpoints(YamlMap m) {
@@ -147,19 +151,41 @@ final class EndpointParser {
                 BOUNDS.stream().noneMatch(k -> m.doc().hasProblem(m.path(k)))
                         && measure.isPresent()
                         && bounds(
-                                m, measure.get(), estimateMin, ciLowerMin, estimateMax, ciUpperMax);
+                                m,
+                                measure.get(),
+                                estimateMin,
+                                ciLowerMin,
+                                estimateMax,
+                                ciUpperMax,
+                                m.has("superiority_goal"));
         OptionalDouble fpPerScan = fpPerScan(m, measure);
         boolean fpOk = !m.doc().hasProblem(m.path("fp_per_scan"));
+        Optional<String> gradingEndpoint = gradingEndpoint(m, measure);
+        OptionalDouble goal = m.optionalNumber("superiority_goal");
+        OptionalDouble alpha = m.optionalNumber("alpha");
+        boolean superiorityOk = superiority(m, measure, goal, alpha);
+        Optional<CiMethod> defaultMethod =
+                measure.flatMap(
+                        x ->
+                                x.isKappa()
+                                        ? Optional.of(CiMethod.FLEISS_COHEN_EVERITT)
+                                        : x.isMulticlassAuc()
+                                                ? Optional.of(CiMethod.NONE)
+                                                : goal.isPresent()
+                                                        ? Optional.of(CiMethod.CLOPPER_PEARSON)
+                                                        : Optional.empty());
         Optional<CiMethod> method =
-                m.string("ci_method")
-                        .flatMap(
-                                v ->
-                                        ProtocolParser.choice(
-                                                m,
-                                                "ci_method",
-                                                v,
-                                                keys(CiMethod.values()),
-                                                CiMethod::parse));
+                !m.has("ci_method") && defaultMethod.isPresent()
+                        ? defaultMethod
+                        : m.string("ci_method")
+                                .flatMap(
+                                        v ->
+                                                ProtocolParser.choice(
+                                                        m,
+                                                        "ci_method",
+                                                        v,
+                                                        keys(CiMethod.values()),
+                                                        CiMethod::parse));
         if (measure.isPresent() && method.isPresent() && !method.get().appliesTo(measure.get())) {
             m.problem(
                     "ci_method",
@@ -175,9 +201,27 @@ final class EndpointParser {
                             + ")");
             method = Optional.empty();
         }
-        Optional<ConfidenceLevel> level = ProtocolParser.level(m, "level");
+        boolean levelOptional =
+                !m.has("level")
+                        && (measure.map(Measure::isMulticlassAuc).orElse(false)
+                                || alpha.isPresent()
+                                || goal.isPresent());
+        Optional<ConfidenceLevel> level =
+                levelOptional
+                        ? Optional.of(
+                                ConfidenceLevel.of(
+                                        alpha.isPresent() && superiorityOk
+                                                ? 1 - 2 * alpha.getAsDouble()
+                                                : 0.95))
+                        : ProtocolParser.level(m, "level");
         m.rejectUnknownKeys();
-        if (!measureOk || !boundsOk || !fpOk || method.isEmpty() || level.isEmpty()) {
+        if (!measureOk
+                || !boundsOk
+                || !fpOk
+                || !superiorityOk
+                || m.doc().hasProblem(m.path("grading_endpoint"))
+                || method.isEmpty()
+                || level.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(
@@ -189,7 +233,91 @@ final class EndpointParser {
                         ciUpperMax,
                         fpPerScan,
                         method.get(),
-                        level.get()));
+                        level.get(),
+                        gradingEndpoint,
+                        superiorityOk ? goal : OptionalDouble.empty(),
+                        superiorityOk ? alpha : OptionalDouble.empty()));
+    }
+
+    /**
+     * {@code grading_endpoint}: task grading, sensitivity or specificity, an id of {@code
+     * grading.endpoints}.
+     */
+    private Optional<String> gradingEndpoint(YamlMap m, Optional<Measure> measure) {
+        if (!m.has("grading_endpoint")) {
+            return Optional.empty();
+        }
+        Optional<String> id = m.string("grading_endpoint");
+        if (id.isEmpty()) {
+            return id;
+        }
+        if (task.isPresent() && task.get() != Task.GRADING) {
+            m.problem(
+                    "grading_endpoint",
+                    "is only for task: grading; this protocol's task is " + task.get().key());
+            return Optional.empty();
+        }
+        if (measure.isPresent() && !proportionOfCut(measure.get())) {
+            m.problem(
+                    "grading_endpoint",
+                    "is only for sensitivity and specificity, not " + measure.get().key());
+            return Optional.empty();
+        }
+        if (grading.isPresent() && grading.get().endpoint(id.get()).isEmpty()) {
+            m.problem(
+                    "grading_endpoint",
+                    Quote.value(id.get())
+                            + " is not an id of grading.endpoints ("
+                            + String.join(
+                                    ", ",
+                                    grading.get().endpoints().stream()
+                                            .map(GradingEndpoint::id)
+                                            .toList())
+                            + ")");
+            return Optional.empty();
+        }
+        return id;
+    }
+
+    private static boolean proportionOfCut(Measure m) {
+        return m == Measure.SENSITIVITY || m == Measure.SPECIFICITY;
+    }
+
+    /**
+     * {@code superiority_goal} with {@code alpha}: both or neither, sensitivity or specificity,
+     * goal in (0, 1), alpha in (0, 0.5).
+     */
+    private static boolean superiority(
+            YamlMap m, Optional<Measure> measure, OptionalDouble goal, OptionalDouble alpha) {
+        if (m.doc().hasProblem(m.path("superiority_goal")) || m.doc().hasProblem(m.path("alpha"))) {
+            return false;
+        }
+        boolean ok = true;
+        if (goal.isPresent() && measure.isPresent() && !proportionOfCut(measure.get())) {
+            m.problem(
+                    "superiority_goal",
+                    "is only for sensitivity and specificity, not " + measure.get().key());
+            ok = false;
+        }
+        if (goal.isPresent() && !(goal.getAsDouble() > 0 && goal.getAsDouble() < 1)) {
+            m.problem(
+                    "superiority_goal",
+                    Show.value(m.raw("superiority_goal")) + " is not in (0, 1)");
+            ok = false;
+        }
+        if (goal.isPresent() && alpha.isEmpty()) {
+            m.problem("alpha", "is required by superiority_goal: the one-sided significance level");
+            ok = false;
+        }
+        if (alpha.isPresent() && goal.isEmpty()) {
+            m.problem("alpha", "is only for a superiority test: state superiority_goal");
+            ok = false;
+        }
+        if (alpha.isPresent() && !(alpha.getAsDouble() > 0 && alpha.getAsDouble() < 0.5)) {
+            m.problem("alpha", Show.value(m.raw("alpha")) + " is not in (0, 0.5)");
+            ok = false;
+        }
+        return ok;
     }
 
     /** A measure of another task than the protocol's is refused, naming the endpoint. */
@@ -232,8 +360,17 @@ final class EndpointParser {
             OptionalDouble estimateMin,
             OptionalDouble ciLowerMin,
             OptionalDouble estimateMax,
-            OptionalDouble ciUpperMax) {
+            OptionalDouble ciUpperMax,
+            boolean superiority) {
         boolean ok = true;
+        if (measure.isMulticlassAuc() && m.has("ci_lower_min")) {
+            m.problem(
+                    "ci_lower_min",
+                    "is not a bound of "
+                            + measure.key()
+                            + ": it is estimated without an interval (state estimate_min)");
+            return false;
+        }
         if (measure.smallerIsBetter()) {
             for (String k : List.of("estimate_min", "ci_lower_min")) {
                 if (m.has(k)) {
@@ -274,7 +411,7 @@ final class EndpointParser {
                 ok = false;
             }
         }
-        if (ok && estimateMin.isEmpty() && ciLowerMin.isEmpty()) {
+        if (ok && estimateMin.isEmpty() && ciLowerMin.isEmpty() && !superiority) {
             m.problem("estimate_min", "or ci_lower_min is required: a criterion needs a minimum");
             ok = false;
         }

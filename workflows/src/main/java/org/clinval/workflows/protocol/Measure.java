@@ -44,7 +44,17 @@ public enum Measure {
     /** Lesions hit at the operating threshold / reference lesions, a proportion over lesions. */
     LESION_SENSITIVITY(Task.DETECTION, false),
     /** False-positive candidates at the operating threshold per scan. */
-    FP_PER_SCAN_MEAN(Task.DETECTION, true);
+    FP_PER_SCAN_MEAN(Task.DETECTION, true),
+    /** Cohen's kappa of the model's grade against the reference grade, unweighted. */
+    KAPPA(Task.GRADING, false),
+    /** Cohen's kappa with linear (equal-spacing) weights. */
+    KAPPA_LINEAR(Task.GRADING, false),
+    /** Cohen's kappa with quadratic (Fleiss–Cohen) weights. */
+    KAPPA_QUADRATIC(Task.GRADING, false),
+    /** Unweighted mean of the one-vs-rest AUCs of the observed grades. */
+    AUC_MACRO(Task.GRADING, false),
+    /** The Hand–Till multi-class AUC ({@code pROC::multiclass.roc}). */
+    AUC_HAND_TILL(Task.GRADING, false);
 
     private final Task task;
     private final boolean smallerIsBetter;
@@ -70,6 +80,16 @@ public enum Measure {
      */
     public boolean isProportion() {
         return ordinal() < AUC.ordinal() || this == LESION_SENSITIVITY;
+    }
+
+    /** Returns whether the measure is a Cohen's kappa of the grades. */
+    public boolean isKappa() {
+        return this == KAPPA || this == KAPPA_LINEAR || this == KAPPA_QUADRATIC;
+    }
+
+    /** Returns whether the measure is a multi-class AUC, estimated without an interval. */
+    public boolean isMulticlassAuc() {
+        return this == AUC_MACRO || this == AUC_HAND_TILL;
     }
 
     /** Returns whether the measure is computed from each case's label and prediction (or score). */

@@ -20,6 +20,30 @@ final class ModelScores {
     private ModelScores() {}
 
     /**
+     * Returns the descriptor's {@code grades} (a grading model's class names, lowest first), or
+     * empty when it names none or cannot be read.
+     */
+    static Optional<java.util.List<String>> grades(Path descriptor) {
+        if (!Files.isRegularFile(descriptor)) {
+            return Optional.empty();
+        }
+        try {
+            YamlDocument d = YamlDocument.read(descriptor, descriptor.getFileName().toString());
+            return d.root()
+                    .map(r -> r.node().path("grades"))
+                    .filter(n -> n.isArray() && !n.isEmpty())
+                    .map(
+                            n -> {
+                                java.util.List<String> out = new java.util.ArrayList<>();
+                                n.forEach(g -> out.add(g.asText()));
+                                return out;
+                            });
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Returns whether the descriptor's scores are probabilities, or empty when it cannot be read
      * (its own check says why).
      */

@@ -45,11 +45,26 @@ final class ProtocolParser {
                         : Optional.of(Task.CLASSIFICATION);
         Optional<SegmentationSettings> segmentation = segmentation(m, task);
         Optional<DetectionSettings> detection = detection(m, task);
+        Optional<GradingSettings> grading = GradingParser.grading(m, task);
         Optional<Device> device = m.map("device").flatMap(this::device);
+        if (grading.isPresent() && model.isPresent()) {
+            Optional<List<String>> modelGrades = ModelScores.grades(model.get());
+            if (modelGrades.isPresent()
+                    && !modelGrades.get().equals(grading.get().scale().grades())) {
+                m.doc()
+                        .problem(
+                                m.path("grading") + ".grades",
+                                grading.get().scale().grades()
+                                        + " are not the model's grades "
+                                        + modelGrades.get()
+                                        + " (device.model's grades, in the same order)");
+            }
+        }
         Optional<Dataset> dataset = m.map("dataset").flatMap(d -> dataset(d, task));
         Optional<OperatingPoint> point = m.map("operating_point").flatMap(this::operatingPoint);
         boolean tolerance = segmentation.map(x -> x.surfaceToleranceMm().isPresent()).orElse(false);
-        Optional<List<Endpoint>> endpoints = new EndpointParser(task, tolerance).endpoints(m);
+        Optional<List<Endpoint>> endpoints =
+                new EndpointParser(task, tolerance, grading).endpoints(m);
         Optional<Subgroups> subgroups = m.map("subgroups").flatMap(this::subgroups);
         Optional<StatisticalMethods> statistics = m.map("statistics").flatMap(this::statistics);
         Optional<Path> features = Optional.empty();
@@ -82,7 +97,8 @@ final class ProtocolParser {
                         duties,
                         task.orElseThrow(),
                         segmentation,
-                        detection));
+                        detection,
+                        grading));
     }
 
     /** The {@code segmentation} block: only in a segmentation protocol. */

@@ -24,6 +24,7 @@ import java.util.Optional;
  *     the protocol has none); empty for every other task
  * @param detection the {@code detection} block of a detection protocol (its defaults when the
  *     protocol has none); empty for every other task
+ * @param grading the {@code grading} block of a grading protocol; empty for every other task
  */
 public record StudyProtocol(
         Path file,
@@ -40,9 +41,14 @@ public record StudyProtocol(
         SeparationOfDuties separationOfDuties,
         Task task,
         Optional<SegmentationSettings> segmentation,
-        Optional<DetectionSettings> detection) {
+        Optional<DetectionSettings> detection,
+        Optional<GradingSettings> grading) {
 
     public StudyProtocol {
+        if (grading.isPresent() != (task == Task.GRADING)) {
+            throw new IllegalArgumentException(
+                    "grading settings belong to a grading protocol, not " + task.key());
+        }
         endpoints = List.copyOf(endpoints);
         if (segmentation.isPresent() != (task == Task.SEGMENTATION)) {
             throw new IllegalArgumentException(
@@ -52,6 +58,42 @@ public record StudyProtocol(
             throw new IllegalArgumentException(
                     "detection settings belong to a detection protocol, not " + task.key());
         }
+    }
+
+    /** A protocol of a task other than grading. */
+    public StudyProtocol(
+            Path file,
+            String id,
+            String title,
+            String intendedUse,
+            Device device,
+            Dataset dataset,
+            OperatingPoint operatingPoint,
+            List<Endpoint> endpoints,
+            Subgroups subgroups,
+            StatisticalMethods statistics,
+            Optional<Path> features,
+            SeparationOfDuties separationOfDuties,
+            Task task,
+            Optional<SegmentationSettings> segmentation,
+            Optional<DetectionSettings> detection) {
+        this(
+                file,
+                id,
+                title,
+                intendedUse,
+                device,
+                dataset,
+                operatingPoint,
+                endpoints,
+                subgroups,
+                statistics,
+                features,
+                separationOfDuties,
+                task,
+                segmentation,
+                detection,
+                Optional.empty());
     }
 
     /** A classification protocol. */

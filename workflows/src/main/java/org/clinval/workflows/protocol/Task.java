@@ -15,7 +15,12 @@ public enum Task {
     /** A mask per case against a reference mask ({@code dataset.reference_masks}). */
     SEGMENTATION,
     /** Scored candidate positions per case against reference lesions ({@code dataset.lesions}). */
-    DETECTION;
+    DETECTION,
+    /**
+     * A grade per case on an ordered scale against a reference grade ({@code grading}); the
+     * case-level table is the first grading endpoint's cut.
+     */
+    GRADING;
 
     /** Returns the protocol's name of the task, e.g. {@code segmentation}. */
     public String key() {
