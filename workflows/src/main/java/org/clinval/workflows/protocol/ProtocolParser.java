@@ -45,6 +45,7 @@ final class ProtocolParser {
                         : Optional.of(Task.CLASSIFICATION);
         Optional<SegmentationSettings> segmentation = segmentation(m, task);
         Optional<DetectionSettings> detection = detection(m, task);
+        Optional<ExplanationSettings> explanations = ExplanationParser.explanations(m, task);
         Optional<Device> device = m.map("device").flatMap(this::device);
         Optional<Dataset> dataset = m.map("dataset").flatMap(d -> dataset(d, task));
         Optional<OperatingPoint> point = m.map("operating_point").flatMap(this::operatingPoint);
@@ -82,7 +83,8 @@ final class ProtocolParser {
                         duties,
                         task.orElseThrow(),
                         segmentation,
-                        detection));
+                        detection,
+                        explanations));
     }
 
     /** The {@code segmentation} block: only in a segmentation protocol. */
@@ -213,7 +215,10 @@ final class ProtocolParser {
     private Optional<Dataset> dataset(YamlMap m, Optional<Task> task) {
         Optional<Path> dicom = path(m, "dicom", true);
         Optional<Path> truth = path(m, "ground_truth", false);
-        Optional<Path> masks = reference(m, task, "reference_masks", Task.SEGMENTATION, true);
+        Optional<Path> masks =
+                ExplanationParser.lesionMasks(m, task)
+                        ? path(m, "reference_masks", true)
+                        : reference(m, task, "reference_masks", Task.SEGMENTATION, true);
         Optional<Path> lesions = reference(m, task, "lesions", Task.DETECTION, false);
         Optional<Boolean> deidentify = m.bool("deidentify");
         boolean burnedIn = m.bool("allow_burned_in_annotation", false);

@@ -24,6 +24,7 @@ import java.util.Optional;
  *     the protocol has none); empty for every other task
  * @param detection the {@code detection} block of a detection protocol (its defaults when the
  *     protocol has none); empty for every other task
+ * @param explanations the {@code explanations} block, when the protocol asks for explanation maps
  */
 public record StudyProtocol(
         Path file,
@@ -40,7 +41,8 @@ public record StudyProtocol(
         SeparationOfDuties separationOfDuties,
         Task task,
         Optional<SegmentationSettings> segmentation,
-        Optional<DetectionSettings> detection) {
+        Optional<DetectionSettings> detection,
+        Optional<ExplanationSettings> explanations) {
 
     public StudyProtocol {
         endpoints = List.copyOf(endpoints);
@@ -52,6 +54,46 @@ public record StudyProtocol(
             throw new IllegalArgumentException(
                     "detection settings belong to a detection protocol, not " + task.key());
         }
+        if (explanations.isPresent() && (task == Task.SEGMENTATION || task == Task.DETECTION)) {
+            throw new IllegalArgumentException(
+                    "explanations belong to a protocol with a case-level score, not " + task.key());
+        }
+    }
+
+    /** A protocol without explanations. */
+    public StudyProtocol(
+            Path file,
+            String id,
+            String title,
+            String intendedUse,
+            Device device,
+            Dataset dataset,
+            OperatingPoint operatingPoint,
+            List<Endpoint> endpoints,
+            Subgroups subgroups,
+            StatisticalMethods statistics,
+            Optional<Path> features,
+            SeparationOfDuties separationOfDuties,
+            Task task,
+            Optional<SegmentationSettings> segmentation,
+            Optional<DetectionSettings> detection) {
+        this(
+                file,
+                id,
+                title,
+                intendedUse,
+                device,
+                dataset,
+                operatingPoint,
+                endpoints,
+                subgroups,
+                statistics,
+                features,
+                separationOfDuties,
+                task,
+                segmentation,
+                detection,
+                Optional.empty());
     }
 
     /** A classification protocol. */
