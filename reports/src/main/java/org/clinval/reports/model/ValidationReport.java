@@ -21,6 +21,7 @@ import org.clinval.validation.binary.ConfusionMatrix;
  * @param auditExcerpt the excerpt of the audit trail to print
  * @param segmentation the segmentation results of a segmentation study, else empty
  * @param detection the detection results of a detection study, else empty
+ * @param explanations the explanation maps, when the protocol asks for them
  */
 public record ValidationReport(
         StudyInfo study,
@@ -36,7 +37,42 @@ public record ValidationReport(
         List<SignatureRow> signatures,
         List<AuditRow> auditExcerpt,
         Optional<SegmentationSection> segmentation,
-        Optional<DetectionSection> detection) {
+        Optional<DetectionSection> detection,
+        Optional<ExplanationSection> explanations) {
+
+    /** The report of a study without explanations. */
+    public ValidationReport(
+            StudyInfo study,
+            DeviceInfo device,
+            DatasetInfo dataset,
+            OperatingPoint operatingPoint,
+            List<EndpointResult> endpoints,
+            Verdict verdict,
+            ConfusionMatrix matrix,
+            RocSummary roc,
+            List<SubgroupRow> subgroups,
+            List<QuarantineRow> quarantine,
+            List<SignatureRow> signatures,
+            List<AuditRow> auditExcerpt,
+            Optional<SegmentationSection> segmentation,
+            Optional<DetectionSection> detection) {
+        this(
+                study,
+                device,
+                dataset,
+                operatingPoint,
+                endpoints,
+                verdict,
+                matrix,
+                roc,
+                subgroups,
+                quarantine,
+                signatures,
+                auditExcerpt,
+                segmentation,
+                detection,
+                Optional.empty());
+    }
 
     /** The report of a classification study. */
     public ValidationReport(
@@ -84,6 +120,7 @@ public record ValidationReport(
         auditExcerpt = Fields.list("audit excerpt", auditExcerpt);
         Fields.optional("segmentation", segmentation);
         Fields.optional("detection", detection);
+        Fields.optional("explanations", explanations);
         if (segmentation.isPresent() && segmentation.get().cases().size() != dataset.results()) {
             throw new IllegalArgumentException(
                     "segmentation lists "

@@ -130,7 +130,8 @@ public final class StudyReportService implements ReportService {
                                 .map(StudyReportService::audit)
                                 .toList(),
                         TaskSections.segmentation(results, cases, java.util.Optional.of(runDir)),
-                        TaskSections.detection(results, cases));
+                        TaskSections.detection(results, cases),
+                        ExplanationSections.of(results, runDir));
 
         String positive = protocol.operatingPoint().positiveClass();
         List<CaseRow> caseRows = new ArrayList<>();

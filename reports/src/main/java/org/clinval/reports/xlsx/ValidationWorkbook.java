@@ -85,6 +85,7 @@ public final class ValidationWorkbook {
             quarantine(wb, cells, report.quarantine());
             report.segmentation().ifPresent(s -> TaskSheets.segmentation(wb, cells, s));
             report.detection().ifPresent(d -> TaskSheets.detection(wb, cells, d));
+            report.explanations().ifPresent(e -> ExplanationSheet.write(wb, cells, e));
             Workbooks.properties(
                     wb,
                     "Validation workbook "

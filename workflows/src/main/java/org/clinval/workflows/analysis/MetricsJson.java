@@ -93,6 +93,7 @@ public final class MetricsJson {
         o.put("task", p.task().key());
         r.segmentation().ifPresent(s -> o.set("segmentation", TaskMetricsJson.segmentation(s, p)));
         r.detection().ifPresent(d -> o.set("detection", TaskMetricsJson.detection(d, p)));
+        r.explanations().ifPresent(e -> o.set("explanations", ExplanationMetricsJson.tree(e, p)));
         return o;
     }
 

@@ -158,7 +158,8 @@ public final class StudyAnalysis {
                 subgroups(protocol, cases, positive, score, op.direction()),
                 StudyResults.verdictOf(endpoints),
                 segmentation,
-                detection);
+                detection,
+                task.explanations().map(rows -> ExplanationAnalysis.analyse(protocol, rows)));
     }
 
     private static Map<String, List<SubgroupResult>> subgroups(

@@ -27,6 +27,7 @@ import org.clinval.workflows.protocol.StudyProtocol;
  * @param verdict {@link Verdict#PASS} when every primary endpoint passed
  * @param segmentation the segmentation analysis of a segmentation study, else empty
  * @param detection the detection analysis of a detection study, else empty
+ * @param explanations the explanation maps and their scores, when the protocol asks for them
  */
 public record StudyResults(
         StudyProtocol protocol,
@@ -39,7 +40,36 @@ public record StudyResults(
         Map<String, List<SubgroupResult>> subgroups,
         Verdict verdict,
         Optional<SegmentationResults> segmentation,
-        Optional<DetectionResults> detection) {
+        Optional<DetectionResults> detection,
+        Optional<ExplanationResults> explanations) {
+
+    /** The results without explanations. */
+    public StudyResults(
+            StudyProtocol protocol,
+            int cases,
+            DiagnosticAccuracy accuracy,
+            Optional<AucEstimate> auc,
+            Optional<BootstrapInterval> aucBootstrap,
+            List<String> undefined,
+            List<EndpointResult> endpoints,
+            Map<String, List<SubgroupResult>> subgroups,
+            Verdict verdict,
+            Optional<SegmentationResults> segmentation,
+            Optional<DetectionResults> detection) {
+        this(
+                protocol,
+                cases,
+                accuracy,
+                auc,
+                aucBootstrap,
+                undefined,
+                endpoints,
+                subgroups,
+                verdict,
+                segmentation,
+                detection,
+                Optional.empty());
+    }
 
     /** The results of a classification study. */
     public StudyResults(

@@ -1,6 +1,7 @@
 package org.clinval.workflows.analysis;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -15,12 +16,27 @@ import org.clinval.workflows.protocol.StudyProtocol;
  *
  * @param segmentation the segmentation results, in case-result order
  * @param detection the scans, candidates and lesions
+ * @param explanations the rows of the run's {@code explanations.csv}, when the protocol asks for
+ *     explanations
  */
 public record TaskInputs(
-        Optional<List<SegmentationCase>> segmentation, Optional<DetectionInputs> detection) {
+        Optional<List<SegmentationCase>> segmentation,
+        Optional<DetectionInputs> detection,
+        Optional<List<ExplanationRow>> explanations) {
 
     /** The inputs of a classification study: none beyond the case results. */
     public static final TaskInputs NONE = new TaskInputs(Optional.empty(), Optional.empty());
+
+    /** The task's inputs without explanations. */
+    public TaskInputs(
+            Optional<List<SegmentationCase>> segmentation, Optional<DetectionInputs> detection) {
+        this(segmentation, detection, Optional.empty());
+    }
+
+    /** Returns these inputs with the rows of {@code explanations.csv}. */
+    public TaskInputs withExplanations(List<ExplanationRow> rows) {
+        return new TaskInputs(segmentation, detection, Optional.of(List.copyOf(rows)));
+    }
 
     /**
      * Reads what {@code protocol}'s task needs beside {@code caseResults}, whose rows are {@code
@@ -30,6 +46,18 @@ public record TaskInputs(
      */
     public static TaskInputs read(StudyProtocol protocol, Path caseResults, List<CaseResult> cases)
             throws IOException {
+        TaskInputs t = taskInputs(protocol, caseResults, cases);
+        if (protocol.explanations().isEmpty()) return t;
+        Path file = caseResults.toAbsolutePath().getParent().resolve(ExplanationsCsv.FILE);
+        if (!Files.exists(file)) {
+            throw new IOException(
+                    file + ": missing; the protocol asks for explanations (explanations)");
+        }
+        return t.withExplanations(ExplanationsCsv.read(file));
+    }
+
+    private static TaskInputs taskInputs(
+            StudyProtocol protocol, Path caseResults, List<CaseResult> cases) throws IOException {
         return switch (protocol.task()) {
             case CLASSIFICATION -> NONE;
             case SEGMENTATION -> {
