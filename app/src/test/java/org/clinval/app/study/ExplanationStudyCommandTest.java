@@ -163,6 +163,10 @@ class ExplanationStudyCommandTest {
                     .contains("Clopper\u2013Pearson");
         }
         System.out.println("report: " + pdf);
+        assertThat(
+                        org.clinval.reports.pdf.PdfA.failures(
+                                pdf, org.verapdf.pdfa.flavours.PDFAFlavour.PDFA_1_B))
+                .isEmpty();
         Path xlsx = pdf.resolveSibling("validation-workbook.xlsx");
         if (Files.exists(xlsx)) {
             try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {

@@ -21,6 +21,7 @@ import java.util.OptionalDouble;
  * @param original the image (PNG), empty when not written
  * @param map the map alone (PNG), empty when not written
  * @param overlay the map over the image (PNG), empty when not written
+ * @param lesion the lesion mask (PNG, white inside), empty when the case has none
  */
 public record ExplanationCaseRow(
         String caseId,
@@ -36,7 +37,8 @@ public record ExplanationCaseRow(
         String problem,
         byte[] original,
         byte[] map,
-        byte[] overlay) {
+        byte[] overlay,
+        byte[] lesion) {
 
     public ExplanationCaseRow {
         Fields.text("explained case id", caseId);

@@ -106,8 +106,8 @@ final class ExplanationRows {
                                     : of.size()
                                             + " case"
                                             + (of.size() == 1 ? "" : "s")
-                                            + "; left to right the image, the map and the"
-                                            + " overlay."));
+                                            + "; left to right the image (the reference lesion"
+                                            + " outlined in green), the map and the overlay."));
             for (ExplanationCaseRow c : of) {
                 if (!c.problem().isEmpty() || !c.hasImages()) {
                     r.para(
@@ -152,7 +152,9 @@ final class ExplanationRows {
     /** The three images side by side on white, each scaled to {@value #TILE} pixels high. */
     static byte[] strip(ExplanationCaseRow c) {
         try {
-            BufferedImage[] tiles = {read(c.original()), read(c.map()), read(c.overlay())};
+            BufferedImage original = read(c.original());
+            if (c.lesion().length > 0) original = outline(original, read(c.lesion()));
+            BufferedImage[] tiles = {original, read(c.map()), read(c.overlay())};
             int width = 0;
             int[] w = new int[3];
             for (int i = 0; i < 3; i++) {
@@ -176,6 +178,34 @@ final class ExplanationRows {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot compose the images of " + c.caseId(), e);
         }
+    }
+
+    /** The image with the lesion's boundary pixels (inside, with a 4-neighbour outside) green. */
+    private static BufferedImage outline(BufferedImage image, BufferedImage lesion) {
+        int w = image.getWidth(), h = image.getHeight();
+        if (lesion.getWidth() != w || lesion.getHeight() != h) return image;
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        out.getGraphics().drawImage(image, 0, 0, null);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (!inside(lesion, x, y)) continue;
+                if (!inside(lesion, x - 1, y)
+                        || !inside(lesion, x + 1, y)
+                        || !inside(lesion, x, y - 1)
+                        || !inside(lesion, x, y + 1)) {
+                    out.setRGB(x, y, 0x33CC33);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean inside(BufferedImage mask, int x, int y) {
+        return x >= 0
+                && y >= 0
+                && x < mask.getWidth()
+                && y < mask.getHeight()
+                && (mask.getRGB(x, y) & 0xFF) > 127;
     }
 
     private static BufferedImage read(byte[] png) throws IOException {

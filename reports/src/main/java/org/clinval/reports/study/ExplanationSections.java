@@ -51,7 +51,8 @@ final class ExplanationSections {
                             r.problem(),
                             png(dir.resolve("original.png")),
                             png(dir.resolve("map.png")),
-                            png(dir.resolve("overlay.png"))));
+                            png(dir.resolve("overlay.png")),
+                            png(dir.resolve("lesion.png"))));
         }
         Map<String, ExplanationSection.Pointing> byKind = new LinkedHashMap<>();
         e.pointingByKind().forEach((k, g) -> byKind.put(k, pointing(g)));
