@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.clinval.imaging.ImagingException;
+import org.clinval.imaging.dicom.DicomImage;
+import org.clinval.imaging.dicom.DicomReadException;
+import org.clinval.imaging.dicom.DicomReader;
 import org.clinval.imaging.dicom.write.SegmentMask;
 import org.clinval.imaging.dicom.write.SegmentationReader;
 import org.clinval.imaging.dicom.write.SliceGeometry;
@@ -35,10 +38,10 @@ final class LesionMask {
 
     /** Returns the lesion pixels of {@code file} on {@code image}, row-major. */
     static boolean[] read(Path file, Path image) throws ImagingException {
-        SourceSeries source = SourceSeries.read(List.of(image));
-        SourceFrame frame = source.frames().get(0);
-        int n = frame.rows() * frame.columns();
         if (file.getFileName().toString().endsWith(".dcm")) {
+            SourceSeries source = SourceSeries.read(List.of(image));
+            SourceFrame frame = source.frames().get(0);
+            int n = frame.rows() * frame.columns();
             boolean[] out = new boolean[n];
             for (SegmentMask m : SegmentationReader.read(file, source)) {
                 boolean[] f = m.frames()[0];
@@ -46,6 +49,13 @@ final class LesionMask {
             }
             return out;
         }
+        DicomImage frame;
+        try {
+            frame = DicomReader.read(image);
+        } catch (DicomReadException e) {
+            throw new ImagingException("the image cannot be read: " + e.getMessage(), e);
+        }
+        int n = frame.rows() * frame.columns();
         Nifti1 nii;
         Mask mask;
         try {
@@ -69,8 +79,9 @@ final class LesionMask {
                             + " (columns, rows)");
         }
         Optional<double[][]> affine = nii.worldAffine();
-        if (affine.isPresent() && frame.geometry() != null) {
-            check(affine.get(), frame.geometry());
+        if (affine.isPresent()) {
+            Optional<SliceGeometry> geometry = geometry(image);
+            if (geometry.isPresent()) check(affine.get(), geometry.get());
         }
         boolean[] out = new boolean[n];
         for (int y = 0; y < frame.rows(); y++) {
@@ -79,6 +90,16 @@ final class LesionMask {
             }
         }
         return out;
+    }
+
+    /** The image's plane geometry, empty for an image without one (a photograph). */
+    private static Optional<SliceGeometry> geometry(Path image) {
+        try {
+            return Optional.ofNullable(
+                    SourceSeries.read(List.of(image)).frames().get(0).geometry());
+        } catch (ImagingException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Refuses a transform that does not put voxel (x, y) on pixel (row y, column x). */
