@@ -120,6 +120,16 @@ class ExplanationStudyTest {
     @Test
     void gradCamMapsOfTheDrawnCasesScoreAsAnIndependentComputationFromTheWrittenFiles()
             throws Exception {
+        check("grad-cam", 3, 0, "positive logit", "run");
+    }
+
+    @Test
+    void occlusionMapsWithAPointingToleranceScoreAsTheIndependentComputation() throws Exception {
+        check("occlusion", 1, 3, "positive probability", "occlusion-run");
+    }
+
+    private void check(String method, int perKind, int tolerance, String target, String run)
+            throws Exception {
         StudyCheck.Inputs in =
                 new StudyCheck.Inputs(
                         study.dicom(),
@@ -132,13 +142,13 @@ class ExplanationStudyTest {
                         List.of("site"));
         ExplanationTask task =
                 new ExplanationTask(
-                        "grad-cam",
+                        method,
                         List.of(Kind.FALSE_NEGATIVES, Kind.FALSE_POSITIVES, Kind.TRUE_POSITIVES),
-                        3,
+                        perKind,
                         20261205,
-                        0,
+                        tolerance,
                         Optional.of(masks));
-        Path runDir = Files.createDirectories(dir.resolve("run"));
+        Path runDir = Files.createDirectories(dir.resolve(run));
         CasePlan plan = StudyInference.plan(in);
         StudyInference.run(
                 new StudyInference.Request(
@@ -170,7 +180,9 @@ class ExplanationStudyTest {
         drawn.values().forEach(l -> l.forEach(r -> expected.add(r.caseId())));
         assertThat(explained.stream().map(r -> r.get("case_id")).toList())
                 .containsExactlyElementsOf(expected);
-        assertThat(explained).filteredOn(r -> r.get("kind").equals("true-positives")).hasSize(3);
+        assertThat(explained)
+                .filteredOn(r -> r.get("kind").equals("true-positives"))
+                .hasSize(perKind);
 
         Map<String, String> maskOf = new HashMap<>();
         List<String> maskLines = new ArrayList<>(List.of("case_id,mask"));
@@ -179,17 +191,17 @@ class ExplanationStudyTest {
             maskOf.put(c.caseId(), m);
             maskLines.add(c.caseId() + "," + m);
         }
-        Path maskCsv = dir.resolve("masks.csv");
+        Path maskCsv = dir.resolve(run + "-masks.csv");
         Files.write(maskCsv, maskLines);
         // Reference call: /usr/bin/python3 src/test/python/explanation_scores.py
-        // explanations.csv explanations/ masks.csv 0 (numpy 1.24.2, pydicom 2.3.1)
+        // explanations.csv explanations/ masks.csv TOLERANCE (numpy, pydicom 2.3.1)
         String out =
                 Python.run(
                         "explanation_scores.py",
                         runDir.resolve(StudyExplanations.CSV).toString(),
                         runDir.resolve(StudyExplanations.FOLDER).toString(),
                         maskCsv.toString(),
-                        "0");
+                        Integer.toString(tolerance));
         Map<String, JsonNode> reference = new HashMap<>();
         for (String line : out.strip().split("\n")) {
             JsonNode j = new ObjectMapper().readTree(line);
@@ -198,8 +210,8 @@ class ExplanationStudyTest {
         int scored = 0;
         for (CSVRecord r : explained) {
             assertThat(r.get("problem")).as(r.get("case_id")).isEmpty();
-            assertThat(r.get("method")).isEqualTo("grad-cam");
-            assertThat(r.get("target")).isEqualTo("positive logit");
+            assertThat(r.get("method")).isEqualTo(method);
+            assertThat(r.get("target")).isEqualTo(target);
             JsonNode j = reference.get(r.get("case_id"));
             assertThat(j).as(r.get("case_id")).isNotNull();
             assertThat(r.get("peak_row")).isEqualTo(j.get("peak_row").asText());
@@ -229,6 +241,6 @@ class ExplanationStudyTest {
             assertThat(maskOf.get(r.get("case_id")).isEmpty())
                     .isEqualTo(r.get("label").equals("0"));
         }
-        assertThat(scored).isGreaterThanOrEqualTo(3);
+        assertThat(scored).isGreaterThanOrEqualTo(perKind);
     }
 }
