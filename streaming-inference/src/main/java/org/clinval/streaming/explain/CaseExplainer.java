@@ -106,6 +106,7 @@ public final class CaseExplainer implements AutoCloseable, Serializable {
                     c.prediction(),
                     "",
                     folder,
+                    "",
                     e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
@@ -136,7 +137,7 @@ public final class CaseExplainer implements AutoCloseable, Serializable {
         boolean[] lesion = lesion(c, slice);
         ExplanationScore s = ExplanationScoring.score(map.map(), lesion, tolerancePx);
         Files.createDirectories(dir);
-        writeFiles(c, slice, map, lesion, s.maskPixels() > 0, dir);
+        String dicom = writeFiles(c, slice, map, lesion, s.maskPixels() > 0, dir);
         StringJoiner params = new StringJoiner(";");
         new TreeMap<>(map.parameters()).forEach((k, v) -> params.add(k + "=" + v));
         return new ExplainedCase(
@@ -154,6 +155,7 @@ public final class CaseExplainer implements AutoCloseable, Serializable {
                 c.prediction(),
                 params.toString(),
                 folder,
+                dicom,
                 "");
     }
 
@@ -171,7 +173,8 @@ public final class CaseExplainer implements AutoCloseable, Serializable {
         return plane;
     }
 
-    private void writeFiles(
+    /** Writes the case's files; returns {@code overlay.dcm} or why it was not written. */
+    private String writeFiles(
             SelectedCase c,
             ImageSlice slice,
             ExplanationMap map,
@@ -188,6 +191,16 @@ public final class CaseExplainer implements AutoCloseable, Serializable {
         Overlay.writePng(dir.resolve("overlay.png"), image, map.map(), lo, hi, 0.6);
         if (hasLesion) Png.mask(dir.resolve("lesion.png"), lesion, slice.rows(), slice.columns());
         writeNpy(dir.resolve("map.npy"), map.map());
+        try {
+            writeOverlay(c, lo, hi, heat, dir.resolve("overlay.dcm"));
+            return "overlay.dcm";
+        } catch (org.clinval.imaging.ImagingException | IllegalArgumentException e) {
+            return "not written: " + e.getMessage();
+        }
+    }
+
+    private void writeOverlay(SelectedCase c, double lo, double hi, float[] heat, Path file)
+            throws org.clinval.imaging.ImagingException {
         SourceFrame source = SourceSeries.read(List.of(Path.of(c.image()))).frames().get(0);
         ModelIdentity identity =
                 new ModelIdentity(
@@ -211,7 +224,7 @@ public final class CaseExplainer implements AutoCloseable, Serializable {
                 heat,
                 new OverlayStyle((lo + hi) / 2, Math.max(1, hi - lo), 0.6, Colormap.JET),
                 id,
-                dir.resolve("overlay.dcm"));
+                file);
     }
 
     /**

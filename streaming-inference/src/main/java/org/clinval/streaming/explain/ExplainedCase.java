@@ -17,6 +17,9 @@ package org.clinval.streaming.explain;
  * @param prediction the prediction at the operating point, 1 or 0
  * @param parameters the method's settings, {@code key=value} joined by {@code ;}
  * @param folder the case's folder under {@code explanations/}
+ * @param dicomOverlay {@code overlay.dcm} when the Secondary Capture overlay was written, else
+ *     {@code not written: <reason>} (e.g. a source the overlay writer does not take); the map and
+ *     its scores stand either way
  * @param problem why the case has no map (its other fields then empty), else empty
  */
 public record ExplainedCase(
@@ -34,4 +37,5 @@ public record ExplainedCase(
         int prediction,
         String parameters,
         String folder,
+        String dicomOverlay,
         String problem) {}

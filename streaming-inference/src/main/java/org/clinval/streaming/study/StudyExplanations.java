@@ -36,7 +36,7 @@ public final class StudyExplanations {
     /** The header of {@link #CSV}. */
     public static final String HEADER =
             "case_id,kind,method,target,pointing_hit,energy_in_mask,peak_row,peak_column,"
-                    + "lesion_pixels,label,score,prediction,parameters,folder,problem";
+                    + "lesion_pixels,label,score,prediction,parameters,folder,dicom_overlay,problem";
 
     private StudyExplanations() {}
 
@@ -131,6 +131,7 @@ public final class StudyExplanations {
                             Integer.toString(x.prediction()),
                             x.parameters(),
                             x.folder(),
+                            x.dicomOverlay(),
                             x.problem()));
         }
         Files.write(file, lines, StandardCharsets.UTF_8);

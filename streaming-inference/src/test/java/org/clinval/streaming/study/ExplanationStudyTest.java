@@ -211,6 +211,7 @@ class ExplanationStudyTest {
         for (CSVRecord r : explained) {
             assertThat(r.get("problem")).as(r.get("case_id")).isEmpty();
             assertThat(r.get("method")).isEqualTo(method);
+            assertThat(r.get("dicom_overlay")).isEqualTo("overlay.dcm");
             assertThat(r.get("target")).isEqualTo(target);
             JsonNode j = reference.get(r.get("case_id"));
             assertThat(j).as(r.get("case_id")).isNotNull();
