@@ -107,8 +107,27 @@ public final class CaseExplainer implements AutoCloseable, Serializable {
                     "",
                     folder,
                     "",
-                    e.getClass().getSimpleName() + ": " + e.getMessage());
+                    redact(e.getClass().getSimpleName() + ": " + e.getMessage(), c));
         }
+    }
+
+    /** Messages name the case by its pseudonym: file paths (folder names) are taken out. */
+    static String redact(String message, SelectedCase c) {
+        String m = String.valueOf(message);
+        for (String[] p :
+                new String[][] {
+                    {c.image(), "the image"},
+                    {c.original(), "the image"},
+                    {c.mask(), "the lesion mask"}
+                }) {
+            if (p[0].isEmpty()) continue;
+            m = m.replace(p[0], p[1]);
+            String name = Path.of(p[0]).getFileName().toString();
+            Path parent = Path.of(p[0]).getParent();
+            if (parent != null) m = m.replace(parent.toString(), "(folder)");
+            m = m.replace(name, p[1]);
+        }
+        return m;
     }
 
     private ExplainedCase explain(SelectedCase c, Path dir, String folder) throws Exception {
