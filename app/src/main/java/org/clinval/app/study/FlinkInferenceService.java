@@ -102,7 +102,8 @@ final class FlinkInferenceService implements InferenceService {
                 r.quarantine(),
                 settings,
                 cluster,
-                cluster == null ? List.of() : jobJars());
+                cluster == null ? List.of() : jobJars(),
+                StudyInputAdapter.explanations(r.protocol()));
     }
 
     /** The jars a cluster needs to run the job: this program's, less Flink's own. */

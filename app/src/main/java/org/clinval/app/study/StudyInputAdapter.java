@@ -80,6 +80,25 @@ final class StudyInputAdapter implements InputCheckService {
         };
     }
 
+    /** Returns the explanations step a protocol asks for, if any. */
+    static Optional<org.clinval.streaming.explain.ExplanationTask> explanations(StudyProtocol p) {
+        return p.explanations()
+                .map(
+                        e ->
+                                new org.clinval.streaming.explain.ExplanationTask(
+                                        e.method(),
+                                        e.cases().stream()
+                                                .map(
+                                                        org.clinval.streaming.explain
+                                                                        .ExplanationTask.Kind
+                                                                ::parse)
+                                                .toList(),
+                                        e.perKind(),
+                                        e.seed(),
+                                        e.tolerancePx(),
+                                        p.dataset().referenceMasks()));
+    }
+
     /** Returns where the case key of run folder {@code runDir} is kept. */
     static Path caseKey(Path runDir) {
         return InputCheckService.caseKey(runDir);

@@ -23,6 +23,14 @@ public record ExplanationMap(
         parameters = Map.copyOf(parameters);
     }
 
+    /**
+     * Returns what the map explains, as its parameters record it ({@code "positive logit"}, {@code
+     * "class 3 (predicted)"}, {@code "positive probability"}).
+     */
+    public String target() {
+        return parameters.getOrDefault("target", "positive probability");
+    }
+
     /** Returns the index {@code r * columns + c} of the largest value (the first if tied). */
     public int peakIndex() {
         float[] v = map.values();

@@ -92,6 +92,7 @@ public final class Lime {
         params.put("samples", Integer.toString(samples));
         params.put("seed", Long.toString(seed));
         params.put("fill_hu", Double.toString(fillHu));
+        params.put("target", "positive probability");
         params.put("kernel_width", Double.toString(KERNEL_WIDTH));
         params.put("ridge", Double.toString(RIDGE));
         return new ExplanationMap(

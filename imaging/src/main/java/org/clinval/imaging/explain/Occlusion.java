@@ -86,6 +86,7 @@ public final class Occlusion {
         params.put("patch", Integer.toString(patch));
         params.put("stride", Integer.toString(stride));
         params.put("fill_hu", Double.toString(fillHu));
+        params.put("target", "positive probability");
         params.put("evaluations", Integer.toString(origins.size() + 1));
         return new ExplanationMap(
                 new Raster(map, image.rows(), image.columns()),

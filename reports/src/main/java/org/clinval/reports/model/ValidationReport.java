@@ -22,6 +22,7 @@ import org.clinval.validation.binary.ConfusionMatrix;
  * @param segmentation the segmentation results of a segmentation study, else empty
  * @param detection the detection results of a detection study, else empty
  * @param grading the grading results of a grading study, else empty
+ * @param explanations the explanation maps, when the protocol asks for them
  */
 public record ValidationReport(
         StudyInfo study,
@@ -38,9 +39,10 @@ public record ValidationReport(
         List<AuditRow> auditExcerpt,
         Optional<SegmentationSection> segmentation,
         Optional<DetectionSection> detection,
-        Optional<GradingSection> grading) {
+        Optional<GradingSection> grading,
+        Optional<ExplanationSection> explanations) {
 
-    /** The report of a study of a task other than grading. */
+    /** The report of a study of a task other than grading, without explanations. */
     public ValidationReport(
             StudyInfo study,
             DeviceInfo device,
@@ -71,6 +73,7 @@ public record ValidationReport(
                 auditExcerpt,
                 segmentation,
                 detection,
+                Optional.empty(),
                 Optional.empty());
     }
 
@@ -129,6 +132,7 @@ public record ValidationReport(
                             + dataset.results()
                             + " results");
         }
+        Fields.optional("explanations", explanations);
         if (segmentation.isPresent() && segmentation.get().cases().size() != dataset.results()) {
             throw new IllegalArgumentException(
                     "segmentation lists "

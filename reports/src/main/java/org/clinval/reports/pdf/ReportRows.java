@@ -44,6 +44,8 @@ final class ReportRows {
         report.detection().ifPresent(d -> task.addAll(DetectionRows.SECTIONS));
         report.grading().ifPresent(g -> task.addAll(GradingRows.SECTIONS));
         out.addAll(1, task);
+        report.explanations()
+                .ifPresent(e -> out.addAll(out.indexOf(QUARANTINE), ExplanationRows.SECTIONS));
         return List.copyOf(out);
     }
 
@@ -67,6 +69,7 @@ final class ReportRows {
                 "The empirical ROC curve of the analysed cases with the operating point marked.",
                 "roc");
         r.subgroups(report);
+        report.explanations().ifPresent(e -> ExplanationRows.add(r, e, report));
         r.quarantine(report);
         r.signatures(report);
         r.audit(report);

@@ -131,7 +131,8 @@ public final class StudyReportService implements ReportService {
                                 .toList(),
                         TaskSections.segmentation(results, cases, java.util.Optional.of(runDir)),
                         TaskSections.detection(results, cases),
-                        GradingSections.grading(results));
+                        GradingSections.grading(results),
+                        ExplanationSections.of(results, runDir));
 
         String positive = protocol.operatingPoint().positiveClass();
         List<CaseRow> caseRows = new ArrayList<>();

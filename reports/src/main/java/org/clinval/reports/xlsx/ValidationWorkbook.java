@@ -86,6 +86,7 @@ public final class ValidationWorkbook {
             report.segmentation().ifPresent(s -> TaskSheets.segmentation(wb, cells, s));
             report.grading().ifPresent(g -> GradingSheets.grading(wb, cells, g));
             report.detection().ifPresent(d -> TaskSheets.detection(wb, cells, d));
+            report.explanations().ifPresent(e -> ExplanationSheet.write(wb, cells, e));
             Workbooks.properties(
                     wb,
                     "Validation workbook "

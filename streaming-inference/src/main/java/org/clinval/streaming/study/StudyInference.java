@@ -47,6 +47,7 @@ public final class StudyInference {
      * @param settings the job's settings
      * @param cluster a Flink cluster's {@code host:port}, or null for in-process
      * @param jars the jars a cluster needs
+     * @param explanations the explanations step after inference, when the protocol asks for one
      */
     public record Request(
             StudyCheck.Inputs inputs,
@@ -57,11 +58,36 @@ public final class StudyInference {
             Path quarantine,
             JobSettings settings,
             String cluster,
-            List<String> jars) {
+            List<String> jars,
+            Optional<org.clinval.streaming.explain.ExplanationTask> explanations) {
 
         public Request {
             phiQuarantined = Map.copyOf(phiQuarantined);
             jars = List.copyOf(jars);
+        }
+
+        /** A request without explanations. */
+        public Request(
+                StudyCheck.Inputs inputs,
+                Optional<Path> deidentified,
+                Map<String, String> phiQuarantined,
+                Path runDir,
+                Path caseResults,
+                Path quarantine,
+                JobSettings settings,
+                String cluster,
+                List<String> jars) {
+            this(
+                    inputs,
+                    deidentified,
+                    phiQuarantined,
+                    runDir,
+                    caseResults,
+                    quarantine,
+                    settings,
+                    cluster,
+                    jars,
+                    Optional.empty());
         }
     }
 
@@ -127,6 +153,9 @@ public final class StudyInference {
             finish(r, plan, s);
             if (!s.quarantine().equals(r.quarantine())) {
                 Files.move(s.quarantine(), r.quarantine(), StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (r.explanations().isPresent()) {
+                StudyExplanations.run(r, plan, r.explanations().get());
             }
             return s;
         } finally {

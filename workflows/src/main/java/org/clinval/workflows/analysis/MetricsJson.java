@@ -94,6 +94,7 @@ public final class MetricsJson {
         r.segmentation().ifPresent(s -> o.set("segmentation", TaskMetricsJson.segmentation(s, p)));
         r.detection().ifPresent(d -> o.set("detection", TaskMetricsJson.detection(d, p)));
         r.grading().ifPresent(g -> o.set("grading", GradingMetricsJson.grading(g, p)));
+        r.explanations().ifPresent(e -> o.set("explanations", ExplanationMetricsJson.tree(e, p)));
         return o;
     }
 

@@ -179,7 +179,8 @@ public final class StudyAnalysis {
                 StudyResults.verdictOf(endpoints),
                 segmentation,
                 detection,
-                grading);
+                grading,
+                task.explanations().map(rows -> ExplanationAnalysis.analyse(protocol, rows)));
     }
 
     /** The table of recorded calls against the labels. */

@@ -28,6 +28,7 @@ import org.clinval.workflows.protocol.StudyProtocol;
  * @param segmentation the segmentation analysis of a segmentation study, else empty
  * @param detection the detection analysis of a detection study, else empty
  * @param grading the grading analysis of a grading study, else empty
+ * @param explanations the explanation maps and their scores, when the protocol asks for them
  */
 public record StudyResults(
         StudyProtocol protocol,
@@ -41,9 +42,10 @@ public record StudyResults(
         Verdict verdict,
         Optional<SegmentationResults> segmentation,
         Optional<DetectionResults> detection,
-        Optional<GradingResults> grading) {
+        Optional<GradingResults> grading,
+        Optional<ExplanationResults> explanations) {
 
-    /** The results of a study of a task other than grading. */
+    /** The results of a study of a task other than grading, without explanations. */
     public StudyResults(
             StudyProtocol protocol,
             int cases,
@@ -68,6 +70,7 @@ public record StudyResults(
                 verdict,
                 segmentation,
                 detection,
+                Optional.empty(),
                 Optional.empty());
     }
 

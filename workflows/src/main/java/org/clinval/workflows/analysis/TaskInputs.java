@@ -1,6 +1,7 @@
 package org.clinval.workflows.analysis;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -18,20 +19,28 @@ import org.clinval.workflows.protocol.StudyProtocol;
  * @param segmentation the segmentation results, in case-result order
  * @param detection the scans, candidates and lesions
  * @param grading the grading columns and the graders' grades
+ * @param explanations the rows of the run's {@code explanations.csv}, when the protocol asks for
+ *     explanations
  */
 public record TaskInputs(
         Optional<List<SegmentationCase>> segmentation,
         Optional<DetectionInputs> detection,
-        Optional<GradingInputs> grading) {
+        Optional<GradingInputs> grading,
+        Optional<List<ExplanationRow>> explanations) {
 
     /** The inputs of a classification study: none beyond the case results. */
     public static final TaskInputs NONE =
-            new TaskInputs(Optional.empty(), Optional.empty(), Optional.empty());
+            new TaskInputs(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
-    /** The inputs of a segmentation or detection study. */
+    /** The inputs of a segmentation or detection study, without explanations. */
     public TaskInputs(
             Optional<List<SegmentationCase>> segmentation, Optional<DetectionInputs> detection) {
-        this(segmentation, detection, Optional.empty());
+        this(segmentation, detection, Optional.empty(), Optional.empty());
+    }
+
+    /** Returns these inputs with the rows of {@code explanations.csv}. */
+    public TaskInputs withExplanations(List<ExplanationRow> rows) {
+        return new TaskInputs(segmentation, detection, grading, Optional.of(List.copyOf(rows)));
     }
 
     /**
@@ -42,6 +51,18 @@ public record TaskInputs(
      */
     public static TaskInputs read(StudyProtocol protocol, Path caseResults, List<CaseResult> cases)
             throws IOException {
+        TaskInputs t = taskInputs(protocol, caseResults, cases);
+        if (protocol.explanations().isEmpty()) return t;
+        Path file = caseResults.toAbsolutePath().getParent().resolve(ExplanationsCsv.FILE);
+        if (!Files.exists(file)) {
+            throw new IOException(
+                    file + ": missing; the protocol asks for explanations (explanations)");
+        }
+        return t.withExplanations(ExplanationsCsv.read(file));
+    }
+
+    private static TaskInputs taskInputs(
+            StudyProtocol protocol, Path caseResults, List<CaseResult> cases) throws IOException {
         return switch (protocol.task()) {
             case CLASSIFICATION -> NONE;
             case SEGMENTATION -> {
@@ -71,7 +92,8 @@ public record TaskInputs(
                                         GradingCsv.graders(
                                                 protocol.dataset().groundTruth(),
                                                 s.reference(),
-                                                s.scale()))));
+                                                s.scale()))),
+                        Optional.empty());
             }
             case DETECTION -> {
                 Path dir = caseResults.toAbsolutePath().getParent();

@@ -97,5 +97,17 @@ public final class RunInference implements JavaDelegate {
                                 + " results, "
                                 + r.quarantined()
                                 + " quarantined");
+        Path explanations = s.runDir().resolve(org.clinval.workflows.analysis.ExplanationsCsv.FILE);
+        if (p.explanations().isPresent() && java.nio.file.Files.exists(explanations)) {
+            s.audit()
+                    .recordFile(
+                            AuditTrail.SYSTEM,
+                            ValidationStudy.RUN_INFERENCE + " wrote the explanation maps",
+                            explanations,
+                            p.explanations().get().method()
+                                    + " maps of the drawn cases under "
+                                    + org.clinval.workflows.analysis.ExplanationsCsv.FOLDER
+                                    + "/");
+        }
     }
 }

@@ -46,6 +46,7 @@ final class ProtocolParser {
         Optional<SegmentationSettings> segmentation = segmentation(m, task);
         Optional<DetectionSettings> detection = detection(m, task);
         Optional<GradingSettings> grading = GradingParser.grading(m, task);
+        Optional<ExplanationSettings> explanations = ExplanationParser.explanations(m, task);
         Optional<Device> device = m.map("device").flatMap(this::device);
         if (grading.isPresent() && model.isPresent()) {
             Optional<List<String>> modelGrades = ModelScores.grades(model.get());
@@ -98,7 +99,8 @@ final class ProtocolParser {
                         task.orElseThrow(),
                         segmentation,
                         detection,
-                        grading));
+                        grading,
+                        explanations));
     }
 
     /** The {@code segmentation} block: only in a segmentation protocol. */
@@ -229,7 +231,10 @@ final class ProtocolParser {
     private Optional<Dataset> dataset(YamlMap m, Optional<Task> task) {
         Optional<Path> dicom = path(m, "dicom", true);
         Optional<Path> truth = path(m, "ground_truth", false);
-        Optional<Path> masks = reference(m, task, "reference_masks", Task.SEGMENTATION, true);
+        Optional<Path> masks =
+                ExplanationParser.lesionMasks(m, task)
+                        ? path(m, "reference_masks", true)
+                        : reference(m, task, "reference_masks", Task.SEGMENTATION, true);
         Optional<Path> lesions = reference(m, task, "lesions", Task.DETECTION, false);
         Optional<Boolean> deidentify = m.bool("deidentify");
         boolean burnedIn = m.bool("allow_burned_in_annotation", false);

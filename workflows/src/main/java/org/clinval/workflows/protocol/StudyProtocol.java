@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param detection the {@code detection} block of a detection protocol (its defaults when the
  *     protocol has none); empty for every other task
  * @param grading the {@code grading} block of a grading protocol; empty for every other task
+ * @param explanations the {@code explanations} block, when the protocol asks for explanation maps
  */
 public record StudyProtocol(
         Path file,
@@ -42,7 +43,8 @@ public record StudyProtocol(
         Task task,
         Optional<SegmentationSettings> segmentation,
         Optional<DetectionSettings> detection,
-        Optional<GradingSettings> grading) {
+        Optional<GradingSettings> grading,
+        Optional<ExplanationSettings> explanations) {
 
     public StudyProtocol {
         if (grading.isPresent() != (task == Task.GRADING)) {
@@ -58,6 +60,48 @@ public record StudyProtocol(
             throw new IllegalArgumentException(
                     "detection settings belong to a detection protocol, not " + task.key());
         }
+        if (explanations.isPresent() && (task == Task.SEGMENTATION || task == Task.DETECTION)) {
+            throw new IllegalArgumentException(
+                    "explanations belong to a protocol with a case-level score, not " + task.key());
+        }
+    }
+
+    /** A protocol without explanations. */
+    public StudyProtocol(
+            Path file,
+            String id,
+            String title,
+            String intendedUse,
+            Device device,
+            Dataset dataset,
+            OperatingPoint operatingPoint,
+            List<Endpoint> endpoints,
+            Subgroups subgroups,
+            StatisticalMethods statistics,
+            Optional<Path> features,
+            SeparationOfDuties separationOfDuties,
+            Task task,
+            Optional<SegmentationSettings> segmentation,
+            Optional<DetectionSettings> detection,
+            Optional<GradingSettings> grading) {
+        this(
+                file,
+                id,
+                title,
+                intendedUse,
+                device,
+                dataset,
+                operatingPoint,
+                endpoints,
+                subgroups,
+                statistics,
+                features,
+                separationOfDuties,
+                task,
+                segmentation,
+                detection,
+                grading,
+                Optional.empty());
     }
 
     /** A protocol of a task other than grading. */
@@ -93,6 +137,7 @@ public record StudyProtocol(
                 task,
                 segmentation,
                 detection,
+                Optional.empty(),
                 Optional.empty());
     }
 
