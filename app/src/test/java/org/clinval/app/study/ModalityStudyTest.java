@@ -29,19 +29,29 @@ class ModalityStudyTest {
     @TempDir Path dir;
 
     private Path protocol(String modality, String steps, List<String> labels) throws Exception {
+        return protocol(
+                modality,
+                "tiny_grey.onnx",
+                "input: {channels: 1, height: 32, width: 32}\npreprocessing:\n"
+                        + steps
+                        + "  - resize: {height: 32, width: 32}\n"
+                        + "output: {kind: logit, classes: 1}\nthreshold: 0.5\n",
+                labels);
+    }
+
+    private Path protocol(String modality, String weights, String body, List<String> labels)
+            throws Exception {
         Path model = Files.createDirectories(dir.resolve("model"));
-        Path onnx = model.resolve("grey.onnx");
-        Files.copy(InputFixtures.models().resolve("tiny_grey.onnx"), onnx);
+        Path onnx = model.resolve("model.onnx");
+        Files.copy(InputFixtures.models().resolve(weights), onnx);
         Path descriptor = model.resolve("descriptor.yaml");
         Files.writeString(
                 descriptor,
-                "name: grey\nversion: \"1\"\ntask: classification\nformat: onnx\nfile: grey.onnx\n"
-                        + "sha256: \""
+                "name: user-model\nversion: \"1\"\ntask: classification\nformat: onnx\n"
+                        + "file: model.onnx\nsha256: \""
                         + Sha256.of(onnx)
-                        + "\"\ninput: {channels: 1, height: 32, width: 32}\npreprocessing:\n"
-                        + steps
-                        + "  - resize: {height: 32, width: 32}\n"
-                        + "output: {kind: logit, classes: 1}\nthreshold: 0.5\n");
+                        + "\"\n"
+                        + body);
         // The analysis needs manufacturer, sex and age band for every case; these images'
         // headers do not all have them, so the ground truth gives them.
         StringBuilder truth = new StringBuilder("case_id,label,site,manufacturer,sex,age_band\n");
@@ -115,7 +125,20 @@ class ModalityStudyTest {
                         site.password.toString(),
                         "--run",
                         runDir.toString());
-        assertThat(done.exit()).as(done.err() + done.out()).isZero();
+        if (done.exit() != 0) {
+            String log = Files.readString(runDir.resolve("clinval.log"));
+            String why =
+                    log.lines()
+                            .filter(l -> l.contains("Exception:"))
+                            .findFirst()
+                            .orElse(log.length() > 2000 ? log.substring(0, 2000) : log);
+            String q = "";
+            for (String f : List.of("quarantine.csv", "phi-quarantine.csv")) {
+                Path qf = runDir.resolve(f);
+                if (Files.exists(qf)) q += "\n" + f + ":\n" + Files.readString(qf);
+            }
+            assertThat(done.exit()).as(done.err() + why + q).isZero();
+        }
         return runDir;
     }
 
@@ -140,6 +163,51 @@ class ModalityStudyTest {
         }
         assertThat(n).as(from + ": SOP Instance UID in meta and data set").isEqualTo(2);
         Files.write(to, b);
+    }
+
+    @Test
+    void aColourStudyOfSecondaryCaptureAndUltrasoundFilesRunsToItsReport() throws Exception {
+        List<String> names =
+                List.of(
+                        "SC_rgb_rle.dcm",
+                        "SC_ybr_full_422_uncompressed.dcm",
+                        "SC_rgb_jpeg_dcmd.dcm",
+                        "ExplVR_BigEnd.dcm",
+                        "SC_rgb_small_odd.dcm",
+                        "SC_rgb_dcmtk_+eb+cy+n1.dcm",
+                        "SC_rgb_jpeg_lossy_gdcm.dcm",
+                        "SC_rgb_gdcm_KY.dcm");
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            Files.copy(DebianDicomFiles.file(names.get(i)), caseFile(i));
+            labels.add(i % 2 == 0 ? "1" : "0");
+        }
+        // A colour model: the 5-class CNN read as a classifier of its last class.
+        Path p =
+                protocol(
+                        "OT, US",
+                        "tiny_grader.onnx",
+                        "input: {channels: 3, height: 32, width: 32}\npreprocessing:\n"
+                                + "  - resize: {height: 32, width: 32}\n"
+                                + "  - scale: {factor: 0.00392156862745098}\n"
+                                + "  - standardize: {mean: [0.5, 0.3, 0.2], std: [0.25, 0.2, 0.15]}\n"
+                                + "output: {kind: logit, classes: 5, positive_index: 4}\n"
+                                + "threshold: 0.5\n",
+                        labels);
+        // Secondary captures and ultrasound may show text in their pixels and these files do not
+        // say otherwise (no Burned In Annotation): the protocol states that it accepts that.
+        Files.writeString(
+                p,
+                Files.readString(p)
+                        .replace(
+                                "deidentify: true,",
+                                "deidentify: true, allow_burned_in_annotation: true,"));
+        Path runDir = run(p);
+        List<String> results = rows(runDir.resolve("case-results.csv"));
+        assertThat(rows(runDir.resolve("quarantine.csv"))).isEmpty();
+        assertThat(results).hasSize(names.size());
+        assertThat(results.stream().map(l -> l.split(",")[6]).distinct().count()).isGreaterThan(1);
+        assertReported(runDir);
     }
 
     /** The run has its report, and its provenance binds the descriptor that names the steps. */
