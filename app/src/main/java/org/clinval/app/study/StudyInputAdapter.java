@@ -41,10 +41,7 @@ final class StudyInputAdapter implements InputCheckService {
     /** Returns what a grading protocol adds to the inputs. */
     static Optional<GradingTask> grading(StudyProtocol p) {
         return p.grading()
-                .map(
-                        g ->
-                                new GradingTask(
-                                        g.scale(), g.reference(), g.caseLevel().minGrade()));
+                .map(g -> new GradingTask(g.scale(), g.reference(), g.caseLevel().minGrade()));
     }
 
     /** Returns what a segmentation or detection protocol adds to the inputs. */
