@@ -21,13 +21,15 @@ import java.util.List;
  *   <li>{@value #UNET}: a three-level 2D U-Net (8-16-32 channels, 64 at the bottom), two 3×3 conv +
  *       BN + ReLU per level, nearest-neighbour 2× upsampling then conv 3×3 + BN + ReLU, skip
  *       connections by concatenation, a 1×1 conv to one logit per pixel.
+ *   <li>{@value #GRADER}: the five-grade retinopathy grader, see {@link GraderBlocks}.
  * </ul>
  */
 public final class Architectures {
 
     public static final String CLASSIFIER = "nodule-classifier-v1";
     public static final String UNET = "nodule-unet-v1";
-    public static final List<String> NAMES = List.of(CLASSIFIER, UNET);
+    public static final String GRADER = "dr-grader-v1";
+    public static final List<String> NAMES = List.of(CLASSIFIER, UNET, GRADER);
 
     private Architectures() {}
 
@@ -36,6 +38,7 @@ public final class Architectures {
         return switch (name) {
             case CLASSIFIER -> classifier();
             case UNET -> new UNetBlock(8);
+            case GRADER -> GraderBlocks.grader(5);
             default ->
                     throw new IllegalArgumentException(
                             "unknown architecture: " + name + " (known: " + NAMES + ")");
