@@ -232,7 +232,7 @@ public final class FundusGenerator {
             double macY) {
         for (int i = 0; i < l.microaneurysms(); i++) {
             double[] at = spot(p, rng, discX, discY, discR, -1);
-            p.shade(at[0], at[1], rng.uniform(1.5, 2.3) * s, MA, false, true);
+            p.shade(at[0], at[1], rng.uniform(2.2, 3.0) * s, MA, false, true);
         }
         boolean[] quadrants = new boolean[4];
         int haemorrhages = l.haemorrhages();
@@ -274,14 +274,14 @@ public final class FundusGenerator {
                 x = at[0];
                 y = at[1];
             }
-            int strands = between(rng, 7, 11);
+            int strands = between(rng, 9, 13);
             for (int k = 0; k < strands; k++) {
                 double px = x + rng.uniform(-5, 5) * s, py = y + rng.uniform(-5, 5) * s;
                 double angle = rng.uniform(0, 2 * Math.PI);
                 double curl = rng.uniform(-0.35, 0.35);
                 int steps = (int) (rng.uniform(14, 24) * s / 0.7);
                 for (int t = 0; t < steps && p.inField(px, py, 0.95); t++) {
-                    p.stroke(2, px, py, 0.8 * s);
+                    p.stroke(2, px, py, 1.3 * s);
                     angle += curl + 0.25 * rng.gaussian();
                     px += 0.7 * Math.cos(angle);
                     py += 0.7 * Math.sin(angle);
@@ -297,11 +297,11 @@ public final class FundusGenerator {
         return new int[] {haemorrhages, n};
     }
 
-    private static final double[] MA = {0.5, 0.3, 0.35};
+    private static final double[] MA = {0.42, 0.22, 0.3};
     private static final double[] HAEMORRHAGE = {0.45, 0.25, 0.3};
     private static final double[] EXUDATE = {1.0, 0.9, 0.45};
     private static final double[] COTTON_WOOL = {0.95, 0.88, 0.78};
-    private static final double[] NEW_VESSEL = {0.62, 0.3, 0.35};
+    private static final double[] NEW_VESSEL = {0.55, 0.2, 0.28};
 
     /** Paints one haemorrhage (1–3 overlapping blots); returns its quadrant. */
     private static int haemorrhage(

@@ -22,6 +22,8 @@ import java.util.List;
  *       BN + ReLU per level, nearest-neighbour 2× upsampling then conv 3×3 + BN + ReLU, skip
  *       connections by concatenation, a 1×1 conv to one logit per pixel.
  *   <li>{@value #GRADER}: the five-grade retinopathy grader, see {@link GraderBlocks}.
+ *   <li>{@value #LESION_CLASSIFIER}: the same network with two softmax logits (no lesion, lesion),
+ *       the MR and X-ray phantoms' reference classifiers.
  * </ul>
  */
 public final class Architectures {
@@ -29,7 +31,8 @@ public final class Architectures {
     public static final String CLASSIFIER = "nodule-classifier-v1";
     public static final String UNET = "nodule-unet-v1";
     public static final String GRADER = "dr-grader-v1";
-    public static final List<String> NAMES = List.of(CLASSIFIER, UNET, GRADER);
+    public static final String LESION_CLASSIFIER = "lesion-classifier-v1";
+    public static final List<String> NAMES = List.of(CLASSIFIER, UNET, GRADER, LESION_CLASSIFIER);
 
     private Architectures() {}
 
@@ -39,6 +42,7 @@ public final class Architectures {
             case CLASSIFIER -> classifier();
             case UNET -> new UNetBlock(8);
             case GRADER -> GraderBlocks.grader(5);
+            case LESION_CLASSIFIER -> GraderBlocks.grader(2);
             default ->
                     throw new IllegalArgumentException(
                             "unknown architecture: " + name + " (known: " + NAMES + ")");

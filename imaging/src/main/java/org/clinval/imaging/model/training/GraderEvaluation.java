@@ -59,50 +59,86 @@ public final class GraderEvaluation {
     public static List<Graded> run(
             byte[] weights, double[] mean, double[] std, FundusGenerator generator, int n)
             throws IOException {
+        List<FundusCase> cases = new ArrayList<>(n);
+        List<float[]> inputs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            FundusCase c = generator.generateCase(i);
+            cases.add(
+                    new FundusCase(
+                            c.caseId(),
+                            c.index(),
+                            c.patient(),
+                            c.camera(),
+                            c.studyDate(),
+                            c.laterality(),
+                            c.grade(),
+                            c.graders(),
+                            c.lesions(),
+                            0,
+                            0,
+                            c.pixelSpacingMm(),
+                            new byte[0],
+                            new boolean[0]));
+            inputs.add(GraderInput.standardize(GraderInput.scaled(c), mean, std));
+        }
+        double[][] p = probabilities(Architectures.GRADER, 3, 5, weights, inputs);
+        List<Graded> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            FundusCase c = cases.get(i);
+            out.add(new Graded(c.caseId(), c.grade(), c.graders(), p[i]));
+        }
+        return out;
+    }
+
+    /**
+     * Returns the softmax of {@code classes} logits of a block of {@code architecture} with {@code
+     * weights} for each input ({@code channels} planes of 128²), in batches of 16.
+     */
+    public static double[][] probabilities(
+            String architecture, int channels, int classes, byte[] weights, List<float[]> inputs)
+            throws IOException {
         Engines.configure();
         int side = GraderInput.SIDE;
-        List<Graded> out = new ArrayList<>(n);
-        try (Model model = Model.newInstance(GraderTrainer.NAME, Device.cpu(), "PyTorch")) {
-            Block block = Architectures.build(Architectures.GRADER);
-            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 3, side, side));
+        double[][] out = new double[inputs.size()][];
+        try (Model model = Model.newInstance(architecture, Device.cpu(), "PyTorch")) {
+            Block block = Architectures.build(architecture);
+            block.initialize(
+                    model.getNDManager(), DataType.FLOAT32, new Shape(1, channels, side, side));
             try {
                 block.loadParameters(
                         model.getNDManager(),
                         new DataInputStream(new ByteArrayInputStream(weights)));
             } catch (MalformedModelException e) {
-                throw new IOException("the weights are not the grader's: " + e.getMessage(), e);
+                throw new IOException(
+                        "the weights are not " + architecture + "'s: " + e.getMessage(), e);
             }
             block.freezeParameters(true);
             model.setBlock(block);
             int batch = 16;
+            int plane = channels * side * side;
             try (Predictor<NDList, NDList> p = model.newPredictor(new NoopTranslator())) {
-                for (int from = 0; from < n; from += batch) {
-                    int to = Math.min(n, from + batch);
-                    List<FundusCase> cases = new ArrayList<>();
-                    float[] x = new float[(to - from) * 3 * side * side];
+                for (int from = 0; from < inputs.size(); from += batch) {
+                    int to = Math.min(inputs.size(), from + batch);
+                    float[] x = new float[(to - from) * plane];
                     for (int i = from; i < to; i++) {
-                        FundusCase c = generator.generateCase(i);
-                        cases.add(c);
-                        float[] in = GraderInput.standardize(GraderInput.scaled(c), mean, std);
-                        System.arraycopy(in, 0, x, (i - from) * in.length, in.length);
+                        System.arraycopy(inputs.get(i), 0, x, (i - from) * plane, plane);
                     }
                     try (NDManager m = model.getNDManager().newSubManager()) {
-                        NDArray in = m.create(x, new Shape(to - from, 3, side, side));
+                        NDArray in = m.create(x, new Shape(to - from, channels, side, side));
                         float[] prob =
                                 p.predict(new NDList(in))
                                         .singletonOrThrow()
                                         .softmax(1)
                                         .toFloatArray();
-                        for (int k = 0; k < cases.size(); k++) {
-                            double[] pr = new double[5];
-                            for (int g = 0; g < 5; g++) pr[g] = prob[k * 5 + g];
-                            FundusCase c = cases.get(k);
-                            out.add(new Graded(c.caseId(), c.grade(), c.graders(), pr));
+                        for (int k = 0; k < to - from; k++) {
+                            double[] pr = new double[classes];
+                            for (int g = 0; g < classes; g++) pr[g] = prob[k * classes + g];
+                            out[from + k] = pr;
                         }
                     }
                 }
             } catch (TranslateException e) {
-                throw new IOException("the grader failed: " + e.getMessage(), e);
+                throw new IOException(architecture + " failed: " + e.getMessage(), e);
             }
         }
         return out;

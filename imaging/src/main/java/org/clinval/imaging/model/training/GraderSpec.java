@@ -33,7 +33,7 @@ public record GraderSpec(int cases, int epochs, long seed, int batchSize, double
 
     /** Returns the settings that trained the committed weights. */
     public static GraderSpec defaults() {
-        return new GraderSpec(2000, 7, SEED, 32, 2e-3);
+        return new GraderSpec(2000, 8, SEED, 32, 2e-3);
     }
 
     /** Returns a copy with other cases, epochs and seed (the command line's options). */

@@ -46,6 +46,33 @@ public final class GraderLoop {
             double learningRate,
             Consumer<String> progress)
             throws IOException {
+        return run(
+                Architectures.GRADER,
+                3,
+                inputs,
+                labels,
+                seed,
+                epochs,
+                batchSize,
+                learningRate,
+                progress);
+    }
+
+    /**
+     * Trains a new block of {@code architecture} (softmax logits) on {@code inputs} of {@code
+     * channels} planes of {@link GraderInput#SIDE}² with class indices {@code labels}.
+     */
+    public static Result run(
+            String architecture,
+            int channels,
+            float[][] inputs,
+            int[] labels,
+            long seed,
+            int epochs,
+            int batchSize,
+            double learningRate,
+            Consumer<String> progress)
+            throws IOException {
         Engine.getEngine("PyTorch").setRandomSeed((int) seed);
         org.clinval.imaging.model.internal.LibtorchLogLevel.apply(Engine.getEngine("PyTorch"));
         SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
@@ -54,8 +81,8 @@ public final class GraderLoop {
         int total = stepsPerEpoch * epochs;
         int side = GraderInput.SIDE;
         List<Float> losses = new ArrayList<>(total);
-        try (Model model = Model.newInstance("dr-grader", Device.cpu(), "PyTorch")) {
-            model.setBlock(Architectures.build(Architectures.GRADER));
+        try (Model model = Model.newInstance(architecture, Device.cpu(), "PyTorch")) {
+            model.setBlock(Architectures.build(architecture));
             Tracker lr =
                     Tracker.cosine()
                             .setBaseValue((float) learningRate)
@@ -69,24 +96,28 @@ public final class GraderLoop {
                             .optOptimizer(Adam.builder().optLearningRateTracker(lr).build())
                             .optDevices(new Device[] {Device.cpu()});
             try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(batchSize, 3, side, side));
+                trainer.initialize(new Shape(batchSize, channels, side, side));
                 long start = System.nanoTime();
                 int step = 0;
                 for (int epoch = 0; epoch < epochs; epoch++) {
                     int[] order = permutation(n, rng);
                     for (int s = 0; s < stepsPerEpoch; s++) {
-                        float[] x = new float[batchSize * 3 * side * side];
+                        float[] x = new float[batchSize * channels * side * side];
                         float[] y = new float[batchSize];
                         for (int b = 0; b < batchSize; b++) {
                             int i = order[(s * batchSize + b) % n];
-                            flip(inputs[i], x, b, rng.nextBoolean(), rng.nextBoolean());
+                            flip(inputs[i], x, b, channels, rng.nextBoolean(), rng.nextBoolean());
                             y[b] = labels[i];
                         }
-                        losses.add(step(trainer, x, y, batchSize));
+                        losses.add(step(trainer, x, y, batchSize, channels));
                         step++;
                         if (step % 25 == 0 || step == total) {
                             progress.accept(
-                                    Progress.line("train dr-grader steps", step, total, start)
+                                    Progress.line(
+                                                    "train " + architecture + " steps",
+                                                    step,
+                                                    total,
+                                                    start)
                                             + String.format(
                                                     Locale.ROOT,
                                                     ", epoch %d, loss %.4f",
@@ -104,10 +135,10 @@ public final class GraderLoop {
         }
     }
 
-    private static float step(Trainer trainer, float[] x, float[] y, int n) {
+    private static float step(Trainer trainer, float[] x, float[] y, int n, int channels) {
         int side = GraderInput.SIDE;
         try (NDManager m = trainer.getManager().newSubManager()) {
-            NDArray in = m.create(x, new Shape(n, 3, side, side));
+            NDArray in = m.create(x, new Shape(n, channels, side, side));
             NDList labels = new NDList(m.create(y, new Shape(n, 1)));
             float loss;
             try (GradientCollector gc = trainer.newGradientCollector()) {
@@ -123,11 +154,11 @@ public final class GraderLoop {
 
     /** Copies planar {@code src} into batch slot {@code b} of {@code dst}, flipped as asked. */
     private static void flip(
-            float[] src, float[] dst, int b, boolean horizontal, boolean vertical) {
+            float[] src, float[] dst, int b, int channels, boolean horizontal, boolean vertical) {
         int side = GraderInput.SIDE;
         int plane = side * side;
-        int base = b * 3 * plane;
-        for (int ch = 0; ch < 3; ch++) {
+        int base = b * channels * plane;
+        for (int ch = 0; ch < channels; ch++) {
             for (int r = 0; r < side; r++) {
                 int sr = vertical ? side - 1 - r : r;
                 for (int c = 0; c < side; c++) {
