@@ -45,6 +45,21 @@ public final class LesionClassifierTrainer {
             Path weightsFile,
             double seconds) {}
 
+    /** Returns the model input of {@code c} (its descriptor's preprocessing). */
+    public static float[] input(GreyCase c) {
+        return GreyInput.of(c);
+    }
+
+    /** Returns P(lesion) of each input under {@code weights}. */
+    public static double[] scores(byte[] weights, List<float[]> inputs) throws IOException {
+        double[][] p =
+                GraderEvaluation.probabilities(
+                        Architectures.LESION_CLASSIFIER, 1, 2, weights, inputs);
+        double[] s = new double[p.length];
+        for (int i = 0; i < p.length; i++) s[i] = p[i][1];
+        return s;
+    }
+
     /** Returns the model name of {@code modality}: {@code mr-lesion-classifier} etc. */
     public static String name(String modality) {
         return modality.toLowerCase(Locale.ROOT) + "-lesion-classifier";
