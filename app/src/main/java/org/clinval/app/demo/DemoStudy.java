@@ -74,6 +74,16 @@ final class DemoStudy {
         Files.createDirectories(dir);
         String name = kind.equals("grading") ? "dr-grader" : kind + "-lesion-classifier";
         String folder = "/org/clinval/imaging/models/" + name + "/";
+        if (DemoStudy.class.getResource(folder + name + ".params") == null) {
+            throw new org.clinval.app.cli.UserError(
+                    "the "
+                            + name
+                            + " reference model is not built in: train it with ./clinval model"
+                            + " train "
+                            + kind
+                            + " --out imaging/src/main/resources/org/clinval/imaging/models/"
+                            + name);
+        }
         for (String f : List.of("descriptor.yaml", name + ".params", "MODEL_CARD.md")) {
             copy(folder + f, dir.resolve(f));
         }
