@@ -112,11 +112,11 @@ public final class PhantomModelEvaluateCommand implements Callable<Integer> {
         } else {
             String modality = model.toUpperCase(Locale.ROOT);
             long s =
-                    seed == null
-                            ? LesionClassifierTrainer.DX_SEED
-                                    + 100_000
-                                    + (modality.equals("MR") ? 1 : 2)
-                            : seed;
+                    seed != null
+                            ? seed
+                            : modality.equals("MR")
+                                    ? LesionClassifierTrainer.MR_EVALUATION_SEED
+                                    : LesionClassifierTrainer.DX_EVALUATION_SEED;
             o.put("seed", s);
             GreyPhantomGenerator gen = LesionClassifierTrainer.generator(modality, s);
             List<float[]> inputs = new ArrayList<>();

@@ -152,8 +152,8 @@ public final class TrainCommand implements Callable<Integer> {
                 LesionClassifierTrainer.Run run =
                         LesionClassifierTrainer.train(
                                 modality,
-                                cases == null ? 600 : cases,
-                                epochs == null ? 4 : epochs,
+                                cases == null ? (modality.equals("MR") ? 800 : 1200) : cases,
+                                epochs == null ? (modality.equals("MR") ? 5 : 10) : epochs,
                                 s,
                                 out,
                                 line -> err.println("clinval: " + line));

@@ -31,6 +31,12 @@ public final class LesionClassifierTrainer {
     /** Training seed of the committed X-ray classifier; never used by demos or tests. */
     public static final long DX_SEED = 9_100_005L;
 
+    /** Held-out evaluation seed of the MR classifier. */
+    public static final long MR_EVALUATION_SEED = 9_200_004L;
+
+    /** Held-out evaluation seed of the X-ray classifier. */
+    public static final long DX_EVALUATION_SEED = 9_200_005L;
+
     /** Side of the training phantoms (also the input side: resize is the identity). */
     public static final int PHANTOM_SIZE = 128;
 
