@@ -78,6 +78,19 @@ class ModalityDemoInputsTest {
     }
 
     @Test
+    void theMrDemoCopiesTheBuiltInMrClassifier() throws Exception {
+        Path descriptor = DemoStudy.referenceModel("mr", dir.resolve("model"));
+        String d = Files.readString(descriptor);
+        assertThat(d).contains("task: classification", "- zscore: {}", "positive_index: 1");
+        assertThat(d)
+                .contains(
+                        "sha256: "
+                                + Sha256.of(
+                                        Files.readAllBytes(
+                                                dir.resolve("model/mr-lesion-classifier.params"))));
+    }
+
+    @Test
     void badModalityOptionsAreNamedBeforeAnythingIsWritten() {
         assertThat(
                         CliRun.of("demo", "--out", dir.resolve("x").toString(), "--modality", "US")

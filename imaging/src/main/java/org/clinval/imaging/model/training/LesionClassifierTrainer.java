@@ -127,7 +127,13 @@ public final class LesionClassifierTrainer {
 
     static String descriptorYaml(
             String modality, String name, int cases, int epochs, long seed, String sha256) {
-        String first = modality.equals("MR") ? "- zscore: {}" : "- voi_lut: {}";
+        String first =
+                modality.equals("MR")
+                        ? "- zscore: {}"
+                        : "- voi_lut: {}\n- standardize:\n    mean: "
+                                + GreyInput.DX_MEAN
+                                + "\n    std: "
+                                + GreyInput.DX_STD;
         return String.format(
                 Locale.ROOT,
                 """

@@ -10,10 +10,17 @@ import org.clinval.imaging.phantom.GreyCase;
  *       resize} to 128 × 128;
  *   <li>DX: MONOCHROME1 turned into its MONOCHROME2 equivalent on reading (v → 0 + 4095 − v for 12
  *       bits stored, the window centre likewise), then {@code voi_lut: {}} — the header's linear
- *       window (PS3.3 C.11.2.1.2.1) onto [0, 1] — then {@code resize}.
+ *       window (PS3.3 C.11.2.1.2.1) onto [0, 1] — then {@code standardize: {mean: 0.4, std: 0.25}}
+ *       (centres the windowed radiograph) and {@code resize}.
  * </ul>
  */
 public final class GreyInput {
+
+    /** The X-ray classifier's standardisation after the VOI window. */
+    public static final double DX_MEAN = 0.4;
+
+    /** The X-ray classifier's standardisation after the VOI window. */
+    public static final double DX_STD = 0.25;
 
     private GreyInput() {}
 
@@ -36,10 +43,8 @@ public final class GreyInput {
             double lo = centre - 0.5 - (width - 1) / 2, hi = centre - 0.5 + (width - 1) / 2;
             for (int i = 0; i < n; i++) {
                 int x = c.monochrome1() ? max - c.stored()[i] : c.stored()[i];
-                v[i] =
-                        x <= lo
-                                ? 0f
-                                : x > hi ? 1f : (float) ((x - (centre - 0.5)) / (width - 1) + 0.5);
+                double w = x <= lo ? 0 : x > hi ? 1 : (x - (centre - 0.5)) / (width - 1) + 0.5;
+                v[i] = (float) ((w - DX_MEAN) / DX_STD);
             }
         }
         return new org.clinval.imaging.preprocess.Raster(v, c.rows(), c.columns())
