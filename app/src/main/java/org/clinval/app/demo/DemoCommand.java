@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -21,6 +22,7 @@ import org.clinval.app.study.Studies;
 import org.clinval.common.sitekey.SiteKey;
 import org.clinval.common.sitekey.SiteKeyException;
 import org.clinval.common.sitekey.SiteKeyStore;
+import org.clinval.imaging.phantom.ImageStudy;
 import org.clinval.imaging.phantom.PhantomGenerator;
 import org.clinval.imaging.phantom.PhantomStudy;
 import org.clinval.imaging.phantom.PhantomStudyWriter;
@@ -89,9 +91,21 @@ public final class DemoCommand implements Callable<Integer> {
             description =
                     "classification (default: the nodule classifier on single slices),"
                             + " segmentation (the nodule U-Net's masks on chest CT volumes against"
-                            + " DICOM SEG references) or detection (nodule candidates on the same"
-                            + " volumes, FROC and CPM by the LUNA16 rules).")
+                            + " DICOM SEG references), detection (nodule candidates on the same"
+                            + " volumes, FROC and CPM by the LUNA16 rules) or grading (the"
+                            + " retinopathy grader on colour fundus photographs: kappa, referable"
+                            + " retinopathy against superiority goals, Grad-CAM maps).")
     String task;
+
+    @Option(
+            names = "--modality",
+            defaultValue = "CT",
+            paramLabel = "CT|MR|DX",
+            description =
+                    "Modality of a classification demo: CT (default, chest CT slices), MR (T1 head"
+                            + " slices, z-scored per image) or DX (chest radiographs, some"
+                            + " MONOCHROME1, windowed with the header's VOI window).")
+    String modality;
 
     @Option(
             names = "--slices",
@@ -122,14 +136,24 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         boolean volume;
         switch (task) {
-            case "classification" -> volume = false;
+            case "classification", "grading" -> volume = false;
             case "segmentation", "detection" -> volume = true;
             default ->
                     throw new UsageError(
-                            "--task is not classification, segmentation or detection: " + task);
+                            "--task is not classification, segmentation, detection or grading: "
+                                    + task);
         }
+        if (!List.of("CT", "MR", "DX").contains(modality)) {
+            throw new UsageError("--modality is not CT, MR or DX: " + modality);
+        }
+        if (!modality.equals("CT") && !task.equals("classification")) {
+            throw new UsageError(
+                    "--modality " + modality + " runs a classification study; drop --task " + task);
+        }
+        // the study's kind: ct, grading, mr or dx (with the task for CT)
+        String kind = task.equals("grading") ? "grading" : modality.toLowerCase(Locale.ROOT);
         if (cases == null) {
-            cases = volume ? 40 : 400;
+            cases = volume ? 40 : kind.equals("ct") ? 400 : 200;
         }
         OptionValues.count("--slices", slices, 8, 200);
         if (cases < 20) {
@@ -145,6 +169,9 @@ public final class DemoCommand implements Callable<Integer> {
         Path root = prepare(out.toAbsolutePath());
         Logs.toFile(root);
 
+        if (!kind.equals("ct")) {
+            return otherModality(kind, root, err, start);
+        }
         err.println(
                 "clinval demo: [1/4] generating "
                         + cases
@@ -197,6 +224,13 @@ public final class DemoCommand implements Callable<Integer> {
                         org.clinval.app.study.Studies.sha256(descriptor),
                         seed,
                         task);
+        return runStudy(root, protocol, riskFile, phantoms.cases(), err, start);
+    }
+
+    /** Runs the study of {@code protocol} in {@code root} and writes the risk report. */
+    private Integer runStudy(
+            Path root, Path protocol, Path riskFile, int caseCount, PrintWriter err, long start)
+            throws Exception {
         Path keys = root.resolve("keys");
         SiteKey key = siteKey(keys);
         Path publicKey = keys.resolve("site-key.public.json");
@@ -239,7 +273,7 @@ public final class DemoCommand implements Callable<Integer> {
         ObjectNode o = Json.object();
         o.put("study", status.studyId());
         o.put("state", status.state().name().toLowerCase(java.util.Locale.ROOT));
-        o.put("cases", phantoms.cases());
+        o.put("cases", caseCount);
         o.put("run", run.toString());
         Path reports = run.resolve(ValidationStudy.REPORTS_DIR);
         o.put("report", reports.resolve(Studies.REPORT_PDF).toString());
@@ -250,6 +284,7 @@ public final class DemoCommand implements Callable<Integer> {
         o.put("audit_trail", run.resolve(AuditTrail.FILE).toString());
         o.put("acceptance_report", run.resolve("cucumber-report.html").toString());
         o.put("task", task);
+        o.put("modality", task.equals("grading") ? "OP" : modality);
         o.put("risk_report", risk.pdf().toString());
         o.put("traceability", risk.xlsx().toString());
         o.put("archive", run.resolve("archive").toString());
@@ -265,6 +300,49 @@ public final class DemoCommand implements Callable<Integer> {
         Json.put(o, "wall_seconds", Math.round((System.nanoTime() - start) / 1e8) / 10.0);
         spec.commandLine().getOut().println(Json.write(o));
         return status.state() == StudyState.PASSED ? 0 : 3;
+    }
+
+    /**
+     * The grading, MR and X-ray demos: phantoms of that kind, the built-in reference model of that
+     * kind, the app's demo protocol and acceptance criteria, then the same study run.
+     */
+    private Integer otherModality(String kind, Path root, PrintWriter err, long start)
+            throws Exception {
+        String what =
+                switch (kind) {
+                    case "grading" -> "colour fundus photographs (Ophthalmic Photography)";
+                    case "mr" -> "T1-weighted head MR slices";
+                    default -> "chest radiographs (DX, some MONOCHROME1)";
+                };
+        err.println(
+                "clinval demo: [1/4] generating "
+                        + cases
+                        + " phantom "
+                        + what
+                        + " (seed "
+                        + seed
+                        + ")");
+        ImageStudy phantoms;
+        Path dicom = root.resolve("data").resolve("dicom");
+        try (Progress p = new Progress("phantoms: cases", cases, err);
+                AutoCloseable watch = p.watch(() -> count(dicom))) {
+            phantoms = DemoStudy.phantoms(kind, seed, cases, root.resolve("data"));
+            watch.close();
+            p.update(phantoms.cases());
+        }
+        err.println(
+                "clinval demo: [2/4] writing the protocol, model, acceptance criteria, risk file and demo users");
+        Path descriptor = DemoStudy.referenceModel(kind, root.resolve("model"));
+        DemoStudy.features(root.resolve("features"), kind);
+        Path riskFile = DemoStudy.risk(root.resolve("risk"), kind);
+        Path protocol =
+                DemoStudy.protocol(
+                        root.resolve("protocol.yaml"),
+                        descriptor,
+                        org.clinval.app.study.Studies.sha256(descriptor),
+                        seed,
+                        kind);
+        return runStudy(root, protocol, riskFile, phantoms.cases(), err, start);
     }
 
     /**

@@ -10,7 +10,13 @@ import java.util.List;
 import java.util.Set;
 import org.clinval.common.sitekey.SiteKey;
 import org.clinval.features.demo.DemoFeatures;
+import org.clinval.imaging.ImagingException;
 import org.clinval.imaging.model.BuiltInModel;
+import org.clinval.imaging.phantom.FundusGenerator;
+import org.clinval.imaging.phantom.FundusStudyWriter;
+import org.clinval.imaging.phantom.GreyPhantomGenerator;
+import org.clinval.imaging.phantom.GreyStudyWriter;
+import org.clinval.imaging.phantom.ImageStudy;
 import org.clinval.workflows.signature.AdministrationRefusedException;
 import org.clinval.workflows.signature.Roles;
 import org.clinval.workflows.signature.UserAdministration;
@@ -42,7 +48,47 @@ final class DemoStudy {
      */
     static final String KEY_PASSPHRASE = "demo-only-passphrase";
 
+    /** The app's own demo resources: the grading, MR and X-ray protocols and features. */
+    static final String APP_DEMO = "/org/clinval/app/demo/";
+
     private DemoStudy() {}
+
+    /** Writes the phantoms of {@code kind} (grading, mr or dx) under {@code dir}. */
+    static ImageStudy phantoms(String kind, long seed, int cases, Path dir)
+            throws ImagingException {
+        if (kind.equals("grading")) {
+            return FundusStudyWriter.write(
+                    FundusGenerator.builder().setSeed(seed).setSize(256).build(), cases, dir);
+        }
+        return GreyStudyWriter.write(
+                GreyPhantomGenerator.of(kind.toUpperCase(java.util.Locale.ROOT), seed, 128, 0.4),
+                cases,
+                dir);
+    }
+
+    /**
+     * Copies the reference model of {@code kind} (the retinopathy grader, or the MR or X-ray lesion
+     * classifier: descriptor, weights, card) into {@code dir}; returns the descriptor.
+     */
+    static Path referenceModel(String kind, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        String name = kind.equals("grading") ? "dr-grader" : kind + "-lesion-classifier";
+        String folder = "/org/clinval/imaging/models/" + name + "/";
+        if (DemoStudy.class.getResource(folder + name + ".params") == null) {
+            throw new org.clinval.app.cli.UserError(
+                    "the "
+                            + name
+                            + " reference model is not built in: train it with ./clinval model"
+                            + " train "
+                            + kind
+                            + " --out imaging/src/main/resources/org/clinval/imaging/models/"
+                            + name);
+        }
+        for (String f : List.of("descriptor.yaml", name + ".params", "MODEL_CARD.md")) {
+            copy(folder + f, dir.resolve(f));
+        }
+        return dir.resolve("descriptor.yaml");
+    }
 
     /**
      * Copies the built-in classifier (descriptor, weights, card) into {@code dir}; returns the
@@ -78,6 +124,11 @@ final class DemoStudy {
             return dir;
         }
         Files.createDirectories(dir);
+        if (List.of("grading", "mr", "dx").contains(task)) {
+            String name = task.equals("grading") ? "dr-grading.feature" : task + "-lesion.feature";
+            copy(APP_DEMO + name, dir.resolve(name));
+            return dir;
+        }
         String name = "nodule-" + task + ".feature";
         copy("/org/clinval/features/demo/" + name, dir.resolve(name));
         return dir;
@@ -89,8 +140,9 @@ final class DemoStudy {
      */
     static Path risk(Path dir, String task) throws IOException {
         Files.createDirectories(dir);
+        // the MR and X-ray demos reuse the classification demo's risk file
         String folder =
-                task.equals("classification")
+                List.of("classification", "mr", "dx").contains(task)
                         ? "/org/clinval/risk/demo/"
                         : "/org/clinval/risk/demo/" + task + "/";
         for (String name : List.of("plan.yaml", "risk-file.yaml", "requirements.yaml")) {
@@ -109,8 +161,11 @@ final class DemoStudy {
         String yaml;
         String example =
                 task.equals("classification") ? "demo-study.yaml" : "demo-" + task + "-study.yaml";
-        try (InputStream in =
-                DemoStudy.class.getResourceAsStream("/org/clinval/workflows/example/" + example)) {
+        String folder =
+                List.of("grading", "mr", "dx").contains(task)
+                        ? APP_DEMO
+                        : "/org/clinval/workflows/example/";
+        try (InputStream in = DemoStudy.class.getResourceAsStream(folder + example)) {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Path base = file.toAbsolutePath().getParent();

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         description = "Train, evaluate, run and explain the imaging models.",
         subcommands = {
             TrainCommand.class,
+            PhantomModelEvaluateCommand.class,
             EvaluateCommand.class,
             PredictCommand.class,
             ExplainCommand.class

@@ -24,7 +24,7 @@ public final class PhantomGenerator {
         "ALICE", "BORIS", "CHIARA", "DMITRI", "ELIF", "FINN", "GRETA", "HUGO", "INES", "JONAS",
         "KAORI", "LUCA", "MAJA", "NILS", "OLGA", "PIETRO"
     };
-    private static final LocalDate FIRST_STUDY = LocalDate.of(2026, 1, 5);
+    static final LocalDate FIRST_STUDY = LocalDate.of(2026, 1, 5);
 
     private final long seed;
     private final int size;
@@ -125,7 +125,7 @@ public final class PhantomGenerator {
         return Math.sqrt(dx * dx + dy * dy + dz * dz);
     }
 
-    private static Patient patient(Rng rng, int index) {
+    static Patient patient(Rng rng, int index) {
         String token = rng.token(6);
         String first = FIRST[rng.nextInt(FIRST.length)];
         int age = 35 + rng.nextInt(55);

@@ -53,16 +53,26 @@ class RiskSchemaTest {
 
     @Test
     void theDemoFilesSatisfyTheirSchemas() throws Exception {
-        for (Map.Entry<String, String> e : SCHEMAS.entrySet()) {
-            YamlSchema schema = YamlSchema.load(RiskFileReader.class, e.getKey());
-            YamlDocument d =
-                    schema.check(
-                            YamlDocument.parse(
-                                    resource("/org/clinval/risk/demo/" + e.getValue()),
-                                    e.getValue()));
-            assertThat(d.loaded()).as(e.getValue()).isTrue();
-            assertThat(d.problems()).as(e.getValue()).isEmpty();
+        for (String task : java.util.List.of("", "segmentation/", "detection/", "grading/")) {
+            for (Map.Entry<String, String> e : SCHEMAS.entrySet()) {
+                YamlSchema schema = YamlSchema.load(RiskFileReader.class, e.getKey());
+                String name = task + e.getValue();
+                YamlDocument d =
+                        schema.check(
+                                YamlDocument.parse(
+                                        resource("/org/clinval/risk/demo/" + name), name));
+                assertThat(d.loaded()).as(name).isTrue();
+                assertThat(d.problems()).as(name).isEmpty();
+            }
         }
+    }
+
+    @Test
+    void theGradingDemoFileReads(@TempDir Path dir) throws Exception {
+        for (String f : java.util.List.of("plan.yaml", "requirements.yaml", "risk-file.yaml")) {
+            Files.writeString(dir.resolve(f), resource("/org/clinval/risk/demo/grading/" + f));
+        }
+        assertThat(RiskFileReader.read(dir.resolve("risk-file.yaml")).requirements()).isNotEmpty();
     }
 
     @Test

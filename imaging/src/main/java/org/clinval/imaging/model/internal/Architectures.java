@@ -21,13 +21,18 @@ import java.util.List;
  *   <li>{@value #UNET}: a three-level 2D U-Net (8-16-32 channels, 64 at the bottom), two 3×3 conv +
  *       BN + ReLU per level, nearest-neighbour 2× upsampling then conv 3×3 + BN + ReLU, skip
  *       connections by concatenation, a 1×1 conv to one logit per pixel.
+ *   <li>{@value #GRADER}: the five-grade retinopathy grader, see {@link GraderBlocks}.
+ *   <li>{@value #LESION_CLASSIFIER}: the same network with two softmax logits (no lesion, lesion),
+ *       the MR and X-ray phantoms' reference classifiers.
  * </ul>
  */
 public final class Architectures {
 
     public static final String CLASSIFIER = "nodule-classifier-v1";
     public static final String UNET = "nodule-unet-v1";
-    public static final List<String> NAMES = List.of(CLASSIFIER, UNET);
+    public static final String GRADER = "dr-grader-v1";
+    public static final String LESION_CLASSIFIER = "lesion-classifier-v1";
+    public static final List<String> NAMES = List.of(CLASSIFIER, UNET, GRADER, LESION_CLASSIFIER);
 
     private Architectures() {}
 
@@ -36,6 +41,8 @@ public final class Architectures {
         return switch (name) {
             case CLASSIFIER -> classifier();
             case UNET -> new UNetBlock(8);
+            case GRADER -> GraderBlocks.grader(5);
+            case LESION_CLASSIFIER -> GraderBlocks.grader(2);
             default ->
                     throw new IllegalArgumentException(
                             "unknown architecture: " + name + " (known: " + NAMES + ")");

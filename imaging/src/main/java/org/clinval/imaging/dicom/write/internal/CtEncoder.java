@@ -104,7 +104,7 @@ public final class CtEncoder {
     }
 
     /** Puts the identifying attributes of an exported study, over the empty Type 2 ones. */
-    private static void putIdentifying(AttributeList l, IdentifyingDetails d) {
+    public static void putIdentifying(AttributeList l, IdentifyingDetails d) {
         put(
                 l,
                 "PatientBirthDate",
