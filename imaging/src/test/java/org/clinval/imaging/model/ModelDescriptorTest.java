@@ -150,6 +150,7 @@ class ModelDescriptorTest {
         assertThatThrownBy(() -> ModelDescriptor.parse(unknown, "x"))
                 .isInstanceOf(InvalidDescriptorException.class)
                 .hasMessageContaining(
-                        "architecture: 'resnet' is not one of nodule-classifier-v1, nodule-unet-v1");
+                        "architecture: 'resnet' is not one of nodule-classifier-v1, nodule-unet-v1,"
+                                + " dr-grader-v1, lesion-classifier-v1");
     }
 }
