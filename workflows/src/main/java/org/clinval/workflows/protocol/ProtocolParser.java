@@ -62,7 +62,10 @@ final class ProtocolParser {
             }
         }
         Optional<Dataset> dataset = m.map("dataset").flatMap(d -> dataset(d, task));
-        Optional<OperatingPoint> point = m.map("operating_point").flatMap(this::operatingPoint);
+        Optional<OperatingPoint> point =
+                task.orElse(null) == Task.GRADING && !m.has("operating_point")
+                        ? Optional.of(OperatingPoint.GRADING)
+                        : m.map("operating_point").flatMap(this::operatingPoint);
         boolean tolerance = segmentation.map(x -> x.surfaceToleranceMm().isPresent()).orElse(false);
         Optional<List<Endpoint>> endpoints =
                 new EndpointParser(task, tolerance, grading).endpoints(m);

@@ -98,6 +98,31 @@ class GradingProtocolTest {
     }
 
     @Test
+    void aGradingProtocolMayLeaveOutTheOperatingPointWhichEveryOtherTaskNeeds() throws Exception {
+        String point =
+                """
+                operating_point:
+                  threshold: 0.5
+                  rule: ">="
+                  positive_class: malignant
+                  direction: higher
+                """;
+        protocol = StudyFixture.in(dir).write();
+        String text = Files.readString(protocol);
+        assertThat(text).contains(point);
+        Files.writeString(protocol, GRADING + text.replace(point, ""));
+        assertThat(ProtocolReader.check(protocol)).isEmpty();
+        OperatingPoint p = ProtocolReader.read(protocol).operatingPoint();
+        assertThat(p.positiveClass()).isEqualTo("1");
+        assertThat(p.direction()).isEqualTo(org.clinval.validation.Direction.HIGHER);
+
+        Files.writeString(protocol, text.replace(point, ""));
+        assertThat(ProtocolReader.check(protocol))
+                .extracting(x -> x.path() + ": " + x.what())
+                .anyMatch(x -> x.contains("operating_point") && x.contains("required"));
+    }
+
+    @Test
     void gradingMeasuresAndBlocksAreRefusedInAnotherTask() throws Exception {
         assertThat(problems("", criterion("measure: kappa", "estimate_min: 0.8", "level: 0.95")))
                 .singleElement()
