@@ -68,6 +68,14 @@ public final class Architectures {
                 }
                 yield new UNetBlock(8);
             }
+            case GRADER, LESION_CLASSIFIER -> {
+                int own = name.equals(GRADER) ? 5 : 2;
+                if (classes != own) {
+                    throw new IllegalArgumentException(
+                            name + " gives " + own + " class scores, not " + classes);
+                }
+                yield build(name);
+            }
             default ->
                     throw new IllegalArgumentException(
                             "unknown architecture: " + name + " (known: " + NAMES + ")");

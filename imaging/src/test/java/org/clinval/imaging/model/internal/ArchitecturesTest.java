@@ -38,5 +38,15 @@ class ArchitecturesTest {
                 .hasMessageContaining("one class per pixel");
         assertThatThrownBy(() -> Architectures.build(Architectures.CLASSIFIER, 2, 5))
                 .hasMessageContaining("not 1 or 3");
+        // The reference grader and lesion classifier load through the descriptor's channels and
+        // classes, as a study loads them, and refuse a class count that is not theirs.
+        try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+            Block g = Architectures.build(Architectures.GRADER, 3, 5);
+            Shape in = new Shape(1, 3, 64, 64);
+            g.initialize(m, DataType.FLOAT32, in);
+            assertThat(g.getOutputShapes(new Shape[] {in})[0]).isEqualTo(new Shape(1, 5));
+        }
+        assertThatThrownBy(() -> Architectures.build(Architectures.GRADER, 3, 4))
+                .hasMessageContaining("gives 5 class scores, not 4");
     }
 }
