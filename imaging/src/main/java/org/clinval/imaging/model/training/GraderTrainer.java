@@ -131,7 +131,10 @@ public final class GraderTrainer {
         return new double[][] {mean, std};
     }
 
-    /** The descriptor, in the form of the issue 10 contract ({@code task: grading}). */
+    /**
+     * The descriptor, of a grading model ({@code task: grading}, its grades and per-channel
+     * standardize).
+     */
     static String descriptorYaml(GraderSpec s, String sha256, double[] mean, double[] std) {
         return String.format(
                 Locale.ROOT,

@@ -32,7 +32,7 @@ class ReferenceGraderTest {
     }
 
     @Test
-    void theDescriptorFollowsTheGradingContractAndNamesTheWeights() throws Exception {
+    void theDescriptorIsAGradingDescriptorAndNamesTheWeights() throws Exception {
         byte[] weights = resource("dr-grader.params");
         assertThat(weights.length).isLessThan(2_000_000);
         Map<String, Object> d =

@@ -3,7 +3,7 @@ package org.clinval.imaging.model.training.internal;
 import org.clinval.imaging.phantom.GreyCase;
 
 /**
- * The MR and X-ray classifiers' input, as their descriptors state it (issue 10 contract steps):
+ * The MR and X-ray classifiers' input, as their descriptors state it (their preprocessing steps):
  *
  * <ul>
  *   <li>MR: {@code zscore: {}} — (v − mean) / std over all pixels of the image — then {@code
