@@ -15,6 +15,7 @@ import org.clinval.imaging.model.ModelRunException;
 import org.clinval.imaging.model.internal.Architectures;
 import org.clinval.imaging.model.internal.DjlImageModel;
 import org.clinval.imaging.model.internal.InputEncoder;
+import org.clinval.imaging.model.internal.Tensor;
 import org.clinval.imaging.preprocess.Raster;
 
 /** Grad-CAM on the built-in classifier's {@code features}/{@code head} split. */
@@ -63,13 +64,16 @@ public final class GradCamEngine {
                             + d.name()
                             + "; use occlusion or LIME for other models");
         }
-        Raster in = InputEncoder.preprocess(d, image);
+        // The model's own input: every channel as the predictor prepares it (a grey image fills
+        // every channel of a 3-channel model, as the predictor does; colour is refused by a grey
+        // model).
+        Tensor in = InputEncoder.batch(d, java.util.List.of(d.prepare(image)));
         Block net = dm.djlModel().getBlock();
         Block features = Architectures.features(net);
         Block head = Architectures.head(net);
         // Everything of this request lives in one sub-manager, closed at the end.
         try (NDManager m = dm.djlModel().getNDManager().newSubManager()) {
-            NDArray x = m.create(in.values(), new Shape(1, 1, in.rows(), in.columns()));
+            NDArray x = m.create(in.data(), new Shape(in.shape()));
             ParameterStore ps = new ParameterStore(m, false);
             float[] cam;
             int h, w;

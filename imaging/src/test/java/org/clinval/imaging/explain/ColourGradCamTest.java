@@ -1,0 +1,124 @@
+package org.clinval.imaging.explain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.initializer.NormalInitializer;
+import java.io.DataOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.clinval.imaging.model.ImageModel;
+import org.clinval.imaging.model.ImagePredictor;
+import org.clinval.imaging.model.ImageSlice;
+import org.clinval.imaging.model.Models;
+import org.clinval.imaging.model.Prediction;
+import org.clinval.imaging.model.internal.Architectures;
+import org.clinval.imaging.preprocess.ImageContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Grad-CAM of a colour grading model: the built-in classifier for 3 channels and 5 grades, with
+ * seeded random weights (shapes and targets, not a trained map), on a 48 × 40 photograph the
+ * descriptor resizes to 32 × 32 and standardises per channel.
+ */
+class ColourGradCamTest {
+
+    @TempDir Path dir;
+
+    private Path gradingModel() throws Exception {
+        Engine.getEngine("PyTorch").setRandomSeed(20261205);
+        Path params = dir.resolve("grader.params");
+        try (Model m = Model.newInstance("grader", "PyTorch")) {
+            Block b = Architectures.classifier(3, 5);
+            b.setInitializer(new NormalInitializer(0.1f), Parameter.Type.WEIGHT);
+            b.initialize(m.getNDManager(), DataType.FLOAT32, new Shape(1, 3, 32, 32));
+            try (OutputStream out = Files.newOutputStream(params)) {
+                b.saveParameters(new DataOutputStream(out));
+            }
+        }
+        Path yaml = dir.resolve("grader.yaml");
+        Files.writeString(
+                yaml,
+                "name: colour-grader\nversion: '1'\ntask: grading\nformat: djl\n"
+                        + "architecture: "
+                        + Architectures.CLASSIFIER
+                        + "\nfile: grader.params\n"
+                        + "input: {channels: 3, height: 32, width: 32}\npreprocessing:\n"
+                        + "  - resize: {height: 32, width: 32}\n"
+                        + "  - scale: {factor: 0.00392156862745098}\n"
+                        + "  - standardize: {mean: [0.5, 0.3, 0.2], std: [0.25, 0.2, 0.15]}\n"
+                        + "output: {kind: logit, classes: 5}\n"
+                        + "grades: [none, mild, moderate, severe, proliferative]\n");
+        return yaml;
+    }
+
+    /** A 48 × 40 colour image: smooth gradients per channel and a bright red disc. */
+    static ImageSlice photograph() {
+        int rows = 48, cols = 40, plane = rows * cols;
+        float[] v = new float[3 * plane];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                int i = r * cols + c;
+                boolean disc = (r - 30) * (r - 30) + (c - 12) * (c - 12) < 36;
+                v[i] = disc ? 250 : 60 + 2 * r;
+                v[plane + i] = disc ? 20 : 40 + 3 * c;
+                v[2 * plane + i] = 30 + (r + c) % 17;
+            }
+        }
+        return new ImageSlice(v, rows, cols, Double.NaN, Double.NaN, 3, ImageContext.RGB);
+    }
+
+    @Test
+    void explainsThePredictedGradeOnTheColourInputAndEachTargetGivesItsOwnMap() throws Exception {
+        try (ImageModel model = Models.load(gradingModel());
+                ImagePredictor p = model.newPredictor()) {
+            ImageSlice s = photograph();
+            Prediction pred = p.predict(s);
+            assertThat(pred.classProbabilities()).hasSize(5);
+            ExplanationMap predicted = GradCam.explain(model, s);
+            assertThat(predicted.target()).isEqualTo("class " + pred.grade() + " (predicted)");
+            // The explained probability is the predictor's own for the predicted grade: Grad-CAM
+            // saw the same three-channel input.
+            assertThat(predicted.probability())
+                    .isCloseTo(pred.classProbabilities()[pred.grade()], within(1e-5));
+            assertThat(GradCam.explain(model, s, pred.grade()).map()).isEqualTo(predicted.map());
+            int distinct = 0;
+            for (int k = 0; k < 5; k++) {
+                ExplanationMap m = GradCam.explain(model, s, k);
+                assertThat(m.target()).isEqualTo("class " + k);
+                assertThat(m.probability()).isCloseTo(pred.classProbabilities()[k], within(1e-5));
+                assertThat(m.map().rows()).isEqualTo(48);
+                assertThat(m.map().columns()).isEqualTo(40);
+                assertThat(m.map().channels()).isEqualTo(1);
+                float max = 0;
+                for (float v : m.map().values()) {
+                    assertThat(v).isFinite().isBetween(0f, 1f);
+                    max = Math.max(max, v);
+                }
+                // Divided by its maximum before the bilinear resize: the peak is at most 1.
+                if (k == pred.grade()) assertThat(max).isPositive();
+                if (k != pred.grade() && !m.map().equals(predicted.map())) distinct++;
+            }
+            assertThat(distinct)
+                    .as("other grades' maps that differ from the predicted one")
+                    .isPositive();
+            // Channels matter: the same image with red and blue swapped gives another map.
+            float[] swapped = s.hu().clone();
+            int plane = 48 * 40;
+            System.arraycopy(s.hu(), 2 * plane, swapped, 0, plane);
+            System.arraycopy(s.hu(), 0, swapped, 2 * plane, plane);
+            ImageSlice bgr =
+                    new ImageSlice(swapped, 48, 40, Double.NaN, Double.NaN, 3, ImageContext.RGB);
+            assertThat(GradCam.explain(model, bgr, pred.grade()).map())
+                    .isNotEqualTo(predicted.map());
+        }
+    }
+}
