@@ -214,4 +214,33 @@ class ColourGradingExplanationTest {
                 .containsEntry("fill_hu", "-850.0")
                 .containsEntry("target", "positive probability");
     }
+
+    @Test
+    void theOverlayShowsAColourImageInItsOwnColoursUnderTheMap() {
+        ImageSlice s = photograph();
+        float[] map = new float[N * N];
+        map[11 * N + 19] = 2; // the maximum: full weight alpha
+        map[12 * N + 19] = 1; // half of it
+        map[13 * N + 19] = -1; // negative: not drawn
+        java.awt.image.BufferedImage img =
+                Overlay.render(s.raster(), new Raster(map, N, N), -1000, 400, 0.6);
+        assertThat(img.getWidth()).isEqualTo(N);
+        assertThat(img.getHeight()).isEqualTo(N);
+        // Where the map is not positive: the photograph's own R, G, B (the window is not used).
+        assertThat(img.getRGB(0, 0) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+        assertThat(img.getRGB(1, 0) & 0xFFFFFF).isEqualTo((90 << 16) | (120 << 8) | 30);
+        assertThat(img.getRGB(19, 13) & 0xFFFFFF).isEqualTo((200 << 16) | (140 << 8) | 40);
+        // Elsewhere per channel round((1 − a) s + a heat), a = 0.6 × value / max.
+        int[] lesion = {200, 140, 40};
+        for (int[] rv : new int[][] {{11, 2}, {12, 1}}) {
+            double v = rv[1] / 2.0, a = 0.6 * v;
+            int heat = org.clinval.imaging.explain.internal.HeatColours.rgb(v);
+            int[] h = {(heat >> 16) & 0xFF, (heat >> 8) & 0xFF, heat & 0xFF};
+            int px = img.getRGB(19, rv[0]);
+            for (int k = 0; k < 3; k++) {
+                int got = (px >> (16 - 8 * k)) & 0xFF;
+                assertThat(got).isEqualTo((int) Math.round(lesion[k] * (1 - a) + h[k] * a));
+            }
+        }
+    }
 }
