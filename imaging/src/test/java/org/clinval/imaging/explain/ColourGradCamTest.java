@@ -3,24 +3,14 @@ package org.clinval.imaging.explain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.Model;
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.training.initializer.NormalInitializer;
-import java.io.DataOutputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.clinval.imaging.model.ImageModel;
 import org.clinval.imaging.model.ImagePredictor;
 import org.clinval.imaging.model.ImageSlice;
 import org.clinval.imaging.model.Models;
 import org.clinval.imaging.model.Prediction;
-import org.clinval.imaging.model.internal.Architectures;
 import org.clinval.imaging.preprocess.ImageContext;
+import org.clinval.imaging.testing.ColourGrader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,30 +24,7 @@ class ColourGradCamTest {
     @TempDir Path dir;
 
     private Path gradingModel() throws Exception {
-        Engine.getEngine("PyTorch").setRandomSeed(20261205);
-        Path params = dir.resolve("grader.params");
-        try (Model m = Model.newInstance("grader", "PyTorch")) {
-            Block b = Architectures.classifier(3, 5);
-            b.setInitializer(new NormalInitializer(0.1f), Parameter.Type.WEIGHT);
-            b.initialize(m.getNDManager(), DataType.FLOAT32, new Shape(1, 3, 32, 32));
-            try (OutputStream out = Files.newOutputStream(params)) {
-                b.saveParameters(new DataOutputStream(out));
-            }
-        }
-        Path yaml = dir.resolve("grader.yaml");
-        Files.writeString(
-                yaml,
-                "name: colour-grader\nversion: '1'\ntask: grading\nformat: djl\n"
-                        + "architecture: "
-                        + Architectures.CLASSIFIER
-                        + "\nfile: grader.params\n"
-                        + "input: {channels: 3, height: 32, width: 32}\npreprocessing:\n"
-                        + "  - resize: {height: 32, width: 32}\n"
-                        + "  - scale: {factor: 0.00392156862745098}\n"
-                        + "  - standardize: {mean: [0.5, 0.3, 0.2], std: [0.25, 0.2, 0.15]}\n"
-                        + "output: {kind: logit, classes: 5}\n"
-                        + "grades: [none, mild, moderate, severe, proliferative]\n");
-        return yaml;
+        return ColourGrader.write(dir);
     }
 
     /** A 48 × 40 colour image: smooth gradients per channel and a bright red disc. */
