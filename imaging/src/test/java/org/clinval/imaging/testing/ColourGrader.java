@@ -41,7 +41,9 @@ public final class ColourGrader {
                 "name: colour-grader\nversion: '1'\ntask: grading\nformat: djl\n"
                         + "architecture: "
                         + Architectures.CLASSIFIER
-                        + "\nfile: grader.params\n"
+                        + "\nfile: grader.params\nsha256: '"
+                        + sha256(params)
+                        + "'\n"
                         + "input: {channels: 3, height: 32, width: 32}\npreprocessing:\n"
                         + "  - resize: {height: 32, width: 32}\n"
                         + "  - scale: {factor: 0.00392156862745098}\n"
@@ -49,5 +51,16 @@ public final class ColourGrader {
                         + "output: {kind: logit, classes: 5}\n"
                         + "grades: [none, mild, moderate, severe, proliferative]\n");
         return yaml;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256")
+                                    .digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
