@@ -3,6 +3,10 @@ package org.clinval.imaging.explain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import org.clinval.imaging.model.ImageModel;
 import org.clinval.imaging.model.ImagePredictor;
@@ -11,6 +15,7 @@ import org.clinval.imaging.model.Models;
 import org.clinval.imaging.model.Prediction;
 import org.clinval.imaging.preprocess.ImageContext;
 import org.clinval.imaging.testing.ColourGrader;
+import org.clinval.imaging.testing.Python;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,6 +91,61 @@ class ColourGradCamTest {
                     new ImageSlice(swapped, 48, 40, Double.NaN, Double.NaN, 3, ImageContext.RGB);
             assertThat(GradCam.explain(model, bgr, pred.grade()).map())
                     .isNotEqualTo(predicted.map());
+        }
+    }
+
+    @Test
+    void theMapsEqualGradCamRecomputedWithPyTorchFromTheSameWeightsAndInput() throws Exception {
+        try (ImageModel model = Models.load(gradingModel())) {
+            ImageSlice s = photograph();
+            org.clinval.imaging.preprocess.Raster in = model.descriptor().prepare(s);
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode e = json.createObjectNode();
+            ArrayNode params = e.putArray("params");
+            for (var p :
+                    ((org.clinval.imaging.model.internal.DjlImageModel) model)
+                            .djlModel()
+                            .getBlock()
+                            .getParameters()) {
+                ArrayNode row = params.addArray();
+                row.add(p.getKey());
+                ArrayNode shape = row.addArray();
+                for (long d : p.getValue().getArray().getShape().getShape()) shape.add(d);
+                ArrayNode values = row.addArray();
+                for (float v : p.getValue().getArray().toFloatArray()) values.add(v);
+            }
+            ArrayNode input = e.putArray("input");
+            input.add(in.channels()).add(in.rows()).add(in.columns());
+            ArrayNode values = input.addArray();
+            for (float v : in.values()) values.add(v);
+            e.put("rows", s.rows()).put("columns", s.columns());
+            ArrayNode targets = e.putArray("targets");
+            for (int k = 0; k < 5; k++) targets.add(k);
+            Path export = dir.resolve("gradcam-export.json");
+            json.writeValue(export.toFile(), e);
+            // Reference call: /usr/bin/python3 src/test/python/gradcam_reference.py EXPORT.json
+            // (torch 1.13: conv, batch norm with running statistics, autograd, F.interpolate
+            // bilinear with align_corners=False)
+            String[] lines =
+                    Python.run("gradcam_reference.py", export.toString()).strip().split("\n");
+            JsonNode logits = json.readTree(lines[0]).get("logits");
+            int argmax = 0;
+            for (int k = 1; k < 5; k++) {
+                if (logits.get(k).asDouble() > logits.get(argmax).asDouble()) argmax = k;
+            }
+            assertThat(GradCam.explain(model, s).target())
+                    .isEqualTo("class " + argmax + " (predicted)");
+            for (int k = 0; k < 5; k++) {
+                JsonNode ref = json.readTree(lines[1 + k]);
+                assertThat(ref.get("target").asInt()).isEqualTo(k);
+                float[] map = GradCam.explain(model, s, k).map().values();
+                assertThat(ref.get("map")).hasSize(map.length);
+                for (int i = 0; i < map.length; i++) {
+                    assertThat((double) map[i])
+                            .as("target %d pixel %d", k, i)
+                            .isCloseTo(ref.get("map").get(i).asDouble(), within(1e-4));
+                }
+            }
         }
     }
 }
