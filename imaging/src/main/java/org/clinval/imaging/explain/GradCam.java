@@ -21,8 +21,8 @@ import org.clinval.imaging.model.ModelRunException;
  * org.clinval.imaging.model.ModelDescriptor#prepare}): all channels of a colour image, after the
  * descriptor's per-channel steps. The map is one plane on the image's grid.
  *
- * <p>Needs the network itself, so it works for the built-in classifier only; use {@link Occlusion}
- * or {@link Lime} for other models.
+ * <p>Needs the network itself, so it works for the built-in classifier and the built-in graders
+ * made like it (features then head) only; use {@link Occlusion} or {@link Lime} for other models.
  */
 public final class GradCam {
 

@@ -18,7 +18,10 @@ import org.clinval.imaging.model.internal.InputEncoder;
 import org.clinval.imaging.model.internal.Tensor;
 import org.clinval.imaging.preprocess.Raster;
 
-/** Grad-CAM on the built-in classifier's {@code features}/{@code head} split. */
+/**
+ * Grad-CAM on a built-in network's {@code features}/{@code head} split (the classifier and the
+ * graders built like it).
+ */
 public final class GradCamEngine {
 
     /**
@@ -55,12 +58,16 @@ public final class GradCamEngine {
             throw new IllegalArgumentException("target class is negative: " + target);
         }
         ModelDescriptor d = model.descriptor();
+        // Every built-in architecture but the U-Net is a sequential block of two children,
+        // features then head: the classifier, and the graders built the same way.
         if (!(model instanceof DjlImageModel dm)
-                || !d.architecture().map(Architectures.CLASSIFIER::equals).orElse(false)) {
+                || d.architecture().map(Architectures.UNET::equals).orElse(true)
+                || !(dm.djlModel().getBlock() instanceof ai.djl.nn.SequentialBlock sb)
+                || sb.getChildren().size() != 2) {
             throw new IllegalArgumentException(
                     "Grad-CAM needs the built-in classifier ("
                             + Architectures.CLASSIFIER
-                            + "), not "
+                            + ") or a built-in grader made like it, not "
                             + d.name()
                             + "; use occlusion or LIME for other models");
         }
