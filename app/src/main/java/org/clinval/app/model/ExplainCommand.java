@@ -83,7 +83,8 @@ public final class ExplainCommand implements Callable<Integer> {
                 throw new UserError("explain takes one --input file, not " + input.files().size());
             }
             try {
-                slice = org.clinval.imaging.model.DicomSlices.read(input.files().get(0));
+                // A photograph has no Pixel Spacing; the explained models need no sizes.
+                slice = org.clinval.imaging.model.DicomSlices.read(input.files().get(0), false);
             } catch (org.clinval.imaging.dicom.DicomReadException e) {
                 throw new UserError(e.getMessage(), e);
             }
@@ -95,6 +96,12 @@ public final class ExplainCommand implements Callable<Integer> {
         try (ImageModel model = choice.load();
                 ImagePredictor p = model.newPredictor()) {
             int cell = Math.max(1, slice.rows() / 16);
+            // Grey images fill with lung parenchyma; a colour photograph with each channel's 5th
+            // percentile.
+            double[] fill =
+                    slice.channels() == 3
+                            ? org.clinval.imaging.explain.Fill.percentile(slice, 0.05)
+                            : new double[] {-850};
             map =
                     switch (m) {
                         case "grad-cam" -> GradCam.explain(model, slice);
@@ -102,7 +109,7 @@ public final class ExplainCommand implements Callable<Integer> {
                                 Occlusion.builder()
                                         .setPatch(2 * cell)
                                         .setStride(cell)
-                                        .setFillHu(-850)
+                                        .setChannelFills(fill)
                                         .build()
                                         .explain(p, slice);
                         case "lime" ->
@@ -110,7 +117,7 @@ public final class ExplainCommand implements Callable<Integer> {
                                         .setCells(16)
                                         .setSamples(300)
                                         .setSeed(seed)
-                                        .setFillHu(-850)
+                                        .setChannelFills(fill)
                                         .build()
                                         .explain(p, slice);
                         default ->

@@ -9,7 +9,8 @@ import org.clinval.imaging.preprocess.Raster;
  * @param map one value per input pixel; higher means more evidence for the positive class
  * @param method the method
  * @param model the explained model (name and version)
- * @param probability the model's positive probability for the unperturbed image
+ * @param probability the explained score for the unperturbed image: the positive probability, or
+ *     for a grading model the probability of the explained (predicted) grade
  * @param parameters the method's settings (patch, stride, seed, samples…), as text
  */
 public record ExplanationMap(

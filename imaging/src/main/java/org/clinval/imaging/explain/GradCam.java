@@ -17,8 +17,12 @@ import org.clinval.imaging.model.ModelRunException;
  * The map's parameters record the target ({@code "positive logit"}, {@code "class 3 (predicted)"},
  * {@code "class 1"}).
  *
- * <p>Needs the network itself, so it works for the built-in classifier only; use {@link Occlusion}
- * or {@link Lime} for other models.
+ * <p>The network sees exactly the predictor's input ({@link
+ * org.clinval.imaging.model.ModelDescriptor#prepare}): all channels of a colour image, after the
+ * descriptor's per-channel steps. The map is one plane on the image's grid.
+ *
+ * <p>Needs the network itself, so it works for the built-in classifier and the built-in graders
+ * made like it (features then head) only; use {@link Occlusion} or {@link Lime} for other models.
  */
 public final class GradCam {
 

@@ -16,10 +16,15 @@ import org.clinval.imaging.preprocess.Raster;
  * LIME (Ribeiro, Singh and Guestrin 2016, doi:10.1145/2939672.2939778) for any model, through its
  * predictor only. The image is cut into a regular grid of {@code cells × cells} superpixels; each
  * of {@code samples} perturbations keeps every superpixel with probability ½ and fills the others
- * with {@code fillHu}; a ridge regression of the positive probability on the kept-indicators,
- * weighted by the kernel {@code π(z) = exp(−d(z)² / σ²)} with {@code d} the cosine distance of
- * {@code z} to the all-kept vector and {@code σ = 0.25}, gives each superpixel a weight, painted on
- * its pixels. Seeded: the same seed gives the same map.
+ * with the fill value; a ridge regression of the explained score on the kept-indicators, weighted
+ * by the kernel {@code π(z) = exp(−d(z)² / σ²)} with {@code d} the cosine distance of {@code z} to
+ * the all-kept vector and {@code σ = 0.25}, gives each superpixel a weight, painted on its pixels.
+ * Seeded: the same seed gives the same map.
+ *
+ * <p>The fill is one HU for a grey image ({@link Builder#setFillHu}) or one value per channel for a
+ * colour image ({@link Builder#setChannelFills}, e.g. each channel's 5th percentile, {@link
+ * Fill#percentile}). The explained score is the positive probability, or for a grading model the
+ * probability of the grade it predicts for the unperturbed image (parameter {@code target}).
  */
 public final class Lime {
 
@@ -29,7 +34,8 @@ public final class Lime {
     private final int cells;
     private final int samples;
     private final long seed;
-    private final double fillHu;
+    private final Double fillHu;
+    private final double[] fills;
     private final int batch;
 
     private Lime(Builder b) {
@@ -37,6 +43,7 @@ public final class Lime {
         this.samples = b.samples;
         this.seed = b.seed;
         this.fillHu = b.fillHu;
+        this.fills = b.fills;
         this.batch = b.batch;
     }
 
@@ -60,7 +67,9 @@ public final class Lime {
                 segment[r * cols + c] = (r * cells / rows) * cells + c * cells / cols;
             }
         }
+        double[] fill = Fill.forImage(fills, fillHu, image);
         Prediction base = predictor.predict(image);
+        Target target = Target.of(base);
         SplittableRandom rng = new SplittableRandom(seed);
         double[][] z = new double[samples][k];
         double[] y = new double[samples];
@@ -73,9 +82,9 @@ public final class Lime {
         for (int from = 0; from < samples; from += batch) {
             int to = Math.min(samples, from + batch);
             List<ImageSlice> perturbed = new ArrayList<>(to - from);
-            for (int s = from; s < to; s++) perturbed.add(perturb(image, segment, z[s]));
+            for (int s = from; s < to; s++) perturbed.add(perturb(image, segment, z[s], fill));
             List<Prediction> p = predictor.predictAll(perturbed);
-            for (int s = from; s < to; s++) y[s] = p.get(s - from).probability();
+            for (int s = from; s < to; s++) y[s] = target.score(p.get(s - from));
         }
         for (int s = 0; s < samples; s++) {
             double on = 0;
@@ -91,21 +100,19 @@ public final class Lime {
         params.put("cells", Integer.toString(cells));
         params.put("samples", Integer.toString(samples));
         params.put("seed", Long.toString(seed));
-        params.put("fill_hu", Double.toString(fillHu));
-        params.put("target", "positive probability");
+        Fill.record(params, fill);
+        params.put("target", target.name());
         params.put("kernel_width", Double.toString(KERNEL_WIDTH));
         params.put("ridge", Double.toString(RIDGE));
         return new ExplanationMap(
-                new Raster(map, rows, cols), Method.LIME, base.model(), base.probability(), params);
+                new Raster(map, rows, cols), Method.LIME, base.model(), target.score(base), params);
     }
 
-    private ImageSlice perturb(ImageSlice image, int[] segment, double[] keep) {
-        float[] hu = image.hu().clone();
-        for (int i = 0; i < hu.length; i++) {
-            if (keep[segment[i]] == 0) hu[i] = (float) fillHu;
-        }
-        return new ImageSlice(
-                hu, image.rows(), image.columns(), image.rowSpacingMm(), image.columnSpacingMm());
+    private static ImageSlice perturb(
+            ImageSlice image, int[] segment, double[] keep, double[] fill) {
+        boolean[] off = new boolean[segment.length];
+        for (int i = 0; i < off.length; i++) off[i] = keep[segment[i]] == 0;
+        return Fill.covered(image, off, fill);
     }
 
     /** Builder: {@code set} methods are required, {@code opt} optional. */
@@ -114,6 +121,7 @@ public final class Lime {
         private int samples;
         private Long seed;
         private Double fillHu;
+        private double[] fills;
         private int batch = 8;
 
         private Builder() {}
@@ -146,6 +154,17 @@ public final class Lime {
                 throw new IllegalArgumentException("fill HU is not finite: " + fillHu);
             }
             this.fillHu = fillHu;
+            this.fills = null;
+            return this;
+        }
+
+        /**
+         * Sets the value that fills a switched-off superpixel in each channel: one for a grey image
+         * (its HU), R, G, B for a colour one; the image must have as many channels.
+         */
+        public Builder setChannelFills(double... fills) {
+            this.fills = Fill.checked(fills);
+            this.fillHu = null;
             return this;
         }
 
@@ -162,7 +181,7 @@ public final class Lime {
             if (cells == 0) missing.add("cells");
             if (samples == 0) missing.add("samples");
             if (seed == null) missing.add("seed");
-            if (fillHu == null) missing.add("fill HU");
+            if (fillHu == null && fills == null) missing.add("fill HU");
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("LIME is missing: " + String.join(", ", missing));
             }

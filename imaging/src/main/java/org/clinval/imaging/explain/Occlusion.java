@@ -12,10 +12,16 @@ import org.clinval.imaging.preprocess.Raster;
 
 /**
  * Occlusion sensitivity (Zeiler and Fergus 2014, doi:10.1007/978-3-319-10590-1_53) for any model,
- * through its predictor only: a square patch of {@code fillHu} slides over the image with the given
+ * through its predictor only: a square patch of the fill value slides over the image with the given
  * stride, and each pixel's value is the mean, over the patches covering it, of {@code p(image) −
- * p(occluded)}. Positive where covering the pixel lowers the positive probability. Pixels no patch
+ * p(occluded)}. Positive where covering the pixel lowers the explained score. Pixels no patch
  * covers get 0.
+ *
+ * <p>The fill is one HU for a grey image ({@link Builder#setFillHu}) or one value per channel for a
+ * colour image ({@link Builder#setChannelFills}, e.g. each channel's 5th percentile, {@link
+ * Fill#percentile}); a colour patch covers all three channels. The explained score is the positive
+ * probability, or for a grading model the probability of the grade it predicts for the unperturbed
+ * image (parameter {@code target}).
  *
  * <pre>{@code
  * ExplanationMap m = Occlusion.builder().setPatch(16).setStride(8).setFillHu(-850).build()
@@ -26,13 +32,15 @@ public final class Occlusion {
 
     private final int patch;
     private final int stride;
-    private final double fillHu;
+    private final Double fillHu;
+    private final double[] fills;
     private final int batch;
 
     private Occlusion(Builder b) {
         this.patch = b.patch;
         this.stride = b.stride;
         this.fillHu = b.fillHu;
+        this.fills = b.fills;
         this.batch = b.batch;
     }
 
@@ -53,22 +61,26 @@ public final class Occlusion {
                             + " x "
                             + image.columns());
         }
+        double[] fill = Fill.forImage(fills, fillHu, image);
         Prediction base = predictor.predict(image);
+        Target target = Target.of(base);
+        double baseScore = target.score(base);
         List<int[]> origins = new ArrayList<>();
         for (int r = 0; r + patch <= image.rows(); r += stride) {
             for (int c = 0; c + patch <= image.columns(); c += stride) {
                 origins.add(new int[] {r, c});
             }
         }
-        double[] sum = new double[image.hu().length];
-        int[] count = new int[image.hu().length];
+        int plane = image.rows() * image.columns();
+        double[] sum = new double[plane];
+        int[] count = new int[plane];
         for (int from = 0; from < origins.size(); from += batch) {
             List<int[]> part = origins.subList(from, Math.min(origins.size(), from + batch));
             List<ImageSlice> occluded = new ArrayList<>(part.size());
-            for (int[] o : part) occluded.add(occlude(image, o[0], o[1]));
+            for (int[] o : part) occluded.add(occlude(image, o[0], o[1], fill));
             List<Prediction> p = predictor.predictAll(occluded);
             for (int k = 0; k < part.size(); k++) {
-                double drop = base.probability() - p.get(k).probability();
+                double drop = baseScore - target.score(p.get(k));
                 int[] o = part.get(k);
                 for (int r = o[0]; r < o[0] + patch; r++) {
                     for (int c = o[1]; c < o[1] + patch; c++) {
@@ -85,24 +97,23 @@ public final class Occlusion {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("patch", Integer.toString(patch));
         params.put("stride", Integer.toString(stride));
-        params.put("fill_hu", Double.toString(fillHu));
-        params.put("target", "positive probability");
+        Fill.record(params, fill);
+        params.put("target", target.name());
         params.put("evaluations", Integer.toString(origins.size() + 1));
         return new ExplanationMap(
                 new Raster(map, image.rows(), image.columns()),
                 Method.OCCLUSION,
                 base.model(),
-                base.probability(),
+                baseScore,
                 params);
     }
 
-    private ImageSlice occlude(ImageSlice image, int top, int left) {
-        float[] hu = image.hu().clone();
+    private ImageSlice occlude(ImageSlice image, int top, int left, double[] fill) {
+        boolean[] cover = new boolean[image.rows() * image.columns()];
         for (int r = top; r < top + patch; r++) {
-            for (int c = left; c < left + patch; c++) hu[r * image.columns() + c] = (float) fillHu;
+            for (int c = left; c < left + patch; c++) cover[r * image.columns() + c] = true;
         }
-        return new ImageSlice(
-                hu, image.rows(), image.columns(), image.rowSpacingMm(), image.columnSpacingMm());
+        return Fill.covered(image, cover, fill);
     }
 
     /** Builder: {@code set} methods are required, {@code opt} optional. */
@@ -110,6 +121,7 @@ public final class Occlusion {
         private int patch;
         private int stride;
         private Double fillHu;
+        private double[] fills;
         private int batch = 8;
 
         private Builder() {}
@@ -136,6 +148,17 @@ public final class Occlusion {
                 throw new IllegalArgumentException("fill HU is not finite: " + fillHu);
             }
             this.fillHu = fillHu;
+            this.fills = null;
+            return this;
+        }
+
+        /**
+         * Sets the value that covers a patch in each channel: one for a grey image (its HU), R, G,
+         * B for a colour one; the image must have as many channels.
+         */
+        public Builder setChannelFills(double... fills) {
+            this.fills = Fill.checked(fills);
+            this.fillHu = null;
             return this;
         }
 
@@ -151,7 +174,7 @@ public final class Occlusion {
             List<String> missing = new ArrayList<>();
             if (patch == 0) missing.add("patch");
             if (stride == 0) missing.add("stride");
-            if (fillHu == null) missing.add("fill HU");
+            if (fillHu == null && fills == null) missing.add("fill HU");
             if (!missing.isEmpty()) {
                 throw new IllegalStateException(
                         "occlusion is missing: " + String.join(", ", missing));

@@ -12,7 +12,8 @@ import org.clinval.imaging.preprocess.Raster;
  * Draws an explanation map over its image as an opaque RGB PNG (no alpha channel, so it can go into
  * PDF/A reports): the image in grey through an HU window, the map's positive part scaled by its
  * maximum, coloured dark-blue → red, and alpha-blended with weight {@code alpha × value}, so where
- * the map is zero the grey image shows unchanged.
+ * the map is zero the grey image shows unchanged. A colour image (three channels R, G, B in [0,
+ * 255]) is drawn in its own colours, the window not applied.
  */
 public final class Overlay {
 
@@ -21,7 +22,7 @@ public final class Overlay {
     /**
      * Returns the overlay image.
      *
-     * @param hu the image in HU
+     * @param hu the image in HU, or a colour image (three planes R, G, B in [0, 255])
      * @param map the explanation map, on the same grid
      * @param windowLowHu HU shown black
      * @param windowHighHu HU shown white
@@ -52,14 +53,13 @@ public final class Overlay {
         BufferedImage out = new BufferedImage(hu.columns(), hu.rows(), BufferedImage.TYPE_INT_RGB);
         for (int r = 0; r < hu.rows(); r++) {
             for (int c = 0; c < hu.columns(); c++) {
-                double g = (hu.at(r, c) - windowLowHu) / (windowHighHu - windowLowHu);
-                int grey = (int) Math.round(255 * Math.max(0, Math.min(1, g)));
+                int[] under = under(hu, r, c, windowLowHu, windowHighHu);
                 double v = max > 0 ? Math.max(0, map.at(r, c)) / max : 0;
                 int heat = HeatColours.rgb(v);
                 double a = alpha * v;
-                int red = blend(grey, (heat >> 16) & 0xFF, a);
-                int green = blend(grey, (heat >> 8) & 0xFF, a);
-                int blue = blend(grey, heat & 0xFF, a);
+                int red = blend(under[0], (heat >> 16) & 0xFF, a);
+                int green = blend(under[1], (heat >> 8) & 0xFF, a);
+                int blue = blend(under[2], heat & 0xFF, a);
                 out.setRGB(c, r, (red << 16) | (green << 8) | blue);
             }
         }
@@ -76,6 +76,26 @@ public final class Overlay {
         if (!ImageIO.write(img, "png", file.toFile())) {
             throw new IOException("no PNG writer for " + file);
         }
+    }
+
+    /**
+     * The image's own red, green, blue (0..255) at {@code (r, c)}: grey through the window, or a
+     * colour image's channels clamped to [0, 255].
+     */
+    static int[] under(Raster image, int r, int c, double low, double high) {
+        if (image.channels() == 3) {
+            int plane = image.rows() * image.columns();
+            int i = r * image.columns() + c;
+            int[] out = new int[3];
+            for (int k = 0; k < 3; k++) {
+                out[k] =
+                        (int) Math.round(Math.max(0, Math.min(255, image.values()[k * plane + i])));
+            }
+            return out;
+        }
+        double g = (image.at(r, c) - low) / (high - low);
+        int grey = (int) Math.round(255 * Math.max(0, Math.min(1, g)));
+        return new int[] {grey, grey, grey};
     }
 
     private static int blend(int under, int over, double a) {

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
+import org.clinval.imaging.dicom.DicomImage;
+import org.clinval.imaging.dicom.DicomReader;
 import org.clinval.imaging.dicom.write.Colormap;
 import org.clinval.imaging.dicom.write.DerivedInstance;
 import org.clinval.imaging.dicom.write.ModelIdentity;
@@ -24,6 +26,7 @@ import org.clinval.imaging.dicom.write.Uids;
 import org.clinval.imaging.explain.ExplanationMap;
 import org.clinval.imaging.explain.ExplanationScore;
 import org.clinval.imaging.explain.ExplanationScoring;
+import org.clinval.imaging.explain.Fill;
 import org.clinval.imaging.explain.GradCam;
 import org.clinval.imaging.explain.Lime;
 import org.clinval.imaging.explain.Occlusion;
@@ -37,15 +40,19 @@ import org.clinval.imaging.preprocess.Raster;
 
 /**
  * Computes, scores and writes the explanation of one drawn case, with the model opened once (in the
- * subtask's thread, {@link #open}). Into {@code explanations/<case>/}: {@code original.png} (the
- * image in its display window), {@code map.png} (the map's positive part over its maximum, JET
- * colours), {@code overlay.png}, {@code overlay.dcm} (Secondary Capture, {@link OverlayWriter}),
- * {@code map.npy} (the map as float32, rows × columns, exactly as scored) and, when the case has a
- * lesion, {@code lesion.png}.
+ * subtask's thread, {@link #open}). Into {@code explanations/<case>/}: {@code original.png} (a grey
+ * image in its display window, a colour photograph in its own colours), {@code map.png} (the map's
+ * positive part over its maximum, JET colours), {@code overlay.png}, {@code overlay.dcm} (Secondary
+ * Capture, {@link OverlayWriter}), {@code map.npy} (the map as float32, rows × columns, exactly as
+ * scored) and, when the case has a lesion, {@code lesion.png}.
  *
  * <p>Settings as {@code clinval model explain} uses them: occlusion with a patch of 2/16 of the
  * rows every 1/16; LIME on a 16 × 16 grid with 300 samples and the study's seed; both fill with the
- * image's 5th percentile. The display window is the image's 0.5th to 99.5th percentile.
+ * image's 5th percentile, each channel's own for a colour image ({@link Fill#percentile}). A
+ * grading model is explained for its predicted grade (Grad-CAM its logit, occlusion and LIME its
+ * probability). The display window of a grey image is its 0.5th to 99.5th percentile. A colour
+ * source's Secondary Capture is written from its decoded pixels ({@link
+ * OverlayWriter#writeColour}).
  */
 public final class CaseExplainer implements AutoCloseable, Serializable {
 
@@ -131,8 +138,11 @@ public final class CaseExplainer implements AutoCloseable, Serializable {
     }
 
     private ExplainedCase explain(SelectedCase c, Path dir, String folder) throws Exception {
-        ImageSlice slice = DicomSlices.read(Path.of(c.image()));
-        float fill = percentile(slice.hu(), 0.05);
+        // Explanations are of classifiers and grading models: a photograph without Pixel Spacing
+        // is read as the predictor read it.
+        DicomImage dicom = DicomReader.read(Path.of(c.image()));
+        ImageSlice slice = DicomSlices.of(dicom, false);
+        double[] fill = Fill.percentile(slice, 0.05);
         int cell = Math.max(1, slice.rows() / 16);
         ExplanationMap map =
                 switch (method) {
@@ -141,7 +151,7 @@ public final class CaseExplainer implements AutoCloseable, Serializable {
                             Occlusion.builder()
                                     .setPatch(2 * cell)
                                     .setStride(cell)
-                                    .setFillHu(fill)
+                                    .setChannelFills(fill)
                                     .build()
                                     .explain(predictor, slice);
                     default ->
@@ -149,14 +159,22 @@ public final class CaseExplainer implements AutoCloseable, Serializable {
                                     .setCells(16)
                                     .setSamples(300)
                                     .setSeed(seed)
-                                    .setFillHu(fill)
+                                    .setChannelFills(fill)
                                     .build()
                                     .explain(predictor, slice);
                 };
         boolean[] lesion = lesion(c, slice);
         ExplanationScore s = ExplanationScoring.score(map.map(), lesion, tolerancePx);
         Files.createDirectories(dir);
-        String dicom = writeFiles(c, slice, map, lesion, s.maskPixels() > 0, dir);
+        String written =
+                writeFiles(
+                        c,
+                        slice,
+                        dicom.metadata().sopInstanceUid(),
+                        map,
+                        lesion,
+                        s.maskPixels() > 0,
+                        dir);
         StringJoiner params = new StringJoiner(";");
         new TreeMap<>(map.parameters()).forEach((k, v) -> params.add(k + "=" + v));
         return new ExplainedCase(
@@ -174,20 +192,18 @@ public final class CaseExplainer implements AutoCloseable, Serializable {
                 c.prediction(),
                 params.toString(),
                 folder,
-                dicom,
+                written,
                 "");
     }
 
     /** The lesion mask on the image's grid: none (all false) when the case has no file. */
     private static boolean[] lesion(SelectedCase c, ImageSlice slice) throws Exception {
-        if (c.mask().isEmpty()) return new boolean[slice.hu().length];
+        int pixels = slice.rows() * slice.columns();
+        if (c.mask().isEmpty()) return new boolean[pixels];
         boolean[] plane = LesionMask.read(Path.of(c.mask()), Path.of(c.original()));
-        if (plane.length != slice.hu().length) {
+        if (plane.length != pixels) {
             throw new IllegalArgumentException(
-                    "the lesion mask has "
-                            + plane.length
-                            + " pixels, the image "
-                            + slice.hu().length);
+                    "the lesion mask has " + plane.length + " pixels, the image " + pixels);
         }
         return plane;
     }
@@ -196,31 +212,45 @@ public final class CaseExplainer implements AutoCloseable, Serializable {
     private String writeFiles(
             SelectedCase c,
             ImageSlice slice,
+            String sopInstanceUid,
             ExplanationMap map,
             boolean[] lesion,
             boolean hasLesion,
             Path dir)
             throws Exception {
-        double lo = percentile(slice.hu(), 0.005), hi = percentile(slice.hu(), 0.995);
+        boolean colour = slice.channels() == 3;
+        // A colour photograph is shown in its own colours (0..255); a grey image in its window.
+        double lo = colour ? 0 : percentile(slice.hu(), 0.005);
+        double hi = colour ? 255 : percentile(slice.hu(), 0.995);
         if (!(hi > lo)) hi = lo + 1;
         Raster image = slice.raster();
         float[] heat = heat(map.map().values());
-        Png.grey(dir.resolve("original.png"), image, lo, hi);
+        if (colour) {
+            Png.rgb(dir.resolve("original.png"), image);
+        } else {
+            Png.grey(dir.resolve("original.png"), image, lo, hi);
+        }
         Png.colour(dir.resolve("map.png"), heat, slice.rows(), slice.columns(), Colormap.JET);
         Overlay.writePng(dir.resolve("overlay.png"), image, map.map(), lo, hi, 0.6);
         if (hasLesion) Png.mask(dir.resolve("lesion.png"), lesion, slice.rows(), slice.columns());
         writeNpy(dir.resolve("map.npy"), map.map());
         try {
-            writeOverlay(c, lo, hi, heat, dir.resolve("overlay.dcm"));
+            writeOverlay(c, slice, sopInstanceUid, lo, hi, heat, dir.resolve("overlay.dcm"));
             return "overlay.dcm";
         } catch (org.clinval.imaging.ImagingException | IllegalArgumentException e) {
             return "not written: " + e.getMessage();
         }
     }
 
-    private void writeOverlay(SelectedCase c, double lo, double hi, float[] heat, Path file)
+    private void writeOverlay(
+            SelectedCase c,
+            ImageSlice slice,
+            String sopInstanceUid,
+            double lo,
+            double hi,
+            float[] heat,
+            Path file)
             throws org.clinval.imaging.ImagingException {
-        SourceFrame source = SourceSeries.read(List.of(Path.of(c.image()))).frames().get(0);
         ModelIdentity identity =
                 new ModelIdentity(
                         model.descriptor().name(),
@@ -232,18 +262,28 @@ public final class CaseExplainer implements AutoCloseable, Serializable {
                                 "clinval",
                                 "explanation",
                                 method,
-                                source.sopInstanceUid(),
+                                sopInstanceUid,
                                 identity.sha256()),
                         902,
                         1,
                         LocalDateTime.of(2000, 1, 1, 0, 0),
                         identity);
-        OverlayWriter.write(
-                source,
-                heat,
-                new OverlayStyle((lo + hi) / 2, Math.max(1, hi - lo), 0.6, Colormap.JET),
-                id,
-                file);
+        OverlayStyle style =
+                new OverlayStyle((lo + hi) / 2, Math.max(1, hi - lo), 0.6, Colormap.JET);
+        if (slice.channels() == 3) {
+            OverlayWriter.writeColour(
+                    Path.of(c.image()),
+                    slice.hu(),
+                    slice.rows(),
+                    slice.columns(),
+                    heat,
+                    style,
+                    id,
+                    file);
+            return;
+        }
+        SourceFrame source = SourceSeries.read(List.of(Path.of(c.image()))).frames().get(0);
+        OverlayWriter.write(source, heat, style, id, file);
     }
 
     /**

@@ -26,6 +26,26 @@ final class Png {
         write(out, file);
     }
 
+    /** A colour image (planes R, G, B in [0, 255]) in its own colours. */
+    static void rgb(Path file, Raster image) throws IOException {
+        if (image.channels() != 3) {
+            throw new IllegalArgumentException(
+                    "a colour PNG needs 3 channels, the image has " + image.channels());
+        }
+        int plane = image.rows() * image.columns();
+        float[] v = image.values();
+        BufferedImage out =
+                new BufferedImage(image.columns(), image.rows(), BufferedImage.TYPE_INT_RGB);
+        for (int i = 0; i < plane; i++) {
+            int px = 0;
+            for (int k = 0; k < 3; k++) {
+                px = (px << 8) | (int) Math.round(Math.max(0, Math.min(255, v[k * plane + i])));
+            }
+            out.setRGB(i % image.columns(), i / image.columns(), px);
+        }
+        write(out, file);
+    }
+
     /** Values in [0, 1] through {@code map}. */
     static void colour(Path file, float[] heat, int rows, int columns, Colormap map)
             throws IOException {

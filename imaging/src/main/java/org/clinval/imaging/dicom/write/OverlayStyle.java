@@ -50,4 +50,20 @@ public record OverlayStyle(
         }
         return out;
     }
+
+    /**
+     * Returns the blended red, green, blue (0..255) of a colour source pixel (its red, green, blue
+     * in [0, 1], shown as they are: the window is not used) and map value {@code h}: per channel
+     * {@code (1 - a h) s + a h rgb(h)}.
+     */
+    public int[] blendColour(double red, double green, double blue, double h) {
+        double[] s = {red, green, blue};
+        double[] c = colormap.rgb(h);
+        double a = opacity * h;
+        int[] out = new int[3];
+        for (int i = 0; i < 3; i++) {
+            out[i] = (int) Math.round(255 * ((1 - a) * Colormap.clamp(s[i]) + a * c[i]));
+        }
+        return out;
+    }
 }

@@ -36,4 +36,36 @@ public final class OverlayWriter {
                 id.sopInstanceUid("overlay"),
                 id.seriesInstanceUid());
     }
+
+    /**
+     * Writes the overlay of {@code heat} on a colour source image (a photograph: no plane geometry
+     * needed) to {@code file}: the source in its own colours under the map, Patient Orientation
+     * empty. {@code rgbPlanes} are the source's decoded pixels, three planes R, G, B of {@code rows
+     * × columns} in [0, 255] (as {@code ImageSlice} holds a colour image); {@code sourceFile} gives
+     * the patient, study and the referenced instance. Only {@code style}'s opacity and colour map
+     * are used.
+     *
+     * @throws IllegalArgumentException if the pixels or map differ in size from the source, or a
+     *     map value is outside [0, 1] (the message names the row and column)
+     * @throws ImagingException if the source's header cannot be read or the file written
+     */
+    public static WrittenInstance writeColour(
+            Path sourceFile,
+            float[] rgbPlanes,
+            int rows,
+            int columns,
+            float[] heat,
+            OverlayStyle style,
+            DerivedInstance id,
+            Path file)
+            throws ImagingException {
+        DicomFiles.write(
+                ScEncoder.encodeColour(sourceFile, rgbPlanes, rows, columns, heat, style, id),
+                file);
+        return new WrittenInstance(
+                file,
+                SopClasses.SECONDARY_CAPTURE,
+                id.sopInstanceUid("overlay"),
+                id.seriesInstanceUid());
+    }
 }

@@ -15,9 +15,13 @@ import org.clinval.imaging.model.ModelRunException;
 import org.clinval.imaging.model.internal.Architectures;
 import org.clinval.imaging.model.internal.DjlImageModel;
 import org.clinval.imaging.model.internal.InputEncoder;
+import org.clinval.imaging.model.internal.Tensor;
 import org.clinval.imaging.preprocess.Raster;
 
-/** Grad-CAM on the built-in classifier's {@code features}/{@code head} split. */
+/**
+ * Grad-CAM on a built-in network's {@code features}/{@code head} split (the classifier and the
+ * graders built like it).
+ */
 public final class GradCamEngine {
 
     /**
@@ -54,22 +58,29 @@ public final class GradCamEngine {
             throw new IllegalArgumentException("target class is negative: " + target);
         }
         ModelDescriptor d = model.descriptor();
+        // Every built-in architecture but the U-Net is a sequential block of two children,
+        // features then head: the classifier, and the graders built the same way.
         if (!(model instanceof DjlImageModel dm)
-                || !d.architecture().map(Architectures.CLASSIFIER::equals).orElse(false)) {
+                || d.architecture().map(Architectures.UNET::equals).orElse(true)
+                || !(dm.djlModel().getBlock() instanceof ai.djl.nn.SequentialBlock sb)
+                || sb.getChildren().size() != 2) {
             throw new IllegalArgumentException(
                     "Grad-CAM needs the built-in classifier ("
                             + Architectures.CLASSIFIER
-                            + "), not "
+                            + ") or a built-in grader made like it, not "
                             + d.name()
                             + "; use occlusion or LIME for other models");
         }
-        Raster in = InputEncoder.preprocess(d, image);
+        // The model's own input: every channel as the predictor prepares it (a grey image fills
+        // every channel of a 3-channel model, as the predictor does; colour is refused by a grey
+        // model).
+        Tensor in = InputEncoder.batch(d, java.util.List.of(d.prepare(image)));
         Block net = dm.djlModel().getBlock();
         Block features = Architectures.features(net);
         Block head = Architectures.head(net);
         // Everything of this request lives in one sub-manager, closed at the end.
         try (NDManager m = dm.djlModel().getNDManager().newSubManager()) {
-            NDArray x = m.create(in.values(), new Shape(1, 1, in.rows(), in.columns()));
+            NDArray x = m.create(in.data(), new Shape(in.shape()));
             ParameterStore ps = new ParameterStore(m, false);
             float[] cam;
             int h, w;

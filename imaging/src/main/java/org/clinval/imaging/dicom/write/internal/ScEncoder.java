@@ -7,6 +7,7 @@ import static org.clinval.imaging.dicom.write.internal.Attrs.put;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.OtherByteAttribute;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.clinval.imaging.ImagingException;
 import org.clinval.imaging.dicom.write.DerivedInstance;
@@ -54,33 +55,158 @@ public final class ScEncoder {
             rgb[3 * i + 1] = (byte) c[1];
             rgb[3 * i + 2] = (byte) c[2];
         }
+        return attributes(
+                source.file(),
+                source.sopClassUid(),
+                img.rows(),
+                img.columns(),
+                img.bodyPart(),
+                new String[] {orientation(source, 0), orientation(source, 3)},
+                rgb,
+                id,
+                source.sopInstanceUid());
+    }
+
+    /**
+     * Returns the overlay of {@code heat} on a colour source image given by its pixels ({@code
+     * rgb}: planes R, G, B of {@code rows × columns}, values in [0, 255]) and its file (for the
+     * patient, study and reference): the source in its own colours, the map blended as {@code
+     * style} says (its window is not used). Patient Orientation is empty: a photograph has no
+     * patient axes.
+     */
+    public static AttributeList encodeColour(
+            Path sourceFile,
+            float[] rgbPlanes,
+            int rows,
+            int columns,
+            float[] heat,
+            OverlayStyle style,
+            DerivedInstance id)
+            throws ImagingException {
+        AttributeList h = new AttributeList();
+        try {
+            h.read(sourceFile.toFile(), Attrs.tag("PixelData"));
+        } catch (java.io.IOException | com.pixelmed.dicom.DicomException | RuntimeException e) {
+            throw new ImagingException(
+                    sourceFile + ": not a readable DICOM file: " + e.getMessage(), e);
+        }
+        int hr =
+                com.pixelmed.dicom.Attribute.getSingleIntegerValueOrDefault(
+                        h, Attrs.tag("Rows"), 0);
+        int hc =
+                com.pixelmed.dicom.Attribute.getSingleIntegerValueOrDefault(
+                        h, Attrs.tag("Columns"), 0);
+        String sopClass = Attrs.string(h, "SOPClassUID").strip();
+        String sop = Attrs.string(h, "SOPInstanceUID").strip();
+        if (sopClass.isEmpty() || sop.isEmpty()) {
+            throw new ImagingException(sourceFile + ": lacks SOP Class UID or SOP Instance UID");
+        }
+        if (hr != rows || hc != columns) {
+            throw new IllegalArgumentException(
+                    "the colour pixels are "
+                            + rows
+                            + " x "
+                            + columns
+                            + " but "
+                            + sourceFile
+                            + " is "
+                            + hr
+                            + " x "
+                            + hc);
+        }
+        int n = rows * columns;
+        if (rgbPlanes.length != 3 * n) {
+            throw new IllegalArgumentException(
+                    "colour pixels have "
+                            + rgbPlanes.length
+                            + " values, not 3 x "
+                            + rows
+                            + " x "
+                            + columns);
+        }
+        if (heat.length != n) {
+            throw new IllegalArgumentException(
+                    "heat map has "
+                            + heat.length
+                            + " values, the source "
+                            + rows
+                            + " x "
+                            + columns
+                            + " = "
+                            + n);
+        }
+        byte[] rgb = new byte[3 * n + (3 * n) % 2];
+        for (int i = 0; i < n; i++) {
+            float v = heat[i];
+            if (!(v >= 0 && v <= 1)) {
+                throw new IllegalArgumentException(
+                        "heat map value at row "
+                                + i / columns
+                                + ", column "
+                                + i % columns
+                                + " is not in [0, 1]: "
+                                + v);
+            }
+            int[] c =
+                    style.blendColour(
+                            rgbPlanes[i] / 255.0,
+                            rgbPlanes[n + i] / 255.0,
+                            rgbPlanes[2 * n + i] / 255.0,
+                            v);
+            rgb[3 * i] = (byte) c[0];
+            rgb[3 * i + 1] = (byte) c[1];
+            rgb[3 * i + 2] = (byte) c[2];
+        }
+        return attributes(
+                sourceFile,
+                sopClass,
+                rows,
+                columns,
+                Attrs.string(h, "BodyPartExamined").strip(),
+                new String[0],
+                rgb,
+                id,
+                sop);
+    }
+
+    private static AttributeList attributes(
+            Path sourceFile,
+            String sourceSopClass,
+            int rows,
+            int columns,
+            String bodyPart,
+            String[] patientOrientation,
+            byte[] rgb,
+            DerivedInstance id,
+            String sourceSop)
+            throws ImagingException {
         AttributeList l = new AttributeList();
-        SourceReader.copyPatientStudy(source.file(), l);
+        SourceReader.copyPatientStudy(sourceFile, l);
         put(l, "Modality", "OT");
         put(l, "SeriesInstanceUID", id.seriesInstanceUid());
         put(l, "SeriesNumber", id.seriesNumber());
-        if (img.bodyPart().isEmpty()) {
+        if (bodyPart.isEmpty()) {
             put(l, "Laterality"); // Type 2C: unknown whether the part is paired
         } else {
-            put(l, "BodyPartExamined", img.bodyPart());
+            put(l, "BodyPartExamined", bodyPart);
         }
         put(l, "ConversionType", "WSD");
         Equipment.put(l, id.model());
         put(l, "InstanceNumber", id.instanceNumber());
         Attrs.putDateTime(l, "Content", Optional.of(id.contentDateTime()));
         put(l, "ImageType", "DERIVED", "SECONDARY");
-        put(l, "PatientOrientation", orientation(source, 0), orientation(source, 3));
+        put(l, "PatientOrientation", patientOrientation);
         put(l, "BurnedInAnnotation", "NO");
         put(l, "LossyImageCompression", "00");
         AttributeList ref = item(l, "SourceImageSequence");
-        put(ref, "ReferencedSOPClassUID", source.sopClassUid());
-        put(ref, "ReferencedSOPInstanceUID", source.sopInstanceUid());
+        put(ref, "ReferencedSOPClassUID", sourceSopClass);
+        put(ref, "ReferencedSOPInstanceUID", sourceSop);
         code(ref, "PurposeOfReferenceCodeSequence", SegEncoder.SOURCE_FOR_PROCESSING);
         put(l, "SamplesPerPixel", 3);
         put(l, "PhotometricInterpretation", "RGB");
         put(l, "PlanarConfiguration", 0);
-        put(l, "Rows", img.rows());
-        put(l, "Columns", img.columns());
+        put(l, "Rows", rows);
+        put(l, "Columns", columns);
         put(l, "BitsAllocated", 8);
         put(l, "BitsStored", 8);
         put(l, "HighBit", 7);
