@@ -119,7 +119,7 @@ final class ExplanationRows {
                                     + ".");
                     continue;
                 }
-                r.figure(MAPS, note, strip(c), caption(c));
+                r.strip(MAPS, note, strip(c), caption(c));
             }
         }
     }

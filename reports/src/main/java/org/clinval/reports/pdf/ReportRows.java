@@ -272,6 +272,16 @@ final class ReportRows {
         row.put("figCaption", caption);
     }
 
+    /**
+     * A strip of images side by side (about three times as wide as high), printed with its caption
+     * right below it instead of in a chart-sized frame.
+     */
+    void strip(String section, String note, byte[] png, String caption) {
+        Map<String, Object> row = add(section, note, "strip");
+        row.put("figImage", png);
+        row.put("figCaption", caption);
+    }
+
     /** Width and height of a figure in points. */
     static final int FIGURE_WIDTH = 515;
 
