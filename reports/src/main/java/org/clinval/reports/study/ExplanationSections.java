@@ -34,7 +34,7 @@ final class ExplanationSections {
         List<ExplanationCaseRow> rows = new ArrayList<>();
         TreeSet<String> parameters = new TreeSet<>();
         for (ExplanationRow r : e.rows()) {
-            if (r.explained()) parameters.add(r.parameters().replace(";", "; "));
+            if (r.explained()) parameters.add(settings(r.parameters()));
             Path dir = runDir.resolve(ExplanationsCsv.FOLDER).resolve(r.folder());
             rows.add(
                     new ExplanationCaseRow(
@@ -82,5 +82,23 @@ final class ExplanationSections {
 
     private static byte[] png(Path file) throws IOException {
         return Files.isRegularFile(file) ? Files.readAllBytes(file) : new byte[0];
+    }
+
+    /**
+     * The method's settings without the per-case target (each caption names its own), so that a
+     * grading study's maps, each explaining its own predicted grade, share one line of settings.
+     */
+    static String settings(String parameters) {
+        List<String> kept = new ArrayList<>();
+        boolean predicted = false;
+        for (String p : parameters.split(";")) {
+            if (p.startsWith("target=")) {
+                predicted |= p.contains("(predicted)");
+            } else if (!p.isBlank()) {
+                kept.add(p);
+            }
+        }
+        if (predicted) kept.add("target=the predicted class of each case");
+        return String.join("; ", kept);
     }
 }
