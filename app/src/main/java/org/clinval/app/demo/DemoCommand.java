@@ -61,9 +61,10 @@ import picocli.CommandLine.Option;
 @Command(
         name = "demo",
         description =
-                "Run a complete validation study of the built-in nodule classifier on a phantom"
-                        + " chest CT study, on embedded defaults, and print the paths of its"
-                        + " reports, workbook, case results and audit trail.")
+                "Run a complete validation study of a built-in model on phantom images, on"
+                        + " embedded defaults (by default the nodule classifier on chest CT; see"
+                        + " --task and --modality), and print the paths of its reports, workbook,"
+                        + " case results and audit trail.")
 public final class DemoCommand implements Callable<Integer> {
 
     private static final String MARKER = ".clinval-demo";
@@ -80,8 +81,8 @@ public final class DemoCommand implements Callable<Integer> {
             names = "--cases",
             paramLabel = "N",
             description =
-                    "Phantom cases (default: 400 for classification, 40 series for segmentation"
-                            + " and detection).")
+                    "Phantom cases (default: 400 for CT classification, 200 for grading and for"
+                            + " MR and DX, 40 series for segmentation and detection).")
     Integer cases;
 
     @Option(
