@@ -97,7 +97,8 @@ public record GradeReference(ReferenceRule rule, List<String> graders, Optional<
                 tie
                         + (column.isPresent()
                                 ? " and the adjudicated column '" + column.get() + "' is empty"
-                                : " and there is no adjudicated column to break it"));
+                                : " and the protocol names no adjudicated column to break it"
+                                        + " (grading.reference.column)"));
     }
 
     private static Resolution one(GradeScale scale, String c, Function<String, String> cell) {

@@ -28,8 +28,8 @@ class GradeReferenceTest {
                 .isEqualTo("no grader graded the case (columns [a, b, c])");
         assertThat(resolve(r, Map.of("a", "none", "b", "mild")).reason())
                 .isEqualTo(
-                        "the graders tie between none (1) and mild (1) and there is no"
-                                + " adjudicated column to break it");
+                        "the graders tie between none (1) and mild (1) and the protocol names no"
+                                + " adjudicated column to break it (grading.reference.column)");
     }
 
     @Test
