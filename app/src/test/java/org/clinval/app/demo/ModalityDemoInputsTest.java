@@ -47,7 +47,8 @@ class ModalityDemoInputsTest {
                         "  sha256: \"" + "ab".repeat(32) + "\"",
                         "  modalities: [OP]",
                         "  reference_masks: data/truth/masks",
-                        "  reference: {rule: majority, graders: [grader_1, grader_2, grader_3]}",
+                        "  reference: {rule: majority, graders: [grader_1, grader_2, grader_3],"
+                                + " column: adjudicated}",
                         "measure: kappa_quadratic",
                         "grading_endpoint: referable, superiority_goal: 0.85",
                         "  method: grad-cam",
