@@ -38,6 +38,16 @@ Feature: Standalone performance of the dx lesion classifier on the locked DX tes
       | site                 |
       | scanner manufacturer |
 
+  @REQ-DATA-001 @RCM-009
+  Scenario: The results come from the locked test set
+    Then every input locked for the study still has its locked SHA-256
+    And the metrics were computed from these case results
+    And the audit trail of the run verifies from the first entry to the last
+
+  @REQ-INP-001
+  Scenario: Every image set aside is quarantined with its reason
+    Then every quarantined case has a reason
+
   @records @REQ-AUD-001
   Scenario: The run's records are intact
     Then the audit trail of the run verifies from the first entry to the last
