@@ -140,9 +140,10 @@ final class DemoStudy {
      */
     static Path risk(Path dir, String task) throws IOException {
         Files.createDirectories(dir);
-        // the MR and X-ray demos reuse the classification demo's risk file
+        // each demo has its own device and hazards: the CT nodule classifier (classification)
+        // at the top, the others (segmentation, detection, grading, mr, dx) in their folders
         String folder =
-                List.of("classification", "mr", "dx").contains(task)
+                task.equals("classification")
                         ? "/org/clinval/risk/demo/"
                         : "/org/clinval/risk/demo/" + task + "/";
         for (String name : List.of("plan.yaml", "risk-file.yaml", "requirements.yaml")) {

@@ -153,7 +153,7 @@ public final class TrainCommand implements Callable<Integer> {
                         LesionClassifierTrainer.train(
                                 modality,
                                 cases == null ? (modality.equals("MR") ? 800 : 1200) : cases,
-                                epochs == null ? (modality.equals("MR") ? 5 : 10) : epochs,
+                                epochs == null ? (modality.equals("MR") ? 5 : 24) : epochs,
                                 s,
                                 out,
                                 line -> err.println("clinval: " + line));

@@ -53,7 +53,8 @@ class RiskSchemaTest {
 
     @Test
     void theDemoFilesSatisfyTheirSchemas() throws Exception {
-        for (String task : java.util.List.of("", "segmentation/", "detection/", "grading/")) {
+        for (String task :
+                java.util.List.of("", "segmentation/", "detection/", "grading/", "mr/", "dx/")) {
             for (Map.Entry<String, String> e : SCHEMAS.entrySet()) {
                 YamlSchema schema = YamlSchema.load(RiskFileReader.class, e.getKey());
                 String name = task + e.getValue();
@@ -68,11 +69,17 @@ class RiskSchemaTest {
     }
 
     @Test
-    void theGradingDemoFileReads(@TempDir Path dir) throws Exception {
-        for (String f : java.util.List.of("plan.yaml", "requirements.yaml", "risk-file.yaml")) {
-            Files.writeString(dir.resolve(f), resource("/org/clinval/risk/demo/grading/" + f));
+    void theGradingMrAndDxDemoFilesRead(@TempDir Path dir) throws Exception {
+        for (String task : java.util.List.of("grading", "mr", "dx")) {
+            Path d = Files.createDirectories(dir.resolve(task));
+            for (String f : java.util.List.of("plan.yaml", "requirements.yaml", "risk-file.yaml")) {
+                Files.writeString(
+                        d.resolve(f), resource("/org/clinval/risk/demo/" + task + "/" + f));
+            }
+            assertThat(RiskFileReader.read(d.resolve("risk-file.yaml")).requirements())
+                    .as(task)
+                    .isNotEmpty();
         }
-        assertThat(RiskFileReader.read(dir.resolve("risk-file.yaml")).requirements()).isNotEmpty();
     }
 
     @Test
