@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The inputs the grading, MR and X-ray demos write before the study runs: phantoms, the reference
- * model, the protocol (contract of issue 10) and the acceptance criteria. The study run itself
- * needs the grading and modality support of workflows and streaming-inference.
+ * model, the protocol and the acceptance criteria. ModalityDemosIT runs the studies themselves.
  */
 class ModalityDemoInputsTest {
 
