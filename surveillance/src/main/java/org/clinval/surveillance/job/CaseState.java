@@ -1,0 +1,20 @@
+package org.clinval.surveillance.job;
+
+import org.clinval.surveillance.event.Event;
+
+/** What the join keeps for one case until its horizon has passed. */
+public class CaseState {
+    /** The prediction, while its horizon lasts. */
+    public Event prediction;
+    /** A ground truth that arrived before its prediction. */
+    public Event truth;
+    /** A reader decision that arrived before its prediction. */
+    public Event reader;
+    public boolean joined;
+    public boolean readerUsed;
+    public int readerAgreed = -1;
+    /** After the horizon: the prediction's time, kept to tell late truth from unknown cases. */
+    public long tombstone = Long.MIN_VALUE;
+
+    public CaseState() {}
+}

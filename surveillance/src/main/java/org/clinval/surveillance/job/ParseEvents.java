@@ -1,0 +1,25 @@
+package org.clinval.surveillance.job;
+
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.clinval.surveillance.event.DeadLetter;
+import org.clinval.surveillance.event.Event;
+import org.clinval.surveillance.event.EventParser;
+import org.clinval.surveillance.event.RawLine;
+
+/** Parses each line; a line that is not a valid event goes to the dead letters with the reason. */
+final class ParseEvents extends ProcessFunction<RawLine, Event> {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void processElement(RawLine line, Context ctx, Collector<Event> out) {
+        EventParser.Result r = EventParser.parse(line.text);
+        if (r.ok()) {
+            out.collect(r.event());
+            return;
+        }
+        ctx.output(Tags.DEAD, new DeadLetter(line.origin, r.caseId(), r.reason(), line.text));
+        ctx.output(Tags.LEDGER, new Ledger(Ledger.Fate.MALFORMED, 1));
+    }
+}
