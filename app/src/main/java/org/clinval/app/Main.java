@@ -38,7 +38,8 @@ import picocli.CommandLine.Option;
             org.clinval.app.verify.VerifyCommand.class,
             ModelCommand.class,
             org.clinval.app.model.PredictCommand.class,
-            org.clinval.app.model.ExplainCommand.class
+            org.clinval.app.model.ExplainCommand.class,
+            org.clinval.app.pms.PmsCommand.class
         })
 public final class Main implements Runnable {
 

@@ -18,8 +18,9 @@ import java.util.Optional;
  * @param threshold the operating point's threshold
  * @param scores every case's score, in case order
  * @param labels every case's label (1 positive), in case order
- * @param numeric numeric acquisition metadata per variable (only values present)
- * @param categorical categorical acquisition metadata per variable (only values present)
+ * @param sites every case's site, in case order
+ * @param numeric numeric variables (score and acquisition metadata) per case, NaN where absent
+ * @param categorical categorical acquisition metadata per case, null where absent
  * @param metrics the study's estimates and goals per measure
  * @param images how many de-identified images were read for metadata
  * @param imageProblems images whose metadata could not be read, with why
@@ -33,6 +34,7 @@ public record Baseline(
         double threshold,
         double[] scores,
         int[] labels,
+        String[] sites,
         Map<String, double[]> numeric,
         Map<String, String[]> categorical,
         Map<String, Goal> metrics,
@@ -75,6 +77,26 @@ public record Baseline(
     /** Returns the goal of {@code measure}, if the study had an endpoint on it. */
     public Optional<Goal> goal(String measure) {
         return Optional.ofNullable(metrics.get(measure));
+    }
+
+    /**
+     * Returns which baseline cases a stratum is compared with: the same site or manufacturer for
+     * those strata, every case for {@code all} and model versions.
+     */
+    public boolean[] inStratum(String stratum) {
+        boolean[] in = new boolean[labels.length];
+        int eq = stratum.indexOf('=');
+        String kind = eq < 0 ? stratum : stratum.substring(0, eq);
+        String value = eq < 0 ? null : stratum.substring(eq + 1);
+        for (int i = 0; i < in.length; i++) {
+            in[i] =
+                    switch (kind) {
+                        case "site" -> value.equals(sites[i]);
+                        case "manufacturer" -> value.equals(categorical.get("manufacturer")[i]);
+                        default -> true;
+                    };
+        }
+        return in;
     }
 
     /** Returns the proportion of negatives scored below the threshold (the baseline specificity). */

@@ -69,6 +69,7 @@ public final class BaselineLoader {
         List<Double> scores = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         List<String> manufacturers = new ArrayList<>();
+        List<String> sites = new ArrayList<>();
         String[] hashes = {"", ""};
         try (Reader r = Files.newBufferedReader(results, StandardCharsets.UTF_8);
                 CSVParser p =
@@ -90,6 +91,7 @@ public final class BaselineLoader {
                     labels.add(Integer.parseInt(rec.get("label")));
                     scores.add(Double.parseDouble(rec.get("score")));
                     manufacturers.add(rec.get("manufacturer"));
+                    sites.add(rec.isMapped("site") ? rec.get("site") : "");
                     if (rec.getRecordNumber() == 1) {
                         if (rec.isMapped("model_sha256")) hashes[0] = rec.get("model_sha256");
                         if (rec.isMapped("dataset_sha256")) hashes[1] = rec.get("dataset_sha256");
@@ -107,21 +109,22 @@ public final class BaselineLoader {
         if (ids.isEmpty()) throw new BaselineException(results + " has no cases");
         Metadata md = metadata(runDir.resolve("deidentified"), ids);
         Map<String, String[]> categorical = new LinkedHashMap<>();
-        categorical.put(
-                "manufacturer",
-                md.manufacturer.isEmpty()
-                        ? manufacturers.stream().filter(s -> !s.isBlank()).toArray(String[]::new)
-                        : md.manufacturer.toArray(String[]::new));
-        categorical.put("convolution_kernel", md.kernel.toArray(String[]::new));
+        String[] manufacturer = new String[ids.size()];
+        for (int i = 0; i < manufacturer.length; i++) {
+            String header = md.manufacturer[i];
+            String csv = manufacturers.get(i);
+            manufacturer[i] = header != null ? header : csv.isBlank() ? null : csv;
+        }
+        categorical.put("manufacturer", manufacturer);
+        categorical.put("convolution_kernel", md.kernel);
         Map<String, double[]> numeric = new LinkedHashMap<>();
         numeric.put("score", scores.stream().mapToDouble(Double::doubleValue).toArray());
-        numeric.put("kvp", md.kvp.stream().mapToDouble(Double::doubleValue).toArray());
-        numeric.put(
-                "slice_thickness_mm",
-                md.thickness.stream().mapToDouble(Double::doubleValue).toArray());
-        numeric.put(
-                "pixel_spacing_mm", md.spacing.stream().mapToDouble(Double::doubleValue).toArray());
-        numeric.put("magnetic_field_strength_t", new double[0]);
+        numeric.put("kvp", md.kvp);
+        numeric.put("slice_thickness_mm", md.thickness);
+        numeric.put("pixel_spacing_mm", md.spacing);
+        double[] field = new double[ids.size()];
+        java.util.Arrays.fill(field, Double.NaN);
+        numeric.put("magnetic_field_strength_t", field);
         return new Baseline(
                 runDir.getFileName().toString(),
                 m.path("study").asText(""),
@@ -131,6 +134,7 @@ public final class BaselineLoader {
                 threshold,
                 numeric.get("score"),
                 labels.stream().mapToInt(Integer::intValue).toArray(),
+                sites.toArray(String[]::new),
                 numeric,
                 categorical,
                 goals(m),
@@ -173,20 +177,35 @@ public final class BaselineLoader {
     }
 
     private static final class Metadata {
-        final List<String> manufacturer = new ArrayList<>();
-        final List<String> kernel = new ArrayList<>();
-        final List<Double> kvp = new ArrayList<>();
-        final List<Double> thickness = new ArrayList<>();
-        final List<Double> spacing = new ArrayList<>();
+        final String[] manufacturer;
+        final String[] kernel;
+        final double[] kvp;
+        final double[] thickness;
+        final double[] spacing;
         final List<String> problems = new ArrayList<>();
         int images;
+
+        Metadata(int n) {
+            manufacturer = new String[n];
+            kernel = new String[n];
+            kvp = nan(n);
+            thickness = nan(n);
+            spacing = nan(n);
+        }
+
+        private static double[] nan(int n) {
+            double[] a = new double[n];
+            java.util.Arrays.fill(a, Double.NaN);
+            return a;
+        }
     }
 
     /** Reads the first image of each case's de-identified folder. */
     private static Metadata metadata(Path deidentified, List<String> ids) {
-        Metadata md = new Metadata();
+        Metadata md = new Metadata(ids.size());
         if (!Files.isDirectory(deidentified)) return md;
-        for (String id : ids) {
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
             Path dir = deidentified.resolve(id);
             if (!Files.isDirectory(dir)) continue;
             Path file;
@@ -205,11 +224,12 @@ public final class BaselineLoader {
                 DicomImage image = DicomReader.read(file);
                 DicomMetadata h = image.metadata();
                 md.images++;
-                h.manufacturer().ifPresent(md.manufacturer::add);
-                h.convolutionKernel().ifPresent(md.kernel::add);
-                h.kvp().ifPresent(md.kvp::add);
-                image.geometry().sliceThickness().ifPresent(md.thickness::add);
-                image.geometry().spacing().ifPresent(s -> md.spacing.add(s.row()));
+                final int at = i;
+                h.manufacturer().ifPresent(v -> md.manufacturer[at] = v);
+                h.convolutionKernel().ifPresent(v -> md.kernel[at] = v);
+                h.kvp().ifPresent(v -> md.kvp[at] = v);
+                image.geometry().sliceThickness().ifPresent(v -> md.thickness[at] = v);
+                image.geometry().spacing().ifPresent(s -> md.spacing[at] = s.row());
             } catch (DicomReadException e) {
                 md.problems.add(id + ": " + e.getMessage());
             }

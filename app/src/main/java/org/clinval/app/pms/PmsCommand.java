@@ -1,0 +1,26 @@
+package org.clinval.app.pms;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code clinval pms}: post-market surveillance of a deployed device. */
+@Command(
+        name = "pms",
+        description =
+                "Post-market surveillance: stream real-world cases through the validated"
+                        + " statistics, test drift against the validated baseline, run CUSUM"
+                        + " charts, raise alarms that open investigations, and report.",
+        subcommands = {
+            PmsRunCommand.class,
+            PmsDesignCusumCommand.class
+        })
+public final class PmsCommand implements Runnable {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "a pms command is required, e.g. 'clinval pms demo'");
+    }
+}

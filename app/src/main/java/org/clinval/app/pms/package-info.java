@@ -1,0 +1,2 @@
+/** {@code clinval pms}: post-market surveillance commands. */
+package org.clinval.app.pms;

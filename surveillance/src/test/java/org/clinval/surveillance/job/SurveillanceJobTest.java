@@ -1,0 +1,213 @@
+package org.clinval.surveillance.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.clinval.surveillance.baseline.Baseline;
+import org.clinval.surveillance.plan.MonitoringPlan;
+import org.clinval.surveillance.plan.MonitoringPlanReader;
+import org.clinval.validation.ConfidenceLevel;
+import org.clinval.validation.Direction;
+import org.clinval.validation.binary.ConfusionMatrix;
+import org.clinval.validation.binary.DiagnosticAccuracy;
+import org.clinval.validation.interval.BinomialInterval;
+import org.clinval.validation.roc.AucEstimate;
+import org.clinval.validation.roc.DeLong;
+import org.clinval.validation.roc.RocInput;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The surveillance job on the in-process MiniCluster over a folder of events with known answers:
+ * every window equals the validation module's batch computation over the same window's joined
+ * cases, every event is accounted for, and a task failure mid-stream changes no output.
+ */
+class SurveillanceJobTest {
+
+    static final String PLAN =
+            """
+            plan: {id: PMS-TEST, title: test plan}
+            window: week
+            goal_window: month
+            horizon_days: 30
+            allowed_lateness_hours: 24
+            drift: {min_cases: 30}
+            cusum:
+              - {metric: specificity, strata: [all, site], arl0: 365, shift_sigma: 1}
+              - {metric: mean_score, strata: [all], arl0: 365, shift_sigma: 1}
+            """;
+
+    @TempDir static Path dir;
+    static TestStream stream;
+    static Baseline baseline;
+    static MonitoringPlan plan;
+    static Path out;
+    static Reconciliation reconciliation;
+
+    @BeforeAll
+    static void run() throws Exception {
+        stream = TestStream.generate(20261205);
+        stream.write(dir.resolve("events"));
+        baseline = TestStream.baseline(7);
+        plan = MonitoringPlanReader.parse(Path.of("plan.yaml"), PLAN);
+        out = dir.resolve("out");
+        reconciliation =
+                new SurveillanceRun(plan, baseline, out)
+                        .run(new Sources.Folder(dir.resolve("events"), true), 2, null);
+    }
+
+    @Test
+    void everyEventIsAccountedForOnce() throws Exception {
+        long lines = stream.lines.size();
+        assertThat(reconciliation.linesRead()).isEqualTo(lines);
+        assertThat(reconciliation.eventsIn()).isEqualTo(lines);
+        assertThat(reconciliation.count(Ledger.Fate.MALFORMED)).isEqualTo(stream.malformed);
+        assertThat(reconciliation.count(Ledger.Fate.DUPLICATE)).isEqualTo(stream.duplicates);
+        assertThat(reconciliation.count(Ledger.Fate.LATE)).isEqualTo(stream.late);
+        assertThat(reconciliation.count(Ledger.Fate.TRUTH_WITHOUT_PREDICTION))
+                .isEqualTo(stream.truthWithoutPrediction);
+        assertThat(reconciliation.count(Ledger.Fate.TRUTH_PAST_HORIZON)).isEqualTo(stream.pastHorizon);
+        long joins = stream.cases.stream().filter(TestStream.Case::joins).count();
+        assertThat(reconciliation.count(Ledger.Fate.TRUTH_JOINED)).isEqualTo(joins);
+        assertThat(reconciliation.count(Ledger.Fate.READER_USED)).isEqualTo(stream.readers);
+        JsonNode r = new ObjectMapper().readTree(out.resolve("reconciliation.json").toFile());
+        assertThat(r.path("reconciles").asBoolean()).isTrue();
+        // Every dead letter says why, and the joined file holds every join once.
+        List<String> dead = Files.readAllLines(out.resolve("dead-letter.jsonl"));
+        assertThat(dead).hasSize((int) reconciliation.total(Ledger.Group.DEAD_LETTERED));
+        assertThat(String.join("\n", dead))
+                .contains("not JSON")
+                .contains("unknown event type \\\"measurement\\\"")
+                .contains("score 1.5 is outside [0, 1]")
+                .contains("is not a pseudonym")
+                .contains("past the horizon of 30 days")
+                .contains("late: event_time");
+        assertThat(Files.readAllLines(out.resolve("joined-cases.csv"))).hasSize((int) joins + 1);
+    }
+
+    @Test
+    void windowsEqualTheBatchComputationOverTheSameJoinedCases() throws Exception {
+        Map<String, CSVRecord> rows = new HashMap<>();
+        for (CSVRecord r : csv(out.resolve("windows.csv"))) {
+            rows.put(r.get("window_kind") + "|" + r.get("window_start") + "|" + r.get("stratum"), r);
+        }
+        int checked = 0;
+        int withAuc = 0;
+        for (MonitoringPlan.Window kind : List.of(MonitoringPlan.Window.WEEK, MonitoringPlan.Window.MONTH)) {
+            Map<String, List<TestStream.Case>> groups = new HashMap<>();
+            Map<String, Long> predictions = new HashMap<>();
+            for (TestStream.Case c : stream.cases) {
+                for (String s : List.of("all", "site=" + c.site())) {
+                    TimeWindow pw = CalendarWindows.of(kind, c.predictionTime());
+                    predictions.merge(Csv.day(pw.getStart()) + "|" + s, 1L, Long::sum);
+                    if (!c.joins()) continue;
+                    TimeWindow w = CalendarWindows.of(kind, c.truthTime());
+                    groups.computeIfAbsent(Csv.day(w.getStart()) + "|" + s, k -> new ArrayList<>()).add(c);
+                }
+            }
+            for (Map.Entry<String, List<TestStream.Case>> g : groups.entrySet()) {
+                CSVRecord row = rows.get(kind.wire() + "|" + g.getKey());
+                assertThat(row).as(kind + " " + g.getKey()).isNotNull();
+                List<TestStream.Case> cs = g.getValue();
+                boolean[] pos = new boolean[cs.size()];
+                double[] score = new double[cs.size()];
+                for (int i = 0; i < pos.length; i++) {
+                    pos[i] = cs.get(i).label() == 1;
+                    score[i] = cs.get(i).score();
+                }
+                ConfusionMatrix m = ConfusionMatrix.of(pos, score, 0.5, org.clinval.validation.ThresholdRule.GE);
+                DiagnosticAccuracy a = DiagnosticAccuracy.of(m, ConfidenceLevel.of(0.95));
+                assertThat(Long.parseLong(row.get("n_with_truth"))).isEqualTo(cs.size());
+                assertThat(Long.parseLong(row.get("n_predictions")))
+                        .isEqualTo(predictions.getOrDefault(g.getKey(), 0L));
+                exact(row, "sensitivity", a.sensitivity());
+                exact(row, "specificity", a.specificity());
+                exact(row, "ppv", a.ppv());
+                exact(row, "npv", a.npv());
+                if (m.positives() >= 10 && m.negatives() >= 10) {
+                    AucEstimate auc = DeLong.auc(RocInput.of(pos, score, Direction.HIGHER), ConfidenceLevel.of(0.95));
+                    assertThat(Double.parseDouble(row.get("auc"))).isEqualTo(auc.auc());
+                    assertThat(Double.parseDouble(row.get("auc_lower"))).isEqualTo(auc.ci().get().lower());
+                    assertThat(Double.parseDouble(row.get("auc_upper"))).isEqualTo(auc.ci().get().upper());
+                    withAuc++;
+                } else {
+                    assertThat(row.get("auc")).isEmpty();
+                    assertThat(row.get("undefined")).contains("auc: needs at least 10");
+                }
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(40);
+        assertThat(withAuc).isGreaterThan(10);
+    }
+
+    @Test
+    void cusumPathEqualsADirectRecomputation() throws Exception {
+        List<ChartSpec> charts = SurveillanceRun.design(plan, baseline);
+        ChartSpec spec = charts.get(0);
+        double sHi = 0, sLo = 0;
+        int rows = 0;
+        for (CSVRecord r : csv(out.resolve("cusum.csv"))) {
+            if (!r.get("stratum").equals("site=B") || !r.get("metric").equals("specificity")) continue;
+            double x = Double.parseDouble(r.get("value"));
+            long n = Long.parseLong(r.get("n"));
+            double z = (x - spec.mu0()) / (spec.sigmaUnit() / Math.sqrt(n));
+            sHi = Math.max(0, sHi + z - spec.design().k());
+            sLo = Math.max(0, sLo - z - spec.design().k());
+            assertThat(Double.parseDouble(r.get("s_hi"))).isEqualTo(sHi);
+            assertThat(Double.parseDouble(r.get("s_lo"))).isEqualTo(sLo);
+            if (sHi > spec.design().h() || sLo > spec.design().h()) {
+                sHi = 0;
+                sLo = 0;
+            }
+            rows++;
+        }
+        assertThat(rows).isGreaterThan(50);
+    }
+
+    @Test
+    void aRestartFromACheckpointWritesEveryRowOnce() throws Exception {
+        Path again = dir.resolve("out-failed");
+        FailOnce.reset();
+        Reconciliation r =
+                new SurveillanceRun(plan, baseline, again)
+                        .checkpointEvery(300)
+                        .run(new Sources.Folder(dir.resolve("events"), true), 2, new FailOnce(2_000, 400), null);
+        assertThat(FailOnce.failed()).as("the injected failure happened").isTrue();
+        assertThat(r.counts()).isEqualTo(reconciliation.counts());
+        for (String f : List.of("windows.csv", "drift.csv", "cusum.csv", "alarms.jsonl", "joined-cases.csv", "dead-letter.jsonl")) {
+            assertThat(Files.readString(again.resolve(f))).as(f).isEqualTo(Files.readString(out.resolve(f)));
+        }
+    }
+
+    private static void exact(CSVRecord row, String name, org.clinval.validation.interval.Proportion p) {
+        if (!p.isDefined()) {
+            assertThat(row.get(name)).isEmpty();
+            return;
+        }
+        assertThat(Double.parseDouble(row.get(name))).isEqualTo(p.estimate().getAsDouble());
+        var ci = p.interval(BinomialInterval.WILSON).orElseThrow();
+        assertThat(Double.parseDouble(row.get(name + "_lower"))).isEqualTo(ci.lower());
+        assertThat(Double.parseDouble(row.get(name + "_upper"))).isEqualTo(ci.upper());
+    }
+
+    static List<CSVRecord> csv(Path f) throws Exception {
+        try (Reader r = Files.newBufferedReader(f);
+                CSVParser p = CSVParser.parse(r, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            return p.getRecords();
+        }
+    }
+}
