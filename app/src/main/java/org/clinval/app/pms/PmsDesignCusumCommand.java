@@ -38,7 +38,8 @@ public final class PmsDesignCusumCommand implements Callable<Integer> {
             throw new UserError("--arl0 " + arl0 + " is not between 1 and 10,000,000 observations");
         }
         if (!(shift > 0) || shift > 10) {
-            throw new UserError("--shift " + shift + " is not above 0 and at most 10 standard deviations");
+            throw new UserError(
+                    "--shift " + shift + " is not above 0 and at most 10 standard deviations");
         }
         CusumDesign d = CusumDesign.forArl0(arl0, shift);
         ObjectNode o = Json.object();

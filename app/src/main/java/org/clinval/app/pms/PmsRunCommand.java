@@ -29,7 +29,10 @@ import picocli.CommandLine.Option;
         })
 public final class PmsRunCommand implements Callable<Integer> {
 
-    @Option(names = "--baseline", required = true, description = "The validated study's run folder.")
+    @Option(
+            names = "--baseline",
+            required = true,
+            description = "The validated study's run folder.")
     Path baseline;
 
     @Option(names = "--plan", required = true, description = "The monitoring plan (YAML).")
@@ -47,7 +50,10 @@ public final class PmsRunCommand implements Callable<Integer> {
             description = "The events topic (default: ${DEFAULT-VALUE}).")
     String topic;
 
-    @Option(names = "--out", defaultValue = "pms-out", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--out",
+            defaultValue = "pms-out",
+            description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Option(names = "--bounded", description = "Stop at the end of the input.")
@@ -59,7 +65,9 @@ public final class PmsRunCommand implements Callable<Integer> {
             description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
-    @Option(names = "--flink", description = "A Flink cluster's JobManager, host:port (default: in process).")
+    @Option(
+            names = "--flink",
+            description = "A Flink cluster's JobManager, host:port (default: in process).")
     String flink;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -99,7 +99,9 @@ public record Baseline(
         return in;
     }
 
-    /** Returns the proportion of negatives scored below the threshold (the baseline specificity). */
+    /**
+     * Returns the proportion of negatives scored below the threshold (the baseline specificity).
+     */
     public double specificity() {
         long n = 0, tn = 0;
         for (int i = 0; i < labels.length; i++) {

@@ -40,10 +40,13 @@ public class Event {
     public String deviceVersion;
     public String modelVersion;
     public double score = Double.NaN;
+
     /** The grade a grader gave; -1 when the device is a classifier. */
     public int grade = -1;
+
     /** What the clinician was shown: 1 positive (or the grade), 0 negative. */
     public int decision;
+
     public String modality;
     public String manufacturer;
     public String manufacturerModelName;

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads one JSON line into an {@link Event}, or says exactly what is wrong with it (which field, what
- * value, what was expected). The published schema is {@code docs/schemas/pms-event.schema.json};
- * this parser accepts exactly the lines the schema accepts (fields beyond the schema's are allowed
- * and ignored, so that a device may add fields without its events being refused).
+ * Reads one JSON line into an {@link Event}, or says exactly what is wrong with it (which field,
+ * what value, what was expected). The published schema is {@code
+ * docs/schemas/pms-event.schema.json}; this parser accepts exactly the lines the schema accepts
+ * (fields beyond the schema's are allowed and ignored, so that a device may add fields without its
+ * events being refused).
  */
 public final class EventParser {
 
@@ -185,7 +186,8 @@ public final class EventParser {
     private static boolean bool(JsonNode n, String key) {
         JsonNode v = n.get(key);
         if (v == null || v.isNull()) throw new Refused("missing " + key);
-        if (!v.isBoolean()) throw new Refused(key + " is not true or false: " + shorten(v.toString()));
+        if (!v.isBoolean())
+            throw new Refused(key + " is not true or false: " + shorten(v.toString()));
         return v.asBoolean();
     }
 

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import org.clinval.surveillance.baseline.Baseline;
 
-/** Builds the lines of {@code alarms.jsonl}; an alarm's id is the same on every run of the same events. */
+/**
+ * Builds the lines of {@code alarms.jsonl}; an alarm's id is the same on every run of the same
+ * events.
+ */
 final class Alarms {
 
     private static final ObjectMapper JSON = new ObjectMapper();

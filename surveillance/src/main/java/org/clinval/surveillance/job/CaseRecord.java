@@ -30,8 +30,10 @@ public class CaseRecord {
     public int decision;
     public int label;
     public String truthSource;
+
     /** 1 agreed, 0 overrode, -1 no reader decision known. */
     public int readerAgreed = -1;
+
     public String convolutionKernel;
     public double kvp = Double.NaN;
     public double sliceThicknessMm = Double.NaN;

@@ -6,13 +6,24 @@ import org.clinval.surveillance.event.Event;
 public class CaseState {
     /** The prediction, while its horizon lasts. */
     public Event prediction;
+
     /** A ground truth that arrived before its prediction. */
     public Event truth;
+
     /** A reader decision that arrived before its prediction. */
     public Event reader;
+
     public boolean joined;
+
+    /** A join found while handling an earlier event, emitted at the truth's time by a timer. */
+    public Event pendingTruth;
+
+    /** A reader decision found while handling an earlier event, emitted at its time by a timer. */
+    public Event pendingReader;
+
     public boolean readerUsed;
     public int readerAgreed = -1;
+
     /** After the horizon: the prediction's time, kept to tell late truth from unknown cases. */
     public long tombstone = Long.MIN_VALUE;
 

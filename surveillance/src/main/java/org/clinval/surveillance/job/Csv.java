@@ -15,7 +15,10 @@ public final class Csv {
     /** A text cell, quoted when it holds a comma, a quote or a line break. */
     public static String text(String s) {
         if (s == null) return "";
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+        if (s.indexOf(',') < 0
+                && s.indexOf('"') < 0
+                && s.indexOf('\n') < 0
+                && s.indexOf('\r') < 0) {
             return s;
         }
         return '"' + s.replace("\"", "\"\"") + '"';

@@ -24,11 +24,14 @@ final class Cumulative extends KeyedProcessFunction<String, WindowSummary, Strin
 
     @Override
     public void open(OpenContext ctx) {
-        total = getRuntimeContext().getState(new ValueStateDescriptor<>("total", WindowSummary.class));
+        total =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("total", WindowSummary.class));
     }
 
     @Override
-    public void processElement(WindowSummary w, Context ctx, Collector<String> out) throws Exception {
+    public void processElement(WindowSummary w, Context ctx, Collector<String> out)
+            throws Exception {
         WindowSummary t = total.value();
         if (t == null) {
             t = new WindowSummary();

@@ -61,7 +61,7 @@ final class CusumCharts extends KeyedProcessFunction<String, DailyMetric, String
                 }
                 default -> {
                     n = d.scored;
-                    x = n == 0 ? Double.NaN : d.scoreSum / n;
+                    x = n == 0 ? Double.NaN : d.scoreSum.doubleValue() / n;
                 }
             }
             if (n == 0 || !(spec.sigmaUnit() > 0)) continue;

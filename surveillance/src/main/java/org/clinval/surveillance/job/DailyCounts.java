@@ -20,7 +20,7 @@ final class DailyCounts implements AggregateFunction<CaseRecord, DailyMetric, Da
         switch (r.kind) {
             case PREDICTION -> {
                 if (!Double.isNaN(r.score)) {
-                    a.scoreSum += r.score;
+                    a.scoreSum = a.scoreSum.add(new java.math.BigDecimal(r.score));
                     a.scored++;
                 }
             }
@@ -48,13 +48,14 @@ final class DailyCounts implements AggregateFunction<CaseRecord, DailyMetric, Da
         a.fp += b.fp;
         a.tn += b.tn;
         a.fn += b.fn;
-        a.scoreSum += b.scoreSum;
+        a.scoreSum = a.scoreSum.add(b.scoreSum);
         a.scored += b.scored;
         return a;
     }
 
     /** Stamps the day's result with its stratum and day. */
-    static final class Stamp extends ProcessWindowFunction<DailyMetric, DailyMetric, String, TimeWindow> {
+    static final class Stamp
+            extends ProcessWindowFunction<DailyMetric, DailyMetric, String, TimeWindow> {
         private static final long serialVersionUID = 1L;
 
         @Override

@@ -8,7 +8,10 @@ public class DailyMetric {
     public long fp;
     public long tn;
     public long fn;
-    public double scoreSum;
+
+    /** Summed exactly, so that the order the day's cases arrive in cannot change a digit. */
+    public java.math.BigDecimal scoreSum = java.math.BigDecimal.ZERO;
+
     public long scored;
 
     public DailyMetric() {}

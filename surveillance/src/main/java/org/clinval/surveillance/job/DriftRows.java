@@ -73,8 +73,7 @@ final class DriftRows {
                 List<DriftResult> results =
                         tooFew || b.length == 0
                                 ? List.of()
-                                : List.of(
-                                        ChiSquareHomogeneity.of(b, c), JensenShannon.of(b, c));
+                                : List.of(ChiSquareHomogeneity.of(b, c), JensenShannon.of(b, c));
                 emit(plan, w, v, "categorical", results, b.length, c.length, tooFew, out, alarms);
             }
         }

@@ -44,8 +44,11 @@ public final class FailOnce implements MapFunction<CaseRecord, CaseRecord>, Chec
     @Override
     public CaseRecord map(CaseRecord r) throws Exception {
         if (!FAILED.get()) {
-            if (pauseMicros > 0) java.util.concurrent.locks.LockSupport.parkNanos(pauseMicros * 1000);
-            if (CHECKPOINTED.get() && SEEN.incrementAndGet() > after && FAILED.compareAndSet(false, true)) {
+            if (pauseMicros > 0)
+                java.util.concurrent.locks.LockSupport.parkNanos(pauseMicros * 1000);
+            if (CHECKPOINTED.get()
+                    && SEEN.incrementAndGet() > after
+                    && FAILED.compareAndSet(false, true)) {
                 throw new IllegalStateException("injected task failure (recovery test)");
             }
         }

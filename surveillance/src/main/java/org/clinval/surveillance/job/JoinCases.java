@@ -13,10 +13,10 @@ import org.clinval.surveillance.event.Event;
 
 /**
  * Joins each case's prediction with its ground truth and its reader decision, by case id, within
- * the plan's horizon. Every event ends in exactly one {@link Ledger} fate: used, dead-lettered (late,
- * duplicate, truth past the horizon, no prediction) or — at the end of a bounded input — waiting.
- * The case's state is kept until twice the horizon after its prediction, then dropped, so state is
- * bounded by the events of that period and does not grow with the length of the stream.
+ * the plan's horizon. Every event ends in exactly one {@link Ledger} fate: used, dead-lettered
+ * (late, duplicate, truth past the horizon, no prediction) or — at the end of a bounded input —
+ * waiting. The case's state is kept until twice the horizon after its prediction, then dropped, so
+ * state is bounded by the events of that period and does not grow with the length of the stream.
  */
 final class JoinCases extends KeyedProcessFunction<String, Event, CaseRecord> {
 
@@ -66,7 +66,11 @@ final class JoinCases extends KeyedProcessFunction<String, Event, CaseRecord> {
 
     private void prediction(Event e, CaseState st, Context ctx, Collector<CaseRecord> out) {
         if (st.prediction != null || st.tombstone != Long.MIN_VALUE) {
-            dead(ctx, e, Ledger.Fate.DUPLICATE, "duplicate: a prediction for this case was already received");
+            dead(
+                    ctx,
+                    e,
+                    Ledger.Fate.DUPLICATE,
+                    "duplicate: a prediction for this case was already received");
             return;
         }
         st.prediction = e;
@@ -86,7 +90,11 @@ final class JoinCases extends KeyedProcessFunction<String, Event, CaseRecord> {
 
     private void truth(Event e, CaseState st, Context ctx, Collector<CaseRecord> out) {
         if (st.joined || st.truth != null) {
-            dead(ctx, e, Ledger.Fate.DUPLICATE, "duplicate: a ground truth for this case was already received");
+            dead(
+                    ctx,
+                    e,
+                    Ledger.Fate.DUPLICATE,
+                    "duplicate: a ground truth for this case was already received");
             return;
         }
         if (st.tombstone != Long.MIN_VALUE) {
@@ -108,6 +116,19 @@ final class JoinCases extends KeyedProcessFunction<String, Event, CaseRecord> {
             return;
         }
         st.joined = true;
+        long when = Math.max(p.eventTime, t.eventTime);
+        if (when > ctx.timestamp()) {
+            // The truth overtook its prediction (parallel readers): a record carries the time of
+            // the event being handled, so the join waits for a timer at the truth's own time.
+            st.pendingTruth = t;
+            ctx.timerService().registerEventTimeTimer(when);
+            return;
+        }
+        emitJoin(p, t, st, ctx, out);
+    }
+
+    private static void emitJoin(
+            Event p, Event t, CaseState st, Context ctx, Collector<CaseRecord> out) {
         CaseRecord r = record(CaseRecord.Kind.JOINED, p, Math.max(p.eventTime, t.eventTime), st);
         r.truthTime = t.eventTime;
         r.label = t.label;
@@ -119,7 +140,11 @@ final class JoinCases extends KeyedProcessFunction<String, Event, CaseRecord> {
 
     private void reader(Event e, CaseState st, Context ctx, Collector<CaseRecord> out) {
         if (st.readerUsed || st.reader != null) {
-            dead(ctx, e, Ledger.Fate.DUPLICATE, "duplicate: a reader decision for this case was already received");
+            dead(
+                    ctx,
+                    e,
+                    Ledger.Fate.DUPLICATE,
+                    "duplicate: a reader decision for this case was already received");
             return;
         }
         if (st.tombstone != Long.MIN_VALUE) {
@@ -141,8 +166,22 @@ final class JoinCases extends KeyedProcessFunction<String, Event, CaseRecord> {
     private void useReader(Event e, CaseState st, Context ctx, Collector<CaseRecord> out) {
         st.readerUsed = true;
         st.readerAgreed = e.agreed ? 1 : 0;
+        long when = Math.max(e.eventTime, st.prediction.eventTime);
+        if (when > ctx.timestamp()) {
+            st.pendingReader = e;
+            ctx.timerService().registerEventTimeTimer(when);
+            return;
+        }
+        emitReader(e, st, ctx, out);
+    }
+
+    private static void emitReader(Event e, CaseState st, Context ctx, Collector<CaseRecord> out) {
         CaseRecord r =
-                record(CaseRecord.Kind.READER, st.prediction, Math.max(e.eventTime, st.prediction.eventTime), st);
+                record(
+                        CaseRecord.Kind.READER,
+                        st.prediction,
+                        Math.max(e.eventTime, st.prediction.eventTime),
+                        st);
         out.collect(r);
         ctx.output(Tags.LEDGER, new Ledger(Ledger.Fate.READER_USED, 1));
     }
@@ -151,13 +190,29 @@ final class JoinCases extends KeyedProcessFunction<String, Event, CaseRecord> {
     public void onTimer(long ts, OnTimerContext ctx, Collector<CaseRecord> out) throws Exception {
         CaseState st = state.value();
         if (st == null) return;
+        if (st.pendingReader != null
+                && ts >= Math.max(st.pendingReader.eventTime, st.prediction.eventTime)) {
+            emitReader(st.pendingReader, st, ctx, out);
+            st.pendingReader = null;
+        }
+        if (st.pendingTruth != null
+                && ts >= Math.max(st.pendingTruth.eventTime, st.prediction.eventTime)) {
+            emitJoin(st.prediction, st.pendingTruth, st, ctx, out);
+            st.pendingTruth = null;
+        }
         if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+            if (st.pendingTruth != null || st.pendingReader != null) {
+                // Their own timer comes later and does the accounting below.
+                state.update(st);
+                return;
+            }
             // The end of a bounded input: what has no partner yet is still waiting for it.
             if (st.prediction != null && !st.joined) {
                 ctx.output(Tags.LEDGER, new Ledger(Ledger.Fate.PREDICTION_WAITING, 1));
             }
             if (st.truth != null) ctx.output(Tags.LEDGER, new Ledger(Ledger.Fate.TRUTH_WAITING, 1));
-            if (st.reader != null) ctx.output(Tags.LEDGER, new Ledger(Ledger.Fate.READER_WAITING, 1));
+            if (st.reader != null)
+                ctx.output(Tags.LEDGER, new Ledger(Ledger.Fate.READER_WAITING, 1));
             state.clear();
             return;
         }
@@ -191,7 +246,10 @@ final class JoinCases extends KeyedProcessFunction<String, Event, CaseRecord> {
             state.clear();
             return;
         }
-        if (st.prediction == null && st.truth == null && st.reader == null && st.tombstone == Long.MIN_VALUE) {
+        if (st.prediction == null
+                && st.truth == null
+                && st.reader == null
+                && st.tombstone == Long.MIN_VALUE) {
             state.clear();
             return;
         }

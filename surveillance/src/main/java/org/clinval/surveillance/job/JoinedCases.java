@@ -2,7 +2,9 @@ package org.clinval.surveillance.job;
 
 import java.time.Instant;
 
-/** Lines of {@code joined-cases.csv}: every joined case once, from which every window recomputes. */
+/**
+ * Lines of {@code joined-cases.csv}: every joined case once, from which every window recomputes.
+ */
 public final class JoinedCases {
 
     /** The header of {@code joined-cases.csv}. */

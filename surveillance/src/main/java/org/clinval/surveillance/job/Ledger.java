@@ -1,9 +1,9 @@
 package org.clinval.surveillance.job;
 
 /**
- * One event's fate, for the reconciliation {@code events in = used + dead-lettered + waiting}: every
- * event read produces exactly one ledger entry, when its fate is known (at the end of a bounded run,
- * the events still waiting for their partner are entered as waiting).
+ * One event's fate, for the reconciliation {@code events in = used + dead-lettered + waiting}:
+ * every event read produces exactly one ledger entry, when its fate is known (at the end of a
+ * bounded run, the events still waiting for their partner are entered as waiting).
  */
 public class Ledger {
 
@@ -47,6 +47,7 @@ public class Ledger {
 
     public Fate fate;
     public long count;
+
     /** The watermark (event time) the count is as of; {@code Long.MAX_VALUE} at the end. */
     public long asOf;
 

@@ -47,7 +47,12 @@ final class LedgerCounts extends KeyedProcessFunction<String, Ledger, String> {
     public void onTimer(long ts, OnTimerContext ctx, Collector<String> out) throws Exception {
         Long c = count.value();
         boolean end = ctx.timeDomain() == org.apache.flink.streaming.api.TimeDomain.EVENT_TIME;
-        out.collect((end ? Long.MAX_VALUE : ts) + "," + ctx.getCurrentKey() + "," + (c == null ? 0 : c));
+        out.collect(
+                (end ? Long.MAX_VALUE : ts)
+                        + ","
+                        + ctx.getCurrentKey()
+                        + ","
+                        + (c == null ? 0 : c));
         if (!end && unbounded) {
             ctx.timerService().registerProcessingTimeTimer(ts + PERIOD);
         }

@@ -6,8 +6,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The accounting of every event read: {@code events in = used + dead-lettered + waiting}, each
- * term broken down by fate.
+ * The accounting of every event read: {@code events in = used + dead-lettered + waiting}, each term
+ * broken down by fate.
  */
 public record Reconciliation(Map<Ledger.Fate, Long> counts, long linesRead) {
 

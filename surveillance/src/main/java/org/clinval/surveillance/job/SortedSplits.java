@@ -10,8 +10,8 @@ import org.apache.flink.connector.file.src.assigners.FileSplitAssigner;
 
 /**
  * Hands the events folder's files out in name order ({@code 2026-01.jsonl} before {@code
- * 2026-02.jsonl}), so that a folder read by one reader arrives in time order and the watermark never
- * overtakes a file not yet read.
+ * 2026-02.jsonl}), so that a folder read by one reader arrives in time order and the watermark
+ * never overtakes a file not yet read.
  */
 final class SortedSplits implements FileSplitAssigner {
 

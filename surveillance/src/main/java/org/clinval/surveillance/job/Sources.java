@@ -28,8 +28,8 @@ public sealed interface Sources extends Serializable {
     boolean bounded();
 
     /**
-     * The JSON-lines files of {@code folder}, read in name order by one reader; with {@code bounded}
-     * false the folder is watched for new files.
+     * The JSON-lines files of {@code folder}, read in name order by one reader; with {@code
+     * bounded} false the folder is watched for new files.
      */
     record Folder(Path folder, boolean bounded) implements Sources {
         @Override

@@ -55,23 +55,28 @@ public final class SurveillanceJob {
     /** Adds the job reading {@code source} and writing under {@code staging} to {@code env}. */
     public void build(StreamExecutionEnvironment env, Sources source, Path staging) {
         DataStream<RawLine> lines = source.add(env);
+        // Parsed by as many readers as the source has, so that a folder's time order survives
+        // to the watermarks (a rebalance to more readers would let events overtake each other).
         SingleOutputStreamOperator<Event> events =
-                lines.process(new ParseEvents()).name("parse events");
+                lines.process(new ParseEvents())
+                        .setParallelism(lines.getParallelism())
+                        .name("parse events");
+        long lateness = plan.latenessMillis();
         WatermarkStrategy<Event> wm =
-                WatermarkStrategy.<Event>forBoundedOutOfOrderness(
-                                Duration.ofMillis(plan.latenessMillis()))
+                WatermarkStrategy.<Event>forGenerator(c -> new EventTimeWatermarks(lateness))
                         .withTimestampAssigner((e, ts) -> e.eventTime);
         if (!source.bounded()) wm = wm.withIdleness(Duration.ofSeconds(30));
         SingleOutputStreamOperator<CaseRecord> joined =
                 events.assignTimestampsAndWatermarks(wm)
+                        .setParallelism(lines.getParallelism())
                         .name("event time")
                         .keyBy(e -> e.caseId, Types.STRING)
                         .process(new JoinCases(plan.horizonMillis(), plan.latenessMillis()))
                         .name("join truth");
 
-        DataStream<CaseRecord> afterJoin = failOnce == null ? joined : joined.map(failOnce).name("fail once");
-        DataStream<CaseRecord> strata =
-                afterJoin.flatMap(new Strata(plan.strata())).name("strata");
+        DataStream<CaseRecord> afterJoin =
+                failOnce == null ? joined : joined.map(failOnce).name("fail once");
+        DataStream<CaseRecord> strata = afterJoin.flatMap(new Strata(plan.strata())).name("strata");
 
         List<MonitoringPlan.Window> kinds = new ArrayList<>();
         kinds.add(plan.window());
@@ -86,11 +91,7 @@ public final class SurveillanceJob {
                             .window(new CalendarWindows(kind))
                             .process(
                                     new WindowStatistics(
-                                            plan,
-                                            baseline,
-                                            kind,
-                                            main,
-                                            kind == plan.goalWindow()))
+                                            plan, baseline, kind, main, kind == plan.goalWindow()))
                             .name(kind.wire() + " windows");
             DataStream<String> rows = w.map(s -> s.line, Types.STRING).name(kind.wire() + " rows");
             windowLines = windowLines == null ? rows : windowLines.union(rows);
@@ -133,7 +134,10 @@ public final class SurveillanceJob {
         sink(cusum, staging.resolve("cusum"), "cusum");
         sink(alarmLines, staging.resolve("alarms"), "alarms");
         sink(joinedRows, staging.resolve("joined"), "joined");
-        sink(dead.map(DeadLetters::json, Types.STRING), staging.resolve("dead-letter"), "dead letters");
+        sink(
+                dead.map(DeadLetters::json, Types.STRING),
+                staging.resolve("dead-letter"),
+                "dead letters");
         sink(ledgerRows, staging.resolve("ledger"), "ledger");
     }
 

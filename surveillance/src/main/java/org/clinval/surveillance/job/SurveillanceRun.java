@@ -23,9 +23,9 @@ import org.clinval.surveillance.plan.MonitoringPlanReader;
 import org.clinval.validation.cusum.CusumDesign;
 
 /**
- * Runs the surveillance job into an output folder: designs the CUSUM charts, writes the baseline and
- * the plan that apply, runs the job (on the in-process MiniCluster or a cluster), then turns the
- * committed part files into {@code windows.csv}, {@code drift.csv}, {@code cusum.csv}, {@code
+ * Runs the surveillance job into an output folder: designs the CUSUM charts, writes the baseline
+ * and the plan that apply, runs the job (on the in-process MiniCluster or a cluster), then turns
+ * the committed part files into {@code windows.csv}, {@code drift.csv}, {@code cusum.csv}, {@code
  * alarms.jsonl}, {@code joined-cases.csv}, {@code dead-letter.jsonl} and {@code
  * reconciliation.json}.
  */
@@ -118,7 +118,9 @@ public final class SurveillanceRun {
         Path checkpoints = Files.createTempDirectory("clinval-pms-checkpoints-");
         try {
             StreamExecutionEnvironment env = environment(parallelism, checkpoints, cluster, jars);
-            new SurveillanceJob(plan, baseline, charts).failOnce(failOnce).build(env, source, staging);
+            new SurveillanceJob(plan, baseline, charts)
+                    .failOnce(failOnce)
+                    .build(env, source, staging);
             JobClient client = env.executeAsync("clinval surveillance");
             client.getJobExecutionResult().get();
             Reconciliation r = consolidate();
@@ -217,9 +219,10 @@ public final class SurveillanceRun {
     }
 
     private static Comparator<String> windowOrder() {
-        // window_kind, window_start, stratum (all first)
+        // window_kind, window_start, window_end, stratum (all first)
         return Comparator.comparing((String l) -> field(l, 0))
                 .thenComparing(l -> field(l, 1))
+                .thenComparing(l -> field(l, 2))
                 .thenComparing(l -> field(l, 3).equals("all") ? "" : field(l, 3));
     }
 
@@ -240,7 +243,8 @@ public final class SurveillanceRun {
         return to < 0 ? line.substring(from) : line.substring(from, to);
     }
 
-    private void write(Path staging, String dir, String file, String header, Comparator<String> order)
+    private void write(
+            Path staging, String dir, String file, String header, Comparator<String> order)
             throws IOException {
         List<String> lines = committed(staging.resolve(dir));
         lines.sort(order);

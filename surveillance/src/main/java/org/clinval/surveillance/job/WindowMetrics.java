@@ -99,7 +99,10 @@ public final class WindowMetrics {
         double mean = s.scored == 0 ? Double.NaN : s.scoreSum / s.scored;
         if (s.scored == 0) undefined.add("mean_score: no prediction");
         row.append(',').append(Csv.num(mean));
-        row.append(',').append(level).append(",wilson,").append(Csv.text(String.join("; ", undefined)));
+        row.append(',')
+                .append(level)
+                .append(",wilson,")
+                .append(Csv.text(String.join("; ", undefined)));
         return new Figures(a, auc);
     }
 

@@ -44,21 +44,24 @@ final class WindowStatistics
 
     @Override
     public void process(
-            String stratum, Context ctx, Iterable<CaseRecord> records, Collector<WindowSummary> out) {
+            String stratum,
+            Context ctx,
+            Iterable<CaseRecord> records,
+            Collector<WindowSummary> out) {
         WindowSummary s = new WindowSummary();
         s.stratum = stratum;
         s.kind = kind.wire();
         s.start = ctx.window().getStart();
         s.end = ctx.window().getEnd();
         List<CaseRecord> predictions = new ArrayList<>();
-        List<Boolean> positive = new ArrayList<>();
-        List<Double> scores = new ArrayList<>();
+        List<Double> predicted = new ArrayList<>();
+        List<CaseRecord> joined = new ArrayList<>();
         for (CaseRecord r : records) {
             switch (r.kind) {
                 case PREDICTION -> {
                     s.predictions++;
                     if (!Double.isNaN(r.score)) {
-                        s.scoreSum += r.score;
+                        predicted.add(r.score);
                         s.scored++;
                     }
                     if (drift) predictions.add(r);
@@ -70,8 +73,7 @@ final class WindowStatistics
                     else if (pos) s.fn++;
                     else if (call) s.fp++;
                     else s.tn++;
-                    positive.add(pos);
-                    scores.add(r.score);
+                    joined.add(r);
                 }
                 case READER -> {
                     s.readers++;
@@ -79,11 +81,17 @@ final class WindowStatistics
                 }
             }
         }
-        boolean[] pos = new boolean[positive.size()];
-        double[] sc = new double[scores.size()];
+        // Records arrive in an order that depends on the machine; sums over sorted values and
+        // samples sorted by case do not, so the same events always give the same digits.
+        predicted.sort(null);
+        for (double v : predicted) s.scoreSum += v;
+        predictions.sort(java.util.Comparator.comparing((CaseRecord r) -> r.caseId));
+        joined.sort(java.util.Comparator.comparing((CaseRecord r) -> r.caseId));
+        boolean[] pos = new boolean[joined.size()];
+        double[] sc = new double[joined.size()];
         for (int i = 0; i < pos.length; i++) {
-            pos[i] = positive.get(i);
-            sc[i] = scores.get(i);
+            pos[i] = joined.get(i).label > 0;
+            sc[i] = joined.get(i).score;
         }
         StringBuilder row = new StringBuilder();
         WindowMetrics.Figures f =
@@ -92,7 +100,9 @@ final class WindowStatistics
         out.collect(s);
         if (goals) goalAlarms(s, f, ctx);
         if (drift) {
-            for (String line : DriftRows.rows(plan, baseline, s, predictions, a -> ctx.output(Tags.ALARMS, a))) {
+            for (String line :
+                    DriftRows.rows(
+                            plan, baseline, s, predictions, a -> ctx.output(Tags.ALARMS, a))) {
                 ctx.output(Tags.DRIFT, line);
             }
         }

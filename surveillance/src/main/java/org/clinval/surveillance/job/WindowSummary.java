@@ -15,6 +15,7 @@ public class WindowSummary {
     public long overrides;
     public double scoreSum;
     public long scored;
+
     /** The windows.csv line of this window. */
     public String line;
 

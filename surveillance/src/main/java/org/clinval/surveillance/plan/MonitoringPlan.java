@@ -4,9 +4,10 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * A post-market monitoring plan: windows, strata, how long ground truth is awaited, and the decision
- * rules that raise alarms. Read from YAML by {@link MonitoringPlanReader}; every default is written
- * out in {@code plan.yaml} of the output folder so that a reader sees the rules that were applied.
+ * A post-market monitoring plan: windows, strata, how long ground truth is awaited, and the
+ * decision rules that raise alarms. Read from YAML by {@link MonitoringPlanReader}; every default
+ * is written out in {@code plan.yaml} of the output folder so that a reader sees the rules that
+ * were applied.
  *
  * @param id the plan's document id
  * @param title the plan's title

@@ -51,8 +51,7 @@ public final class MonitoringPlanReader {
             doc = YamlDocument.read(file, String.valueOf(file.getFileName()));
         } catch (NoSuchFileException e) {
             throw new InvalidPlanException(
-                    file,
-                    List.of(new YamlProblem(String.valueOf(file), 0, 0, "", "no such file")));
+                    file, List.of(new YamlProblem(String.valueOf(file), 0, 0, "", "no such file")));
         }
         return parse(file, doc);
     }
@@ -72,15 +71,15 @@ public final class MonitoringPlanReader {
         YamlMap plan = m.map("plan").orElseThrow();
         MonitoringPlan.Window window = window(m.string("window").orElse("week"));
         MonitoringPlan.Window goal = window(m.optionalString("goal_window").orElse("month"));
-        int horizon = m.integer("horizon_days").map(Long::intValue).orElse(90);
-        int lateness = m.integer("allowed_lateness_hours").map(Long::intValue).orElse(24);
+        int horizon = optInt(m, "horizon_days", 90);
+        int lateness = optInt(m, "allowed_lateness_hours", 24);
         double level = m.optionalNumber("level").orElse(0.95);
         List<String> strata =
                 m.has("strata")
                         ? values(m, "strata")
                         : List.of("site", "manufacturer", "model_version");
-        int minClass = m.integer("min_cases_per_class").map(Long::intValue).orElse(10);
-        int minGoal = m.integer("min_cases_for_goal").map(Long::intValue).orElse(30);
+        int minClass = optInt(m, "min_cases_per_class", 10);
+        int minGoal = optInt(m, "min_cases_for_goal", 30);
         MonitoringPlan.Drift drift = drift(m.optionalMap("drift"));
         List<MonitoringPlan.Chart> charts = new ArrayList<>();
         m.list("cusum", false)
@@ -124,12 +123,16 @@ public final class MonitoringPlanReader {
         if (d.isEmpty()) return new MonitoringPlan.Drift(30, 0.1, 0.2, 0.001, 0.05, all);
         YamlMap m = d.get();
         return new MonitoringPlan.Drift(
-                m.integer("min_cases").map(Long::intValue).orElse(30),
+                optInt(m, "min_cases", 30),
                 m.optionalNumber("psi_watch").orElse(0.1),
                 m.optionalNumber("psi_drift").orElse(0.2),
                 m.optionalNumber("alpha").orElse(0.001),
                 m.optionalNumber("js_watch").orElse(0.05),
                 m.has("variables") ? values(m, "variables") : all);
+    }
+
+    private static int optInt(YamlMap m, String key, int otherwise) {
+        return m.optional(key).flatMap(YamlValue::integer).map(Long::intValue).orElse(otherwise);
     }
 
     private static List<String> values(YamlMap m, String key) {

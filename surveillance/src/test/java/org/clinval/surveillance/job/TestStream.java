@@ -64,10 +64,17 @@ final class TestStream {
                                     + rnd.nextInt(10 * 3_600_000);
                     int label = rnd.nextDouble() < 0.35 ? 1 : 0;
                     double score =
-                            Math.min(1, Math.max(0, (label == 1 ? 0.7 : 0.25) + 0.2 * rnd.nextGaussian()));
+                            Math.min(
+                                    1,
+                                    Math.max(
+                                            0,
+                                            (label == 1 ? 0.7 : 0.25) + 0.2 * rnd.nextGaussian()));
                     score = Math.round(score * 1e6) / 1e6;
                     int decision = score >= 0.5 ? 1 : 0;
-                    s.lines.add(new String[] {pad(t), prediction(caseId, t, site, score, decision, rnd)});
+                    s.lines.add(
+                            new String[] {
+                                pad(t), prediction(caseId, t, site, score, decision, rnd)
+                            });
                     double u = rnd.nextDouble();
                     long truth;
                     boolean joins;
@@ -90,7 +97,10 @@ final class TestStream {
                     }
                     if (rnd.nextDouble() < 0.5) {
                         long rt = t + rnd.nextInt(3_600_000);
-                        boolean agreed = (decision == label) ? rnd.nextDouble() < 0.9 : rnd.nextDouble() < 0.5;
+                        boolean agreed =
+                                (decision == label)
+                                        ? rnd.nextDouble() < 0.9
+                                        : rnd.nextDouble() < 0.5;
                         s.lines.add(new String[] {pad(rt), reader(caseId, rt, agreed)});
                         s.readers++;
                     }
@@ -112,7 +122,17 @@ final class TestStream {
         for (String b : bad) s.lines.add(new String[] {pad(mid), b});
         s.malformed = bad.length;
         Case first = s.cases.get(10);
-        s.lines.add(new String[] {pad(first.predictionTime + 60_000), prediction(first.id, first.predictionTime + 60_000, first.site, 0.9, 1, new Random(1))});
+        s.lines.add(
+                new String[] {
+                    pad(first.predictionTime + 60_000),
+                    prediction(
+                            first.id,
+                            first.predictionTime + 60_000,
+                            first.site,
+                            0.9,
+                            1,
+                            new Random(1))
+                });
         s.duplicates = 1;
         long orphan = millis(START.plusDays(30)) + 3_600_000L;
         s.lines.add(new String[] {pad(orphan), truth("NOPRED1", orphan, 1)});
@@ -120,7 +140,10 @@ final class TestStream {
         // An event 20 days behind the stream: refused as late.
         long lateAt = millis(START.plusDays(50));
         long lateTime = millis(START.plusDays(30));
-        s.lines.add(new String[] {pad(lateAt), prediction("LATE1", lateTime, "A", 0.1, 0, new Random(2))});
+        s.lines.add(
+                new String[] {
+                    pad(lateAt), prediction("LATE1", lateTime, "A", 0.1, 0, new Random(2))
+                });
         s.late = 1;
         s.lines.sort(Comparator.comparing((String[] l) -> l[0]));
         return s;
@@ -131,12 +154,18 @@ final class TestStream {
         Files.createDirectories(dir);
         Map<String, StringBuilder> files = new LinkedHashMap<>();
         for (String[] l : lines) {
-            LocalDate d = Instant.ofEpochMilli(Long.parseLong(l[0])).atZone(ZoneOffset.UTC).toLocalDate();
-            String name = String.format(Locale.ROOT, "events-%s.jsonl", d.withDayOfMonth(d.getDayOfMonth() <= 15 ? 1 : 16));
+            LocalDate d =
+                    Instant.ofEpochMilli(Long.parseLong(l[0])).atZone(ZoneOffset.UTC).toLocalDate();
+            String name =
+                    String.format(
+                            Locale.ROOT,
+                            "events-%s.jsonl",
+                            d.withDayOfMonth(d.getDayOfMonth() <= 15 ? 1 : 16));
             files.computeIfAbsent(name, k -> new StringBuilder()).append(l[1]).append('\n');
         }
         for (Map.Entry<String, StringBuilder> e : files.entrySet()) {
-            Files.writeString(dir.resolve(e.getKey()), e.getValue().toString(), StandardCharsets.UTF_8);
+            Files.writeString(
+                    dir.resolve(e.getKey()), e.getValue().toString(), StandardCharsets.UTF_8);
         }
     }
 
@@ -155,7 +184,10 @@ final class TestStream {
         Arrays.fill(field, Double.NaN);
         for (int i = 0; i < n; i++) {
             labels[i] = rnd.nextDouble() < 0.35 ? 1 : 0;
-            scores[i] = Math.min(1, Math.max(0, (labels[i] == 1 ? 0.7 : 0.25) + 0.2 * rnd.nextGaussian()));
+            scores[i] =
+                    Math.min(
+                            1,
+                            Math.max(0, (labels[i] == 1 ? 0.7 : 0.25) + 0.2 * rnd.nextGaussian()));
             sites[i] = SITES[i % 3];
             kvp[i] = site(sites[i]).kvp;
             thick[i] = site(sites[i]).thickness;
@@ -173,9 +205,47 @@ final class TestStream {
         cat.put("manufacturer", man);
         cat.put("convolution_kernel", kernel);
         Map<String, Baseline.Goal> goals = new LinkedHashMap<>();
-        goals.put("sensitivity", new Baseline.Goal("sensitivity", 0.9, 0.85, 0.94, "clopper_pearson", 0.85, 0.8, List.of("REQ-PERF-001"), List.of("RCM-001"), "EP1"));
-        goals.put("specificity", new Baseline.Goal("specificity", 0.9, 0.86, 0.93, "clopper_pearson", 0.8, 0.75, List.of("REQ-PERF-003"), List.of("RCM-002"), "EP2"));
-        return new Baseline("run-test", "TEST-STUDY", "m".repeat(64), "d".repeat(64), "c".repeat(64), 0.5, scores, labels, sites, numeric, cat, goals, n, List.of());
+        goals.put(
+                "sensitivity",
+                new Baseline.Goal(
+                        "sensitivity",
+                        0.9,
+                        0.85,
+                        0.94,
+                        "clopper_pearson",
+                        0.85,
+                        0.8,
+                        List.of("REQ-PERF-001"),
+                        List.of("RCM-001"),
+                        "EP1"));
+        goals.put(
+                "specificity",
+                new Baseline.Goal(
+                        "specificity",
+                        0.9,
+                        0.86,
+                        0.93,
+                        "clopper_pearson",
+                        0.8,
+                        0.75,
+                        List.of("REQ-PERF-003"),
+                        List.of("RCM-002"),
+                        "EP2"));
+        return new Baseline(
+                "run-test",
+                "TEST-STUDY",
+                "m".repeat(64),
+                "d".repeat(64),
+                "c".repeat(64),
+                0.5,
+                scores,
+                labels,
+                sites,
+                numeric,
+                cat,
+                goals,
+                n,
+                List.of());
     }
 
     record Site(String manufacturer, String kernel, double kvp, double thickness) {}
@@ -188,20 +258,40 @@ final class TestStream {
         };
     }
 
-    private static String prediction(String id, long t, String site, double score, int decision, Random rnd) {
+    private static String prediction(
+            String id, long t, String site, double score, int decision, Random rnd) {
         Site s = site(site);
         return String.format(
                 Locale.ROOT,
                 "{\"type\":\"prediction\",\"case_id\":\"%s\",\"event_time\":\"%s\",\"site\":\"%s\",\"device_version\":\"2.1\",\"model_version\":\"1.0.0\",\"score\":%s,\"decision\":%d,\"acquisition\":{\"modality\":\"CT\",\"manufacturer\":\"%s\",\"kvp\":%s,\"slice_thickness_mm\":%s,\"pixel_spacing_mm\":%s,\"convolution_kernel\":\"%s\"}}",
-                id, Instant.ofEpochMilli(t), site, Double.toString(score), decision, s.manufacturer, s.kvp, s.thickness, 0.7 + 0.01 * rnd.nextInt(5), s.kernel);
+                id,
+                Instant.ofEpochMilli(t),
+                site,
+                Double.toString(score),
+                decision,
+                s.manufacturer,
+                s.kvp,
+                s.thickness,
+                0.7 + 0.01 * rnd.nextInt(5),
+                s.kernel);
     }
 
     private static String truth(String id, long t, int label) {
-        return String.format(Locale.ROOT, "{\"type\":\"ground-truth\",\"case_id\":\"%s\",\"event_time\":\"%s\",\"label\":%d,\"source\":\"pathology\"}", id, Instant.ofEpochMilli(t), label);
+        return String.format(
+                Locale.ROOT,
+                "{\"type\":\"ground-truth\",\"case_id\":\"%s\",\"event_time\":\"%s\",\"label\":%d,\"source\":\"pathology\"}",
+                id,
+                Instant.ofEpochMilli(t),
+                label);
     }
 
     private static String reader(String id, long t, boolean agreed) {
-        return String.format(Locale.ROOT, "{\"type\":\"reader-decision\",\"case_id\":\"%s\",\"event_time\":\"%s\",\"agreed\":%s}", id, Instant.ofEpochMilli(t), agreed);
+        return String.format(
+                Locale.ROOT,
+                "{\"type\":\"reader-decision\",\"case_id\":\"%s\",\"event_time\":\"%s\",\"agreed\":%s}",
+                id,
+                Instant.ofEpochMilli(t),
+                agreed);
     }
 
     static long millis(LocalDate d) {

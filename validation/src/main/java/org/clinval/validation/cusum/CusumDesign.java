@@ -31,7 +31,8 @@ public record CusumDesign(
         double h,
         double arl0Achieved,
         double arl1,
-        String method) {
+        String method)
+        implements java.io.Serializable {
 
     /** The method named in every design. */
     public static final String METHOD =
