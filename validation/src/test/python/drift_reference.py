@@ -4,7 +4,10 @@
 Run with the Debian interpreter, which has scipy:
 
     /usr/bin/python3 validation/src/test/python/drift_reference.py \
-        > validation/src/test/resources/reference/drift_reference.csv
+        validation/src/test/resources/reference
+
+It writes drift_reference.csv (every measure on generated samples) and ks_distribution.csv (the
+KS null distributions on a grid that reaches every branch of scipy's code).
 
 The samples are not stored: both this script and the Java test draw them from the same 64-bit
 linear congruential generator (Knuth's MMIX constants) with only IEEE-exact arithmetic (+, -, *,
@@ -160,8 +163,43 @@ def fmt(v):
     return repr(float(v))
 
 
+def ks_distribution(out):
+    """kstwo.sf(x, n) and the exact two-sample tail on grids covering every branch."""
+    out.write("# drift_reference.py: Python %s, numpy %s, scipy %s\n"
+              % (sys.version.split()[0], np.__version__, scipy.__version__))
+    out.write("# kind=kstwo: p = stats.kstwo.sf(x, n);"
+              " kind=exact2: p = scipy.stats._stats_py._attempt_exact_2kssamp(n1, n2, gcd, h / lcm,"
+              " 'two-sided')[2], x = h / lcm\n")
+    out.write("kind,n1,n2,h,x,p\n")
+    for n in [1, 2, 3, 10, 60, 140, 141, 385, 1000, 5143, 100000, 100001, 2000000]:
+        xs = sorted(set([0.3 / n, 0.7 / n, 1.0 / n, 1.5 / n, 0.5 / math.sqrt(n), 0.8 / math.sqrt(n),
+                         1.2 / math.sqrt(n), 1.6 / math.sqrt(n), 2.5 / math.sqrt(n),
+                         5 / math.sqrt(n), 15 / math.sqrt(n), 0.3, 0.49, 0.5, 0.75,
+                         1 - 1.5 / n, 0.999]))
+        for x in xs:
+            if 0 < x < 1:
+                out.write("kstwo,%d,NA,NA,%r,%r\n" % (n, x, float(stats.kstwo.sf(x, n))))
+    from scipy.stats._stats_py import _attempt_exact_2kssamp
+    for n1, n2 in [(1, 1), (3, 3), (5, 7), (20, 20), (17, 40), (100, 150), (1000, 10000),
+                   (9999, 10000), (3000, 4500)]:
+        g = math.gcd(n1, n2)
+        lcm = n1 // g * n2
+        for frac in [0.0, 0.02, 0.05, 0.1, 0.2, 0.35, 0.6, 1.0]:
+            h = int(round(frac * lcm))
+            ok, d, p = _attempt_exact_2kssamp(n1, n2, g, h / lcm, "two-sided")
+            if ok:
+                out.write("exact2,%d,%d,%d,%r,%r\n" % (n1, n2, h, d, float(p)))
+
+
 def main():
-    out = sys.stdout
+    outdir = sys.argv[1]
+    with open(outdir + "/ks_distribution.csv", "w") as f:
+        ks_distribution(f)
+    with open(outdir + "/drift_reference.csv", "w") as f:
+        drift_reference(f)
+
+
+def drift_reference(out):
     out.write("# drift_reference.py: Python %s, numpy %s, scipy %s\n"
               % (sys.version.split()[0], np.__version__, scipy.__version__))
     out.write("# numeric: psi over np.unique(np.quantile(b, np.arange(1, 10) / 10)) bins"

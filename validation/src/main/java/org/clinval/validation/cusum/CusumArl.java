@@ -18,13 +18,13 @@ import org.clinval.validation.Checks;
  * nodes; the atom at 0 is carried as its own unknown). This is the method of Knoth's R package
  * {@code spc} ({@code xcusum.arl}), which FDA's AIM-CU calls (Vance 1986, J Qual Technol
  * 18:189–193). The integrand is smooth on {@code [0, h]}, so the quadrature converges
- * geometrically; beyond 40 nodes the ARL no longer changes in its ninth significant digit.
+ * geometrically; from 40 nodes on the ARL changes by less than 1e-8 relative.
  *
  * <p>Two-sided chart (upper and lower with the same {@code k}, {@code h}): {@code 1/L = 1/L⁺(δ) +
- * 1/L⁺(−δ)} (Lucas and Crosier 1982, Technometrics 24:199–205, doi:10.1080/00401706.1982.10487759;
- * Siegmund 1985, Sequential Analysis, §II.6). It is exact when the two sides cannot both be
- * positive and otherwise a close approximation; the tests check it against a Markov chain (Brook
- * and Evans 1972, Biometrika 59:539–549) and a Monte Carlo simulation of the two-sided chart.
+ * 1/L⁺(−δ)} (Lucas and Crosier 1982, Technometrics 24:199–205; Siegmund 1985, Sequential Analysis).
+ * It is exact when the two sides cannot both be positive and otherwise a close approximation. The
+ * tests check the one-sided ARL against the Markov chain of Brook and Evans (1972, Biometrika
+ * 59:539–549) and the two-sided ARLs against a Monte Carlo simulation of the two-sided chart.
  */
 public final class CusumArl {
 

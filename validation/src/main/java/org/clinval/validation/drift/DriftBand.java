@@ -3,7 +3,8 @@ package org.clinval.validation.drift;
 /**
  * The conventional reading of a population stability index: below {@value #WATCH_FROM} no shift,
  * from {@value #WATCH_FROM} to below {@value #DRIFT_FROM} a shift to watch, from {@value
- * #DRIFT_FROM} a significant shift (Siddiqi, Credit Risk Scorecards, 2006).
+ * #DRIFT_FROM} a significant shift (the rule of thumb from credit scoring, e.g. Siddiqi, Credit
+ * Risk Scorecards, 2006).
  */
 public enum DriftBand {
     /** {@code PSI < 0.1}. */
