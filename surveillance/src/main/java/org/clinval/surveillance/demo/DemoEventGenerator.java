@@ -1,7 +1,6 @@
 package org.clinval.surveillance.demo;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,11 +12,8 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import org.clinval.imaging.model.BuiltInModel;
 import org.clinval.imaging.model.ImageModel;
 import org.clinval.imaging.model.ModelLoadException;
@@ -61,6 +57,9 @@ public final class DemoEventGenerator {
 
         /** Called from the scoring threads as cases are scored; must be thread-safe. */
         void update(int done, int total);
+
+        /** Called when a month's file is complete, months in order. */
+        default void monthWritten(Path file) {}
     }
 
     /**
@@ -218,7 +217,10 @@ public final class DemoEventGenerator {
 
     /**
      * Plans the cases, renders and scores them, and writes {@code eventsDir/yyyy-MM.jsonl}, one
-     * file per month of the period (replacing files of those names).
+     * file per month of the period (replacing files of those names). Months are scored and written
+     * in order: a month's events come from cases of that month or before, so its file is complete
+     * (and reported to {@link ProgressListener#monthWritten}) as soon as its cases are scored, and
+     * a replay may start on it while later months are generated.
      *
      * @throws ModelLoadException if the built-in classifier cannot be loaded
      * @throws IOException if a file cannot be written
@@ -226,98 +228,111 @@ public final class DemoEventGenerator {
     public DemoSummary generate(Path eventsDir, ProgressListener progress)
             throws IOException, ModelLoadException {
         long t0 = System.nanoTime();
+        Files.createDirectories(eventsDir);
         List<DemoPlan.Case> plan = DemoPlan.of(settings);
-        double[] scores;
+        Instant end = settings.end().atStartOfDay().toInstant(ZoneOffset.UTC);
+        DemoSummary.Tally tally = new DemoSummary.Tally(settings, end);
+        List<Event> pending = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         double threshold;
         String modelVersion;
         try (ImageModel model = Models.builtIn(BuiltInModel.NODULE_CLASSIFIER)) {
             threshold = model.descriptor().threshold();
             modelVersion = model.descriptor().version();
-            scores = DemoScorer.score(model, plan, settings, progress);
-        }
-        Instant end = settings.end().atStartOfDay().toInstant(ZoneOffset.UTC);
-        List<Event> events = new ArrayList<>();
-        DemoSummary.Tally tally = new DemoSummary.Tally(settings, end);
-        for (DemoPlan.Case c : plan) {
-            double score = scores[c.index()];
-            int decision = score >= threshold ? 1 : 0;
-            tally.add(c, decision);
-            events.add(
-                    new Event(
-                            c.predictionTime(),
-                            0,
-                            c.caseId(),
-                            DemoEvents.prediction(
-                                    c.caseId(),
-                                    c.predictionTime(),
-                                    c.site(),
-                                    c.profile(),
-                                    PHANTOM_SIZE,
-                                    DEVICE_VERSION,
-                                    modelVersion,
-                                    score,
-                                    decision)));
-            if (c.hasReader()) {
-                boolean right = decision == (c.positive() ? 1 : 0);
-                boolean agreed = c.readerDraw() < (right ? AGREE_WHEN_RIGHT : AGREE_WHEN_WRONG);
-                events.add(
-                        new Event(
-                                c.readerTime(),
-                                1,
-                                c.caseId(),
-                                DemoEvents.readerDecision(c.caseId(), c.readerTime(), agreed)));
-            }
-            if (c.hasTruth()) {
-                events.add(
-                        new Event(
-                                c.truthTime(),
-                                2,
-                                c.caseId(),
-                                DemoEvents.groundTruth(
-                                        c.caseId(),
-                                        c.truthTime(),
-                                        c.positive() ? 1 : 0,
-                                        c.truthSource())));
+            DemoScorer scorer = new DemoScorer(model, plan, settings, progress);
+            int from = 0;
+            for (YearMonth m = YearMonth.from(settings.start());
+                    m.atDay(1).isBefore(settings.end());
+                    m = m.plusMonths(1)) {
+                Instant monthEnd =
+                        m.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+                int to = from;
+                while (to < plan.size() && plan.get(to).predictionTime().isBefore(monthEnd)) to++;
+                double[] scores = scorer.score(from, to);
+                for (int i = from; i < to; i++) {
+                    events(plan.get(i), scores[i - from], threshold, modelVersion, tally, pending);
+                }
+                from = to;
+                Instant stop = monthEnd.isBefore(end) ? monthEnd : end;
+                List<Event> month = new ArrayList<>();
+                List<Event> later = new ArrayList<>();
+                for (Event e : pending) {
+                    if (e.time().isBefore(stop)) month.add(e);
+                    else if (e.time().isBefore(end)) later.add(e);
+                }
+                pending = later;
+                Path f = eventsDir.resolve(m + ".jsonl");
+                write(f, month);
+                files.add(f);
+                progress.monthWritten(f);
             }
         }
-        List<Path> files = write(eventsDir, events, end);
         return tally.summary(
                 files, threshold, modelVersion, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** Adds the events of case {@code c} scored {@code score} to {@code out}. */
+    private static void events(
+            DemoPlan.Case c,
+            double score,
+            double threshold,
+            String modelVersion,
+            DemoSummary.Tally tally,
+            List<Event> out) {
+        int decision = score >= threshold ? 1 : 0;
+        tally.add(c, decision);
+        out.add(
+                new Event(
+                        c.predictionTime(),
+                        0,
+                        c.caseId(),
+                        DemoEvents.prediction(
+                                c.caseId(),
+                                c.predictionTime(),
+                                c.site(),
+                                c.profile(),
+                                PHANTOM_SIZE,
+                                DEVICE_VERSION,
+                                modelVersion,
+                                score,
+                                decision)));
+        if (c.hasReader()) {
+            boolean right = decision == (c.positive() ? 1 : 0);
+            boolean agreed = c.readerDraw() < (right ? AGREE_WHEN_RIGHT : AGREE_WHEN_WRONG);
+            out.add(
+                    new Event(
+                            c.readerTime(),
+                            1,
+                            c.caseId(),
+                            DemoEvents.readerDecision(c.caseId(), c.readerTime(), agreed)));
+        }
+        if (c.hasTruth()) {
+            out.add(
+                    new Event(
+                            c.truthTime(),
+                            2,
+                            c.caseId(),
+                            DemoEvents.groundTruth(
+                                    c.caseId(),
+                                    c.truthTime(),
+                                    c.positive() ? 1 : 0,
+                                    c.truthSource())));
+        }
     }
 
     /** An event with its sort key: time, then kind (prediction first), then case. */
     private record Event(Instant time, int kind, String caseId, String json) {}
 
-    private List<Path> write(Path dir, List<Event> events, Instant end) throws IOException {
-        Files.createDirectories(dir);
+    private static void write(Path file, List<Event> events) throws IOException {
         events.sort(
                 Comparator.comparing(Event::time)
                         .thenComparingInt(Event::kind)
                         .thenComparing(Event::caseId));
-        Map<YearMonth, List<Event>> byMonth = new TreeMap<>();
-        for (YearMonth m = YearMonth.from(settings.start());
-                !m.atDay(1).isAfter(settings.end().minusDays(1));
-                m = m.plusMonths(1)) {
-            byMonth.put(m, new ArrayList<>());
-        }
-        for (Event e : events) {
-            if (!e.time().isBefore(end)) continue;
-            byMonth.get(YearMonth.from(e.time().atOffset(ZoneOffset.UTC))).add(e);
-        }
-        List<Path> files = new ArrayList<>();
-        Map<YearMonth, List<Event>> ordered = new LinkedHashMap<>(byMonth);
-        for (var m : ordered.entrySet()) {
-            Path f = dir.resolve(m.getKey() + ".jsonl");
-            try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
-                for (Event e : m.getValue()) {
-                    w.write(e.json());
-                    w.write('\n');
-                }
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (Event e : events) {
+                w.write(e.json());
+                w.write('\n');
             }
-            files.add(f);
         }
-        return files;
     }
 }

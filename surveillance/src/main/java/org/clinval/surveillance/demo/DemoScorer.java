@@ -27,23 +27,35 @@ final class DemoScorer {
     /** Where a phantom that found no room for a nodule is drawn again (never seen so far). */
     private static final int RETRY_OFFSET = 10_000_000;
 
-    private DemoScorer() {}
+    private final ImageModel model;
+    private final List<DemoPlan.Case> plan;
+    private final int threads;
+    private final DemoEventGenerator.ProgressListener progress;
+    private final Map<SiteProfile, PhantomGenerator[]> generators = new HashMap<>();
+    private final AtomicInteger done = new AtomicInteger();
 
-    static double[] score(
+    DemoScorer(
             ImageModel model,
             List<DemoPlan.Case> plan,
             DemoEventGenerator.Settings s,
             DemoEventGenerator.ProgressListener progress) {
-        Map<SiteProfile, PhantomGenerator[]> generators = new HashMap<>();
+        this.model = model;
+        this.plan = plan;
+        this.threads = s.threads();
+        this.progress = progress;
         for (DemoPlan.Case c : plan) {
             generators.computeIfAbsent(c.profile(), p -> generators(s.seed(), p));
         }
-        double[] scores = new double[plan.size()];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
+    }
+
+    /** Returns the scores of cases {@code from} to {@code to − 1}, in that order. */
+    double[] score(int from, int to) {
+        double[] scores = new double[to - from];
+        if (to == from) return scores;
+        AtomicInteger next = new AtomicInteger(from);
         ExecutorService pool =
                 Executors.newFixedThreadPool(
-                        s.threads(),
+                        threads,
                         r -> {
                             Thread t = new Thread(r, "clinval-demo-scorer");
                             t.setDaemon(true);
@@ -51,18 +63,18 @@ final class DemoScorer {
                         });
         try {
             List<Future<Void>> workers = new ArrayList<>();
-            for (int w = 0; w < s.threads(); w++) {
+            for (int w = 0; w < threads; w++) {
                 workers.add(
                         pool.submit(
                                 () -> {
                                     try (ImagePredictor p = model.newPredictor()) {
                                         for (int i = next.getAndIncrement();
-                                                i < plan.size();
+                                                i < to;
                                                 i = next.getAndIncrement()) {
                                             DemoPlan.Case c = plan.get(i);
                                             PhantomCase phantom =
                                                     render(generators.get(c.profile()), c);
-                                            scores[i] =
+                                            scores[i - from] =
                                                     p.predict(ImageSlice.of(phantom.image(), 0))
                                                             .probability();
                                             progress.update(done.incrementAndGet(), plan.size());

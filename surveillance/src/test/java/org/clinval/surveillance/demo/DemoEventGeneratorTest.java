@@ -39,8 +39,23 @@ class DemoEventGeneratorTest {
     void writesEveryEventOnceInTheContractsFormatInTimeOrderAndTheSameBytesAgain()
             throws Exception {
         AtomicInteger last = new AtomicInteger();
+        List<Path> months = new ArrayList<>();
         DemoSummary s =
-                new DemoEventGenerator(tiny()).generate(dir.resolve("a"), (d, t) -> last.set(d));
+                new DemoEventGenerator(tiny())
+                        .generate(
+                                dir.resolve("a"),
+                                new DemoEventGenerator.ProgressListener() {
+                                    @Override
+                                    public void update(int done, int total) {
+                                        last.set(done);
+                                    }
+
+                                    @Override
+                                    public void monthWritten(Path file) {
+                                        months.add(file);
+                                    }
+                                });
+        assertThat(months).isEqualTo(s.files());
         assertThat(s.cases()).isPositive();
         assertThat(last.get()).isEqualTo(s.cases());
         assertThat(s.files())
