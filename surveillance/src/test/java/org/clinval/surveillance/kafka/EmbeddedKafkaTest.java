@@ -68,6 +68,18 @@ class EmbeddedKafkaTest {
 
         try (EmbeddedKafka again = EmbeddedKafka.start(data)) {
             assertThat(consume(again.bootstrapServers(), 1000)).hasSize(1000);
+            try (EventPublisher p = new EventPublisher(again.bootstrapServers())) {
+                assertThat(
+                                p.publish(
+                                        List.of("{\"case_id\":\"late\"}", " ", "{}"),
+                                        EventPublisher.EVENTS_TOPIC))
+                        .isEqualTo(2);
+            }
+            List<ConsumerRecord<String, String>> all = consume(again.bootstrapServers(), 1002);
+            assertThat(all)
+                    .filteredOn(r -> r.value().equals("{}"))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.key()).isNull());
         }
     }
 
