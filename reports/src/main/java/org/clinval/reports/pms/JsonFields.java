@@ -65,13 +65,22 @@ final class JsonFields {
         return Optional.of(v.asText());
     }
 
-    /** Returns a required ISO date field, {@code yyyy-MM-dd} (a time of day is not allowed). */
+    /**
+     * Returns a required ISO date field, {@code yyyy-MM-dd}; an ISO-8601 instant is taken as its
+     * UTC day (a window boundary is midnight UTC).
+     */
     LocalDate date(String field) throws PmsInputException {
         String v = text(field);
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            throw error(field, "not a date yyyy-MM-dd: " + Quote.value(v));
+            try {
+                return java.time.Instant.parse(v).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+            } catch (DateTimeParseException e2) {
+                throw error(
+                        field,
+                        "not a date yyyy-MM-dd (nor an ISO-8601 instant): " + Quote.value(v));
+            }
         }
     }
 

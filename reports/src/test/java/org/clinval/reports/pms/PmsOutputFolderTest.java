@@ -94,7 +94,7 @@ class PmsOutputFolderTest {
                 java.nio.file.StandardOpenOption.APPEND);
         assertThatThrownBy(this::read)
                 .hasMessage(
-                        "alarms.jsonl line 3, field window_start: not a date yyyy-MM-dd: '2026-04-31'");
+                        "alarms.jsonl line 3, field window_start: not a date yyyy-MM-dd (nor an ISO-8601 instant): '2026-04-31'");
     }
 
     @Test
