@@ -99,7 +99,10 @@ public record PmsReportInputs(
         }
     }
 
-    /** One row of {@code windows.csv}: the performance of one stratum in one window. */
+    /**
+     * One row of {@code windows.csv}: the performance of one stratum in one window. Components
+     * follow the file's columns in order; {@code line} is the row's line in the file.
+     */
     public record Window(
             int line,
             String windowKind,
@@ -123,7 +126,10 @@ public record PmsReportInputs(
             String ciMethod,
             String undefined) {}
 
-    /** One row of {@code drift.csv}: one test of one variable in one stratum and window. */
+    /**
+     * One row of {@code drift.csv}: one test of one variable in one stratum and window, the file's
+     * columns in order after {@code line}, the row's line in the file.
+     */
     public record Drift(
             int line,
             String windowKind,
@@ -140,7 +146,11 @@ public record PmsReportInputs(
             String band,
             String flag) {}
 
-    /** One row of {@code cusum.csv}: one day of one monitor (stratum and metric). */
+    /**
+     * One row of {@code cusum.csv}: one day of one monitor (stratum and metric), the file's columns
+     * in order after {@code line}, the row's line in the file; {@code value} is empty on a day
+     * without cases.
+     */
     public record CusumPoint(
             int line,
             LocalDate day,
@@ -165,7 +175,10 @@ public record PmsReportInputs(
      */
     public record Entry(String key, String text, OptionalDouble number) {}
 
-    /** One alarm of {@code alarms.jsonl}. */
+    /**
+     * One alarm of {@code alarms.jsonl} ({@code line} is its line), its evidence flattened into
+     * entries.
+     */
     public record Alarm(
             int line,
             String alarmId,

@@ -112,6 +112,50 @@ class PmsReportTest {
     }
 
     @Test
+    void noTextRunsOffThePage() throws Exception {
+        List<String> outside = new java.util.ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            PDFTextStripper s =
+                    new PDFTextStripper() {
+                        @Override
+                        protected void writeString(
+                                String run, List<org.apache.pdfbox.text.TextPosition> glyphs)
+                                throws java.io.IOException {
+                            for (org.apache.pdfbox.text.TextPosition g : glyphs) {
+                                float left = g.getXDirAdj();
+                                float right = left + g.getWidthDirAdj();
+                                if (left < 39.5f || right > 595 - 39.5f) {
+                                    outside.add(getCurrentPageNo() + ": " + run);
+                                    break;
+                                }
+                            }
+                            super.writeString(run, glyphs);
+                        }
+                    };
+            s.getText(doc);
+        }
+        assertThat(outside).isEmpty();
+    }
+
+    @Test
+    void theWorkbookHasEveryRowOfTheFiles() throws Exception {
+        try (InputStream in = Files.newInputStream(xlsx);
+                XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            for (String[] f :
+                    new String[][] {
+                        {"Windows", "windows.csv"}, {"Drift", "drift.csv"}, {"CUSUM", "cusum.csv"}
+                    }) {
+                long rows;
+                try (var lines = Files.lines(folder.resolve(f[1]))) {
+                    rows = lines.filter(l -> !l.isBlank()).count() - 1;
+                }
+                assertThat(wb.getSheet(f[0]).getLastRowNum()).as(f[0]).isEqualTo((int) rows);
+            }
+            assertThat(wb.getSheet("Alarms").getLastRowNum()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void theWorkbookHoldsTheFilesNumbersAsNumbers() throws Exception {
         CSVRecord spec =
                 csv(
