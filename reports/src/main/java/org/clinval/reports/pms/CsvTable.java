@@ -40,13 +40,23 @@ final class CsvTable {
      */
     static void read(Path file, String name, List<String> columns, RowReader reader)
             throws PmsInputException {
+        read(file, name, columns, true, reader);
+    }
+
+    /**
+     * As {@link #read(Path, String, List, RowReader)}; when {@code exact} is false, columns beyond
+     * {@code columns} are allowed and left unread (for a file of which only some columns are
+     * needed, e.g. none of the case ids of {@code joined-cases.csv}).
+     */
+    static void read(Path file, String name, List<String> columns, boolean exact, RowReader reader)
+            throws PmsInputException {
         if (!Files.isRegularFile(file)) {
             throw new PmsInputException(name + " is missing: " + file.toAbsolutePath());
         }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 CSVParser parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get()) {
             Map<String, Integer> header = parser.getHeaderMap();
-            checkHeader(name, header.keySet(), columns);
+            checkHeader(name, header.keySet(), columns, exact);
             for (CSVRecord record : parser) {
                 int line = (int) record.getRecordNumber() + 1;
                 if (record.size() != header.size()) {
@@ -68,7 +78,8 @@ final class CsvTable {
         }
     }
 
-    private static void checkHeader(String name, Set<String> found, List<String> columns)
+    private static void checkHeader(
+            String name, Set<String> found, List<String> columns, boolean exact)
             throws PmsInputException {
         if (found == null || found.isEmpty()) {
             throw new PmsInputException(name + " line 1: no header row");
@@ -80,7 +91,7 @@ final class CsvTable {
                     name + " line 1: missing column(s) " + String.join(", ", missing));
         }
         List<String> extra = found.stream().filter(c -> !expected.contains(c)).toList();
-        if (!extra.isEmpty()) {
+        if (exact && !extra.isEmpty()) {
             throw new PmsInputException(
                     name + " line 1: unexpected column(s) " + String.join(", ", extra));
         }

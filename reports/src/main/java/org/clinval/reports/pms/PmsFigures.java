@@ -112,16 +112,18 @@ final class PmsFigures {
 
     private static String caption(PmsReportInputs in, List<Window> ws, List<String> metrics) {
         Window first = ws.get(0);
+        String method =
+                metrics.contains("auc")
+                        ? " DeLong"
+                        : first.ciMethod().equals("wilson")
+                                ? " Wilson"
+                                : first.ciMethod().isBlank() ? "" : " " + first.ciMethod();
         StringBuilder b = new StringBuilder();
         b.append("Estimate per ")
                 .append(first.windowKind())
                 .append(" with its ")
                 .append(Text.level(first.level()))
-                .append(' ')
-                .append(
-                        metrics.contains("auc")
-                                ? "DeLong"
-                                : first.ciMethod().equals("wilson") ? "Wilson" : first.ciMethod())
+                .append(method)
                 .append(" interval (band). Solid line: the validated estimate of run ")
                 .append(in.baseline().run())
                 .append("; dashed line: the acceptance goal.");

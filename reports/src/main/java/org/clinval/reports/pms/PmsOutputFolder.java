@@ -197,7 +197,7 @@ public final class PmsOutputFolder {
                                     estimate(r, "override_rate", "override"),
                                     r.optional("mean_score"),
                                     level(r),
-                                    r.text("ci_method"),
+                                    r.raw("ci_method"),
                                     r.raw("undefined"));
                     if (overlaps(start, end, from, to)) {
                         rows.add(w);
@@ -294,7 +294,8 @@ public final class PmsOutputFolder {
         CsvTable.read(
                 file,
                 "joined-cases.csv",
-                JOINED_COLUMNS,
+                List.of("prediction_time", "model_version", "device_version"),
+                false,
                 r -> {
                     String time = r.text("prediction_time");
                     LocalDate day;
