@@ -144,7 +144,7 @@ final class JsonFields {
 
     /**
      * Flattens {@code node} into {@code out}: object keys joined by dots under {@code prefix}, list
-     * items by their index.
+     * items by their index, except that a list of strings is one entry, its items joined by commas.
      */
     static void flatten(String prefix, JsonNode node, List<Entry> out) {
         if (node.isObject()) {
@@ -156,6 +156,18 @@ final class JsonFields {
         } else if (node.isArray()) {
             if (node.isEmpty()) {
                 out.add(new Entry(prefix, "", OptionalDouble.empty()));
+                return;
+            }
+            boolean scalars = true;
+            for (JsonNode item : node) {
+                scalars &= item.isValueNode() && !item.isNumber();
+            }
+            if (scalars) {
+                // A list of names (strata, requirements) reads as one entry.
+                List<String> texts = new ArrayList<>();
+                node.forEach(item -> texts.add(item.asText()));
+                out.add(new Entry(prefix, String.join(", ", texts), OptionalDouble.empty()));
+                return;
             }
             for (int i = 0; i < node.size(); i++) {
                 flatten(join(prefix, Integer.toString(i)), node.get(i), out);

@@ -198,13 +198,37 @@ final class JsonFiles {
                 metrics);
     }
 
+    /**
+     * Reads a JSON object, or a list of objects (one design per chart), flattened into entries. The
+     * items of a list are prefixed by their {@code metric} when it names each one once, else by
+     * their position from 1.
+     */
     static List<Entry> entries(Path file, String name) throws PmsInputException {
         JsonNode root = parse(string(file, name), name);
-        if (!root.isObject()) {
-            throw new PmsInputException(name + ": not a JSON object");
-        }
         List<Entry> out = new ArrayList<>();
-        JsonFields.flatten("", root, out);
+        if (root.isObject()) {
+            JsonFields.flatten("", root, out);
+            return out;
+        }
+        if (!root.isArray()) {
+            throw new PmsInputException(name + ": not a JSON object nor a list of objects");
+        }
+        Map<String, Integer> metrics = new java.util.HashMap<>();
+        for (JsonNode item : root) {
+            if (item.hasNonNull("metric")) {
+                metrics.merge(item.get("metric").asText(), 1, Integer::sum);
+            }
+        }
+        for (int i = 0; i < root.size(); i++) {
+            JsonNode item = root.get(i);
+            if (!item.isObject()) {
+                throw new PmsInputException(name + " item " + (i + 1) + ": not a JSON object");
+            }
+            String metric = item.hasNonNull("metric") ? item.get("metric").asText() : null;
+            String prefix =
+                    metric != null && metrics.get(metric) == 1 ? metric : Integer.toString(i + 1);
+            JsonFields.flatten(prefix, item, out);
+        }
         return out;
     }
 

@@ -252,7 +252,7 @@ final class PmsRows {
                     "inv",
                     i.state().equals("closed") ? "good" : "warn",
                     i.investigationId(),
-                    String.join(", ", i.alarmIds())
+                    String.join("\n", i.alarmIds())
                             + "\n"
                             + PmsText.stratum(i.stratum())
                             + " \u00b7 "

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,8 +126,26 @@ class PmsOutputFolderTest {
         PmsReportInputs in = read();
         assertThat(in.cusumDesign())
                 .extracting(PmsReportInputs.Entry::key)
-                .contains("k", "h", "arl0", "arl1", "shift", "mu0.specificity", "sigma");
+                .contains("specificity.k", "specificity.h", "sensitivity.arl0", "specificity.mu0");
+        assertThat(in.cusumDesign())
+                .contains(
+                        new PmsReportInputs.Entry(
+                                "specificity.strata",
+                                "site=A, site=B, site=C",
+                                OptionalDouble.empty()))
+                .contains(
+                        new PmsReportInputs.Entry("specificity.h", "10.0", OptionalDouble.of(10)));
         assertThat(in.baseline().metric("specificity").orElseThrow().ciLowerMin()).hasValue(0.82);
+    }
+
+    @Test
+    void aDesignRecordIsReadAsWell() throws Exception {
+        Files.writeString(
+                dir.resolve("cusum-design.json"),
+                "{\"k\":0.5,\"h\":4.77,\"arl0\":370,\"shift\":1,\"mu0\":0.9,\"sigma\":0.3}");
+        assertThat(read().cusumDesign())
+                .extracting(PmsReportInputs.Entry::key)
+                .containsExactly("k", "h", "arl0", "shift", "mu0", "sigma");
     }
 
     @Test

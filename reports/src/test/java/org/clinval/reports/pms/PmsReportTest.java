@@ -72,10 +72,10 @@ class PmsReportTest {
                 .contains("device 2.1.0 \u00b7 model 1.0.0")
                 .contains("run-2025-11-20")
                 .contains("9f2c4e0b7a1d3c5e8f60718293a4b5c6d7e8f90112233445566778899aabbccd")
-                .contains(SurveillanceFolder.CUSUM_ALARM)
-                .contains(SurveillanceFolder.DRIFT_ALARM)
                 .contains("closed \u00b7 revalidation");
         assertThat(flow)
+                .contains(SurveillanceFolder.cusumAlarm)
+                .contains(SurveillanceFolder.DRIFT_ALARM)
                 .contains("INV-2026-001: closed, revalidation")
                 .contains("qa.lead (approved the decision")
                 .contains("alarm on [" + alarmDay + "]")
@@ -213,10 +213,10 @@ class PmsReportTest {
             assertThat(inv.getCell(7).getStringCellValue()).isEqualTo("revalidation");
             Row flagged = find(wb.getSheet("Drift"), 12, "drift", 3, "site=C");
             assertThat(flagged.getCell(9).getNumericCellValue()).isEqualTo(0.2731846027);
-            assertThat(wb.getSheet("Reconciliation").getRow(1).getCell(1).getNumericCellValue())
-                    .isEqualTo(inputs.reconciliation().get(0).number().getAsDouble());
-            assertThat(wb.getSheet("Reconciliation").getRow(1).getCell(0).getStringCellValue())
-                    .isEqualTo("events_in");
+            Row events = wb.getSheet("Reconciliation").getRow(2);
+            assertThat(events.getCell(0).getStringCellValue()).isEqualTo("events_in");
+            assertThat(events.getCell(1).getNumericCellValue())
+                    .isEqualTo(inputs.reconciliation().get(1).number().getAsDouble());
         }
     }
 

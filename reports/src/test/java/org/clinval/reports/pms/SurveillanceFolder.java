@@ -32,8 +32,7 @@ final class SurveillanceFolder {
     static final List<String> SITES = List.of("A", "B", "C");
     static final Map<String, String> MANUFACTURER =
             Map.of("A", "GE MEDICAL SYSTEMS", "B", "SIEMENS", "C", "Philips");
-    static final String CUSUM_ALARM = "ALM-2026-0001";
-    static final String DRIFT_ALARM = "ALM-2026-0002";
+    static final String DRIFT_ALARM = "ALM-drift-site=C-score-2026-04-01";
     static final double K = 1.0;
     static final double H = 10.0;
     static final double MU0 = 0.93;
@@ -51,7 +50,14 @@ final class SurveillanceFolder {
             int label,
             Boolean agreed) {}
 
+    /** The id of the CUSUM alarm of the last folder written (it names its day). */
+    static String cusumAlarm;
+
     private SurveillanceFolder() {}
+
+    static String cusumAlarm(LocalDate day) {
+        return "ALM-cusum-site=C-specificity-" + day;
+    }
 
     /** Writes the folder into {@code dir}, returning the day of the CUSUM alarm. */
     static LocalDate write(Path dir) throws IOException {
@@ -62,17 +68,23 @@ final class SurveillanceFolder {
         drift(dir);
         LocalDate alarm = cusum(dir, cases);
         alarms(dir, alarm);
+        cusumAlarm = cusumAlarm(alarm);
         investigations(dir, alarm);
         json(dir.resolve("baseline.json"), BASELINE);
         json(dir.resolve("cusum-design.json"), DESIGN);
+        long in = 3L * cases.size() - 40;
         json(
                 dir.resolve("reconciliation.json"),
-                "{\"events_in\": "
-                        + (3 * cases.size() - 40)
-                        + ", \"used\": "
-                        + (3 * cases.size() - 40 - 12 - 97)
-                        + ", \"dead_lettered\": 12, \"waiting\": 97,"
-                        + " \"dead_letter_reasons\": {\"unknown case_id\": 9, \"bad score\": 3}}");
+                "{\"lines_read\":"
+                        + in
+                        + ",\"events_in\":"
+                        + in
+                        + ",\"used\":"
+                        + (in - 12 - 97)
+                        + ",\"dead_lettered\":12,\"waiting\":97,"
+                        + "\"equation\":\"events_in = used + dead_lettered + waiting\","
+                        + "\"reconciles\":true,\"dead_lettered_by_fate\":{\"unknown_case\":9,"
+                        + "\"bad_score\":3},\"waiting_by_fate\":{\"prediction_without_truth\":97}}");
         json(
                 dir.resolve("plan.yaml"),
                 "plan: site-surveillance\nwindow: month\nmin_cases_per_class: 10\n");
@@ -403,7 +415,7 @@ final class SurveillanceFolder {
     private static void alarms(Path dir, LocalDate day) throws IOException {
         String cusum =
                 "{\"alarm_id\":\""
-                        + CUSUM_ALARM
+                        + cusumAlarm(day)
                         + "\",\"kind\":\"cusum\",\"stratum\":\"site=C\","
                         + "\"metric\":\"specificity\",\"window_start\":\""
                         + day
@@ -432,7 +444,7 @@ final class SurveillanceFolder {
         json(
                 dir.resolve("investigations").resolve("investigations.json"),
                 "[{\"investigation_id\":\"INV-2026-001\",\"alarm_ids\":[\""
-                        + CUSUM_ALARM
+                        + cusumAlarm(day)
                         + "\",\""
                         + DRIFT_ALARM
                         + "\"],"
@@ -462,9 +474,16 @@ final class SurveillanceFolder {
                     + "\"auc\":{\"estimate\":0.9602,\"ci\":[0.9455,0.9749],\"estimate_min\":0.9,"
                     + "\"ci_lower_min\":0.88,\"requirements\":[\"REQ-PERF-003\"],\"risk_controls\":[]}}}";
 
+    /** One design per chart, as the surveillance job writes them. */
     static final String DESIGN =
-            "{\"k\":1.0,\"h\":10.0,\"arl0\":50000.0,\"arl1\":8.2,\"shift\":1.0,"
-                    + "\"mu0\":{\"sensitivity\":0.93,\"specificity\":0.93},\"sigma\":0.2551}";
+            "[{\"metric\":\"sensitivity\",\"strata\":[\"site=A\",\"site=B\",\"site=C\"],"
+                    + "\"arl0_target\":50000.0,\"shift_sigma\":2.0,\"k\":1.0,\"h\":10.0,"
+                    + "\"arl0\":52113.7,\"arl1\":8.2,\"mu0\":0.93,\"sigma_unit\":0.2551,"
+                    + "\"method\":\"Siegmund approximation\"},"
+                    + "{\"metric\":\"specificity\",\"strata\":[\"site=A\",\"site=B\",\"site=C\"],"
+                    + "\"arl0_target\":50000.0,\"shift_sigma\":2.0,\"k\":1.0,\"h\":10.0,"
+                    + "\"arl0\":52113.7,\"arl1\":8.2,\"mu0\":0.93,\"sigma_unit\":0.2551,"
+                    + "\"method\":\"Siegmund approximation\"}]";
 
     static CSVPrinter printer(Path file, List<String> header) throws IOException {
         Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
