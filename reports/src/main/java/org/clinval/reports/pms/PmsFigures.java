@@ -230,7 +230,9 @@ final class PmsFigures {
                                         : "alarm on "
                                                 + alarmDays.stream()
                                                         .map(LocalDate::toString)
-                                                        .toList()));
+                                                        .collect(
+                                                                java.util.stream.Collectors.joining(
+                                                                        ", "))));
             }
             rows.table(null, null);
             for (int i = 0; i < charts.size(); i += 2) {

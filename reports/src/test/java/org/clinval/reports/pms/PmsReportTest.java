@@ -78,7 +78,7 @@ class PmsReportTest {
                 .contains(SurveillanceFolder.DRIFT_ALARM)
                 .contains("INV-2026-001: closed, revalidation")
                 .contains("qa.lead (approved the decision")
-                .contains("alarm on [" + alarmDay + "]")
+                .contains("specificity: alarm on " + alarmDay + ".")
                 .contains("+ dead-lettered 12 + waiting 97")
                 .contains("every event is accounted for")
                 .contains("Page 1 of")
