@@ -1,0 +1,199 @@
+package org.clinval.reports.pms;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.clinval.common.Quote;
+
+/**
+ * Reads one CSV file of the output folder (RFC 4180, header row, {@code .} decimal, empty cell =
+ * undefined) row by row; every bad value is an error naming the file, the line and the column. The
+ * header must have exactly the contract's columns, in any order.
+ */
+final class CsvTable {
+
+    private static final CSVFormat FORMAT =
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+
+    private CsvTable() {}
+
+    /** A visitor of a row that may refuse it. */
+    interface RowReader {
+        void read(Row row) throws PmsInputException;
+    }
+
+    /**
+     * Reads {@code file} (named {@code name} in messages), checks its header against {@code
+     * columns} and hands each row to {@code reader}.
+     */
+    static void read(Path file, String name, List<String> columns, RowReader reader)
+            throws PmsInputException {
+        read(file, name, columns, true, reader);
+    }
+
+    /**
+     * As {@link #read(Path, String, List, RowReader)}; when {@code exact} is false, columns beyond
+     * {@code columns} are allowed and left unread (for a file of which only some columns are
+     * needed, e.g. none of the case ids of {@code joined-cases.csv}).
+     */
+    static void read(Path file, String name, List<String> columns, boolean exact, RowReader reader)
+            throws PmsInputException {
+        if (!Files.isRegularFile(file)) {
+            throw new PmsInputException(name + " is missing: " + file.toAbsolutePath());
+        }
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get()) {
+            Map<String, Integer> header = parser.getHeaderMap();
+            checkHeader(name, header.keySet(), columns, exact);
+            for (CSVRecord record : parser) {
+                int line = (int) record.getRecordNumber() + 1;
+                if (record.size() != header.size()) {
+                    throw new PmsInputException(
+                            name
+                                    + " line "
+                                    + line
+                                    + ": "
+                                    + record.size()
+                                    + " cells, the header has "
+                                    + header.size());
+                }
+                reader.read(new Row(name, line, record));
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new PmsInputException(name + " could not be read: " + e.getMessage(), e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new PmsInputException(name + " is not valid CSV: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkHeader(
+            String name, Set<String> found, List<String> columns, boolean exact)
+            throws PmsInputException {
+        if (found == null || found.isEmpty()) {
+            throw new PmsInputException(name + " line 1: no header row");
+        }
+        Set<String> expected = new HashSet<>(columns);
+        List<String> missing = columns.stream().filter(c -> !found.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new PmsInputException(
+                    name + " line 1: missing column(s) " + String.join(", ", missing));
+        }
+        List<String> extra = found.stream().filter(c -> !expected.contains(c)).toList();
+        if (exact && !extra.isEmpty()) {
+            throw new PmsInputException(
+                    name + " line 1: unexpected column(s) " + String.join(", ", extra));
+        }
+    }
+
+    /** One data row, with typed readers that name the file, line and column of a bad value. */
+    static final class Row {
+        private final String file;
+        private final int line;
+        private final CSVRecord record;
+
+        Row(String file, int line, CSVRecord record) {
+            this.file = file;
+            this.line = line;
+            this.record = record;
+        }
+
+        int line() {
+            return line;
+        }
+
+        /** Returns the cell as written, possibly empty. */
+        String raw(String column) {
+            return record.get(column);
+        }
+
+        /** Returns the cell, which must not be empty. */
+        String text(String column) throws PmsInputException {
+            String v = record.get(column);
+            if (v.isBlank()) {
+                throw error(column, "empty, a value is required");
+            }
+            return v;
+        }
+
+        /** Returns the cell, which must be one of {@code allowed}. */
+        String oneOf(String column, Set<String> allowed) throws PmsInputException {
+            String v = text(column);
+            if (!allowed.contains(v)) {
+                throw error(column, Quote.value(v) + " is not one of " + allowed);
+            }
+            return v;
+        }
+
+        /** Returns a whole number, which must be present and not negative. */
+        long count(String column) throws PmsInputException {
+            String v = text(column);
+            try {
+                long n = Long.parseLong(v.trim());
+                if (n < 0) {
+                    throw error(column, "negative count " + Quote.value(v));
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw error(column, "not a whole number: " + Quote.value(v));
+            }
+        }
+
+        /** Returns a finite number, which must be present. */
+        double number(String column) throws PmsInputException {
+            OptionalDouble d = optional(column);
+            if (d.isEmpty()) {
+                throw error(column, "empty, a number is required");
+            }
+            return d.getAsDouble();
+        }
+
+        /** Returns a finite number, or empty when the cell is empty (undefined). */
+        OptionalDouble optional(String column) throws PmsInputException {
+            String v = record.get(column);
+            if (v.isEmpty()) {
+                return OptionalDouble.empty();
+            }
+            double d;
+            try {
+                d = Double.parseDouble(v.trim());
+            } catch (NumberFormatException e) {
+                throw error(column, "not a number: " + Quote.value(v));
+            }
+            if (!Double.isFinite(d)) {
+                throw error(
+                        column,
+                        "not a finite number: "
+                                + Quote.value(v)
+                                + " (an undefined value is an empty cell)");
+            }
+            return OptionalDouble.of(d);
+        }
+
+        /** Returns an ISO date {@code yyyy-MM-dd}, which must be present. */
+        LocalDate date(String column) throws PmsInputException {
+            String v = text(column);
+            try {
+                return LocalDate.parse(v.trim());
+            } catch (DateTimeParseException e) {
+                throw error(column, "not a date yyyy-MM-dd: " + Quote.value(v));
+            }
+        }
+
+        PmsInputException error(String column, String message) {
+            return new PmsInputException(
+                    file + " line " + line + ", column " + column + ": " + message);
+        }
+    }
+}
