@@ -10,16 +10,18 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.clinval.surveillance.baseline.Baseline;
+import org.clinval.validation.cusum.BinomialScore;
 import org.clinval.validation.cusum.CusumAlarm;
 import org.clinval.validation.cusum.CusumChart;
 import org.clinval.validation.cusum.CusumState;
 import org.clinval.validation.cusum.CusumStep;
 
 /**
- * Feeds each stratum's days, in order, through its CUSUM charts. A day's metric is standardised by
- * that day's standard error ({@code σ_unit/√n}), so that days with few and many cases weigh as the
- * design assumes; a day without cases for the metric is not an observation. An alarm restarts the
- * chart (see {@link CusumChart}).
+ * Feeds each stratum's days, in order, through its CUSUM charts, as standard normal scores: a day's
+ * proportion (specificity, sensitivity) by its exact binomial mid-p score under the baseline's
+ * value ({@link BinomialScore}), a day's mean score by {@code (x − μ0)/(σ_unit/√n)}; so days with
+ * few and many cases weigh as the design assumes. A day without cases for the metric is not an
+ * observation. An alarm restarts the chart (see {@link CusumChart}).
  */
 final class CusumCharts extends KeyedProcessFunction<String, DailyMetric, String> {
 
@@ -49,14 +51,17 @@ final class CusumCharts extends KeyedProcessFunction<String, DailyMetric, String
         for (ChartSpec spec : charts) {
             if (!spec.charts(d.stratum)) continue;
             long n;
+            long successes = -1;
             double x;
             switch (spec.metric()) {
                 case "specificity" -> {
                     n = d.tn + d.fp;
+                    successes = d.tn;
                     x = n == 0 ? Double.NaN : (double) d.tn / n;
                 }
                 case "sensitivity" -> {
                     n = d.tp + d.fn;
+                    successes = d.tp;
                     x = n == 0 ? Double.NaN : (double) d.tp / n;
                 }
                 default -> {
@@ -64,12 +69,20 @@ final class CusumCharts extends KeyedProcessFunction<String, DailyMetric, String
                     x = n == 0 ? Double.NaN : d.scoreSum.doubleValue() / n;
                 }
             }
-            if (n == 0 || !(spec.sigmaUnit() > 0)) continue;
+            if (n == 0 || Double.isNaN(spec.mu0())) continue;
             double sigma = spec.sigmaUnit() / Math.sqrt(n);
+            double z;
+            if (successes >= 0) {
+                // A proportion of a few cases is far from normal: its exact binomial mid-p score.
+                z = BinomialScore.midP(successes, n, spec.mu0());
+            } else {
+                if (!(sigma > 0)) continue;
+                z = (x - spec.mu0()) / sigma;
+            }
             ChartState st = states.get(spec.metric());
             if (st == null) st = new ChartState();
-            CusumChart chart = CusumChart.of(spec.mu0(), sigma, spec.design());
-            CusumStep step = chart.step(new CusumState(st.steps, st.sHi, st.sLo), x);
+            CusumChart chart = new CusumChart(0, 1, spec.design().k(), spec.design().h());
+            CusumStep step = chart.step(new CusumState(st.steps, st.sHi, st.sLo), z);
             st.steps = step.next().steps();
             st.sHi = step.next().sHi();
             st.sLo = step.next().sLo();

@@ -4,13 +4,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
+import org.clinval.surveillance.event.Event;
 
 /**
  * Fails its task once, after a checkpoint has completed and {@code after} records have passed: the
  * fault a recovery test injects. Its flags are static, so it only works in the in-process cluster,
  * which is where the tests run it.
  */
-public final class FailOnce implements MapFunction<CaseRecord, CaseRecord>, CheckpointListener {
+public final class FailOnce implements MapFunction<Event, Event>, CheckpointListener {
 
     private static final long serialVersionUID = 1L;
     private static final AtomicBoolean FAILED = new AtomicBoolean();
@@ -21,8 +22,7 @@ public final class FailOnce implements MapFunction<CaseRecord, CaseRecord>, Chec
 
     /**
      * @param after records to let pass (after a checkpoint) before failing
-     * @param pauseMicros a pause per record until the failure, so that a checkpoint completes
-     *     mid-stream
+     * @param pauseMicros a pause per record until the first checkpoint has completed
      */
     public FailOnce(long after, long pauseMicros) {
         this.after = after;
@@ -42,7 +42,7 @@ public final class FailOnce implements MapFunction<CaseRecord, CaseRecord>, Chec
     }
 
     @Override
-    public CaseRecord map(CaseRecord r) throws Exception {
+    public Event map(Event r) throws Exception {
         if (!FAILED.get()) {
             if (pauseMicros > 0)
                 java.util.concurrent.locks.LockSupport.parkNanos(pauseMicros * 1000);

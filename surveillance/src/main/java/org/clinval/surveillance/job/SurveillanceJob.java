@@ -46,7 +46,7 @@ public final class SurveillanceJob {
         this.charts = List.copyOf(charts);
     }
 
-    /** Puts {@code f} after the join (null: nothing), to test recovery from a task failure. */
+    /** Puts {@code f} after the parser (null: nothing), to test recovery from a task failure. */
     public SurveillanceJob failOnce(FailOnce f) {
         this.failOnce = f;
         return this;
@@ -66,17 +66,21 @@ public final class SurveillanceJob {
                 WatermarkStrategy.<Event>forGenerator(c -> new EventTimeWatermarks(lateness))
                         .withTimestampAssigner((e, ts) -> e.eventTime);
         if (!source.bounded()) wm = wm.withIdleness(Duration.ofSeconds(30));
+        DataStream<Event> parsed =
+                failOnce == null
+                        ? events
+                        : events.map(failOnce)
+                                .setParallelism(lines.getParallelism())
+                                .name("fail once");
         SingleOutputStreamOperator<CaseRecord> joined =
-                events.assignTimestampsAndWatermarks(wm)
+                parsed.assignTimestampsAndWatermarks(wm)
                         .setParallelism(lines.getParallelism())
                         .name("event time")
                         .keyBy(e -> e.caseId, Types.STRING)
                         .process(new JoinCases(plan.horizonMillis(), plan.latenessMillis()))
                         .name("join truth");
 
-        DataStream<CaseRecord> afterJoin =
-                failOnce == null ? joined : joined.map(failOnce).name("fail once");
-        DataStream<CaseRecord> strata = afterJoin.flatMap(new Strata(plan.strata())).name("strata");
+        DataStream<CaseRecord> strata = joined.flatMap(new Strata(plan.strata())).name("strata");
 
         List<MonitoringPlan.Window> kinds = new ArrayList<>();
         kinds.add(plan.window());

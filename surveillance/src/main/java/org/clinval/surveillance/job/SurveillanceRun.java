@@ -42,6 +42,8 @@ public final class SurveillanceRun {
     private final Path out;
     private final List<ChartSpec> charts;
     private long checkpointInterval = 2_000;
+    private volatile long maxCheckpointBytes;
+    private volatile long lastCheckpointBytes;
 
     public SurveillanceRun(MonitoringPlan plan, Baseline baseline, Path out) {
         this.plan = plan;
@@ -104,7 +106,7 @@ public final class SurveillanceRun {
 
     /**
      * Runs as {@link #run(Sources, int, String, String...)}; {@code failOnce}, when given, is put
-     * after the join to make one task fail once mid-stream (to show a restart from a checkpoint
+     * after the parser to make one task fail once mid-stream (to show a restart from a checkpoint
      * double-counts nothing).
      */
     public Reconciliation run(
@@ -116,6 +118,9 @@ public final class SurveillanceRun {
         Files.createDirectories(staging);
         writeStatic();
         Path checkpoints = Files.createTempDirectory("clinval-pms-checkpoints-");
+        Thread probe = new Thread(() -> probe(checkpoints), "checkpoint size");
+        probe.setDaemon(true);
+        probe.start();
         try {
             StreamExecutionEnvironment env = environment(parallelism, checkpoints, cluster, jars);
             new SurveillanceJob(plan, baseline, charts)
@@ -132,7 +137,60 @@ public final class SurveillanceRun {
             deleteRecursively(staging);
             return r;
         } finally {
+            probe.interrupt();
+            probe.join(2_000);
             deleteRecursively(checkpoints);
+        }
+    }
+
+    /** The largest completed checkpoint seen during the last run, in bytes: the job's state. */
+    public long maxCheckpointBytes() {
+        return maxCheckpointBytes;
+    }
+
+    /** The last completed checkpoint seen during the last run, in bytes. */
+    public long lastCheckpointBytes() {
+        return lastCheckpointBytes;
+    }
+
+    /** Samples the size of the newest completed checkpoint (one with its _metadata) each second. */
+    private void probe(Path checkpoints) {
+        while (!Thread.currentThread().isInterrupted()) {
+            try (Stream<Path> walk = Files.walk(checkpoints)) {
+                Path newest =
+                        walk.filter(p -> p.getFileName().toString().equals("_metadata"))
+                                .map(Path::getParent)
+                                .max(Comparator.comparingLong(SurveillanceRun::checkpointId))
+                                .orElse(null);
+                if (newest != null) {
+                    long bytes = size(newest) + size(newest.getParent().resolve("shared"));
+                    lastCheckpointBytes = bytes;
+                    maxCheckpointBytes = Math.max(maxCheckpointBytes, bytes);
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // A checkpoint removed while it was measured: the next sample sees another.
+            }
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static long checkpointId(Path chk) {
+        String n = chk.getFileName().toString();
+        try {
+            return Long.parseLong(n.substring(n.indexOf('-') + 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static long size(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return 0;
+        try (Stream<Path> w = Files.walk(dir)) {
+            return w.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
     }
 
@@ -157,7 +215,9 @@ public final class SurveillanceRun {
             n.put("sigma_unit", c.sigmaUnit());
             n.put(
                     "standardisation",
-                    "a day's value minus mu0, over sigma_unit / sqrt(n of the day)");
+                    c.metric().equals("mean_score")
+                            ? "(mean score of the day - mu0) / (sigma_unit / sqrt(n))"
+                            : "mid-p normal score of the day's count under Bin(n, mu0)");
             n.put("method", c.design().method());
         }
         Files.writeString(out.resolve("cusum-design.json"), JSON.writeValueAsString(designs));
@@ -293,14 +353,17 @@ public final class SurveillanceRun {
                 hostPort[0], Integer.parseInt(hostPort[1]), conf, jars);
     }
 
-    /** Counts the lines of every file of the events folder, as the job reads them. */
+    /** Counts the non-blank lines of every file of the events folder: the events the job reads. */
     static long lines(Path folder) throws IOException {
         long n = 0;
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 if (f.getFileName().toString().startsWith(".")) continue;
                 try (var r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-                    while (r.readLine() != null) n++;
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                        if (!line.isBlank()) n++;
+                    }
                 }
             }
         }

@@ -120,7 +120,7 @@ final class TestStream {
             ""
         };
         for (String b : bad) s.lines.add(new String[] {pad(mid), b});
-        s.malformed = bad.length;
+        s.malformed = bad.length - 1; // the blank line is no event
         Case first = s.cases.get(10);
         s.lines.add(
                 new String[] {
