@@ -45,9 +45,12 @@ public record Investigation(
 
     /** Returns {@code INV-0001 (cusum on sensitivity, stratum site=A, alarms A1, A2, window …)}. */
     public String describe() {
-        return id
-                + " ("
-                + kind
+        return id + " (" + subject() + ")";
+    }
+
+    /** Returns {@code cusum on sensitivity, stratum site=A, alarms A1, A2, window …}. */
+    public String subject() {
+        return kind
                 + " on "
                 + metric
                 + ", stratum "
@@ -55,22 +58,25 @@ public record Investigation(
                 + ", "
                 + (alarmIds.size() == 1 ? "alarm " : "alarms ")
                 + String.join(", ", alarmIds)
-                + (window.isEmpty() ? "" : ", window " + window)
-                + ")";
+                + (window.isEmpty() ? "" : ", window " + window);
     }
 
     /**
-     * Returns what a closed investigation found, in words, e.g. for the list of information
-     * reviewed.
+     * Returns where it stands in words: {@code open}, or {@code closed <time>, decision <decision>:
+     * <rationale>}.
      */
+    public String standing() {
+        return open
+                ? "open"
+                : "closed"
+                        + closed.map(c -> " " + c).orElse("")
+                        + ", decision "
+                        + decision.orElse("(none recorded)")
+                        + rationale.map(r -> ": " + r).orElse("");
+    }
+
+    /** Returns the investigation and where it stands, e.g. for the information reviewed. */
     public String outcome() {
-        return describe()
-                + (open
-                        ? ": open"
-                        : ": closed"
-                                + closed.map(c -> " " + c).orElse("")
-                                + ", decision "
-                                + decision.orElse("(none recorded)")
-                                + rationale.map(r -> ": " + r).orElse(""));
+        return describe() + ": " + standing();
     }
 }
