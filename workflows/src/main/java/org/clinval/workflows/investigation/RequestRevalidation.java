@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.clinval.workflows.audit.AuditTrail;
 import org.clinval.workflows.delegate.StudyRecords;
+import org.clinval.workflows.delegate.StudyStepException;
 
 /** Asks the application for a revalidation on the cases of the investigation's alarm window. */
 public final class RequestRevalidation implements JavaDelegate {
@@ -39,23 +40,40 @@ public final class RequestRevalidation implements JavaDelegate {
                                 execution, PostMarketInvestigation.VAR_WINDOW_START),
                         InvestigationSignature.text(
                                 execution, PostMarketInvestigation.VAR_WINDOW_END));
-        requests.request(r);
-        records.trail(
+        AuditTrail audit =
+                records.trail(
                         Path.of(
                                 InvestigationSignature.text(
-                                        execution, PostMarketInvestigation.VAR_FOLDER)))
-                .record(
-                        AuditTrail.SYSTEM,
-                        "revalidation requested",
-                        "investigation " + id,
-                        "cases of the window ["
-                                + r.windowStart()
-                                + ", "
-                                + r.windowEnd()
-                                + "), stratum "
-                                + r.stratum()
-                                + ", alarms "
-                                + String.join(", ", alarms),
-                        Optional.empty());
+                                        execution, PostMarketInvestigation.VAR_FOLDER)));
+        try {
+            requests.request(r);
+        } catch (RuntimeException e) {
+            // The decision's completion rolls back and waits again; the trail says why.
+            audit.record(
+                    AuditTrail.SYSTEM,
+                    "revalidation request failed",
+                    "investigation " + id,
+                    String.valueOf(e.getMessage()),
+                    Optional.empty());
+            throw new StudyStepException(
+                    "the revalidation of "
+                            + id
+                            + " could not be requested, so the decision is not recorded: "
+                            + e.getMessage(),
+                    e);
+        }
+        audit.record(
+                AuditTrail.SYSTEM,
+                "revalidation requested",
+                "investigation " + id,
+                "cases of the window ["
+                        + r.windowStart()
+                        + ", "
+                        + r.windowEnd()
+                        + "), stratum "
+                        + r.stratum()
+                        + ", alarms "
+                        + String.join(", ", alarms),
+                Optional.empty());
     }
 }

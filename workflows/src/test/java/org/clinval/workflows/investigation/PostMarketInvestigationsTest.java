@@ -387,6 +387,44 @@ class PostMarketInvestigationsTest {
     }
 
     @Test
+    void aFailedRevalidationRequestLeavesTheDecisionWaiting() throws Exception {
+        pms.close();
+        boolean[] studyStarts = {false};
+        pms =
+                PostMarketInvestigations.in(
+                        out,
+                        InvestigationUsers.file(),
+                        TestKeys.SITE,
+                        r -> {
+                            if (!studyStarts[0]) throw new IllegalStateException("no model file");
+                            revalidations.add(r);
+                        });
+        pms.open(alarm("ALM-1", "sensitivity", "2026-03-01", "2026-03-08"));
+        triageAndRootCause();
+        Map<String, String> decision =
+                Map.of("decision", "revalidation", "rationale", "validate again");
+        assertThatThrownBy(
+                        () ->
+                                complete(
+                                        PostMarketInvestigation.DECISION,
+                                        "lead",
+                                        Meaning.APPROVED,
+                                        decision))
+                .hasMessageContaining(
+                        "the revalidation of INV-0001 could not be requested, so the decision is"
+                                + " not recorded: no model file");
+        assertThat(waiting(PostMarketInvestigation.DECISION)).isNotNull();
+        assertThat(actions()).contains("revalidation request failed");
+        assertThat(investigationsJson().get(0).get("state").asText()).isEqualTo("open");
+
+        studyStarts[0] = true;
+        complete(PostMarketInvestigation.DECISION, "lead", Meaning.APPROVED, decision);
+        assertThat(revalidations).hasSize(1);
+        assertThat(pms.investigations().get(0).open()).isFalse();
+        assertThat(PostMarketInvestigations.verify(out, TestKeys.SITE.publicKey()).ok()).isTrue();
+    }
+
+    @Test
     void theFolderVerifiesAndATamperedEntryFails() throws Exception {
         pms.open(alarm("ALM-1", "sensitivity", "2026-03-01", "2026-03-08"));
         triageAndRootCause();
