@@ -16,6 +16,7 @@ import org.clinval.risk.RiskControl;
 import org.clinval.risk.check.ControlAssessment;
 import org.clinval.risk.check.EvidenceCheck;
 import org.clinval.risk.check.Purpose;
+import org.clinval.risk.postproduction.Investigation;
 import org.clinval.risk.results.Measurement;
 import org.clinval.risk.results.ScenarioResult;
 import org.clinval.risk.trace.TraceRow;
@@ -26,6 +27,9 @@ import org.clinval.risk.trace.TraceRow;
  * verification of its implementation and effectiveness with the run and scenarios behind it.
  */
 final class RiskControlRows {
+
+    /** What the verdict of a control an open investigation questions adds. */
+    static final String UNDER_INVESTIGATION = "under investigation";
 
     private RiskControlRows() {}
 
@@ -41,7 +45,12 @@ final class RiskControlRows {
                         + " one of its effectiveness are listed and every one of them passed ("
                         + run
                         + "). A control that is not effective counts as absent in the residual"
-                        + " risks (ISO 14971:2019 \u00a77.2).");
+                        + " risks (ISO 14971:2019 \u00a77.2)."
+                        + (report.check().postProduction().given()
+                                ? " A control is under investigation while a post-market"
+                                        + " investigation is open on an alarm whose metric"
+                                        + " verifies it (\u00a710)."
+                                : ""));
         rows.table(null, null);
         for (ControlAssessment c : report.check().controls()) {
             control(rows.add("control"), c, report);
@@ -57,8 +66,14 @@ final class RiskControlRows {
         row.put("ctKind", RiskText.kind(control.kind()));
         row.put("ctDescription", control.description());
         row.put("ctRequirements", String.join("\n", control.requirements()));
-        row.put("ctVerdict", RiskText.effective(c.effective()));
-        row.put("tone", (c.effective() ? Tone.GOOD : Tone.BAD).key());
+        String verdict = RiskText.effective(c.effective());
+        Tone tone = c.effective() ? Tone.GOOD : Tone.BAD;
+        if (c.isUnderInvestigation()) {
+            verdict += "\n" + UNDER_INVESTIGATION;
+            tone = c.effective() ? Tone.WARN : tone;
+        }
+        row.put("ctVerdict", verdict);
+        row.put("tone", tone.key());
         List<String> applied = new ArrayList<>();
         for (Hazard h : report.file().register().hazardsControlledBy(control.id())) {
             for (HazardControl hc : h.controls()) {
@@ -73,13 +88,41 @@ final class RiskControlRows {
         if (!control.introduces().isEmpty()) {
             row.put("ctIntroduces", "Introduces: " + String.join(", ", control.introduces()));
         }
+        List<String> notes = new ArrayList<>();
+        if (c.isUnderInvestigation()) {
+            notes.add(underInvestigation(c, report));
+        }
         if (!c.effective()) {
-            row.put("ctReasons", "Not effective: " + String.join("; ", c.reasons()) + ".");
+            notes.add("Not effective: " + String.join("; ", c.reasons()) + ".");
+        }
+        if (!notes.isEmpty()) {
+            row.put("ctReasons", String.join("\n", notes));
         }
         List<String> measured = measured(report, control.id());
         if (!measured.isEmpty()) {
             row.put("ctMeasured", String.join("\n", measured));
         }
+    }
+
+    /**
+     * Returns {@code Under investigation: INV-0001 (cusum on sensitivity, …): …}, naming each open
+     * investigation that questions the control.
+     */
+    static String underInvestigation(ControlAssessment c, RiskReport report) {
+        List<String> open = new ArrayList<>();
+        for (String id : c.underInvestigation()) {
+            open.add(
+                    report.check().postProduction().investigations().stream()
+                            .filter(i -> i.id().equals(id))
+                            .map(Investigation::describe)
+                            .findFirst()
+                            .orElse(id));
+        }
+        return "Under investigation: "
+                + String.join("; ", open)
+                + ". Post-production information questions its effectiveness until the"
+                + (open.size() == 1 ? " investigation is" : " investigations are")
+                + " closed (ISO 14971:2019 \u00a710).";
     }
 
     /** The measured values behind the control, with the signature on them, once each. */

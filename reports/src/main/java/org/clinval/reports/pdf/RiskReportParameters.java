@@ -133,6 +133,11 @@ final class RiskReportParameters {
     private static String controls(List<ControlAssessment> controls) {
         List<String> notEffective =
                 controls.stream().filter(c -> !c.effective()).map(ControlAssessment::id).toList();
+        List<String> investigated =
+                controls.stream()
+                        .filter(ControlAssessment::isUnderInvestigation)
+                        .map(c -> c.id() + " (" + String.join(", ", c.underInvestigation()) + ")")
+                        .toList();
         Map<ControlKind, Integer> kinds = new EnumMap<>(ControlKind.class);
         controls.forEach(c -> kinds.merge(c.control().kind(), 1, Integer::sum));
         return (controls.size() - notEffective.size())
@@ -142,6 +147,9 @@ final class RiskReportParameters {
                 + (notEffective.isEmpty()
                         ? "."
                         : "; not effective: " + String.join(", ", notEffective) + ".")
+                + (investigated.isEmpty()
+                        ? ""
+                        : "\nUnder investigation: " + String.join(", ", investigated) + ".")
                 + "\n"
                 + kinds.entrySet().stream()
                         .map(e -> e.getValue() + " " + RiskText.kind(e.getKey()))

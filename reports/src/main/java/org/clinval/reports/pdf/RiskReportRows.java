@@ -9,6 +9,8 @@ import org.clinval.reports.model.SignatureRow;
 import org.clinval.risk.Acceptability;
 import org.clinval.risk.check.Gap;
 import org.clinval.risk.check.OverallResidualRisk;
+import org.clinval.risk.postproduction.Investigation;
+import org.clinval.risk.postproduction.PostProductionInformation;
 
 /**
  * The detail rows of the risk management report in print order: the plan (section 1), the hazards
@@ -87,6 +89,43 @@ final class RiskReportRows {
             for (String reason : o.reasons()) {
                 rows.add("reason").put("rsText", reason);
             }
+        }
+        postProduction(rows, report.check().postProduction());
+    }
+
+    /**
+     * The production and post-production information reviewed (ISO 14971:2019 §10): every
+     * post-market investigation, closed ones with their decision, open ones with the controls they
+     * put under investigation.
+     */
+    private static void postProduction(RiskRows rows, PostProductionInformation info) {
+        if (!info.given()) {
+            return;
+        }
+        rows.table(
+                "Production and post-production information (ISO 14971:2019 \u00a710)",
+                "The post-market investigations read from "
+                        + info.source()
+                        + ". A closed investigation is information reviewed, with its decision;"
+                        + " an open one puts the risk controls its alarms' metric verifies under"
+                        + " investigation (section 3) and is a gap (section 5) until it is"
+                        + " closed.");
+        if (info.investigations().isEmpty()) {
+            rows.none("No post-market investigation has been opened.");
+            return;
+        }
+        for (Investigation i : info.investigations()) {
+            rows.pair(
+                    i.id() + (i.open() ? ", open" : ", reviewed"),
+                    i.subject()
+                            + ": "
+                            + i.standing()
+                            + (i.open()
+                                    ? "; puts under investigation: "
+                                            + (i.riskControls().isEmpty()
+                                                    ? "no risk control"
+                                                    : String.join(", ", i.riskControls()))
+                                    : ""));
         }
     }
 

@@ -28,6 +28,12 @@ import org.clinval.risk.trace.TraceabilityMatrix;
  * RiskReports.Written w =
  *         RiskReports.write(file, check, TraceabilityMatrix.of(check, run), List.of(), outDir);
  * }</pre>
+ *
+ * <p>With the post-production information of a surveillance (ISO 14971:2019 §10), check with {@code
+ * RiskCheck.check(file, run, InvestigationsReader.read(pmsOut))}: the report then marks each
+ * control an open post-market investigation questions as under investigation (section 3, and the
+ * summary), counts it as a gap (section 5) and lists every investigation, closed ones as the
+ * information reviewed with their decision (section 6).
  */
 public final class RiskReports {
 

@@ -25,7 +25,12 @@ public enum GapKind {
     /** A residual risk in the investigate region has no recorded reduction rationale. */
     NO_REDUCTION_RATIONALE,
     /** A residual risk that stays unacceptable has no recorded benefit–risk analysis (§7.4). */
-    NO_BENEFIT_RISK;
+    NO_BENEFIT_RISK,
+    /**
+     * A post-market investigation is open on an alarm whose metric verifies a risk control: the
+     * control's effectiveness is in question until it is closed (§10).
+     */
+    CONTROL_UNDER_INVESTIGATION;
 
     /** Returns the key, e.g. {@code scenario_not_found}. */
     public String key() {

@@ -16,6 +16,8 @@ import org.clinval.risk.RiskEstimate;
 import org.clinval.risk.RiskManagementFile;
 import org.clinval.risk.RiskManagementPlan;
 import org.clinval.risk.ScenarioRef;
+import org.clinval.risk.postproduction.Investigation;
+import org.clinval.risk.postproduction.PostProductionInformation;
 import org.clinval.risk.results.ResultsSource;
 import org.clinval.risk.results.ScenarioResult;
 
@@ -34,6 +36,8 @@ import org.clinval.risk.results.ScenarioResult;
  *       to a scenario (declared or tagged with its id) and each of its scenarios passed; no
  *       scenario carries an id-shaped tag that names nothing; each claimed residual risk carries
  *       the justification its region requires.
+ *   <li>Post-production information (§10): a control verified by the metric of an alarm whose
+ *       post-market investigation is open is under investigation, a gap until it is closed.
  *   <li>The overall residual risk is judged by the plan's criteria ({@link OverallResidualRisk}).
  * </ol>
  */
@@ -41,17 +45,34 @@ public final class RiskCheck {
 
     private final RiskManagementFile file;
     private final Optional<ResultsSource> results;
+    private final PostProductionInformation postProduction;
     private final Evidence evidence;
 
-    private RiskCheck(RiskManagementFile file, Optional<ResultsSource> results) {
+    private RiskCheck(
+            RiskManagementFile file,
+            Optional<ResultsSource> results,
+            PostProductionInformation postProduction) {
         this.file = file;
         this.results = results;
+        this.postProduction = postProduction;
         this.evidence = new Evidence(results);
     }
 
     /** Checks {@code file} against {@code results}, or without results when empty. */
     public static RiskCheckReport check(RiskManagementFile file, Optional<ResultsSource> results) {
-        return new RiskCheck(file, results).run();
+        return check(file, results, PostProductionInformation.none());
+    }
+
+    /**
+     * Checks {@code file} against {@code results} and the post-production information: a control
+     * verified by the metric of an alarm whose investigation is open is under investigation, a gap
+     * until the investigation is closed; closed investigations are listed as reviewed.
+     */
+    public static RiskCheckReport check(
+            RiskManagementFile file,
+            Optional<ResultsSource> results,
+            PostProductionInformation postProduction) {
+        return new RiskCheck(file, results, postProduction).run();
     }
 
     private RiskCheckReport run() {
@@ -89,7 +110,8 @@ public final class RiskCheck {
                 List.copyOf(controls.values()),
                 requirements,
                 gaps,
-                overall);
+                overall,
+                postProduction);
     }
 
     private ControlAssessment assess(RiskControl c, List<Gap> gaps) {
@@ -117,7 +139,25 @@ public final class RiskCheck {
                 reasons.add(e.purpose().key() + " " + e.reference().describe() + ": " + e.detail());
             }
         }
-        return new ControlAssessment(c, reasons.isEmpty(), impl, eff, reasons);
+        List<Investigation> open = postProduction.openOn(c.id());
+        for (Investigation i : open) {
+            gaps.add(
+                    new Gap(
+                            GapKind.CONTROL_UNDER_INVESTIGATION,
+                            c.id(),
+                            c.id()
+                                    + " is under investigation "
+                                    + i.describe()
+                                    + ": post-production information questions its"
+                                    + " effectiveness until the investigation is closed"));
+        }
+        return new ControlAssessment(
+                c,
+                reasons.isEmpty(),
+                impl,
+                eff,
+                reasons,
+                open.stream().map(Investigation::id).toList());
     }
 
     private List<EvidenceCheck> checks(

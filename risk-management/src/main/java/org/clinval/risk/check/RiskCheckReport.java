@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.clinval.risk.RiskManagementFile;
+import org.clinval.risk.postproduction.PostProductionInformation;
 
 /**
  * The outcome of a risk check.
@@ -18,6 +19,8 @@ import org.clinval.risk.RiskManagementFile;
  * @param gaps every gap found, grouped by subject in the order hazards, controls, requirements,
  *     then tags of the run
  * @param overall the overall residual risk
+ * @param postProduction the post-production information reviewed: the post-market investigations,
+ *     open and closed ({@link PostProductionInformation#none()} when none was given)
  */
 public record RiskCheckReport(
         RiskManagementFile file,
@@ -27,17 +30,41 @@ public record RiskCheckReport(
         List<ControlAssessment> controls,
         List<EvidenceCheck> requirements,
         List<Gap> gaps,
-        OverallResidualRisk overall) {
+        OverallResidualRisk overall,
+        PostProductionInformation postProduction) {
 
     public RiskCheckReport {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(resultsLocation, "resultsLocation");
         Objects.requireNonNull(overall, "overall");
+        Objects.requireNonNull(postProduction, "postProduction");
         risks = List.copyOf(risks);
         controls = List.copyOf(controls);
         requirements = List.copyOf(requirements);
         gaps = List.copyOf(gaps);
+    }
+
+    /** A report without post-production information. */
+    public RiskCheckReport(
+            RiskManagementFile file,
+            Optional<String> runId,
+            Optional<String> resultsLocation,
+            List<RiskAssessment> risks,
+            List<ControlAssessment> controls,
+            List<EvidenceCheck> requirements,
+            List<Gap> gaps,
+            OverallResidualRisk overall) {
+        this(
+                file,
+                runId,
+                resultsLocation,
+                risks,
+                controls,
+                requirements,
+                gaps,
+                overall,
+                PostProductionInformation.none());
     }
 
     /** Returns the assessment of control {@code id}. */

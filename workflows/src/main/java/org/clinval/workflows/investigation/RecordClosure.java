@@ -1,0 +1,37 @@
+package org.clinval.workflows.investigation;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.clinval.workflows.audit.AuditTrail;
+import org.clinval.workflows.delegate.StudyRecords;
+
+/** Records the closing of an investigation, with its decision, in the audit trail. */
+public final class RecordClosure implements ExecutionListener {
+
+    private final StudyRecords records;
+
+    public RecordClosure(StudyRecords records) {
+        this.records = records;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        String id =
+                InvestigationSignature.text(
+                        execution, PostMarketInvestigation.VAR_INVESTIGATION_ID);
+        records.trail(
+                        Path.of(
+                                InvestigationSignature.text(
+                                        execution, PostMarketInvestigation.VAR_FOLDER)))
+                .record(
+                        AuditTrail.SYSTEM,
+                        "investigation closed",
+                        "investigation " + id,
+                        "decision: "
+                                + InvestigationSignature.text(
+                                        execution, PostMarketInvestigation.VAR_DECISION),
+                        Optional.empty());
+    }
+}
