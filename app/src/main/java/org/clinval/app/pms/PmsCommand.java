@@ -10,7 +10,13 @@ import picocli.CommandLine.Command;
                 "Post-market surveillance: stream real-world cases through the validated"
                         + " statistics, test drift against the validated baseline, run CUSUM"
                         + " charts, raise alarms that open investigations, and report.",
-        subcommands = {PmsRunCommand.class, PmsDesignCusumCommand.class})
+        subcommands = {
+            PmsRunCommand.class,
+            PmsDesignCusumCommand.class,
+            org.clinval.app.demo.PmsDemoCommand.class,
+            PmsReportCommand.class,
+            org.clinval.app.pms.investigation.InvestigationCommand.class
+        })
 public final class PmsCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -62,7 +62,7 @@ public final class RiskCheckCommand implements Callable<Integer> {
     public Integer call() {
         RiskManagementFile file = inputs.read();
         Optional<ResultsSource> run = inputs.run();
-        RiskCheckReport report = RiskCheck.check(file, run);
+        RiskCheckReport report = RiskCheck.check(file, run, inputs.postProduction());
         ObjectNode o = RiskJson.report(report);
         if (trace) {
             o.set("traceability", RiskJson.traceability(TraceabilityMatrix.of(report, run)));

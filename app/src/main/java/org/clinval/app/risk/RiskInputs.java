@@ -50,6 +50,27 @@ public final class RiskInputs {
                             + " verified and every control counts as not effective.")
     Path results;
 
+    @Option(
+            names = "--pms",
+            paramLabel = "OUT",
+            description =
+                    "A surveillance output folder (of 'clinval pms run'): its investigations are"
+                            + " the post-production information (ISO 14971 §10); a control whose"
+                            + " metric has an open investigation is under investigation.")
+    Path pms;
+
+    /** The investigations of {@code --pms}, or none. */
+    org.clinval.risk.postproduction.PostProductionInformation postProduction() {
+        if (pms == null) return org.clinval.risk.postproduction.PostProductionInformation.none();
+        try {
+            return org.clinval.risk.postproduction.InvestigationsReader.read(pms);
+        } catch (ResultsReadException e) {
+            throw new UserError(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UserError(pms + ": cannot read the investigations: " + e.getMessage(), e);
+        }
+    }
+
     /** Reads the three files; every problem of all three is listed on one line. */
     RiskManagementFile read() {
         try {

@@ -125,6 +125,8 @@ final class RiskJson {
         o.put("id", c.id());
         o.put("kind", c.control().kind().key());
         o.put("effective", c.effective());
+        ArrayNode under = o.putArray("under_investigation");
+        c.underInvestigation().forEach(under::add);
         ArrayNode req = o.putArray("requirements");
         c.control().requirements().forEach(req::add);
         ArrayNode reasons = o.putArray("reasons");

@@ -66,7 +66,7 @@ public final class RiskReportCommand implements Callable<Integer> {
         }
         RiskManagementFile file = inputs.read();
         Optional<ResultsSource> run = inputs.run();
-        RiskCheckReport check = RiskCheck.check(file, run);
+        RiskCheckReport check = RiskCheck.check(file, run, inputs.postProduction());
         TraceabilityMatrix matrix = TraceabilityMatrix.of(check, run);
         RiskReport report =
                 new RiskReport(

@@ -23,6 +23,8 @@ public final class CalendarWindows extends WindowAssigner<Object, TimeWindow> {
 
     private static final long serialVersionUID = 1L;
 
+    private static final long DAY_MS = 86_400_000L;
+
     private final MonitoringPlan.Window kind;
 
     public CalendarWindows(MonitoringPlan.Window kind) {
@@ -31,7 +33,16 @@ public final class CalendarWindows extends WindowAssigner<Object, TimeWindow> {
 
     /** Returns the window of {@code kind} that holds instant {@code millis}. */
     public static TimeWindow of(MonitoringPlan.Window kind, long millis) {
-        LocalDate day = Instant.ofEpochMilli(millis).atZone(ZoneOffset.UTC).toLocalDate();
+        long epochDay = Math.floorDiv(millis, DAY_MS);
+        if (kind == MonitoringPlan.Window.DAY) {
+            return new TimeWindow(epochDay * DAY_MS, (epochDay + 1) * DAY_MS);
+        }
+        if (kind == MonitoringPlan.Window.WEEK) {
+            // 1970-01-01 was a Thursday: Monday is 3 days before it.
+            long monday = epochDay - Math.floorMod(epochDay + 3, 7);
+            return new TimeWindow(monday * DAY_MS, (monday + 7) * DAY_MS);
+        }
+        LocalDate day = LocalDate.ofEpochDay(epochDay);
         LocalDate start =
                 switch (kind) {
                     case DAY -> day;

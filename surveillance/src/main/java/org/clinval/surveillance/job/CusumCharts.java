@@ -64,6 +64,11 @@ final class CusumCharts extends KeyedProcessFunction<String, DailyMetric, String
                     successes = d.tp;
                     x = n == 0 ? Double.NaN : (double) d.tp / n;
                 }
+                case "positive_rate" -> {
+                    n = d.predictions;
+                    successes = d.positiveCalls;
+                    x = n == 0 ? Double.NaN : (double) d.positiveCalls / n;
+                }
                 default -> {
                     n = d.scored;
                     x = n == 0 ? Double.NaN : d.scoreSum.doubleValue() / n;
@@ -117,7 +122,7 @@ final class CusumCharts extends KeyedProcessFunction<String, DailyMetric, String
                 e.put("arl1", spec.design().arl1());
                 e.put("shift_sigma", spec.design().shiftSigma());
                 Optional<Baseline.Goal> goal =
-                        spec.metric().equals("mean_score")
+                        spec.metric().equals("mean_score") || spec.metric().equals("positive_rate")
                                 ? Optional.empty()
                                 : baseline.goal(spec.metric());
                 ctx.output(

@@ -19,6 +19,8 @@ final class DailyCounts implements AggregateFunction<CaseRecord, DailyMetric, Da
     public DailyMetric add(CaseRecord r, DailyMetric a) {
         switch (r.kind) {
             case PREDICTION -> {
+                a.predictions++;
+                if (r.decision > 0) a.positiveCalls++;
                 if (!Double.isNaN(r.score)) {
                     a.scoreSum = a.scoreSum.add(new java.math.BigDecimal(r.score));
                     a.scored++;
@@ -48,6 +50,8 @@ final class DailyCounts implements AggregateFunction<CaseRecord, DailyMetric, Da
         a.fp += b.fp;
         a.tn += b.tn;
         a.fn += b.fn;
+        a.predictions += b.predictions;
+        a.positiveCalls += b.positiveCalls;
         a.scoreSum = a.scoreSum.add(b.scoreSum);
         a.scored += b.scored;
         return a;

@@ -9,6 +9,11 @@ public class DailyMetric {
     public long tn;
     public long fn;
 
+    /** Predictions made that day, and how many were shown as positive. */
+    public long predictions;
+
+    public long positiveCalls;
+
     /** Summed exactly, so that the order the day's cases arrive in cannot change a digit. */
     public java.math.BigDecimal scoreSum = java.math.BigDecimal.ZERO;
 

@@ -127,6 +127,11 @@ final class DriftRows {
                 case PSI -> {
                     band = "watch >= " + d.psiWatch() + "; drift >= " + d.psiDrift();
                     flag = s >= d.psiDrift() ? "drift" : s >= d.psiWatch() ? "watch" : "none";
+                    if (flag.equals("drift") && r.nCurrent() < d.psiMinCases()) {
+                        // Small samples inflate PSI with no drift at all: watched, not an alarm.
+                        flag = "watch";
+                        band += "; n < " + d.psiMinCases() + ": no alarm";
+                    }
                 }
                 case KS, CHI2 -> {
                     band = "drift when p < " + d.alpha();

@@ -84,7 +84,8 @@ public final class SurveillanceJob {
 
         List<MonitoringPlan.Window> kinds = new ArrayList<>();
         kinds.add(plan.window());
-        if (plan.goalWindow() != plan.window()) kinds.add(plan.goalWindow());
+        if (!kinds.contains(plan.goalWindow())) kinds.add(plan.goalWindow());
+        if (!kinds.contains(plan.drift().window())) kinds.add(plan.drift().window());
         DataStream<String> windowLines = null;
         DataStream<String> driftLines = null;
         DataStream<String> alarmLines = null;
@@ -101,8 +102,8 @@ public final class SurveillanceJob {
             windowLines = windowLines == null ? rows : windowLines.union(rows);
             DataStream<String> a = w.getSideOutput(Tags.ALARMS);
             alarmLines = alarmLines == null ? a : alarmLines.union(a);
+            if (kind == plan.drift().window()) driftLines = w.getSideOutput(Tags.DRIFT);
             if (main) {
-                driftLines = w.getSideOutput(Tags.DRIFT);
                 DataStream<String> cumulative =
                         w.keyBy(s -> s.stratum, Types.STRING)
                                 .process(new Cumulative(plan.level(), plan.minCasesPerClass()))

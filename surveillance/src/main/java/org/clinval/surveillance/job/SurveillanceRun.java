@@ -72,6 +72,12 @@ public final class SurveillanceRun {
                     mu0 = n == 0 ? Double.NaN : (double) hit / n;
                     unit = Math.sqrt(mu0 * (1 - mu0));
                 }
+                case "positive_rate" -> {
+                    long hit = 0;
+                    for (double v : baseline.scores()) if (v >= baseline.threshold()) hit++;
+                    mu0 = (double) hit / baseline.scores().length;
+                    unit = Math.sqrt(mu0 * (1 - mu0));
+                }
                 default -> {
                     double[] s = baseline.scores();
                     double sum = 0;

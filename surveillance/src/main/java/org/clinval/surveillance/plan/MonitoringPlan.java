@@ -59,6 +59,9 @@ public record MonitoringPlan(
      * @param alpha p below which KS and chi-square flag drift
      * @param jsWatch Jensen–Shannon divergence (base 2) from which a variable is watched
      * @param variables what is tested
+     * @param window the windows tested
+     * @param psiMinCases fewest predictions before a PSI may raise an alarm (PSI is biased upward
+     *     in small samples: about {@code (bins − 1)(1/n + 1/m)} with no drift at all)
      */
     public record Drift(
             int minCases,
@@ -66,7 +69,9 @@ public record MonitoringPlan(
             double psiDrift,
             double alpha,
             double jsWatch,
-            List<String> variables)
+            List<String> variables,
+            Window window,
+            int psiMinCases)
             implements Serializable {
         public Drift {
             variables = List.copyOf(variables);

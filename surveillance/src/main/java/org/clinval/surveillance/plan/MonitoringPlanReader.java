@@ -80,7 +80,7 @@ public final class MonitoringPlanReader {
                         : List.of("site", "manufacturer", "model_version");
         int minClass = optInt(m, "min_cases_per_class", 10);
         int minGoal = optInt(m, "min_cases_for_goal", 30);
-        MonitoringPlan.Drift drift = drift(m.optionalMap("drift"));
+        MonitoringPlan.Drift drift = drift(m.optionalMap("drift"), window);
         List<MonitoringPlan.Chart> charts = new ArrayList<>();
         m.list("cusum", false)
                 .ifPresent(
@@ -117,10 +117,12 @@ public final class MonitoringPlanReader {
                 charts);
     }
 
-    private static MonitoringPlan.Drift drift(Optional<YamlMap> d) {
+    private static MonitoringPlan.Drift drift(Optional<YamlMap> d, MonitoringPlan.Window window) {
         List<String> all = new ArrayList<>(MonitoringPlan.NUMERIC);
         all.addAll(MonitoringPlan.CATEGORICAL);
-        if (d.isEmpty()) return new MonitoringPlan.Drift(30, 0.1, 0.2, 0.001, 0.05, all);
+        if (d.isEmpty()) {
+            return new MonitoringPlan.Drift(30, 0.1, 0.2, 0.001, 0.05, all, window, 100);
+        }
         YamlMap m = d.get();
         return new MonitoringPlan.Drift(
                 optInt(m, "min_cases", 30),
@@ -128,7 +130,9 @@ public final class MonitoringPlanReader {
                 m.optionalNumber("psi_drift").orElse(0.2),
                 m.optionalNumber("alpha").orElse(0.001),
                 m.optionalNumber("js_watch").orElse(0.05),
-                m.has("variables") ? values(m, "variables") : all);
+                m.has("variables") ? values(m, "variables") : all,
+                m.optionalString("window").map(MonitoringPlanReader::window).orElse(window),
+                optInt(m, "psi_min_cases", 100));
     }
 
     private static int optInt(YamlMap m, String key, int otherwise) {
@@ -163,6 +167,8 @@ public final class MonitoringPlanReader {
         b.append("\n  alpha: ").append(d.alpha());
         b.append("\n  js_watch: ").append(d.jsWatch());
         b.append("\n  variables: ").append(list(d.variables()));
+        b.append("\n  window: ").append(d.window().wire());
+        b.append("\n  psi_min_cases: ").append(d.psiMinCases());
         b.append("\ncusum:");
         if (p.cusum().isEmpty()) b.append(" []");
         for (MonitoringPlan.Chart c : p.cusum()) {

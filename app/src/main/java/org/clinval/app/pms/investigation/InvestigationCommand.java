@@ -200,7 +200,8 @@ public final class InvestigationCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage(), e);
             }
-            try (PostMarketInvestigations pms = options.open(RevalidationRequests.none())) {
+            try (PostMarketInvestigations pms =
+                    options.open(org.clinval.app.pms.PmsHooks.revalidation(options.out))) {
                 char[] password =
                         passwordFile != null
                                 ? InvestigationOptions.secret(passwordFile)

@@ -1,0 +1,75 @@
+package org.clinval.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.clinval.app.testing.CliRun;
+import org.clinval.reports.pdf.PdfA;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+
+/**
+ * The post-market surveillance demo end to end: baseline study, six months of cases scored by the
+ * real model, Kafka, the Flink job, alarms, investigations, the PMS report and the risk report.
+ */
+class PmsDemoIT {
+
+    @TempDir Path dir;
+
+    @Test
+    void siteBsScannerChangeIsFoundAndSitesAAndCRaiseNoCusumAlarm() throws Exception {
+        CliRun r = CliRun.of("pms", "demo", "--out", dir.resolve("demo").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).doesNotContain("Exception", "\tat ");
+        JsonNode out = r.json();
+        System.out.println("pms demo: " + out.get("seconds") + " s, " + out.get("detection"));
+
+        // Every event accounted for.
+        assertThat(out.get("events_in").asLong())
+                .isEqualTo(
+                        out.get("used").asLong()
+                                + out.get("dead_lettered").asLong()
+                                + out.get("waiting").asLong());
+
+        // The specificity chart finds site B's change, with a run length in line with what its
+        // design expects for the shift that happened (the truth of the changed cases arrives over
+        // weeks, so the first weeks mix old and new cases); sites A and C raise no CUSUM alarm.
+        JsonNode spec = out.get("detection").get("specificity");
+        JsonNode b = spec.get("site_B");
+        assertThat(b.has("observation_days_to_alarm")).as(spec.toString()).isTrue();
+        assertThat(b.get("observed_shift_sigma").asDouble()).isLessThan(-0.3);
+        assertThat(b.get("observation_days_to_alarm").asDouble())
+                .isLessThanOrEqualTo(2 * b.get("design_arl_at_observed_shift_days").asDouble());
+        for (String metric : new String[] {"positive_rate", "specificity"}) {
+            JsonNode m = out.get("detection").get(metric);
+            assertThat(m.get("site_A").get("alarms").asInt()).as(metric + " A").isZero();
+            assertThat(m.get("site_C").get("alarms").asInt()).as(metric + " C").isZero();
+        }
+
+        // Investigations: site B's specificity control is under investigation.
+        assertThat(out.get("under_investigation").asText()).contains("RCM-002");
+
+        // The PMS report is PDF/A-1b and says what happened.
+        Path pdf = Path.of(out.get("pms_report").asText());
+        assertThat(PdfA.failures(pdf, PDFAFlavour.PDFA_1_B)).isEmpty();
+        String text;
+        try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+            text = new PDFTextStripper().getText(d);
+        }
+        assertThat(text).contains("site=B", "INV-").doesNotContain("NaN");
+        assertThat(Path.of(out.get("pms_workbook").asText())).isRegularFile();
+        assertThat(PdfA.failures(Path.of(out.get("risk_report").asText()), PDFAFlavour.PDFA_1_B))
+                .isEmpty();
+        assertThat(
+                        Files.readString(
+                                Path.of(out.get("surveillance").asText())
+                                        .resolve("reconciliation.json")))
+                .contains("events_in");
+    }
+}
