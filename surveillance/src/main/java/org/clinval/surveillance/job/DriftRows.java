@@ -35,22 +35,16 @@ final class DriftRows {
             MonitoringPlan plan,
             Baseline baseline,
             WindowSummary w,
-            List<CaseRecord> predictions,
+            WindowAcc sample,
             Consumer<String> alarms) {
         List<String> out = new ArrayList<>();
         boolean[] in = baseline.inStratum(w.stratum);
         MonitoringPlan.Drift d = plan.drift();
-        boolean tooFew = predictions.size() < d.minCases();
+        boolean tooFew = sample.predictions < d.minCases();
         for (String v : d.variables()) {
             if (MonitoringPlan.NUMERIC.contains(v)) {
                 double[] b = numeric(baseline.numeric().get(v), in);
-                double[] c = new double[predictions.size()];
-                int n = 0;
-                for (CaseRecord r : predictions) {
-                    double x = r.numeric(v);
-                    if (!Double.isNaN(x)) c[n++] = x;
-                }
-                c = java.util.Arrays.copyOf(c, n);
+                double[] c = sample.numeric(v);
                 if (b.length == 0 && c.length == 0) continue;
                 List<DriftResult> results =
                         tooFew || b.length == 0
@@ -63,12 +57,7 @@ final class DriftRows {
                 emit(plan, w, v, "numeric", results, b.length, c.length, tooFew, out, alarms);
             } else {
                 String[] b = categorical(baseline.categorical().get(v), in);
-                List<String> cl = new ArrayList<>();
-                for (CaseRecord r : predictions) {
-                    String x = r.categorical(v);
-                    if (x != null) cl.add(x);
-                }
-                String[] c = cl.toArray(String[]::new);
+                String[] c = sample.categorical(v);
                 if (b.length == 0 && c.length == 0) continue;
                 List<DriftResult> results =
                         tooFew || b.length == 0

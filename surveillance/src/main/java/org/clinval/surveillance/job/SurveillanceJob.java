@@ -94,9 +94,14 @@ public final class SurveillanceJob {
             SingleOutputStreamOperator<WindowSummary> w =
                     strata.keyBy(r -> r.stratum, Types.STRING)
                             .window(new CalendarWindows(kind))
-                            .process(
+                            .aggregate(
+                                    new WindowAccumulate(),
                                     new WindowStatistics(
-                                            plan, baseline, kind, main, kind == plan.goalWindow()))
+                                            plan,
+                                            baseline,
+                                            kind,
+                                            kind == plan.drift().window(),
+                                            kind == plan.goalWindow()))
                             .name(kind.wire() + " windows");
             DataStream<String> rows = w.map(s -> s.line, Types.STRING).name(kind.wire() + " rows");
             windowLines = windowLines == null ? rows : windowLines.union(rows);

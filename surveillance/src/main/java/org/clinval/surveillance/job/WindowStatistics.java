@@ -1,8 +1,6 @@
 package org.clinval.surveillance.job;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
@@ -19,7 +17,7 @@ import org.clinval.validation.interval.Proportion;
  * confidence bound falls below the validated study's acceptance goal.
  */
 final class WindowStatistics
-        extends ProcessWindowFunction<CaseRecord, WindowSummary, String, TimeWindow> {
+        extends ProcessWindowFunction<WindowAcc, WindowSummary, String, TimeWindow> {
 
     private static final long serialVersionUID = 1L;
 
@@ -44,68 +42,52 @@ final class WindowStatistics
 
     @Override
     public void process(
-            String stratum,
-            Context ctx,
-            Iterable<CaseRecord> records,
-            Collector<WindowSummary> out) {
+            String stratum, Context ctx, Iterable<WindowAcc> accs, Collector<WindowSummary> out) {
+        for (WindowAcc a : accs) {
+            WindowSummary s =
+                    summary(stratum, kind, ctx.window().getStart(), ctx.window().getEnd(), a);
+            StringBuilder row = new StringBuilder();
+            WindowMetrics.Figures f = figures(s, a, plan, row);
+            s.line = row.toString();
+            out.collect(s);
+            if (goals) goalAlarms(s, f, ctx);
+            if (drift) {
+                for (String line :
+                        DriftRows.rows(plan, baseline, s, a, x -> ctx.output(Tags.ALARMS, x))) {
+                    ctx.output(Tags.DRIFT, line);
+                }
+            }
+        }
+    }
+
+    /** The counts of a window. */
+    static WindowSummary summary(
+            String stratum, MonitoringPlan.Window kind, long start, long end, WindowAcc a) {
         WindowSummary s = new WindowSummary();
         s.stratum = stratum;
         s.kind = kind.wire();
-        s.start = ctx.window().getStart();
-        s.end = ctx.window().getEnd();
-        List<CaseRecord> predictions = new ArrayList<>();
-        List<Double> predicted = new ArrayList<>();
-        List<CaseRecord> joined = new ArrayList<>();
-        for (CaseRecord r : records) {
-            switch (r.kind) {
-                case PREDICTION -> {
-                    s.predictions++;
-                    if (!Double.isNaN(r.score)) {
-                        predicted.add(r.score);
-                        s.scored++;
-                    }
-                    if (drift) predictions.add(r);
-                }
-                case JOINED -> {
-                    boolean pos = r.label > 0;
-                    boolean call = r.decision > 0;
-                    if (pos && call) s.tp++;
-                    else if (pos) s.fn++;
-                    else if (call) s.fp++;
-                    else s.tn++;
-                    joined.add(r);
-                }
-                case READER -> {
-                    s.readers++;
-                    if (r.readerAgreed == 0) s.overrides++;
-                }
-            }
-        }
-        // Records arrive in an order that depends on the machine; sums over sorted values and
-        // samples sorted by case do not, so the same events always give the same digits.
-        predicted.sort(null);
-        for (double v : predicted) s.scoreSum += v;
-        predictions.sort(java.util.Comparator.comparing((CaseRecord r) -> r.caseId));
-        joined.sort(java.util.Comparator.comparing((CaseRecord r) -> r.caseId));
-        boolean[] pos = new boolean[joined.size()];
-        double[] sc = new double[joined.size()];
-        for (int i = 0; i < pos.length; i++) {
-            pos[i] = joined.get(i).label > 0;
-            sc[i] = joined.get(i).score;
-        }
-        StringBuilder row = new StringBuilder();
-        WindowMetrics.Figures f =
-                WindowMetrics.compute(s, pos, sc, plan.level(), plan.minCasesPerClass(), row);
-        s.line = row.toString();
-        out.collect(s);
-        if (goals) goalAlarms(s, f, ctx);
-        if (drift) {
-            for (String line :
-                    DriftRows.rows(
-                            plan, baseline, s, predictions, a -> ctx.output(Tags.ALARMS, a))) {
-                ctx.output(Tags.DRIFT, line);
-            }
-        }
+        s.start = start;
+        s.end = end;
+        s.predictions = a.predictions;
+        s.tp = a.tp;
+        s.fp = a.fp;
+        s.tn = a.tn;
+        s.fn = a.fn;
+        s.readers = a.readers;
+        s.overrides = a.overrides;
+        // Sums over sorted values: the same digits whatever order the records arrived in.
+        s.scoreSum = a.scoreSum();
+        s.scored = a.scored();
+        return s;
+    }
+
+    /** The window's row and figures, over its joined cases in canonical order. */
+    static WindowMetrics.Figures figures(
+            WindowSummary s, WindowAcc a, MonitoringPlan plan, StringBuilder row) {
+        double[][] j = a.joined();
+        boolean[] pos = new boolean[j[0].length];
+        for (int i = 0; i < pos.length; i++) pos[i] = j[1][i] > 0;
+        return WindowMetrics.compute(s, pos, j[0], plan.level(), plan.minCasesPerClass(), row);
     }
 
     private void goalAlarms(WindowSummary s, WindowMetrics.Figures f, Context ctx) {

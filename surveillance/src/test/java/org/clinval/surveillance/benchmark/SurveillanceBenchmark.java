@@ -55,7 +55,7 @@ public final class SurveillanceBenchmark {
             for (int r = 0; r < repeats; r++) {
                 Path out = work.resolve("out-" + n + "-" + r);
                 SurveillanceRun run =
-                        new SurveillanceRun(plan, baseline, out).checkpointEvery(5_000);
+                        new SurveillanceRun(plan, baseline, out).checkpointEvery(10_000);
                 long t0 = System.nanoTime();
                 Reconciliation rec = run.run(new Sources.Folder(events, true), 2, null);
                 double job = (System.nanoTime() - t0) / 1e9;

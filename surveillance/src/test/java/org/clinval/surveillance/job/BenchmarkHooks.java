@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +40,9 @@ public final class BenchmarkHooks {
         Map<String, Event> predictions = new HashMap<>();
         ArrayDeque<Event> byTime = new ArrayDeque<>();
         // (window kind, window start, stratum) -> records
-        Map<MonitoringPlan.Window, TreeMap<Long, Map<String, List<CaseRecord>>>> windows =
-                new HashMap<>();
-        for (MonitoringPlan.Window k : List.of(plan.window(), plan.goalWindow())) {
+        Map<MonitoringPlan.Window, TreeMap<Long, Map<String, WindowAcc>>> windows = new HashMap<>();
+        for (MonitoringPlan.Window k :
+                List.of(plan.window(), plan.goalWindow(), plan.drift().window())) {
             windows.put(k, new TreeMap<>());
         }
         TreeMap<Long, Map<String, long[]>> days = new TreeMap<>();
@@ -98,7 +97,7 @@ public final class BenchmarkHooks {
                                 TimeWindow tw = CalendarWindows.of(w.getKey(), c.time);
                                 w.getValue()
                                         .computeIfAbsent(tw.getStart(), k -> new HashMap<>())
-                                        .computeIfAbsent(s, k -> new ArrayList<>())
+                                        .computeIfAbsent(s, k -> new WindowAcc())
                                         .add(c);
                             }
                             if (c.kind == CaseRecord.Kind.JOINED) {
@@ -127,7 +126,7 @@ public final class BenchmarkHooks {
     }
 
     private static long flush(
-            Map<MonitoringPlan.Window, TreeMap<Long, Map<String, List<CaseRecord>>>> windows,
+            Map<MonitoringPlan.Window, TreeMap<Long, Map<String, WindowAcc>>> windows,
             TreeMap<Long, Map<String, long[]>> days,
             Map<String, CusumState> cusum,
             List<ChartSpec> charts,
@@ -141,46 +140,18 @@ public final class BenchmarkHooks {
                 TimeWindow tw = CalendarWindows.of(w.getKey(), start);
                 if (tw.getEnd() > watermark && watermark != Long.MAX_VALUE) break;
                 for (var s : w.getValue().pollFirstEntry().getValue().entrySet()) {
-                    WindowSummary sum = new WindowSummary();
-                    sum.stratum = s.getKey();
-                    sum.kind = w.getKey().wire();
-                    sum.start = tw.getStart();
-                    sum.end = tw.getEnd();
-                    List<CaseRecord> preds = new ArrayList<>();
-                    List<CaseRecord> joined = new ArrayList<>();
-                    for (CaseRecord c : s.getValue()) {
-                        switch (c.kind) {
-                            case PREDICTION -> {
-                                sum.predictions++;
-                                sum.scoreSum += c.score;
-                                sum.scored++;
-                                preds.add(c);
-                            }
-                            case JOINED -> {
-                                joined.add(c);
-                                boolean pos = c.label > 0, call = c.decision > 0;
-                                if (pos && call) sum.tp++;
-                                else if (pos) sum.fn++;
-                                else if (call) sum.fp++;
-                                else sum.tn++;
-                            }
-                            case READER -> {
-                                sum.readers++;
-                                if (c.readerAgreed == 0) sum.overrides++;
-                            }
-                        }
-                    }
-                    boolean[] pos = new boolean[joined.size()];
-                    double[] sc = new double[joined.size()];
-                    for (int i = 0; i < pos.length; i++) {
-                        pos[i] = joined.get(i).label > 0;
-                        sc[i] = joined.get(i).score;
-                    }
+                    WindowSummary sum =
+                            WindowStatistics.summary(
+                                    s.getKey(),
+                                    w.getKey(),
+                                    tw.getStart(),
+                                    tw.getEnd(),
+                                    s.getValue());
                     StringBuilder row = new StringBuilder();
-                    WindowMetrics.compute(sum, pos, sc, plan.level(), plan.minCasesPerClass(), row);
+                    WindowStatistics.figures(sum, s.getValue(), plan, row);
                     out += row.length();
-                    if (w.getKey() == plan.window()) {
-                        out += DriftRows.rows(plan, baseline, sum, preds, a -> {}).size();
+                    if (w.getKey() == plan.drift().window()) {
+                        out += DriftRows.rows(plan, baseline, sum, s.getValue(), a -> {}).size();
                     }
                 }
             }

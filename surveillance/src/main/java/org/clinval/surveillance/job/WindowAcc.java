@@ -1,0 +1,235 @@
+package org.clinval.surveillance.job;
+
+import java.util.Arrays;
+
+/**
+ * One stratum's window, accumulated as its records arrive: counts, and in primitive arrays only the
+ * values the statistics need (each prediction's score and numeric metadata, each joined case's
+ * score and truth, categorical metadata as counts). A tenth of the state of the records themselves,
+ * so checkpoints stay small and the job stays fast; the statistics at the window's end are the
+ * same, computed over the values in a canonical order.
+ */
+public class WindowAcc {
+
+    public long predictions;
+    public long tp;
+    public long fp;
+    public long tn;
+    public long fn;
+    public long readers;
+    public long overrides;
+
+    public int nPred;
+    public double[] score = new double[0];
+    public double[] kvp = new double[0];
+    public double[] thick = new double[0];
+    public double[] spacing = new double[0];
+    public double[] field = new double[0];
+
+    public int nJoined;
+    public double[] joinedScore = new double[0];
+    public byte[] joinedPositive = new byte[0];
+
+    public int nManufacturers;
+    public String[] manufacturers = new String[0];
+    public long[] manufacturerCounts = new long[0];
+    public int nKernels;
+    public String[] kernels = new String[0];
+    public long[] kernelCounts = new long[0];
+
+    public WindowAcc() {}
+
+    /** Adds one record. */
+    public void add(CaseRecord r) {
+        switch (r.kind) {
+            case PREDICTION -> {
+                predictions++;
+                if (nPred == score.length) grow(Math.max(16, nPred * 2));
+                score[nPred] = r.score;
+                kvp[nPred] = r.kvp;
+                thick[nPred] = r.sliceThicknessMm;
+                spacing[nPred] = r.pixelSpacingMm;
+                field[nPred] = r.magneticFieldStrengthT;
+                nPred++;
+                if (r.manufacturer != null) countManufacturer(r.manufacturer, 1);
+                if (r.convolutionKernel != null) countKernel(r.convolutionKernel, 1);
+            }
+            case JOINED -> {
+                boolean pos = r.label > 0;
+                boolean call = r.decision > 0;
+                if (pos && call) tp++;
+                else if (pos) fn++;
+                else if (call) fp++;
+                else tn++;
+                if (nJoined == joinedScore.length) {
+                    int n = Math.max(16, nJoined * 2);
+                    joinedScore = Arrays.copyOf(joinedScore, n);
+                    joinedPositive = Arrays.copyOf(joinedPositive, n);
+                }
+                joinedScore[nJoined] = r.score;
+                joinedPositive[nJoined] = (byte) (pos ? 1 : 0);
+                nJoined++;
+            }
+            case READER -> {
+                readers++;
+                if (r.readerAgreed == 0) overrides++;
+            }
+        }
+    }
+
+    /** Adds every value of {@code o}. */
+    public void merge(WindowAcc o) {
+        predictions += o.predictions;
+        tp += o.tp;
+        fp += o.fp;
+        tn += o.tn;
+        fn += o.fn;
+        readers += o.readers;
+        overrides += o.overrides;
+        for (int i = 0; i < o.nPred; i++) {
+            if (nPred == score.length) grow(Math.max(16, nPred * 2));
+            score[nPred] = o.score[i];
+            kvp[nPred] = o.kvp[i];
+            thick[nPred] = o.thick[i];
+            spacing[nPred] = o.spacing[i];
+            field[nPred] = o.field[i];
+            nPred++;
+        }
+        for (int i = 0; i < o.nJoined; i++) {
+            if (nJoined == joinedScore.length) {
+                int n = Math.max(16, nJoined * 2);
+                joinedScore = Arrays.copyOf(joinedScore, n);
+                joinedPositive = Arrays.copyOf(joinedPositive, n);
+            }
+            joinedScore[nJoined] = o.joinedScore[i];
+            joinedPositive[nJoined] = o.joinedPositive[i];
+            nJoined++;
+        }
+        for (int i = 0; i < o.nManufacturers; i++)
+            countManufacturer(o.manufacturers[i], o.manufacturerCounts[i]);
+        for (int i = 0; i < o.nKernels; i++) countKernel(o.kernels[i], o.kernelCounts[i]);
+    }
+
+    private void grow(int n) {
+        score = Arrays.copyOf(score, n);
+        kvp = Arrays.copyOf(kvp, n);
+        thick = Arrays.copyOf(thick, n);
+        spacing = Arrays.copyOf(spacing, n);
+        field = Arrays.copyOf(field, n);
+    }
+
+    private void countManufacturer(String v, long c) {
+        for (int i = 0; i < nManufacturers; i++) {
+            if (manufacturers[i].equals(v)) {
+                manufacturerCounts[i] += c;
+                return;
+            }
+        }
+        if (nManufacturers == manufacturers.length) {
+            manufacturers = Arrays.copyOf(manufacturers, nManufacturers + 4);
+            manufacturerCounts = Arrays.copyOf(manufacturerCounts, nManufacturers + 4);
+        }
+        manufacturers[nManufacturers] = v;
+        manufacturerCounts[nManufacturers++] = c;
+    }
+
+    private void countKernel(String v, long c) {
+        for (int i = 0; i < nKernels; i++) {
+            if (kernels[i].equals(v)) {
+                kernelCounts[i] += c;
+                return;
+            }
+        }
+        if (nKernels == kernels.length) {
+            kernels = Arrays.copyOf(kernels, nKernels + 4);
+            kernelCounts = Arrays.copyOf(kernelCounts, nKernels + 4);
+        }
+        kernels[nKernels] = v;
+        kernelCounts[nKernels++] = c;
+    }
+
+    /** The present (non-NaN) values of numeric variable {@code v}, sorted. */
+    public double[] numeric(String v) {
+        double[] all =
+                switch (v) {
+                    case "score" -> score;
+                    case "kvp" -> kvp;
+                    case "slice_thickness_mm" -> thick;
+                    case "pixel_spacing_mm" -> spacing;
+                    case "magnetic_field_strength_t" -> field;
+                    default -> throw new IllegalArgumentException("no numeric variable " + v);
+                };
+        double[] out = new double[nPred];
+        int n = 0;
+        for (int i = 0; i < nPred; i++) if (!Double.isNaN(all[i])) out[n++] = all[i];
+        out = Arrays.copyOf(out, n);
+        Arrays.sort(out);
+        return out;
+    }
+
+    /** The values of categorical variable {@code v}, one per prediction that has it, sorted. */
+    public String[] categorical(String v) {
+        String[] keys;
+        long[] counts;
+        int n;
+        if (v.equals("manufacturer")) {
+            keys = manufacturers;
+            counts = manufacturerCounts;
+            n = nManufacturers;
+        } else if (v.equals("convolution_kernel")) {
+            keys = kernels;
+            counts = kernelCounts;
+            n = nKernels;
+        } else {
+            throw new IllegalArgumentException("no categorical variable " + v);
+        }
+        long total = 0;
+        for (int i = 0; i < n; i++) total += counts[i];
+        String[] sortedKeys = Arrays.copyOf(keys, n);
+        Arrays.sort(sortedKeys);
+        String[] out = new String[(int) total];
+        int at = 0;
+        for (String k : sortedKeys) {
+            for (int i = 0; i < n; i++) {
+                if (keys[i].equals(k)) {
+                    Arrays.fill(out, at, at + (int) counts[i], k);
+                    at += (int) counts[i];
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The sum of the predictions' scores, over the sorted scores (the same digits in any order).
+     */
+    public double scoreSum() {
+        double[] s = numeric("score");
+        double sum = 0;
+        for (double v : s) sum += v;
+        return sum;
+    }
+
+    /** The number of predictions with a score. */
+    public long scored() {
+        return numeric("score").length;
+    }
+
+    /** The joined cases as (score, positive), sorted by score then truth: a canonical order. */
+    public double[][] joined() {
+        Integer[] idx = new Integer[nJoined];
+        for (int i = 0; i < nJoined; i++) idx[i] = i;
+        Arrays.sort(
+                idx,
+                (a, b) -> {
+                    int c = Double.compare(joinedScore[a], joinedScore[b]);
+                    return c != 0 ? c : Byte.compare(joinedPositive[a], joinedPositive[b]);
+                });
+        double[][] out = new double[2][nJoined];
+        for (int i = 0; i < nJoined; i++) {
+            out[0][i] = joinedScore[idx[i]];
+            out[1][i] = joinedPositive[idx[i]];
+        }
+        return out;
+    }
+}
