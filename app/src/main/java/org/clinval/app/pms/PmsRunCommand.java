@@ -110,6 +110,14 @@ public final class PmsRunCommand implements Callable<Integer> {
         o.put("waiting", r.total(org.clinval.surveillance.job.Ledger.Group.WAITING));
         Path alarms = out.resolve("alarms.jsonl");
         o.put("alarms", Files.exists(alarms) ? Files.readAllLines(alarms).size() : 0);
+        o.put("windows", out.resolve("windows.csv").toString());
+        o.put("dead_letter", out.resolve("dead-letter.jsonl").toString());
+        o.put(
+                "next",
+                "clinval pms investigation open --out "
+                        + out
+                        + " (an investigation per alarm); clinval pms report --out "
+                        + out);
         return o;
     }
 
