@@ -136,6 +136,7 @@ public final class SurveillanceRun {
             client.getJobExecutionResult().get();
             Reconciliation r = consolidate();
             if (source instanceof Sources.Folder f) {
+                locateDeadLetters(f.folder(), out.resolve("dead-letter.jsonl"));
                 r = r.withLinesRead(lines(f.folder()));
                 Files.writeString(
                         out.resolve("reconciliation.json"), JSON.writeValueAsString(r.json()));
@@ -357,6 +358,52 @@ public final class SurveillanceRun {
         }
         return StreamExecutionEnvironment.createRemoteEnvironment(
                 hostPort[0], Integer.parseInt(hostPort[1]), conf, jars);
+    }
+
+    /**
+     * Adds to each refused line of the events folder its file and line number: the job reads lines
+     * without knowing which file they came from, so they are found again here, each occurrence
+     * once, in the order the folder is read.
+     */
+    static void locateDeadLetters(Path folder, Path deadLetters) throws IOException {
+        if (!Files.exists(deadLetters)) return;
+        List<String> dead = Files.readAllLines(deadLetters, StandardCharsets.UTF_8);
+        java.util.Map<String, java.util.ArrayDeque<Integer>> wanted = new java.util.HashMap<>();
+        List<ObjectNode> nodes = new ArrayList<>();
+        for (int i = 0; i < dead.size(); i++) {
+            ObjectNode n = (ObjectNode) JSON.readTree(dead.get(i));
+            nodes.add(n);
+            if (n.path("source").asText().equals("events folder")) {
+                wanted.computeIfAbsent(n.path("raw").asText(), k -> new java.util.ArrayDeque<>())
+                        .add(i);
+            }
+        }
+        if (wanted.isEmpty()) return;
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files =
+                    walk.filter(Files::isRegularFile)
+                            .filter(p -> !p.getFileName().toString().startsWith("."))
+                            .sorted()
+                            .toList();
+        }
+        for (Path file : files) {
+            try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                String line;
+                int number = 0;
+                while ((line = reader.readLine()) != null) {
+                    number++;
+                    java.util.ArrayDeque<Integer> at = wanted.get(line);
+                    if (at == null || at.isEmpty()) continue;
+                    ObjectNode n = nodes.get(at.poll());
+                    n.put("source", folder.relativize(file).toString());
+                    n.put("line", number);
+                }
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        for (ObjectNode n : nodes) b.append(n.toString()).append('\n');
+        Files.writeString(deadLetters, b.toString(), StandardCharsets.UTF_8);
     }
 
     /** Counts the non-blank lines of every file of the events folder: the events the job reads. */

@@ -99,7 +99,10 @@ class SurveillanceJobTest {
                 .contains("score 1.5 is outside [0, 1]")
                 .contains("is not a pseudonym")
                 .contains("past the horizon of 30 days")
-                .contains("late: event_time");
+                .contains("late: event_time")
+                .contains("\"source\":\"events-2026-01-16.jsonl\",");
+        // A refused line names its file and line.
+        assertThat(dead).anyMatch(l -> l.contains("not JSON") && l.matches(".*\"line\":[0-9]+.*"));
         assertThat(Files.readAllLines(out.resolve("joined-cases.csv"))).hasSize((int) joins + 1);
     }
 
@@ -286,6 +289,7 @@ class SurveillanceJobTest {
                         .isEqualTo(Files.readString(out.resolve(f)));
             }
             List<String> dead = Files.readAllLines(viaKafka.resolve("dead-letter.jsonl"));
+            assertThat(dead).noneMatch(l -> l.contains("\"line\":"));
             assertThat(dead).hasSize(Files.readAllLines(out.resolve("dead-letter.jsonl")).size());
             assertThat(dead).allMatch(l -> l.contains("\"reason\":"));
             assertThat(String.join("\n", dead)).contains("clinval.events/");
