@@ -242,8 +242,13 @@ class SurveillanceJobTest {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"))) {
             kafka.createTopic("clinval.events", 2);
             try (EventPublisher p = new EventPublisher(kafka.bootstrapServers())) {
+                // Without the event far behind the stream: across partitions read at different
+                // speeds, whether it is late depends on which partition was read faster (the
+                // folder run shows it refused).
                 List<String> lines = new ArrayList<>();
-                for (String[] l : stream.lines) lines.add(l[1]);
+                for (String[] l : stream.lines) {
+                    if (!l[1].contains("\"LATE1\"")) lines.add(l[1]);
+                }
                 assertThat(p.publish(lines, "clinval.events"))
                         .isEqualTo(lines.stream().filter(l -> !l.isBlank()).count());
             }
@@ -263,12 +268,16 @@ class SurveillanceJobTest {
                                     null);
             assertThat(FailOnce.failed()).as("the injected failure happened").isTrue();
             assertThat(r.eventsIn())
-                    .isEqualTo(stream.lines.stream().filter(l -> !l[1].isBlank()).count());
+                    .isEqualTo(stream.lines.stream().filter(l -> !l[1].isBlank()).count() - 1);
+            assertThat(r.count(Ledger.Fate.LATE)).isZero();
             // Which predictions are still waiting at the end depends on the last watermark, the
             // slowest partition's: the two fates of a prediction without truth may trade places.
             for (Ledger.Fate f : Ledger.Fate.values()) {
                 if (f == Ledger.Fate.PREDICTION_WAITING
-                        || f == Ledger.Fate.PREDICTION_WITHOUT_TRUTH) continue;
+                        || f == Ledger.Fate.PREDICTION_WITHOUT_TRUTH
+                        || f == Ledger.Fate.LATE) {
+                    continue;
+                }
                 assertThat(r.count(f)).as(f.wire()).isEqualTo(reconciliation.count(f));
             }
             assertThat(
@@ -290,7 +299,8 @@ class SurveillanceJobTest {
             }
             List<String> dead = Files.readAllLines(viaKafka.resolve("dead-letter.jsonl"));
             assertThat(dead).noneMatch(l -> l.contains("\"line\":"));
-            assertThat(dead).hasSize(Files.readAllLines(out.resolve("dead-letter.jsonl")).size());
+            assertThat(dead)
+                    .hasSize(Files.readAllLines(out.resolve("dead-letter.jsonl")).size() - 1);
             assertThat(dead).allMatch(l -> l.contains("\"reason\":"));
             assertThat(String.join("\n", dead)).contains("clinval.events/");
         }
