@@ -201,19 +201,22 @@ public final class EmbeddedKafka implements AutoCloseable {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         try (Admin admin = admin(bootstrap)) {
             while (true) {
+                Exception last = null;
                 try {
                     if (!admin.describeCluster().nodes().get().isEmpty()) return;
                 } catch (ExecutionException e) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IOException(
-                                "the embedded Kafka broker at "
-                                        + bootstrap
-                                        + " did not answer within "
-                                        + READY_TIMEOUT.toSeconds()
-                                        + " s: "
-                                        + e.getCause(),
-                                e);
-                    }
+                    last = e;
+                }
+                // Polled, with a deadline whether the broker refuses or answers without itself.
+                if (System.nanoTime() > deadline) {
+                    throw new IOException(
+                            "the embedded Kafka broker at "
+                                    + bootstrap
+                                    + " did not answer within "
+                                    + READY_TIMEOUT.toSeconds()
+                                    + " s"
+                                    + (last == null ? "" : ": " + last.getCause()),
+                            last);
                 }
                 Thread.sleep(20);
             }
