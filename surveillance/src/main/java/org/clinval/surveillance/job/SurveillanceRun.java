@@ -21,6 +21,7 @@ import org.clinval.surveillance.baseline.Baseline;
 import org.clinval.surveillance.plan.MonitoringPlan;
 import org.clinval.surveillance.plan.MonitoringPlanReader;
 import org.clinval.validation.cusum.CusumDesign;
+import org.clinval.validation.cusum.CusumRunLength;
 
 /**
  * Runs the surveillance job into an output folder: designs the CUSUM charts, writes the baseline
@@ -218,6 +219,15 @@ public final class SurveillanceRun {
             n.put("h", c.design().h());
             n.put("arl0", c.design().arl0Achieved());
             n.put("arl1", c.design().arl1());
+            // The delay is skewed: how late an alarm may come and still be what the design expects.
+            CusumRunLength rl =
+                    CusumRunLength.of(c.design().k(), c.design().h(), c.design().shiftSigma());
+            ObjectNode d = n.putObject("arl1_run_length");
+            d.put("median", rl.median());
+            d.put("p90", rl.p90());
+            d.put("simulated_mean", rl.mean());
+            d.put("runs", rl.runs());
+            d.put("seed", rl.seed());
             n.put("mu0", c.mu0());
             n.put("sigma_unit", c.sigmaUnit());
             n.put(
