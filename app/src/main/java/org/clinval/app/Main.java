@@ -39,7 +39,8 @@ import picocli.CommandLine.Option;
             ModelCommand.class,
             org.clinval.app.model.PredictCommand.class,
             org.clinval.app.model.ExplainCommand.class,
-            org.clinval.app.pms.PmsCommand.class
+            org.clinval.app.pms.PmsCommand.class,
+            org.clinval.app.serve.ServeCommand.class
         })
 public final class Main implements Runnable {
 

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.clinval.app.serve.DemoTour;
 import org.clinval.app.testing.CliRun;
 import org.clinval.reports.pdf.PdfA;
 import org.junit.jupiter.api.Test;
@@ -70,10 +72,28 @@ class PmsDemoIT {
         assertThat(Path.of(out.get("pms_workbook").asText())).isRegularFile();
         assertThat(PdfA.failures(Path.of(out.get("risk_report").asText()), PDFAFlavour.PDFA_1_B))
                 .isEmpty();
-        assertThat(
-                        Files.readString(
-                                Path.of(out.get("surveillance").asText())
-                                        .resolve("reconciliation.json")))
-                .contains("events_in");
+        Path pms = Path.of(out.get("surveillance").asText());
+        assertThat(Files.readString(pms.resolve("reconciliation.json"))).contains("events_in");
+
+        // The drift tests ran in the plan's drift window (month) and flag site B's new kernel.
+        List<String> drift = Files.readAllLines(pms.resolve("drift.csv"));
+        assertThat(drift.size()).as("drift.csv rows").isGreaterThan(1);
+        assertThat(drift.subList(1, drift.size())).allMatch(l -> l.startsWith("month,"));
+        assertThat(drift)
+                .anyMatch(l -> l.contains(",site=B,convolution_kernel,") && l.endsWith(",drift"));
+
+        // The same folder in the browser: the study desk and the dashboard (screenshots kept in
+        // target/screenshots/pms-demo for a person to look at).
+        Path root = dir.resolve("demo");
+        List<Path> shots =
+                DemoTour.tour(
+                        root,
+                        root.resolve("study").resolve("users.json"),
+                        root.resolve("study").resolve("keys").resolve("site-key.json"),
+                        "qa.lead",
+                        "pms.analyst",
+                        "demo-only-password",
+                        Path.of("target", "screenshots", "pms-demo"));
+        assertThat(shots).hasSize(6);
     }
 }
