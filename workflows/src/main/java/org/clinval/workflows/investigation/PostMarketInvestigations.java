@@ -312,17 +312,7 @@ public final class PostMarketInvestigations implements AutoCloseable {
             Map<String, String> values)
             throws SignatureRefusedException, IOException {
         try {
-            InvestigationTask task =
-                    tasks().stream()
-                            .filter(t -> t.id().equals(taskId))
-                            .findFirst()
-                            .orElseThrow(
-                                    () ->
-                                            new IllegalArgumentException(
-                                                    "no investigation task "
-                                                            + taskId
-                                                            + " waits in "
-                                                            + dir));
+            InvestigationTask task = task(taskId);
             Map<String, String> recorded = normalised(task.key(), values);
             String context = RequireSignature.context(task.key(), task.id());
             UserRegistry users = registry(user, task, context);
@@ -371,6 +361,41 @@ public final class PostMarketInvestigations implements AutoCloseable {
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    /**
+     * What a signature completing task {@code taskId} with {@code values} would be on: the record's
+     * file (relative to the investigations folder) and the SHA-256 of the bytes {@link #complete}
+     * would write, so a signer sees what is signed before signing it. Nothing is written.
+     *
+     * @throws IllegalArgumentException if no such task waits or a value is missing or unknown
+     */
+    public SignedRecord preview(String taskId, Map<String, String> values) {
+        InvestigationTask task = task(taskId);
+        Map<String, String> recorded = normalised(task.key(), values);
+        ObjectNode valueJson = Canonical.object();
+        recorded.forEach(valueJson::put);
+        Map<String, Object> vars = engine.getRuntimeService().getVariables(instance(task).getId());
+        byte[] bytes = Canonical.bytes(record(task, vars, valueJson));
+        return new SignedRecord(task.signs(), org.clinval.common.Sha256.of(bytes));
+    }
+
+    /**
+     * The record a signature is on.
+     *
+     * @param file its name, relative to the investigations folder
+     * @param sha256 the SHA-256 of its bytes
+     */
+    public record SignedRecord(String file, String sha256) {}
+
+    private InvestigationTask task(String taskId) {
+        return tasks().stream()
+                .filter(t -> t.id().equals(taskId))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "no investigation task " + taskId + " waits in " + dir));
     }
 
     /** Returns the values checked, trimmed, the decision as its key. */

@@ -99,6 +99,33 @@ class PostMarketInvestigationsTest {
                 Map.of("findings", "new reconstruction kernel at site A"));
     }
 
+    /**
+     * What the signer is shown before signing is what is signed: the preview's SHA-256 equals the
+     * signature record's, and changing a value changes the preview.
+     */
+    @Test
+    void thePreviewShowsTheRecordTheSignatureIsOn() throws Exception {
+        pms.open(alarm("ALM-1", "sensitivity", "2026-03-01", "2026-03-08"));
+        Map<String, String> values = Map.of("priority", "high", "notes", "sensitivity fell");
+        PostMarketInvestigations.SignedRecord preview =
+                pms.preview(waiting(PostMarketInvestigation.TRIAGE).id(), values);
+        assertThat(preview.file()).isEqualTo("INV-0001/triage.json");
+        assertThat(
+                        pms.preview(
+                                        waiting(PostMarketInvestigation.TRIAGE).id(),
+                                        Map.of("priority", "low", "notes", "sensitivity fell"))
+                                .sha256())
+                .isNotEqualTo(preview.sha256());
+        assertThat(pms.folder().resolve(preview.file())).doesNotExist();
+        complete(PostMarketInvestigation.TRIAGE, "analyst", Meaning.AUTHORED, values);
+        assertThat(org.clinval.common.Sha256.of(pms.folder().resolve(preview.file())))
+                .isEqualTo(preview.sha256());
+        String signature =
+                java.nio.file.Files.readAllLines(pms.folder().resolve("signatures.jsonl")).get(0);
+        assertThat(JSON.readTree(signature).get("object_sha256").asText())
+                .isEqualTo(preview.sha256());
+    }
+
     @Test
     void anAlarmOpensAnInvestigationWaitingForTriage() throws IOException {
         assertThat(pms.open(alarm("ALM-1", "sensitivity", "2026-03-01", "2026-03-08")))
