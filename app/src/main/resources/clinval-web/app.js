@@ -182,7 +182,7 @@ async function dashboard(id, stratum) {
   cusumBoxes.forEach(b => cusumGrid.append(b));
   const driftRows = d.drift.filter(r => r.stratum === chosen);
   const alarms = d.alarms.filter(a => a.stratum === chosen);
-  view(head, buttons,
+  view(head, buttons, el('div', { id: 'tasks' }),
     el('h2', { text: 'Windowed performance (' + d.window + ', ' + Math.round(d.level * 100) + '% intervals) against the validated baseline and the acceptance goal' }),
     grid,
     el('h2', { text: 'CUSUM monitors' }), charts.length ? cusumGrid : el('p', { class: 'muted', text: 'No CUSUM chart for ' + chosen + '.' }),
@@ -202,6 +202,7 @@ async function dashboard(id, stratum) {
       el('tr', { id: 'inv-' + i.investigation_id }, el('td', { text: i.investigation_id }), el('td', { text: i.stratum }), el('td', { text: i.metric }),
         el('td', {}, badge(i.state)), el('td', { text: i.opened }), el('td', { text: i.decision }),
         el('td', { text: i.signatures.map(s => s.user + ' ' + s.meaning).join('; ') })))));
+  tasksSection(id, chosen);
   ['sensitivity', 'specificity'].forEach((m, k) => metricChart(metricBoxes[k], d, chosen, m));
   charts.forEach((c, k) => cusumChart(cusumBoxes[k], c));
   let version = d.version;
@@ -212,6 +213,79 @@ async function dashboard(id, stratum) {
       if (v.version !== version) { version = v.version; stopPolling(); dashboard(id, chosen); }
     } catch (e) { stopPolling(); }
   }, 5000);
+}
+
+// ---- investigation tasks and the signature dialog ----
+
+async function tasksSection(id, chosen) {
+  const box = document.getElementById('tasks');
+  if (!box) return;
+  let t;
+  try { t = await api('/api/pms/' + encodeURIComponent(id) + '/tasks'); } catch (e) { box.replaceChildren(el('p', { class: 'error', text: e.message })); return; }
+  if (!t.signing) { box.replaceChildren(el('p', { class: 'muted', text: 'Investigation tasks: ' + t.why })); return; }
+  const mine = t.tasks.filter(x => x.mine);
+  const shown = mine.slice(0, 10);
+  box.replaceChildren(el('h2', { text: 'Waiting for your signature (' + mine.length + ' of ' + t.tasks.length + ' tasks)' }),
+    mine.length === 0 ? el('p', { class: 'muted', text: 'Nothing waits for you.' }) : '',
+    ...shown.map(task => taskForm(id, task, t.choices)));
+}
+
+function taskForm(id, task, choices) {
+  const inputs = {};
+  const fields = task.fields.map(f => {
+    const input = choices[f]
+      ? el('select', { name: f, 'data-field': f }, el('option', { value: '', text: '— choose —' }), choices[f].map(c => el('option', { value: c, text: c.replaceAll('_', ' ') })))
+      : el('textarea', { name: f, 'data-field': f });
+    inputs[f] = input;
+    return el('label', {}, f, input);
+  });
+  const error = el('p', { class: 'error', role: 'alert' });
+  const form = el('form', { 'data-task': task.id }, fields, error, el('button', { type: 'submit', text: 'Sign…', 'data-sign': task.id }));
+  form.addEventListener('submit', async ev => {
+    ev.preventDefault();
+    error.textContent = '';
+    const values = {};
+    for (const [f, input] of Object.entries(inputs)) values[f] = input.value;
+    try {
+      const preview = await api('/api/pms/' + encodeURIComponent(id) + '/tasks/' + encodeURIComponent(task.id) + '/preview', { method: 'POST', body: { values } });
+      signDialog(id, task, values, preview);
+    } catch (e) { error.textContent = e.message; }
+  });
+  return el('details', { class: 'task', 'data-task-box': task.id },
+    el('summary', {}, el('strong', { text: task.investigation_id + ' — ' + task.name }), ' ',
+      el('span', { class: 'muted', text: 'waiting since ' + task.created.substring(0, 16).replace('T', ' ') + ' UTC, for ' + task.group })),
+    form);
+}
+
+function signDialog(id, task, values, preview) {
+  const dialog = document.getElementById('sign-dialog');
+  document.getElementById('sign-what').textContent = task.investigation_id + ': ' + task.name;
+  document.getElementById('sign-file').textContent = preview.file;
+  document.getElementById('sign-sha').textContent = preview.sha256;
+  document.getElementById('sign-user').textContent = state.me.name + ' (' + state.me.user + ')';
+  document.getElementById('sign-meaning').replaceChildren(...task.meanings.map(m => el('option', { value: m, text: m })));
+  document.getElementById('sign-password').value = '';
+  document.getElementById('sign-error').textContent = '';
+  const form = document.getElementById('sign-form');
+  form.onsubmit = async ev => {
+    ev.preventDefault();
+    const password = document.getElementById('sign-password').value;
+    try {
+      const done = await api('/api/pms/' + encodeURIComponent(id) + '/tasks/' + encodeURIComponent(task.id) + '/sign', { method: 'POST',
+        body: { values, meaning: document.getElementById('sign-meaning').value, password, sha256: preview.sha256 } });
+      document.getElementById('sign-password').value = '';
+      dialog.close();
+      const box = document.getElementById('tasks');
+      if (box) box.prepend(el('p', { class: 'ok', id: 'signed', text: 'Signed ' + done.signed + ' (SHA-256 ' + done.sha256.substring(0, 16) + '…); ' + done.investigation_id + ' is now ' + done.state + '.' }));
+      setTimeout(() => tasksSection(id), 1500);
+    } catch (e) {
+      document.getElementById('sign-password').value = '';
+      document.getElementById('sign-error').textContent = e.message;
+    }
+  };
+  document.getElementById('sign-cancel').onclick = () => dialog.close();
+  dialog.showModal();
+  document.getElementById('sign-password').focus();
 }
 
 function day(s) { return Date.parse(s + 'T00:00:00Z') / 1000; }

@@ -5,10 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.clinval.app.cli.UserError;
 import org.clinval.common.sitekey.PublicSiteKey;
+import org.clinval.common.sitekey.SecretFile;
+import org.clinval.common.sitekey.SiteKey;
 import org.clinval.common.sitekey.SiteKeyException;
 import org.clinval.common.sitekey.SiteKeyStore;
 import picocli.CommandLine;
@@ -61,6 +64,15 @@ public final class ServeCommand implements Callable<Integer> {
     Path publicKey;
 
     @Option(
+            names = "--key-passphrase-file",
+            paramLabel = "F",
+            description =
+                    "File whose first line is the keystore's passphrase, readable by its owner only"
+                            + " (default: $CLINVAL_KEY_PASSPHRASE): the server then signs"
+                            + " investigation tasks; without it, it shows and does not sign.")
+    Path keyPassphraseFile;
+
+    @Option(
             names = "--port",
             defaultValue = "8080",
             description = "TCP port (default: 8080; 0: any free port).")
@@ -97,13 +109,15 @@ public final class ServeCommand implements Callable<Integer> {
                             + registry
                             + ": give --users FILE (the demo's: clinval-demo/users.json)");
         }
-        PublicSiteKey key = key();
+        Optional<SiteKey> signing = signingKey();
+        PublicSiteKey key = signing.isPresent() ? signing.get().publicKey() : key();
         WebServer server =
                 WebServer.start(
                         new WebServer.Settings(
                                 home.toAbsolutePath().normalize(),
                                 registry,
                                 key,
+                                signing,
                                 bind,
                                 port,
                                 Duration.ofMinutes(idleMinutes),
@@ -127,6 +141,9 @@ public final class ServeCommand implements Callable<Integer> {
                         + home.toAbsolutePath().normalize()
                         + "; users of "
                         + registry
+                        + (signing.isPresent()
+                                ? "; signs with site key " + signing.get().keyId()
+                                : "; read-only: no --key-passphrase-file")
                         + "; Ctrl-C stops)");
         err.flush();
         stopped.await();
@@ -137,6 +154,38 @@ public final class ServeCommand implements Callable<Integer> {
         if (users != null) return users;
         String env = System.getenv("CLINVAL_USERS");
         return env != null && !env.isBlank() ? Path.of(env) : Path.of("clinval-users.json");
+    }
+
+    /** The unlocked site key, when a passphrase is given by file or environment. */
+    private Optional<SiteKey> signingKey() {
+        String env = System.getenv("CLINVAL_KEY_PASSPHRASE");
+        if (keyPassphraseFile == null && (env == null || env.isEmpty())) return Optional.empty();
+        if (publicKey != null) {
+            throw new UserError("give --keystore, not --public-key, with a passphrase: it signs");
+        }
+        char[] passphrase;
+        try {
+            passphrase =
+                    keyPassphraseFile != null
+                            ? SecretFile.firstLine(keyPassphraseFile)
+                            : env.toCharArray();
+        } catch (NoSuchFileException e) {
+            throw new UserError("no such file: " + keyPassphraseFile, e);
+        } catch (IOException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        try {
+            return Optional.of(
+                    SiteKeyStore.open(
+                            keystore != null ? keystore : SiteKeyStore.defaultLocation(),
+                            passphrase));
+        } catch (NoSuchFileException e) {
+            throw new UserError(e.getFile() + ": no such file; give --keystore FILE", e);
+        } catch (IOException | SiteKeyException e) {
+            throw new UserError(e.getMessage(), e);
+        } finally {
+            java.util.Arrays.fill(passphrase, '\0');
+        }
     }
 
     private PublicSiteKey key() {

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.clinval.app.cli.Json;
 import org.clinval.common.sitekey.PublicSiteKey;
+import org.clinval.common.sitekey.SiteKey;
 import org.clinval.reports.pms.PmsInputException;
 import org.clinval.workflows.investigation.PostMarketInvestigation;
 import org.clinval.workflows.signature.Roles;
@@ -62,11 +63,23 @@ public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The server's settings. */
+    /**
+     * The server's settings.
+     *
+     * @param home the folder whose runs and surveillance outputs are shown
+     * @param users the user registry
+     * @param key the site's public key: verifies the registry and the runs
+     * @param signingKey the unlocked site key, when the server signs (investigation tasks)
+     * @param host the address to listen on
+     * @param port the port (0: any free one)
+     * @param idle a session ends after this long without a request
+     * @param lockFor how long repeated wrong passwords lock a user id
+     */
     public record Settings(
             Path home,
             Path users,
             PublicSiteKey key,
+            Optional<SiteKey> signingKey,
             String host,
             int port,
             Duration idle,
@@ -87,6 +100,7 @@ public final class WebServer implements AutoCloseable {
     private final Sessions sessions;
     private final StudyApi studies;
     private final PmsApi pms;
+    private final InvestigationApi investigations;
     private final Javalin app;
 
     private WebServer(Settings settings, Clock clock) {
@@ -95,6 +109,7 @@ public final class WebServer implements AutoCloseable {
         Workspace ws = new Workspace(settings.home());
         this.studies = new StudyApi(ws, Optional.of(settings.key()));
         this.pms = new PmsApi(ws);
+        this.investigations = new InvestigationApi(ws, settings.users(), settings.signingKey());
         this.app =
                 Javalin.create(
                         config -> {
@@ -122,6 +137,9 @@ public final class WebServer implements AutoCloseable {
                             config.routes.get("/api/pms", this::pmsList);
                             config.routes.get("/api/pms/{id}", this::dashboard);
                             config.routes.get("/api/pms/{id}/version", this::pmsVersion);
+                            config.routes.get("/api/pms/{id}/tasks", this::tasks);
+                            config.routes.post("/api/pms/{id}/tasks/{task}/preview", this::preview);
+                            config.routes.post("/api/pms/{id}/tasks/{task}/sign", this::sign);
                         });
     }
 
@@ -143,6 +161,7 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        investigations.close();
     }
 
     // ---- security ----
@@ -327,6 +346,29 @@ public final class WebServer implements AutoCloseable {
         String v =
                 pms.version(ctx.pathParam("id")).orElseThrow(() -> notFound("surveillance folder"));
         json(ctx, Json.object().put("version", v));
+    }
+
+    private void tasks(Context ctx) throws IOException {
+        require(ctx, PMS_GROUPS, "surveillance");
+        json(ctx, investigations.tasks(ctx.pathParam("id"), session(ctx)));
+    }
+
+    private void preview(Context ctx) throws IOException {
+        require(ctx, PMS_GROUPS, "surveillance");
+        json(ctx, investigations.preview(ctx.pathParam("id"), ctx.pathParam("task"), body(ctx)));
+    }
+
+    private void sign(Context ctx) throws IOException {
+        require(ctx, PMS_GROUPS, "surveillance");
+        Sessions.Session s = session(ctx);
+        ObjectNode done =
+                investigations.sign(ctx.pathParam("id"), ctx.pathParam("task"), body(ctx), s);
+        LOG.info(
+                "{} signed {} ({})",
+                s.userId,
+                done.get("signed").asText(),
+                done.get("sha256").asText());
+        json(ctx, done);
     }
 
     // ---- plumbing ----

@@ -93,7 +93,8 @@ class PmsDemoIT {
                         "qa.lead",
                         "pms.analyst",
                         "demo-only-password",
+                        "demo-only-passphrase",
                         Path.of("target", "screenshots", "pms-demo"));
-        assertThat(shots).hasSize(6);
+        assertThat(shots).hasSize(8);
     }
 }

@@ -54,7 +54,7 @@ final class BrowserTour implements AutoCloseable {
                         .usingAnyFreePort()
                         .build();
         this.driver = new ChromeDriver(service, o);
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(90));
     }
 
     static boolean available() {

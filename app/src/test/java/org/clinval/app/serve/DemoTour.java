@@ -32,15 +32,21 @@ public final class DemoTour {
             String lead,
             String analyst,
             String password,
+            String keyPassphrase,
             Path shots)
             throws Exception {
         List<Path> written = new ArrayList<>();
+        java.util.Optional<org.clinval.common.sitekey.SiteKey> signing =
+                java.util.Optional.of(
+                        org.clinval.common.sitekey.SiteKeyStore.open(
+                                keystore, keyPassphrase.toCharArray()));
         try (WebServer server =
                         WebServer.start(
                                 new WebServer.Settings(
                                         home,
                                         users,
-                                        org.clinval.common.sitekey.SiteKeyStore.publicKey(keystore),
+                                        signing.get().publicKey(),
+                                        signing,
                                         "127.0.0.1",
                                         0,
                                         Duration.ofMinutes(15),
@@ -110,6 +116,41 @@ public final class DemoTour {
                                     + " done(r.status + ' ' + j.error)));");
             assertThat(forbidden.toString()).startsWith("403 " + analyst + " is not in a group");
             written.add(b.screenshot("06-analyst"));
+
+            // The analyst signs a task: the dialog shows the record and its SHA-256, refuses a
+            // wrong password, and signs with the right one.
+            b.driver.findElement(By.cssSelector("a[data-pms]")).click();
+            try {
+                b.waitFor(By.cssSelector("form[data-task]"));
+            } catch (RuntimeException e) {
+                b.screenshot("07-no-task-form");
+                throw new AssertionError("no task to sign: " + b.text(), e);
+            }
+            b.driver.findElement(By.cssSelector("details[data-task-box] summary")).click();
+            WebElement form = b.driver.findElement(By.cssSelector("form[data-task]"));
+            for (WebElement sel : form.findElements(By.tagName("select"))) {
+                new org.openqa.selenium.support.ui.Select(sel).selectByIndex(1);
+            }
+            for (WebElement area : form.findElements(By.tagName("textarea"))) {
+                area.sendKeys("Reviewed from the dashboard.");
+            }
+            form.findElement(By.cssSelector("button[data-sign]")).click();
+            b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-dialog")));
+            String sha = b.driver.findElement(By.id("sign-sha")).getText();
+            assertThat(sha).matches("[0-9a-f]{64}");
+            assertThat(b.driver.findElement(By.id("sign-file")).getText())
+                    .startsWith("investigations/INV-");
+            b.driver.findElement(By.id("sign-password")).sendKeys(password + "-wrong");
+            b.driver.findElement(By.id("sign-button")).click();
+            b.wait.until(d -> !d.findElement(By.id("sign-error")).getText().isBlank());
+            written.add(b.screenshot("07-signature-refused"));
+            b.driver.findElement(By.id("sign-password")).sendKeys(password);
+            b.driver.findElement(By.id("sign-button")).click();
+            b.waitFor(By.id("signed"));
+            assertThat(b.driver.findElement(By.id("signed")).getText())
+                    .startsWith("Signed INV-")
+                    .contains(sha.substring(0, 16));
+            written.add(b.screenshot("08-signed"));
         }
         return written;
     }

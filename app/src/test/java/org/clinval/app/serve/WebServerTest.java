@@ -14,9 +14,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.clinval.common.sitekey.SiteKey;
 import org.clinval.common.sitekey.SiteKeyStore;
+import org.clinval.workflows.investigation.AlarmInput;
+import org.clinval.workflows.investigation.PostMarketInvestigations;
 import org.clinval.workflows.signature.Roles;
 import org.clinval.workflows.signature.UserAdministration;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +45,7 @@ class WebServerTest {
     static WebServer server;
     static MovableClock clock;
     static String base;
+    static Path pmsDir;
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -108,6 +116,27 @@ class WebServerTest {
                         + PHI_FOLDER
                         + "/x.dcm,load,unreadable\n");
 
+        // A surveillance folder with one investigation waiting for triage.
+        Path pms = Files.createDirectories(home.resolve("surveillance"));
+        Files.writeString(pms.resolve("windows.csv"), "");
+        Files.writeString(pms.resolve("baseline.json"), "{}");
+        try (PostMarketInvestigations inv = PostMarketInvestigations.in(pms, users, key, r -> {})) {
+            inv.open(
+                    new AlarmInput(
+                            "ALM-1",
+                            "cusum",
+                            "site=A",
+                            "specificity",
+                            "2026-03-01",
+                            "2026-03-02",
+                            "2026-03-02T00:00:00Z",
+                            "CUSUM of daily specificity crossed h",
+                            List.of("REQ-1"),
+                            List.of("RCM-1"),
+                            "{}"));
+        }
+        pmsDir = pms;
+
         clock = new MovableClock();
         server =
                 WebServer.start(
@@ -115,6 +144,7 @@ class WebServerTest {
                                 home,
                                 users,
                                 SiteKeyStore.publicKey(keystore),
+                                Optional.of(key),
                                 "127.0.0.1",
                                 0,
                                 Duration.ofMinutes(15),
@@ -193,7 +223,10 @@ class WebServerTest {
                     "/api/runs/{id}/files/{name}",
                     "/api/pms",
                     "/api/pms/{id}",
-                    "/api/pms/{id}/version"
+                    "/api/pms/{id}/version",
+                    "/api/pms/{id}/tasks",
+                    "/api/pms/{id}/tasks/{task}/preview",
+                    "/api/pms/{id}/tasks/{task}/sign"
                 }) {
             assertThat(paths.has(p)).as(p).isTrue();
         }
@@ -307,5 +340,71 @@ class WebServerTest {
         assertThat(c.get("/api/runs/" + id + "/files/../../users.json").statusCode())
                 .isIn(400, 404);
         assertThat(c.get("/api/runs/" + id + "/files/report").statusCode()).isEqualTo(404);
+    }
+
+    static final String TRIAGE = "{\"priority\": \"high\", \"notes\": \"site A\"}";
+
+    /**
+     * A signature in the browser's way: the task, what it will sign (file and SHA-256), a wrong
+     * password refused, a stale SHA-256 refused, then 20 simultaneous attempts with the right
+     * password on the one task: exactly one signature.
+     */
+    @Test
+    void aTaskIsSignedOnceWithThePasswordAskedAgain() throws Exception {
+        Client c = new Client();
+        clock.now = clock.now.plus(Duration.ofMinutes(16));
+        assertThat(c.login("analyst", PASSWORD).statusCode()).isEqualTo(200);
+        String id = JSON.readTree(c.get("/api/pms").body()).get(0).get("id").asText();
+        JsonNode tasks = JSON.readTree(c.get("/api/pms/" + id + "/tasks").body());
+        assertThat(tasks.get("signing").asBoolean()).isTrue();
+        JsonNode task = tasks.get("tasks").get(0);
+        assertThat(task.get("name").asText()).isNotBlank();
+        assertThat(task.get("mine").asBoolean()).isTrue();
+        assertThat(tasks.get("choices").get("priority").toString())
+                .isEqualTo("[\"low\",\"medium\",\"high\"]");
+        String path = "/api/pms/" + id + "/tasks/" + task.get("id").asText();
+        HttpResponse<String> preview =
+                c.post(path + "/preview", "{\"values\": " + TRIAGE + "}", true);
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        String sha = JSON.readTree(preview.body()).get("sha256").asText();
+        assertThat(JSON.readTree(preview.body()).get("file").asText())
+                .isEqualTo("investigations/INV-0001/triage.json");
+
+        String wrong =
+                "{\"values\": "
+                        + TRIAGE
+                        + ", \"meaning\": \"authored\", \"password\": \"nope\", \"sha256\": \""
+                        + sha
+                        + "\"}";
+        HttpResponse<String> refused = c.post(path + "/sign", wrong, true);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        String stale = wrong.replace("nope", PASSWORD).replace(sha, "0".repeat(64));
+        HttpResponse<String> staleR = c.post(path + "/sign", stale, true);
+        assertThat(staleR.statusCode()).isEqualTo(409);
+        assertThat(error(staleR)).startsWith("the record to sign is not the one you were shown");
+        assertThat(c.post(path + "/sign", stale.replace("0".repeat(64), sha), false).statusCode())
+                .as("without the CSRF token")
+                .isEqualTo(403);
+
+        Path signatures = pmsDir.resolve("investigations").resolve("signatures.jsonl");
+        long before = Files.exists(signatures) ? Files.readAllLines(signatures).size() : 0;
+        String right = stale.replace("0".repeat(64), sha);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Future<HttpResponse<String>>> attempts = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++)
+            attempts.add(pool.submit(() -> c.post(path + "/sign", right, true)));
+        int ok = 0;
+        int conflict = 0;
+        for (Future<HttpResponse<String>> f : attempts) {
+            HttpResponse<String> r = f.get();
+            if (r.statusCode() == 200) ok++;
+            else if (r.statusCode() == 409) conflict++;
+        }
+        pool.shutdown();
+        assertThat(ok).isEqualTo(1);
+        assertThat(conflict).isEqualTo(19);
+        assertThat(Files.readAllLines(signatures)).hasSize((int) before + 1);
+        JsonNode after = JSON.readTree(c.get("/api/pms/" + id + "/tasks").body()).get("tasks");
+        assertThat(after.get(0).get("key").asText()).isEqualTo("RootCauseAnalysis");
     }
 }
