@@ -40,9 +40,28 @@ final class PmsApi {
     private static final LocalDate ALL_TO = LocalDate.of(9999, 12, 31);
 
     private final Workspace workspace;
+    private final java.util.Map<String, String[]> dashboards =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     PmsApi(Workspace workspace) {
         this.workspace = workspace;
+    }
+
+    /**
+     * The dashboard of folder {@code id} as JSON text, read again only when the folder's data
+     * changed ({@link #version}): many pages showing one folder share one reading.
+     */
+    Optional<String> dashboardJson(String id) throws IOException, PmsInputException {
+        Optional<Workspace.Found> found = workspace.surveillance(id);
+        if (found.isEmpty()) return Optional.empty();
+        String v = version(found.get().dir());
+        String[] cached = dashboards.get(id);
+        if (cached != null && cached[0].equals(v)) return Optional.of(cached[1]);
+        Optional<ObjectNode> d = dashboard(id);
+        if (d.isEmpty()) return Optional.empty();
+        String json = Json.write(d.get());
+        dashboards.put(id, new String[] {v, json});
+        return Optional.of(json);
     }
 
     ArrayNode list() throws IOException {

@@ -332,10 +332,10 @@ public final class WebServer implements AutoCloseable {
     private void dashboard(Context ctx) throws IOException {
         require(ctx, PMS_GROUPS, "surveillance");
         try {
-            json(
-                    ctx,
-                    pms.dashboard(ctx.pathParam("id"))
-                            .orElseThrow(() -> notFound("surveillance folder")));
+            String json =
+                    pms.dashboardJson(ctx.pathParam("id"))
+                            .orElseThrow(() -> notFound("surveillance folder"));
+            ctx.contentType("application/json").result(json);
         } catch (PmsInputException e) {
             throw new ApiError(422, "the surveillance outputs cannot be read: " + e.getMessage());
         }

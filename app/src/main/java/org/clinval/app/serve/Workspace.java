@@ -19,6 +19,9 @@ import org.clinval.common.Sha256;
  * <p>Each folder is named to the browser by an opaque id, the first 16 hex digits of the SHA-256 of
  * its path relative to the home folder: folder names can carry a patient's name or an accession
  * number (a case folder's name once leaked into every output), so they never reach a page.
+ *
+ * <p>A look-up is reused for {@link #FRESH} so that many pages polling at once do not each walk the
+ * folder tree (a study's de-identified images alone are hundreds of files).
  */
 final class Workspace {
 
@@ -28,7 +31,14 @@ final class Workspace {
     /** A folder found. */
     record Found(String id, Path dir) {}
 
+    /** How long a look-up is reused. */
+    static final java.time.Duration FRESH = java.time.Duration.ofSeconds(2);
+
     private final Path home;
+    private final java.util.Map<String, Cached> cache =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Cached(long at, List<Found> found) {}
 
     Workspace(Path home) {
         this.home = home.toAbsolutePath().normalize();
@@ -55,6 +65,15 @@ final class Workspace {
     }
 
     private List<Found> find(String marker, String beside) {
+        long now = System.nanoTime();
+        Cached c = cache.get(marker);
+        if (c != null && now - c.at() < FRESH.toNanos()) return c.found();
+        List<Found> found = walk(marker, beside);
+        cache.put(marker, new Cached(now, found));
+        return found;
+    }
+
+    private List<Found> walk(String marker, String beside) {
         List<Found> out = new ArrayList<>();
         try (Stream<Path> s = Files.walk(home, DEPTH)) {
             s.filter(p -> p.getFileName() != null && p.getFileName().toString().equals(marker))
@@ -65,7 +84,7 @@ final class Workspace {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private String id(Path dir) {

@@ -9,13 +9,27 @@ public final class InvestigationDelegates {
 
     private InvestigationDelegates() {}
 
-    /** Returns the bean map of an engine running investigations. */
+    /**
+     * Returns the bean map of an engine running the investigations of {@code folder}. The steps
+     * read and write that folder, the one the engine was opened on, never a path stored in the
+     * process: a surveillance folder copied or moved keeps working where it now is.
+     */
     public static Map<Object, Object> beans(
-            RevalidationRequests revalidation, StudyRecords records) {
+            RevalidationRequests revalidation, StudyRecords records, java.nio.file.Path folder) {
+        return beans(revalidation, records, () -> folder);
+    }
+
+    /**
+     * As {@link #beans(RevalidationRequests, StudyRecords, java.nio.file.Path)}, the folder late.
+     */
+    static Map<Object, Object> beans(
+            RevalidationRequests revalidation,
+            StudyRecords records,
+            java.util.function.Supplier<java.nio.file.Path> folder) {
         Map<Object, Object> beans = new HashMap<>();
-        beans.put("investigationSignature", new InvestigationSignature(records));
-        beans.put("requestRevalidation", new RequestRevalidation(revalidation, records));
-        beans.put("recordClosure", new RecordClosure(records));
+        beans.put("investigationSignature", new InvestigationSignature(records, folder));
+        beans.put("requestRevalidation", new RequestRevalidation(revalidation, records, folder));
+        beans.put("recordClosure", new RecordClosure(records, folder));
         return beans;
     }
 }

@@ -32,14 +32,16 @@ import org.clinval.workflows.signature.UserRegistry;
 public final class InvestigationSignature implements TaskListener {
 
     private final StudyRecords records;
+    private final java.util.function.Supplier<Path> folder;
 
-    public InvestigationSignature(StudyRecords records) {
+    public InvestigationSignature(StudyRecords records, java.util.function.Supplier<Path> folder) {
         this.records = records;
+        this.folder = folder;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        Path folder = Path.of(text(task, PostMarketInvestigation.VAR_FOLDER));
+        Path folder = this.folder.get();
         String id = text(task, PostMarketInvestigation.VAR_INVESTIGATION_ID);
         String key = task.getTaskDefinitionKey();
         String group = PostMarketInvestigation.GROUPS.get(key);

@@ -95,7 +95,7 @@ public final class PostMarketInvestigations implements AutoCloseable {
                             "sa",
                             "",
                             false,
-                            InvestigationDelegates.beans(revalidation, records));
+                            InvestigationDelegates.beans(revalidation, records, dir));
             engine.getRepositoryService()
                     .createDeployment()
                     .name(PostMarketInvestigation.PROCESS)

@@ -1,6 +1,5 @@
 package org.clinval.workflows.investigation;
 
-import java.nio.file.Path;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -12,8 +11,12 @@ public final class RecordClosure implements ExecutionListener {
 
     private final StudyRecords records;
 
-    public RecordClosure(StudyRecords records) {
+    private final java.util.function.Supplier<java.nio.file.Path> folder;
+
+    public RecordClosure(
+            StudyRecords records, java.util.function.Supplier<java.nio.file.Path> folder) {
         this.records = records;
+        this.folder = folder;
     }
 
     @Override
@@ -21,10 +24,7 @@ public final class RecordClosure implements ExecutionListener {
         String id =
                 InvestigationSignature.text(
                         execution, PostMarketInvestigation.VAR_INVESTIGATION_ID);
-        records.trail(
-                        Path.of(
-                                InvestigationSignature.text(
-                                        execution, PostMarketInvestigation.VAR_FOLDER)))
+        records.trail(folder.get())
                 .record(
                         AuditTrail.SYSTEM,
                         "investigation closed",

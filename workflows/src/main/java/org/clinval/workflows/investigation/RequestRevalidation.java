@@ -16,10 +16,15 @@ public final class RequestRevalidation implements JavaDelegate {
 
     private final RevalidationRequests requests;
     private final StudyRecords records;
+    private final java.util.function.Supplier<Path> folder;
 
-    public RequestRevalidation(RevalidationRequests requests, StudyRecords records) {
+    public RequestRevalidation(
+            RevalidationRequests requests,
+            StudyRecords records,
+            java.util.function.Supplier<Path> folder) {
         this.requests = requests;
         this.records = records;
+        this.folder = folder;
     }
 
     @Override
@@ -40,11 +45,7 @@ public final class RequestRevalidation implements JavaDelegate {
                                 execution, PostMarketInvestigation.VAR_WINDOW_START),
                         InvestigationSignature.text(
                                 execution, PostMarketInvestigation.VAR_WINDOW_END));
-        AuditTrail audit =
-                records.trail(
-                        Path.of(
-                                InvestigationSignature.text(
-                                        execution, PostMarketInvestigation.VAR_FOLDER)));
+        AuditTrail audit = records.trail(folder.get());
         try {
             requests.request(r);
         } catch (RuntimeException e) {

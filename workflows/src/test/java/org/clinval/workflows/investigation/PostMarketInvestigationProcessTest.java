@@ -39,11 +39,15 @@ class PostMarketInvestigationProcessTest {
 
     static final List<RevalidationRequests.Request> REQUESTS = new ArrayList<>();
 
+    /** The folder of the running test, which the steps write to. */
+    static volatile Path current;
+
     static Map<Object, Object> beans() {
         Map<Object, Object> beans =
                 InvestigationDelegates.beans(
                         REQUESTS::add,
-                        new StudyRecords(Clock.systemUTC(), TestKeys.SITE, Path.of("users.json")));
+                        new StudyRecords(Clock.systemUTC(), TestKeys.SITE, Path.of("users.json")),
+                        () -> current);
         beans.put("investigationSignature", (TaskListener) t -> {});
         return beans;
     }
@@ -68,6 +72,7 @@ class PostMarketInvestigationProcessTest {
     void setUp() {
         BpmnAwareTests.init(engine);
         REQUESTS.clear();
+        current = folder;
     }
 
     private ProcessInstance start() {

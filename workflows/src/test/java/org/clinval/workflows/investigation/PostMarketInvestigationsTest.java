@@ -126,6 +126,39 @@ class PostMarketInvestigationsTest {
                 .isEqualTo(preview.sha256());
     }
 
+    /**
+     * A surveillance folder copied elsewhere (archived, moved to the server) keeps working where it
+     * now is: signing there writes the record and the trail in the copy, and the original folder,
+     * whose path the process once knew, is not touched.
+     */
+    @Test
+    void aCopiedFolderSignsInTheCopy(@TempDir Path elsewhere) throws Exception {
+        pms.open(alarm("ALM-1", "sensitivity", "2026-03-01", "2026-03-08"));
+        pms.close();
+        Path copy = elsewhere.resolve("copy");
+        try (var files = java.nio.file.Files.walk(out)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                java.nio.file.Files.copy(f, copy.resolve(out.relativize(f).toString()));
+            }
+        }
+        long originalEntries = AuditTrail.in(pms.folder()).entries().size();
+        pms =
+                PostMarketInvestigations.in(
+                        copy, InvestigationUsers.file(), TestKeys.SITE, revalidations::add);
+        complete(
+                PostMarketInvestigation.TRIAGE,
+                "analyst",
+                Meaning.AUTHORED,
+                Map.of("priority", "high", "notes", "in the copy"));
+        assertThat(copy.resolve("investigations/INV-0001/triage.json")).exists();
+        assertThat(out.resolve("investigations/INV-0001/triage.json")).doesNotExist();
+        assertThat(AuditTrail.in(out.resolve("investigations")).entries())
+                .hasSize((int) originalEntries);
+        assertThat(pms.tasks())
+                .extracting(InvestigationTask::key)
+                .containsExactly(PostMarketInvestigation.ROOT_CAUSE_ANALYSIS);
+    }
+
     @Test
     void anAlarmOpensAnInvestigationWaitingForTriage() throws IOException {
         assertThat(pms.open(alarm("ALM-1", "sensitivity", "2026-03-01", "2026-03-08")))
