@@ -279,6 +279,23 @@ public final class PmsDemoCommand implements Callable<Integer> {
                         + users
                         + " --keystore "
                         + study.resolve("keys").resolve("site-key.json"));
+        o.put(
+                "browser",
+                "CLINVAL_KEY_PASSPHRASE="
+                        + DemoStudy.KEY_PASSPHRASE
+                        + " clinval serve --home "
+                        + root
+                        + " --users "
+                        + users
+                        + " --keystore "
+                        + study.resolve("keys").resolve("site-key.json")
+                        + " (then http://127.0.0.1:8080/, user "
+                        + ANALYST
+                        + " or "
+                        + DemoStudy.LEAD
+                        + ", password "
+                        + DemoStudy.PASSWORD
+                        + ")");
         o.put("seconds", Math.round((System.nanoTime() - start) / 1e9));
         spec.commandLine().getOut().println(Json.write(o));
         spec.commandLine().getOut().flush();
