@@ -126,9 +126,9 @@ async function run(id) {
   for (const [attr, rows] of Object.entries(sub)) {
     if (!Array.isArray(rows)) continue;
     for (const s of rows) subRows.push(el('tr', {}, el('td', { text: attr + ' = ' + s.value }), el('td', { class: 'num', text: s.n }),
-      el('td', { text: s.sensitivity ? fmt(s.sensitivity.estimate) + ' ' + ci(s.sensitivity.ci[0], s.sensitivity.ci[1]) : '' }),
-      el('td', { text: s.specificity ? fmt(s.specificity.estimate) + ' ' + ci(s.specificity.ci[0], s.specificity.ci[1]) : '' }),
-      el('td', { text: s.auc !== undefined && s.auc !== null ? fmt(s.auc) + ' ' + (s.auc_ci ? ci(s.auc_ci[0], s.auc_ci[1]) : '') : '' }),
+      el('td', { class: 'ci', text: s.sensitivity ? fmt(s.sensitivity.estimate) + ' ' + ci(s.sensitivity.ci[0], s.sensitivity.ci[1]) : '' }),
+      el('td', { class: 'ci', text: s.specificity ? fmt(s.specificity.estimate) + ' ' + ci(s.specificity.ci[0], s.specificity.ci[1]) : '' }),
+      el('td', { class: 'ci', text: s.auc !== undefined && s.auc !== null ? fmt(s.auc) + ' ' + (s.auc_ci ? ci(s.auc_ci[0], s.auc_ci[1]) : '') : '' }),
       el('td', { text: (s.warnings || []).join('; ') })));
   }
   if (subRows.length) parts.push(el('h2', { text: 'Subgroups' }), table(['Subgroup', 'n', 'Sensitivity', 'Specificity', 'AUC', 'Notes'], subRows));
