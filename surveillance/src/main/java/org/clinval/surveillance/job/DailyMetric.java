@@ -20,4 +20,27 @@ public class DailyMetric {
     public long scored;
 
     public DailyMetric() {}
+
+    /** Counts one record of the day. */
+    void add(CaseRecord r) {
+        switch (r.kind) {
+            case PREDICTION -> {
+                predictions++;
+                if (r.decision > 0) positiveCalls++;
+                if (!Double.isNaN(r.score)) {
+                    scoreSum = scoreSum.add(new java.math.BigDecimal(r.score));
+                    scored++;
+                }
+            }
+            case JOINED -> {
+                boolean pos = r.label > 0;
+                boolean call = r.decision > 0;
+                if (pos && call) tp++;
+                else if (pos) fn++;
+                else if (call) fp++;
+                else tn++;
+            }
+            case READER -> {}
+        }
+    }
 }

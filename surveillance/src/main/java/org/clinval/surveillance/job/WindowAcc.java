@@ -77,39 +77,6 @@ public class WindowAcc {
         }
     }
 
-    /** Adds every value of {@code o}. */
-    public void merge(WindowAcc o) {
-        predictions += o.predictions;
-        tp += o.tp;
-        fp += o.fp;
-        tn += o.tn;
-        fn += o.fn;
-        readers += o.readers;
-        overrides += o.overrides;
-        for (int i = 0; i < o.nPred; i++) {
-            if (nPred == score.length) grow(Math.max(16, nPred * 2));
-            score[nPred] = o.score[i];
-            kvp[nPred] = o.kvp[i];
-            thick[nPred] = o.thick[i];
-            spacing[nPred] = o.spacing[i];
-            field[nPred] = o.field[i];
-            nPred++;
-        }
-        for (int i = 0; i < o.nJoined; i++) {
-            if (nJoined == joinedScore.length) {
-                int n = Math.max(16, nJoined * 2);
-                joinedScore = Arrays.copyOf(joinedScore, n);
-                joinedPositive = Arrays.copyOf(joinedPositive, n);
-            }
-            joinedScore[nJoined] = o.joinedScore[i];
-            joinedPositive[nJoined] = o.joinedPositive[i];
-            nJoined++;
-        }
-        for (int i = 0; i < o.nManufacturers; i++)
-            countManufacturer(o.manufacturers[i], o.manufacturerCounts[i]);
-        for (int i = 0; i < o.nKernels; i++) countKernel(o.kernels[i], o.kernelCounts[i]);
-    }
-
     private void grow(int n) {
         score = Arrays.copyOf(score, n);
         kvp = Arrays.copyOf(kvp, n);
