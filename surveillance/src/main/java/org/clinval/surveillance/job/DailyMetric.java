@@ -22,7 +22,7 @@ public class DailyMetric {
     public DailyMetric() {}
 
     /** Counts one record of the day. */
-    void add(CaseRecord r) {
+    void add(StratumRecord r) {
         switch (r.kind) {
             case PREDICTION -> {
                 predictions++;

@@ -26,7 +26,7 @@ import org.clinval.surveillance.plan.MonitoringPlan;
  * of that window (and counted in {@code numLateRecordsDropped}); its other, later-ending windows
  * still take it.
  */
-final class StratumWindows extends KeyedProcessFunction<String, CaseRecord, String> {
+final class StratumWindows extends KeyedProcessFunction<String, StratumRecord, String> {
 
     private static final long serialVersionUID = 1L;
 
@@ -81,7 +81,8 @@ final class StratumWindows extends KeyedProcessFunction<String, CaseRecord, Stri
     }
 
     @Override
-    public void processElement(CaseRecord r, Context ctx, Collector<String> out) throws Exception {
+    public void processElement(StratumRecord r, Context ctx, Collector<String> out)
+            throws Exception {
         long t = ctx.timestamp();
         long watermark = ctx.timerService().currentWatermark();
         for (int i = 0; i < kinds.size(); i++) {

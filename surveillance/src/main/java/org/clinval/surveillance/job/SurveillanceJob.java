@@ -72,15 +72,16 @@ public final class SurveillanceJob {
                         : events.map(failOnce)
                                 .setParallelism(lines.getParallelism())
                                 .name("fail once");
-        SingleOutputStreamOperator<CaseRecord> joined =
+        // The join sends each record into each of its strata: four small records per record.
+        SingleOutputStreamOperator<StratumRecord> joined =
                 parsed.assignTimestampsAndWatermarks(wm)
                         .setParallelism(lines.getParallelism())
                         .name("event time")
                         .keyBy(e -> e.caseId, Types.STRING)
-                        .process(new JoinCases(plan.horizonMillis(), plan.latenessMillis()))
+                        .process(
+                                new JoinCases(
+                                        plan.horizonMillis(), plan.latenessMillis(), plan.strata()))
                         .name("join truth");
-
-        DataStream<CaseRecord> strata = joined.flatMap(new Strata(plan.strata())).name("strata");
 
         List<MonitoringPlan.Window> kinds = new ArrayList<>();
         kinds.add(plan.window());
@@ -89,7 +90,7 @@ public final class SurveillanceJob {
         // Every window of a stratum in one operator: each record crosses the network once per
         // stratum, not once per stratum and kind of window.
         SingleOutputStreamOperator<String> windows =
-                strata.keyBy(r -> r.stratum, Types.STRING)
+                joined.keyBy(r -> r.stratum, Types.STRING)
                         .process(new StratumWindows(plan, baseline, kinds))
                         .name("windows");
         DataStream<String> cumulative =
@@ -107,10 +108,7 @@ public final class SurveillanceJob {
         DataStream<String> alarmLines =
                 windows.getSideOutput(Tags.ALARMS).union(cusum.getSideOutput(Tags.ALARMS));
 
-        DataStream<String> joinedRows =
-                joined.filter(r -> r.kind == CaseRecord.Kind.JOINED)
-                        .map(JoinedCases::line, Types.STRING)
-                        .name("joined cases");
+        DataStream<String> joinedRows = joined.getSideOutput(Tags.JOINED);
         DataStream<DeadLetter> dead =
                 events.getSideOutput(Tags.DEAD).union(joined.getSideOutput(Tags.DEAD));
         DataStream<Ledger> ledger =

@@ -10,6 +10,9 @@ final class Tags {
     static final OutputTag<String> DRIFT = new OutputTag<>("drift") {};
     static final OutputTag<String> ALARMS = new OutputTag<>("alarms") {};
 
+    /** The lines of {@code joined-cases.csv}. */
+    static final OutputTag<String> JOINED = new OutputTag<>("joined") {};
+
     /** The summaries of the plan's windows, summed into the cumulative rows. */
     static final OutputTag<WindowSummary> SUMMARIES = new OutputTag<>("summaries") {};
 

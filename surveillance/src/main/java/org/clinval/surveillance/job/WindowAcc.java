@@ -40,7 +40,7 @@ public class WindowAcc {
     public WindowAcc() {}
 
     /** Adds one record. */
-    public void add(CaseRecord r) {
+    public void add(StratumRecord r) {
         switch (r.kind) {
             case PREDICTION -> {
                 predictions++;
