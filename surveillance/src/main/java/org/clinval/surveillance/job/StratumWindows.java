@@ -43,6 +43,12 @@ final class StratumWindows extends KeyedProcessFunction<String, StratumRecord, S
     private transient Counter lateDropped;
 
     /**
+     * The last window computed per kind (the days last): records come in time order, mostly within
+     * the windows of the record before.
+     */
+    private transient TimeWindow[] recent;
+
+    /**
      * @param kinds the kinds of windows the plan needs, each once
      */
     StratumWindows(MonitoringPlan plan, Baseline baseline, List<MonitoringPlan.Window> kinds) {
@@ -78,6 +84,7 @@ final class StratumWindows extends KeyedProcessFunction<String, StratumRecord, S
                         .getMapState(
                                 new MapStateDescriptor<>("days", Long.class, DailyMetric.class));
         lateDropped = getRuntimeContext().getMetricGroup().counter("numLateRecordsDropped");
+        recent = new TimeWindow[kinds.size() + 1];
     }
 
     @Override
@@ -86,7 +93,7 @@ final class StratumWindows extends KeyedProcessFunction<String, StratumRecord, S
         long t = ctx.timestamp();
         long watermark = ctx.timerService().currentWatermark();
         for (int i = 0; i < kinds.size(); i++) {
-            TimeWindow w = CalendarWindows.of(kinds.get(i), t);
+            TimeWindow w = window(i, kinds.get(i), t);
             if (w.maxTimestamp() <= watermark) {
                 lateDropped.inc();
                 continue;
@@ -101,7 +108,7 @@ final class StratumWindows extends KeyedProcessFunction<String, StratumRecord, S
             a.add(r);
             open.put(w.getEnd(), a);
         }
-        TimeWindow day = CalendarWindows.of(MonitoringPlan.Window.DAY, t);
+        TimeWindow day = window(kinds.size(), MonitoringPlan.Window.DAY, t);
         if (day.maxTimestamp() <= watermark) {
             lateDropped.inc();
             return;
@@ -113,6 +120,16 @@ final class StratumWindows extends KeyedProcessFunction<String, StratumRecord, S
         }
         d.add(r);
         days.put(day.getEnd(), d);
+    }
+
+    /** The window of {@code kind} that holds {@code t}; {@code i} its place in {@link #recent}. */
+    private TimeWindow window(int i, MonitoringPlan.Window kind, long t) {
+        TimeWindow w = recent[i];
+        if (w == null || t < w.getStart() || t >= w.getEnd()) {
+            w = CalendarWindows.of(kind, t);
+            recent[i] = w;
+        }
+        return w;
     }
 
     @Override
@@ -141,8 +158,7 @@ final class StratumWindows extends KeyedProcessFunction<String, StratumRecord, S
         DailyMetric d = days.get(end);
         if (d != null) {
             days.remove(end);
-            d.stratum = stratum;
-            d.day = CalendarWindows.of(MonitoringPlan.Window.DAY, ts).getStart();
+            d.close(stratum, CalendarWindows.of(MonitoringPlan.Window.DAY, ts).getStart());
             ctx.output(Tags.DAYS, d);
         }
     }

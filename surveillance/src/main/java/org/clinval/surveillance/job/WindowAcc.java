@@ -179,23 +179,37 @@ public class WindowAcc {
 
     /** The number of predictions with a score. */
     public long scored() {
-        return numeric("score").length;
+        long n = 0;
+        for (int i = 0; i < nPred; i++) if (!Double.isNaN(score[i])) n++;
+        return n;
     }
 
-    /** The joined cases as (score, positive), sorted by score then truth: a canonical order. */
+    /**
+     * The joined cases as (score, positive), sorted by score then truth: a canonical order. (The
+     * negatives' and the positives' scores are sorted apart, then merged, negatives first at equal
+     * scores.)
+     */
     public double[][] joined() {
-        Integer[] idx = new Integer[nJoined];
-        for (int i = 0; i < nJoined; i++) idx[i] = i;
-        Arrays.sort(
-                idx,
-                (a, b) -> {
-                    int c = Double.compare(joinedScore[a], joinedScore[b]);
-                    return c != 0 ? c : Byte.compare(joinedPositive[a], joinedPositive[b]);
-                });
-        double[][] out = new double[2][nJoined];
+        double[] neg = new double[nJoined];
+        double[] pos = new double[nJoined];
+        int nn = 0;
+        int np = 0;
         for (int i = 0; i < nJoined; i++) {
-            out[0][i] = joinedScore[idx[i]];
-            out[1][i] = joinedPositive[idx[i]];
+            if (joinedPositive[i] > 0) pos[np++] = joinedScore[i];
+            else neg[nn++] = joinedScore[i];
+        }
+        Arrays.sort(neg, 0, nn);
+        Arrays.sort(pos, 0, np);
+        double[][] out = new double[2][nJoined];
+        int a = 0;
+        int b = 0;
+        for (int k = 0; k < nJoined; k++) {
+            if (b == np || (a < nn && Double.compare(neg[a], pos[b]) <= 0)) {
+                out[0][k] = neg[a++];
+            } else {
+                out[0][k] = pos[b++];
+                out[1][k] = 1;
+            }
         }
         return out;
     }
