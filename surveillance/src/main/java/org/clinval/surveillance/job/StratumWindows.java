@@ -101,7 +101,7 @@ final class StratumWindows extends KeyedProcessFunction<String, StratumRecord, S
             MapState<Long, WindowAcc> open = windows.get(i);
             WindowAcc a = open.get(w.getEnd());
             if (a == null) {
-                a = new WindowAcc();
+                a = new WindowAcc(statistics.get(i).drift());
                 // One timer per window (state and timer are checkpointed together).
                 ctx.timerService().registerEventTimeTimer(w.maxTimestamp());
             }

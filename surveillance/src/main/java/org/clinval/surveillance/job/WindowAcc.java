@@ -1,15 +1,23 @@
 package org.clinval.surveillance.job;
 
 import java.util.Arrays;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * One stratum's window, accumulated as its records arrive: counts, and in primitive arrays only the
  * values the statistics need (each prediction's score and numeric metadata, each joined case's
  * score and truth, categorical metadata as counts). A tenth of the state of the records themselves,
  * so checkpoints stay small and the job stays fast; the statistics at the window's end are the
- * same, computed over the values in a canonical order.
+ * same, computed over the values in a canonical order. Only the drift windows keep the numeric and
+ * categorical acquisition metadata ({@link #metadata}); the others need the scores alone. In
+ * checkpoints (see {@link WindowAccSerializer}) the arrays take the values they hold, not their
+ * room to grow.
  */
+@TypeInfo(WindowAccSerializer.Info.class)
 public class WindowAcc {
+
+    /** Whether the acquisition metadata is kept: for the drift tests. */
+    public boolean metadata = true;
 
     public long predictions;
     public long tp;
@@ -39,6 +47,13 @@ public class WindowAcc {
 
     public WindowAcc() {}
 
+    /**
+     * @param metadata whether to keep the acquisition metadata (for the drift tests)
+     */
+    public WindowAcc(boolean metadata) {
+        this.metadata = metadata;
+    }
+
     /** Adds one record. */
     public void add(StratumRecord r) {
         switch (r.kind) {
@@ -46,13 +61,15 @@ public class WindowAcc {
                 predictions++;
                 if (nPred == score.length) grow(Math.max(16, nPred * 2));
                 score[nPred] = r.score;
-                kvp[nPred] = r.kvp;
-                thick[nPred] = r.sliceThicknessMm;
-                spacing[nPred] = r.pixelSpacingMm;
-                field[nPred] = r.magneticFieldStrengthT;
+                if (metadata) {
+                    kvp[nPred] = r.kvp;
+                    thick[nPred] = r.sliceThicknessMm;
+                    spacing[nPred] = r.pixelSpacingMm;
+                    field[nPred] = r.magneticFieldStrengthT;
+                    if (r.manufacturer != null) countManufacturer(r.manufacturer, 1);
+                    if (r.convolutionKernel != null) countKernel(r.convolutionKernel, 1);
+                }
                 nPred++;
-                if (r.manufacturer != null) countManufacturer(r.manufacturer, 1);
-                if (r.convolutionKernel != null) countKernel(r.convolutionKernel, 1);
             }
             case JOINED -> {
                 boolean pos = r.label > 0;
@@ -79,6 +96,7 @@ public class WindowAcc {
 
     private void grow(int n) {
         score = Arrays.copyOf(score, n);
+        if (!metadata) return;
         kvp = Arrays.copyOf(kvp, n);
         thick = Arrays.copyOf(thick, n);
         spacing = Arrays.copyOf(spacing, n);
@@ -117,6 +135,9 @@ public class WindowAcc {
 
     /** The present (non-NaN) values of numeric variable {@code v}, sorted. */
     public double[] numeric(String v) {
+        if (!metadata && !v.equals("score")) {
+            throw new IllegalStateException("this window keeps no acquisition metadata: " + v);
+        }
         double[] all =
                 switch (v) {
                     case "score" -> score;
@@ -136,6 +157,9 @@ public class WindowAcc {
 
     /** The values of categorical variable {@code v}, one per prediction that has it, sorted. */
     public String[] categorical(String v) {
+        if (!metadata) {
+            throw new IllegalStateException("this window keeps no acquisition metadata: " + v);
+        }
         String[] keys;
         long[] counts;
         int n;

@@ -38,6 +38,11 @@ final class WindowStatistics implements Serializable {
         this.goals = goals;
     }
 
+    /** Whether this kind of window gets the drift tests. */
+    boolean drift() {
+        return drift;
+    }
+
     /**
      * Returns the summary of one stratum's window, its {@code windows.csv} row in {@link
      * WindowSummary#line}; gives its drift rows to {@code drift} (in the drift windows) and its

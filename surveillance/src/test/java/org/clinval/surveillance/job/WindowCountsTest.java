@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.SplittableRandom;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,6 +74,61 @@ class WindowCountsTest {
             assertThat(j[1][i]).as("truth %d", i).isEqualTo(cases[i][1]);
         }
         assertThat(a.tp + a.fp + a.tn + a.fn).isEqualTo(cases.length);
+    }
+
+    @Test
+    void aWindowComesBackFromItsCheckpointWithEveryValue() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(3);
+        for (boolean metadata : new boolean[] {true, false}) {
+            WindowAcc a = new WindowAcc(metadata);
+            for (int i = 0; i < 1000; i++) {
+                StratumRecord r = prediction(i % 100 == 0 ? Double.NaN : rnd.nextDouble());
+                r.kind = CaseRecord.Kind.values()[rnd.nextInt(3)];
+                r.label = rnd.nextInt(2);
+                r.decision = rnd.nextInt(2);
+                r.readerAgreed = rnd.nextInt(2);
+                r.kvp = rnd.nextInt(3) == 0 ? Double.NaN : 100 + rnd.nextInt(3) * 10;
+                r.sliceThicknessMm = rnd.nextDouble();
+                r.pixelSpacingMm = 0.7;
+                r.manufacturer = i % 7 == 0 ? null : "M" + rnd.nextInt(3);
+                r.convolutionKernel = "K" + rnd.nextInt(2);
+                a.add(r);
+            }
+            DataOutputSerializer out = new DataOutputSerializer(64);
+            WindowAccSerializer.INSTANCE.serialize(a, out);
+            WindowAcc b =
+                    WindowAccSerializer.INSTANCE.deserialize(
+                            new DataInputDeserializer(out.getCopyOfBuffer()));
+            for (WindowAcc c : new WindowAcc[] {b, WindowAccSerializer.INSTANCE.copy(a)}) {
+                assertThat(c.metadata).isEqualTo(metadata);
+                assertThat(new long[] {c.predictions, c.tp, c.fp, c.tn, c.fn, c.readers})
+                        .containsExactly(a.predictions, a.tp, a.fp, a.tn, a.fn, a.readers);
+                assertThat(c.overrides).isEqualTo(a.overrides);
+                assertThat(c.numeric("score")).containsExactly(a.numeric("score"));
+                assertThat(c.joined()[0]).containsExactly(a.joined()[0]);
+                assertThat(c.joined()[1]).containsExactly(a.joined()[1]);
+                if (metadata) {
+                    for (String v :
+                            new String[] {
+                                "kvp",
+                                "slice_thickness_mm",
+                                "pixel_spacing_mm",
+                                "magnetic_field_strength_t"
+                            }) {
+                        assertThat(c.numeric(v)).as(v).containsExactly(a.numeric(v));
+                    }
+                    assertThat(c.categorical("manufacturer"))
+                            .containsExactly(a.categorical("manufacturer"));
+                    assertThat(c.categorical("convolution_kernel"))
+                            .containsExactly(a.categorical("convolution_kernel"));
+                } else {
+                    assertThat(c.nManufacturers).isZero();
+                }
+                // It goes on growing after a restore.
+                c.add(prediction(0.5));
+                assertThat(c.numeric("score")).hasSize(a.numeric("score").length + 1);
+            }
+        }
     }
 
     private static StratumRecord prediction(double score) {
