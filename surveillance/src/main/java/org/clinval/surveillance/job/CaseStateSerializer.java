@@ -14,8 +14,8 @@ import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 import org.clinval.surveillance.event.Event;
+import org.clinval.surveillance.event.EventSerializer;
 
 /**
  * Writes a {@link CaseState}, its events with every field, as one block of bytes. The join holds a
@@ -28,7 +28,6 @@ public final class CaseStateSerializer extends TypeSerializerSingleton<CaseState
 
     private static final long serialVersionUID = 1L;
     static final CaseStateSerializer INSTANCE = new CaseStateSerializer();
-    private static final Event.Type[] TYPES = Event.Type.values();
     private static final ThreadLocal<DataOutputSerializer> BUFFER =
             ThreadLocal.withInitial(() -> new DataOutputSerializer(512));
 
@@ -45,12 +44,12 @@ public final class CaseStateSerializer extends TypeSerializerSingleton<CaseState
     @Override
     public CaseState copy(CaseState from) {
         CaseState c = new CaseState();
-        c.prediction = copy(from.prediction);
-        c.truth = copy(from.truth);
-        c.reader = copy(from.reader);
+        c.prediction = EventSerializer.INSTANCE.copy(from.prediction);
+        c.truth = EventSerializer.INSTANCE.copy(from.truth);
+        c.reader = EventSerializer.INSTANCE.copy(from.reader);
         c.joined = from.joined;
-        c.pendingTruth = copy(from.pendingTruth);
-        c.pendingReader = copy(from.pendingReader);
+        c.pendingTruth = EventSerializer.INSTANCE.copy(from.pendingTruth);
+        c.pendingReader = EventSerializer.INSTANCE.copy(from.pendingReader);
         c.readerUsed = from.readerUsed;
         c.readerAgreed = from.readerAgreed;
         c.tombstone = from.tombstone;
@@ -84,7 +83,7 @@ public final class CaseStateSerializer extends TypeSerializerSingleton<CaseState
         b.writeLong(s.tombstone);
         for (Event e :
                 new Event[] {s.prediction, s.truth, s.reader, s.pendingTruth, s.pendingReader}) {
-            if (e != null) write(e, b);
+            if (e != null) EventSerializer.write(e, b);
         }
         out.writeInt(b.length());
         out.write(b.getSharedBuffer(), 0, b.length());
@@ -101,11 +100,11 @@ public final class CaseStateSerializer extends TypeSerializerSingleton<CaseState
         s.tombstone = b.readLong();
         s.joined = (present & 32) != 0;
         s.readerUsed = (present & 64) != 0;
-        if ((present & 1) != 0) s.prediction = read(b);
-        if ((present & 2) != 0) s.truth = read(b);
-        if ((present & 4) != 0) s.reader = read(b);
-        if ((present & 8) != 0) s.pendingTruth = read(b);
-        if ((present & 16) != 0) s.pendingReader = read(b);
+        if ((present & 1) != 0) s.prediction = EventSerializer.read(b);
+        if ((present & 2) != 0) s.truth = EventSerializer.read(b);
+        if ((present & 4) != 0) s.reader = EventSerializer.read(b);
+        if ((present & 8) != 0) s.pendingTruth = EventSerializer.read(b);
+        if ((present & 16) != 0) s.pendingReader = EventSerializer.read(b);
         return s;
     }
 
@@ -124,81 +123,6 @@ public final class CaseStateSerializer extends TypeSerializerSingleton<CaseState
     @Override
     public TypeSerializerSnapshot<CaseState> snapshotConfiguration() {
         return new Snapshot();
-    }
-
-    private static Event copy(Event e) {
-        if (e == null) return null;
-        Event c = new Event();
-        c.type = e.type;
-        c.caseId = e.caseId;
-        c.eventTime = e.eventTime;
-        c.site = e.site;
-        c.deviceVersion = e.deviceVersion;
-        c.modelVersion = e.modelVersion;
-        c.score = e.score;
-        c.grade = e.grade;
-        c.decision = e.decision;
-        c.modality = e.modality;
-        c.manufacturer = e.manufacturer;
-        c.manufacturerModelName = e.manufacturerModelName;
-        c.kvp = e.kvp;
-        c.sliceThicknessMm = e.sliceThicknessMm;
-        c.pixelSpacingMm = e.pixelSpacingMm;
-        c.convolutionKernel = e.convolutionKernel;
-        c.magneticFieldStrengthT = e.magneticFieldStrengthT;
-        c.label = e.label;
-        c.source = e.source;
-        c.agreed = e.agreed;
-        return c;
-    }
-
-    private static void write(Event e, DataOutputSerializer b) throws IOException {
-        b.writeByte(e.type == null ? -1 : e.type.ordinal());
-        StringValue.writeString(e.caseId, b);
-        b.writeLong(e.eventTime);
-        StringValue.writeString(e.site, b);
-        StringValue.writeString(e.deviceVersion, b);
-        StringValue.writeString(e.modelVersion, b);
-        b.writeDouble(e.score);
-        b.writeInt(e.grade);
-        b.writeInt(e.decision);
-        StringValue.writeString(e.modality, b);
-        StringValue.writeString(e.manufacturer, b);
-        StringValue.writeString(e.manufacturerModelName, b);
-        b.writeDouble(e.kvp);
-        b.writeDouble(e.sliceThicknessMm);
-        b.writeDouble(e.pixelSpacingMm);
-        StringValue.writeString(e.convolutionKernel, b);
-        b.writeDouble(e.magneticFieldStrengthT);
-        b.writeInt(e.label);
-        StringValue.writeString(e.source, b);
-        b.writeBoolean(e.agreed);
-    }
-
-    private static Event read(DataInputDeserializer b) throws IOException {
-        Event e = new Event();
-        int type = b.readByte();
-        e.type = type < 0 ? null : TYPES[type];
-        e.caseId = StringValue.readString(b);
-        e.eventTime = b.readLong();
-        e.site = StringValue.readString(b);
-        e.deviceVersion = StringValue.readString(b);
-        e.modelVersion = StringValue.readString(b);
-        e.score = b.readDouble();
-        e.grade = b.readInt();
-        e.decision = b.readInt();
-        e.modality = StringValue.readString(b);
-        e.manufacturer = StringValue.readString(b);
-        e.manufacturerModelName = StringValue.readString(b);
-        e.kvp = b.readDouble();
-        e.sliceThicknessMm = b.readDouble();
-        e.pixelSpacingMm = b.readDouble();
-        e.convolutionKernel = StringValue.readString(b);
-        e.magneticFieldStrengthT = b.readDouble();
-        e.label = b.readInt();
-        e.source = StringValue.readString(b);
-        e.agreed = b.readBoolean();
-        return e;
     }
 
     /** The serializer has no configuration: its snapshot restores the one instance. */
