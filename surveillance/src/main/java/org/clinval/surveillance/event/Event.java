@@ -1,9 +1,10 @@
 package org.clinval.surveillance.event;
 
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
- * One real-world event, as a Flink POJO (public fields, no-argument constructor) so that no generic
+ * One real-world event, with its own Flink serializer ({@link EventSerializer}) so that no generic
  * serialiser runs: a {@link Type#PREDICTION prediction} the device made, the {@link
  * Type#GROUND_TRUTH ground truth} that arrived later, or a {@link Type#READER_DECISION reader's
  * decision} to agree with or override the device.
@@ -11,6 +12,7 @@ import java.util.Objects;
  * <p>Absent numbers are {@code NaN} in this in-memory record only; they are never written out as
  * such (outputs leave the cell empty).
  */
+@TypeInfo(EventSerializer.Info.class)
 public class Event {
 
     /** The kinds of event. */

@@ -5,13 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
-import java.util.Collection;
-import java.util.List;
-import org.apache.flink.api.common.ExecutionConfig;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.streaming.api.windowing.assigners.WindowAssigner;
-import org.apache.flink.streaming.api.windowing.triggers.EventTimeTrigger;
-import org.apache.flink.streaming.api.windowing.triggers.Trigger;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.clinval.surveillance.plan.MonitoringPlan;
 
@@ -19,17 +12,11 @@ import org.clinval.surveillance.plan.MonitoringPlan;
  * Tumbling calendar windows in UTC: days, ISO weeks (Monday first) or calendar months — months are
  * not of one length, so Flink's fixed-size tumbling windows cannot express them.
  */
-public final class CalendarWindows extends WindowAssigner<Object, TimeWindow> {
-
-    private static final long serialVersionUID = 1L;
+public final class CalendarWindows {
 
     private static final long DAY_MS = 86_400_000L;
 
-    private final MonitoringPlan.Window kind;
-
-    public CalendarWindows(MonitoringPlan.Window kind) {
-        this.kind = kind;
-    }
+    private CalendarWindows() {}
 
     /** Returns the window of {@code kind} that holds instant {@code millis}. */
     public static TimeWindow of(MonitoringPlan.Window kind, long millis) {
@@ -66,31 +53,5 @@ public final class CalendarWindows extends WindowAssigner<Object, TimeWindow> {
     /** Returns the UTC day of {@code millis}. */
     public static LocalDate day(long millis) {
         return Instant.ofEpochMilli(millis).atZone(ZoneOffset.UTC).toLocalDate();
-    }
-
-    @Override
-    public Collection<TimeWindow> assignWindows(
-            Object element, long timestamp, WindowAssignerContext context) {
-        return List.of(of(kind, timestamp));
-    }
-
-    @Override
-    public Trigger<Object, TimeWindow> getDefaultTrigger() {
-        return EventTimeTrigger.create();
-    }
-
-    @Override
-    public TypeSerializer<TimeWindow> getWindowSerializer(ExecutionConfig executionConfig) {
-        return new TimeWindow.Serializer();
-    }
-
-    @Override
-    public boolean isEventTime() {
-        return true;
-    }
-
-    @Override
-    public String toString() {
-        return "CalendarWindows(" + kind.wire() + ")";
     }
 }

@@ -1,11 +1,11 @@
 package org.clinval.surveillance.job;
 
 /**
- * What the join emits for the statistics, each at its own event time: a {@link Kind#PREDICTION}
- * (counted by prediction time: volumes, scores, acquisition metadata), a {@link Kind#JOINED} case
- * (a prediction with its ground truth, counted when the truth arrived) or a {@link Kind#READER}
- * decision (counted when it was made). {@link #stratum} is set when the record is copied into each
- * of its strata.
+ * What the join makes of its events for the statistics, each at its own event time: a {@link
+ * Kind#PREDICTION} (counted by prediction time: volumes, scores, acquisition metadata), a {@link
+ * Kind#JOINED} case (a prediction with its ground truth, counted when the truth arrived) or a
+ * {@link Kind#READER} decision (counted when it was made). It is sent on into each of its strata as
+ * a {@link StratumRecord}.
  */
 public class CaseRecord {
 
@@ -17,7 +17,6 @@ public class CaseRecord {
     }
 
     public Kind kind;
-    public String stratum;
     public String caseId;
     public long time;
     public long predictionTime;
@@ -41,32 +40,6 @@ public class CaseRecord {
     public double magneticFieldStrengthT = Double.NaN;
 
     public CaseRecord() {}
-
-    /** Returns a copy in {@code stratum}. */
-    public CaseRecord in(String stratum) {
-        CaseRecord c = new CaseRecord();
-        c.kind = kind;
-        c.stratum = stratum;
-        c.caseId = caseId;
-        c.time = time;
-        c.predictionTime = predictionTime;
-        c.truthTime = truthTime;
-        c.site = site;
-        c.manufacturer = manufacturer;
-        c.modelVersion = modelVersion;
-        c.deviceVersion = deviceVersion;
-        c.score = score;
-        c.decision = decision;
-        c.label = label;
-        c.truthSource = truthSource;
-        c.readerAgreed = readerAgreed;
-        c.convolutionKernel = convolutionKernel;
-        c.kvp = kvp;
-        c.sliceThicknessMm = sliceThicknessMm;
-        c.pixelSpacingMm = pixelSpacingMm;
-        c.magneticFieldStrengthT = magneticFieldStrengthT;
-        return c;
-    }
 
     /** Returns the numeric acquisition variable {@code name} (score included), NaN when absent. */
     public double numeric(String name) {

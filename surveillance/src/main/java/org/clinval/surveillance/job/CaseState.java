@@ -1,8 +1,13 @@
 package org.clinval.surveillance.job;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 import org.clinval.surveillance.event.Event;
 
-/** What the join keeps for one case until its horizon has passed. */
+/**
+ * What the join keeps for one case until its horizon has passed (checkpointed by {@link
+ * CaseStateSerializer}).
+ */
+@TypeInfo(CaseStateSerializer.Info.class)
 public class CaseState {
     /** The prediction, while its horizon lasts. */
     public Event prediction;

@@ -3,6 +3,7 @@ package org.clinval.surveillance.job;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -18,18 +19,20 @@ import org.clinval.surveillance.event.Event;
  * waiting. The case's state is kept until twice the horizon after its prediction, then dropped, so
  * state is bounded by the events of that period and does not grow with the length of the stream.
  */
-final class JoinCases extends KeyedProcessFunction<String, Event, CaseRecord> {
+final class JoinCases extends KeyedProcessFunction<String, Event, StratumRecord> {
 
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final long horizon;
     private final long lateness;
+    private final List<String> strata;
     private transient ValueState<CaseState> state;
 
-    JoinCases(long horizonMillis, long latenessMillis) {
+    JoinCases(long horizonMillis, long latenessMillis, List<String> strata) {
         this.horizon = horizonMillis;
         this.lateness = latenessMillis;
+        this.strata = List.copyOf(strata);
     }
 
     @Override
@@ -38,7 +41,8 @@ final class JoinCases extends KeyedProcessFunction<String, Event, CaseRecord> {
     }
 
     @Override
-    public void processElement(Event e, Context ctx, Collector<CaseRecord> out) throws Exception {
+    public void processElement(Event e, Context ctx, Collector<StratumRecord> out)
+            throws Exception {
         long watermark = ctx.timerService().currentWatermark();
         if (e.eventTime < watermark) {
             dead(
@@ -64,7 +68,7 @@ final class JoinCases extends KeyedProcessFunction<String, Event, CaseRecord> {
         state.update(st);
     }
 
-    private void prediction(Event e, CaseState st, Context ctx, Collector<CaseRecord> out) {
+    private void prediction(Event e, CaseState st, Context ctx, Collector<StratumRecord> out) {
         if (st.prediction != null || st.tombstone != Long.MIN_VALUE) {
             dead(
                     ctx,
@@ -74,7 +78,7 @@ final class JoinCases extends KeyedProcessFunction<String, Event, CaseRecord> {
             return;
         }
         st.prediction = e;
-        out.collect(record(CaseRecord.Kind.PREDICTION, e, e.eventTime, st));
+        emit(record(CaseRecord.Kind.PREDICTION, e, e.eventTime, st), ctx, out);
         ctx.timerService().registerEventTimeTimer(e.eventTime + horizon);
         if (st.reader != null) {
             Event r = st.reader;
@@ -88,7 +92,7 @@ final class JoinCases extends KeyedProcessFunction<String, Event, CaseRecord> {
         }
     }
 
-    private void truth(Event e, CaseState st, Context ctx, Collector<CaseRecord> out) {
+    private void truth(Event e, CaseState st, Context ctx, Collector<StratumRecord> out) {
         if (st.joined || st.truth != null) {
             dead(
                     ctx,
@@ -109,7 +113,7 @@ final class JoinCases extends KeyedProcessFunction<String, Event, CaseRecord> {
         join(e, st, ctx, out);
     }
 
-    private void join(Event t, CaseState st, Context ctx, Collector<CaseRecord> out) {
+    private void join(Event t, CaseState st, Context ctx, Collector<StratumRecord> out) {
         Event p = st.prediction;
         if (t.eventTime - p.eventTime > horizon) {
             pastHorizon(ctx, t, p.eventTime);
@@ -127,18 +131,18 @@ final class JoinCases extends KeyedProcessFunction<String, Event, CaseRecord> {
         emitJoin(p, t, st, ctx, out);
     }
 
-    private static void emitJoin(
-            Event p, Event t, CaseState st, Context ctx, Collector<CaseRecord> out) {
+    private void emitJoin(
+            Event p, Event t, CaseState st, Context ctx, Collector<StratumRecord> out) {
         CaseRecord r = record(CaseRecord.Kind.JOINED, p, Math.max(p.eventTime, t.eventTime), st);
         r.truthTime = t.eventTime;
         r.label = t.label;
         r.truthSource = t.source;
-        out.collect(r);
+        emit(r, ctx, out);
         ctx.output(Tags.LEDGER, new Ledger(Ledger.Fate.TRUTH_JOINED, 1));
         ctx.output(Tags.LEDGER, new Ledger(Ledger.Fate.PREDICTION_JOINED, 1));
     }
 
-    private void reader(Event e, CaseState st, Context ctx, Collector<CaseRecord> out) {
+    private void reader(Event e, CaseState st, Context ctx, Collector<StratumRecord> out) {
         if (st.readerUsed || st.reader != null) {
             dead(
                     ctx,
@@ -163,7 +167,7 @@ final class JoinCases extends KeyedProcessFunction<String, Event, CaseRecord> {
         useReader(e, st, ctx, out);
     }
 
-    private void useReader(Event e, CaseState st, Context ctx, Collector<CaseRecord> out) {
+    private void useReader(Event e, CaseState st, Context ctx, Collector<StratumRecord> out) {
         st.readerUsed = true;
         st.readerAgreed = e.agreed ? 1 : 0;
         long when = Math.max(e.eventTime, st.prediction.eventTime);
@@ -175,19 +179,29 @@ final class JoinCases extends KeyedProcessFunction<String, Event, CaseRecord> {
         emitReader(e, st, ctx, out);
     }
 
-    private static void emitReader(Event e, CaseState st, Context ctx, Collector<CaseRecord> out) {
+    private void emitReader(Event e, CaseState st, Context ctx, Collector<StratumRecord> out) {
         CaseRecord r =
                 record(
                         CaseRecord.Kind.READER,
                         st.prediction,
                         Math.max(e.eventTime, st.prediction.eventTime),
                         st);
-        out.collect(r);
+        emit(r, ctx, out);
         ctx.output(Tags.LEDGER, new Ledger(Ledger.Fate.READER_USED, 1));
     }
 
+    /**
+     * Sends {@code r} into each of its strata (as small records: each is sent over the network to
+     * its stratum's windows) and a joined case's line to {@link Tags#JOINED}.
+     */
+    private void emit(CaseRecord r, Context ctx, Collector<StratumRecord> out) {
+        for (String s : Strata.of(r, strata)) out.collect(StratumRecord.of(r, s));
+        if (r.kind == CaseRecord.Kind.JOINED) ctx.output(Tags.JOINED, JoinedCases.line(r));
+    }
+
     @Override
-    public void onTimer(long ts, OnTimerContext ctx, Collector<CaseRecord> out) throws Exception {
+    public void onTimer(long ts, OnTimerContext ctx, Collector<StratumRecord> out)
+            throws Exception {
         CaseState st = state.value();
         if (st == null) return;
         if (st.pendingReader != null

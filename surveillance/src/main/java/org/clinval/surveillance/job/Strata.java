@@ -1,18 +1,11 @@
 package org.clinval.surveillance.job;
 
 import java.util.List;
-import org.apache.flink.api.common.functions.FlatMapFunction;
-import org.apache.flink.util.Collector;
 
-/** Copies each record into {@code all} and into its site, manufacturer and model-version strata. */
-final class Strata implements FlatMapFunction<CaseRecord, CaseRecord> {
+/** The strata of a record: {@code all}, and its site, manufacturer and model version. */
+final class Strata {
 
-    private static final long serialVersionUID = 1L;
-    private final List<String> kinds;
-
-    Strata(List<String> kinds) {
-        this.kinds = List.copyOf(kinds);
-    }
+    private Strata() {}
 
     /** The strata of {@code r}: {@code all} first. */
     static String[] of(CaseRecord r, List<String> kinds) {
@@ -29,10 +22,5 @@ final class Strata implements FlatMapFunction<CaseRecord, CaseRecord> {
             out[i++] = k + "=" + (v == null || v.isBlank() ? "unknown" : v);
         }
         return out;
-    }
-
-    @Override
-    public void flatMap(CaseRecord r, Collector<CaseRecord> out) {
-        for (String s : of(r, kinds)) out.collect(r.in(s));
     }
 }

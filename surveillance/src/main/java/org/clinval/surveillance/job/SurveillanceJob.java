@@ -72,64 +72,43 @@ public final class SurveillanceJob {
                         : events.map(failOnce)
                                 .setParallelism(lines.getParallelism())
                                 .name("fail once");
-        SingleOutputStreamOperator<CaseRecord> joined =
+        // The join sends each record into each of its strata: four small records per record.
+        SingleOutputStreamOperator<StratumRecord> joined =
                 parsed.assignTimestampsAndWatermarks(wm)
                         .setParallelism(lines.getParallelism())
                         .name("event time")
                         .keyBy(e -> e.caseId, Types.STRING)
-                        .process(new JoinCases(plan.horizonMillis(), plan.latenessMillis()))
+                        .process(
+                                new JoinCases(
+                                        plan.horizonMillis(), plan.latenessMillis(), plan.strata()))
                         .name("join truth");
-
-        DataStream<CaseRecord> strata = joined.flatMap(new Strata(plan.strata())).name("strata");
 
         List<MonitoringPlan.Window> kinds = new ArrayList<>();
         kinds.add(plan.window());
         if (!kinds.contains(plan.goalWindow())) kinds.add(plan.goalWindow());
         if (!kinds.contains(plan.drift().window())) kinds.add(plan.drift().window());
-        DataStream<String> windowLines = null;
-        DataStream<String> driftLines = null;
-        DataStream<String> alarmLines = null;
-        for (MonitoringPlan.Window kind : kinds) {
-            boolean main = kind == plan.window();
-            SingleOutputStreamOperator<WindowSummary> w =
-                    strata.keyBy(r -> r.stratum, Types.STRING)
-                            .window(new CalendarWindows(kind))
-                            .aggregate(
-                                    new WindowAccumulate(),
-                                    new WindowStatistics(
-                                            plan,
-                                            baseline,
-                                            kind,
-                                            kind == plan.drift().window(),
-                                            kind == plan.goalWindow()))
-                            .name(kind.wire() + " windows");
-            DataStream<String> rows = w.map(s -> s.line, Types.STRING).name(kind.wire() + " rows");
-            windowLines = windowLines == null ? rows : windowLines.union(rows);
-            DataStream<String> a = w.getSideOutput(Tags.ALARMS);
-            alarmLines = alarmLines == null ? a : alarmLines.union(a);
-            if (kind == plan.drift().window()) driftLines = w.getSideOutput(Tags.DRIFT);
-            if (main) {
-                DataStream<String> cumulative =
-                        w.keyBy(s -> s.stratum, Types.STRING)
-                                .process(new Cumulative(plan.level(), plan.minCasesPerClass()))
-                                .name("cumulative");
-                windowLines = windowLines.union(cumulative);
-            }
-        }
+        // Every window of a stratum in one operator: each record crosses the network once per
+        // stratum, not once per stratum and kind of window.
+        SingleOutputStreamOperator<String> windows =
+                joined.keyBy(r -> r.stratum, Types.STRING)
+                        .process(new StratumWindows(plan, baseline, kinds))
+                        .name("windows");
+        DataStream<String> cumulative =
+                windows.getSideOutput(Tags.SUMMARIES)
+                        .keyBy(s -> s.stratum, Types.STRING)
+                        .process(new Cumulative(plan.level(), plan.minCasesPerClass()))
+                        .name("cumulative");
+        DataStream<String> windowLines = windows.union(cumulative);
+        DataStream<String> driftLines = windows.getSideOutput(Tags.DRIFT);
         SingleOutputStreamOperator<String> cusum =
-                strata.keyBy(r -> r.stratum, Types.STRING)
-                        .window(new CalendarWindows(MonitoringPlan.Window.DAY))
-                        .aggregate(new DailyCounts(), new DailyCounts.Stamp())
-                        .name("daily counts")
+                windows.getSideOutput(Tags.DAYS)
                         .keyBy(d -> d.stratum, Types.STRING)
                         .process(new CusumCharts(charts, baseline))
                         .name("cusum");
-        alarmLines = alarmLines.union(cusum.getSideOutput(Tags.ALARMS));
+        DataStream<String> alarmLines =
+                windows.getSideOutput(Tags.ALARMS).union(cusum.getSideOutput(Tags.ALARMS));
 
-        DataStream<String> joinedRows =
-                joined.filter(r -> r.kind == CaseRecord.Kind.JOINED)
-                        .map(JoinedCases::line, Types.STRING)
-                        .name("joined cases");
+        DataStream<String> joinedRows = joined.getSideOutput(Tags.JOINED);
         DataStream<DeadLetter> dead =
                 events.getSideOutput(Tags.DEAD).union(joined.getSideOutput(Tags.DEAD));
         DataStream<Ledger> ledger =

@@ -1,15 +1,23 @@
 package org.clinval.surveillance.job;
 
 import java.util.Arrays;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * One stratum's window, accumulated as its records arrive: counts, and in primitive arrays only the
  * values the statistics need (each prediction's score and numeric metadata, each joined case's
  * score and truth, categorical metadata as counts). A tenth of the state of the records themselves,
  * so checkpoints stay small and the job stays fast; the statistics at the window's end are the
- * same, computed over the values in a canonical order.
+ * same, computed over the values in a canonical order. Only the drift windows keep the numeric and
+ * categorical acquisition metadata ({@link #metadata}); the others need the scores alone. In
+ * checkpoints (see {@link WindowAccSerializer}) the arrays take the values they hold, not their
+ * room to grow.
  */
+@TypeInfo(WindowAccSerializer.Info.class)
 public class WindowAcc {
+
+    /** Whether the acquisition metadata is kept: for the drift tests. */
+    public boolean metadata = true;
 
     public long predictions;
     public long tp;
@@ -39,20 +47,29 @@ public class WindowAcc {
 
     public WindowAcc() {}
 
+    /**
+     * @param metadata whether to keep the acquisition metadata (for the drift tests)
+     */
+    public WindowAcc(boolean metadata) {
+        this.metadata = metadata;
+    }
+
     /** Adds one record. */
-    public void add(CaseRecord r) {
+    public void add(StratumRecord r) {
         switch (r.kind) {
             case PREDICTION -> {
                 predictions++;
                 if (nPred == score.length) grow(Math.max(16, nPred * 2));
                 score[nPred] = r.score;
-                kvp[nPred] = r.kvp;
-                thick[nPred] = r.sliceThicknessMm;
-                spacing[nPred] = r.pixelSpacingMm;
-                field[nPred] = r.magneticFieldStrengthT;
+                if (metadata) {
+                    kvp[nPred] = r.kvp;
+                    thick[nPred] = r.sliceThicknessMm;
+                    spacing[nPred] = r.pixelSpacingMm;
+                    field[nPred] = r.magneticFieldStrengthT;
+                    if (r.manufacturer != null) countManufacturer(r.manufacturer, 1);
+                    if (r.convolutionKernel != null) countKernel(r.convolutionKernel, 1);
+                }
                 nPred++;
-                if (r.manufacturer != null) countManufacturer(r.manufacturer, 1);
-                if (r.convolutionKernel != null) countKernel(r.convolutionKernel, 1);
             }
             case JOINED -> {
                 boolean pos = r.label > 0;
@@ -77,41 +94,9 @@ public class WindowAcc {
         }
     }
 
-    /** Adds every value of {@code o}. */
-    public void merge(WindowAcc o) {
-        predictions += o.predictions;
-        tp += o.tp;
-        fp += o.fp;
-        tn += o.tn;
-        fn += o.fn;
-        readers += o.readers;
-        overrides += o.overrides;
-        for (int i = 0; i < o.nPred; i++) {
-            if (nPred == score.length) grow(Math.max(16, nPred * 2));
-            score[nPred] = o.score[i];
-            kvp[nPred] = o.kvp[i];
-            thick[nPred] = o.thick[i];
-            spacing[nPred] = o.spacing[i];
-            field[nPred] = o.field[i];
-            nPred++;
-        }
-        for (int i = 0; i < o.nJoined; i++) {
-            if (nJoined == joinedScore.length) {
-                int n = Math.max(16, nJoined * 2);
-                joinedScore = Arrays.copyOf(joinedScore, n);
-                joinedPositive = Arrays.copyOf(joinedPositive, n);
-            }
-            joinedScore[nJoined] = o.joinedScore[i];
-            joinedPositive[nJoined] = o.joinedPositive[i];
-            nJoined++;
-        }
-        for (int i = 0; i < o.nManufacturers; i++)
-            countManufacturer(o.manufacturers[i], o.manufacturerCounts[i]);
-        for (int i = 0; i < o.nKernels; i++) countKernel(o.kernels[i], o.kernelCounts[i]);
-    }
-
     private void grow(int n) {
         score = Arrays.copyOf(score, n);
+        if (!metadata) return;
         kvp = Arrays.copyOf(kvp, n);
         thick = Arrays.copyOf(thick, n);
         spacing = Arrays.copyOf(spacing, n);
@@ -150,6 +135,9 @@ public class WindowAcc {
 
     /** The present (non-NaN) values of numeric variable {@code v}, sorted. */
     public double[] numeric(String v) {
+        if (!metadata && !v.equals("score")) {
+            throw new IllegalStateException("this window keeps no acquisition metadata: " + v);
+        }
         double[] all =
                 switch (v) {
                     case "score" -> score;
@@ -169,6 +157,9 @@ public class WindowAcc {
 
     /** The values of categorical variable {@code v}, one per prediction that has it, sorted. */
     public String[] categorical(String v) {
+        if (!metadata) {
+            throw new IllegalStateException("this window keeps no acquisition metadata: " + v);
+        }
         String[] keys;
         long[] counts;
         int n;
@@ -212,23 +203,37 @@ public class WindowAcc {
 
     /** The number of predictions with a score. */
     public long scored() {
-        return numeric("score").length;
+        long n = 0;
+        for (int i = 0; i < nPred; i++) if (!Double.isNaN(score[i])) n++;
+        return n;
     }
 
-    /** The joined cases as (score, positive), sorted by score then truth: a canonical order. */
+    /**
+     * The joined cases as (score, positive), sorted by score then truth: a canonical order. (The
+     * negatives' and the positives' scores are sorted apart, then merged, negatives first at equal
+     * scores.)
+     */
     public double[][] joined() {
-        Integer[] idx = new Integer[nJoined];
-        for (int i = 0; i < nJoined; i++) idx[i] = i;
-        Arrays.sort(
-                idx,
-                (a, b) -> {
-                    int c = Double.compare(joinedScore[a], joinedScore[b]);
-                    return c != 0 ? c : Byte.compare(joinedPositive[a], joinedPositive[b]);
-                });
-        double[][] out = new double[2][nJoined];
+        double[] neg = new double[nJoined];
+        double[] pos = new double[nJoined];
+        int nn = 0;
+        int np = 0;
         for (int i = 0; i < nJoined; i++) {
-            out[0][i] = joinedScore[idx[i]];
-            out[1][i] = joinedPositive[idx[i]];
+            if (joinedPositive[i] > 0) pos[np++] = joinedScore[i];
+            else neg[nn++] = joinedScore[i];
+        }
+        Arrays.sort(neg, 0, nn);
+        Arrays.sort(pos, 0, np);
+        double[][] out = new double[2][nJoined];
+        int a = 0;
+        int b = 0;
+        for (int k = 0; k < nJoined; k++) {
+            if (b == np || (a < nn && Double.compare(neg[a], pos[b]) <= 0)) {
+                out[0][k] = neg[a++];
+            } else {
+                out[0][k] = pos[b++];
+                out[1][k] = 1;
+            }
         }
         return out;
     }

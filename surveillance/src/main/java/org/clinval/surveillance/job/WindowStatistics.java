@@ -1,10 +1,9 @@
 package org.clinval.surveillance.job;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Serializable;
 import java.util.Optional;
-import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
-import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
-import org.apache.flink.util.Collector;
+import java.util.function.Consumer;
 import org.clinval.surveillance.baseline.Baseline;
 import org.clinval.surveillance.plan.MonitoringPlan;
 import org.clinval.validation.Interval;
@@ -16,8 +15,7 @@ import org.clinval.validation.interval.Proportion;
  * drift tests against the baseline; in the goal windows an alarm for each measure whose lower
  * confidence bound falls below the validated study's acceptance goal.
  */
-final class WindowStatistics
-        extends ProcessWindowFunction<WindowAcc, WindowSummary, String, TimeWindow> {
+final class WindowStatistics implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -40,24 +38,32 @@ final class WindowStatistics
         this.goals = goals;
     }
 
-    @Override
-    public void process(
-            String stratum, Context ctx, Iterable<WindowAcc> accs, Collector<WindowSummary> out) {
-        for (WindowAcc a : accs) {
-            WindowSummary s =
-                    summary(stratum, kind, ctx.window().getStart(), ctx.window().getEnd(), a);
-            StringBuilder row = new StringBuilder();
-            WindowMetrics.Figures f = figures(s, a, plan, row);
-            s.line = row.toString();
-            out.collect(s);
-            if (goals) goalAlarms(s, f, ctx);
-            if (drift) {
-                for (String line :
-                        DriftRows.rows(plan, baseline, s, a, x -> ctx.output(Tags.ALARMS, x))) {
-                    ctx.output(Tags.DRIFT, line);
-                }
-            }
+    /** Whether this kind of window gets the drift tests. */
+    boolean drift() {
+        return drift;
+    }
+
+    /**
+     * Returns the summary of one stratum's window, its {@code windows.csv} row in {@link
+     * WindowSummary#line}; gives its drift rows to {@code drift} (in the drift windows) and its
+     * alarms to {@code alarms}.
+     */
+    WindowSummary compute(
+            String stratum,
+            long start,
+            long end,
+            WindowAcc a,
+            Consumer<String> drift,
+            Consumer<String> alarms) {
+        WindowSummary s = summary(stratum, kind, start, end, a);
+        StringBuilder row = new StringBuilder();
+        WindowMetrics.Figures f = figures(s, a, plan, row);
+        s.line = row.toString();
+        if (goals) goalAlarms(s, f, alarms);
+        if (this.drift) {
+            for (String line : DriftRows.rows(plan, baseline, s, a, alarms)) drift.accept(line);
         }
+        return s;
     }
 
     /** The counts of a window. */
@@ -90,12 +96,12 @@ final class WindowStatistics
         return WindowMetrics.compute(s, pos, j[0], plan.level(), plan.minCasesPerClass(), row);
     }
 
-    private void goalAlarms(WindowSummary s, WindowMetrics.Figures f, Context ctx) {
-        check("sensitivity", f.accuracy().sensitivity(), s, ctx);
-        check("specificity", f.accuracy().specificity(), s, ctx);
+    private void goalAlarms(WindowSummary s, WindowMetrics.Figures f, Consumer<String> alarms) {
+        check("sensitivity", f.accuracy().sensitivity(), s, alarms);
+        check("specificity", f.accuracy().specificity(), s, alarms);
     }
 
-    private void check(String measure, Proportion p, WindowSummary s, Context ctx) {
+    private void check(String measure, Proportion p, WindowSummary s, Consumer<String> alarms) {
         Optional<Baseline.Goal> goal = baseline.goal(measure);
         if (goal.isEmpty() || goal.get().ciLowerMin() == null) return;
         if (p.trials() < plan.minCasesForGoal()) return;
@@ -113,8 +119,7 @@ final class WindowStatistics
         e.put("goal_ci_lower_min", min);
         e.put("baseline_estimate", goal.get().estimate());
         e.put("endpoint", goal.get().endpoint());
-        ctx.output(
-                Tags.ALARMS,
+        alarms.accept(
                 Alarms.alarm(
                         "goal",
                         s.stratum,

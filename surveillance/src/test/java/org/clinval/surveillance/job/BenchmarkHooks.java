@@ -92,9 +92,9 @@ public final class BenchmarkHooks {
                     }
                     if (rec != null) {
                         for (String s : Strata.of(rec, plan.strata())) {
-                            CaseRecord c = rec.in(s);
+                            StratumRecord c = StratumRecord.of(rec, s);
                             for (var w : windows.entrySet()) {
-                                TimeWindow tw = CalendarWindows.of(w.getKey(), c.time);
+                                TimeWindow tw = CalendarWindows.of(w.getKey(), rec.time);
                                 w.getValue()
                                         .computeIfAbsent(tw.getStart(), k -> new HashMap<>())
                                         .computeIfAbsent(s, k -> new WindowAcc())
@@ -105,7 +105,7 @@ public final class BenchmarkHooks {
                                         days.computeIfAbsent(
                                                         CalendarWindows.of(
                                                                         MonitoringPlan.Window.DAY,
-                                                                        c.time)
+                                                                        rec.time)
                                                                 .getStart(),
                                                         k -> new HashMap<>())
                                                 .computeIfAbsent(s, k -> new long[2]);
