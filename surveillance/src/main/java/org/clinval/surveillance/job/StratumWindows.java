@@ -16,15 +16,17 @@ import org.clinval.surveillance.plan.MonitoringPlan;
  * Every calendar window of one stratum in one keyed operator: the plan's windows of each kind
  * (statistics, drift, goals) and the days counted for the CUSUM charts. Each record of a stratum
  * then crosses the network once, not once per kind of window, and is added to each of its windows
- * in keyed state. At a window's end (an event-time timer at its last millisecond, when Flink's
- * window operator fires too) the window's {@code windows.csv} row is emitted, its drift rows
- * ({@link Tags#DRIFT}), its alarms ({@link Tags#ALARMS}), the summary of a window of the plan's
- * kind for the cumulative rows ({@link Tags#SUMMARIES}) and a day's counts ({@link Tags#DAYS}).
+ * in keyed state. At a window's end (an event-time timer at its end) the window's {@code
+ * windows.csv} row is emitted, its drift rows ({@link Tags#DRIFT}), its alarms ({@link
+ * Tags#ALARMS}), the summary of a window of the plan's kind for the cumulative rows ({@link
+ * Tags#SUMMARIES}) and a day's counts ({@link Tags#DAYS}).
  *
- * <p>Late records are treated as Flink's event-time window operator treats them with no allowed
- * lateness: a record whose window's last millisecond is not after the current watermark is left out
- * of that window (and counted in {@code numLateRecordsDropped}); its other, later-ending windows
- * still take it.
+ * <p>A window closes when the watermark reaches its end, one millisecond after Flink's event-time
+ * window operator would close it (at its last millisecond). The join stamps a record no earlier
+ * than its own watermark, so a record at a window's last millisecond can come when the watermark is
+ * exactly there: Flink's operator would leave it out of its day, week and month without a trace;
+ * here it is counted. No record the join emits is late for its windows; a record that still were (a
+ * window already closed) would be counted in {@code numLateRecordsDropped}.
  */
 final class StratumWindows extends KeyedProcessFunction<String, StratumRecord, String> {
 
@@ -94,7 +96,7 @@ final class StratumWindows extends KeyedProcessFunction<String, StratumRecord, S
         long watermark = ctx.timerService().currentWatermark();
         for (int i = 0; i < kinds.size(); i++) {
             TimeWindow w = window(i, kinds.get(i), t);
-            if (w.maxTimestamp() <= watermark) {
+            if (w.getEnd() <= watermark) {
                 lateDropped.inc();
                 continue;
             }
@@ -103,20 +105,20 @@ final class StratumWindows extends KeyedProcessFunction<String, StratumRecord, S
             if (a == null) {
                 a = new WindowAcc(statistics.get(i).drift());
                 // One timer per window (state and timer are checkpointed together).
-                ctx.timerService().registerEventTimeTimer(w.maxTimestamp());
+                ctx.timerService().registerEventTimeTimer(w.getEnd());
             }
             a.add(r);
             open.put(w.getEnd(), a);
         }
         TimeWindow day = window(kinds.size(), MonitoringPlan.Window.DAY, t);
-        if (day.maxTimestamp() <= watermark) {
+        if (day.getEnd() <= watermark) {
             lateDropped.inc();
             return;
         }
         DailyMetric d = days.get(day.getEnd());
         if (d == null) {
             d = new DailyMetric();
-            ctx.timerService().registerEventTimeTimer(day.maxTimestamp());
+            ctx.timerService().registerEventTimeTimer(day.getEnd());
         }
         d.add(r);
         days.put(day.getEnd(), d);
@@ -135,13 +137,13 @@ final class StratumWindows extends KeyedProcessFunction<String, StratumRecord, S
     @Override
     public void onTimer(long ts, OnTimerContext ctx, Collector<String> out) throws Exception {
         String stratum = ctx.getCurrentKey();
-        long end = ts + 1;
+        long end = ts;
         for (int i = 0; i < kinds.size(); i++) {
             MapState<Long, WindowAcc> open = windows.get(i);
             WindowAcc a = open.get(end);
             if (a == null) continue;
             open.remove(end);
-            TimeWindow w = CalendarWindows.of(kinds.get(i), ts);
+            TimeWindow w = CalendarWindows.of(kinds.get(i), end - 1);
             WindowSummary s =
                     statistics
                             .get(i)
@@ -158,7 +160,7 @@ final class StratumWindows extends KeyedProcessFunction<String, StratumRecord, S
         DailyMetric d = days.get(end);
         if (d != null) {
             days.remove(end);
-            d.close(stratum, CalendarWindows.of(MonitoringPlan.Window.DAY, ts).getStart());
+            d.close(stratum, CalendarWindows.of(MonitoringPlan.Window.DAY, end - 1).getStart());
             ctx.output(Tags.DAYS, d);
         }
     }

@@ -209,6 +209,46 @@ class SurveillanceJobTest {
         assertThat(rows).isGreaterThan(50);
     }
 
+    /**
+     * A prediction stamped at a window's last millisecond, read when the watermark is exactly there
+     * (24 h lateness, an event a day later read first): it is counted in its day, week and month
+     * (Flink's window operator would have left it out of all three without a trace).
+     */
+    @Test
+    void aRecordAtAWindowsLastMillisecondIsCounted() throws Exception {
+        Path events = Files.createDirectories(dir.resolve("edge-events"));
+        String p =
+                "{\"type\":\"prediction\",\"case_id\":\"%s\",\"event_time\":\"%s\",\"site\":\"A\","
+                        + "\"device_version\":\"2.1\",\"model_version\":\"1.0.0\",\"score\":0.2,"
+                        + "\"decision\":0,\"acquisition\":{\"modality\":\"CT\",\"manufacturer\":"
+                        + "\"SIEMENS\",\"kvp\":120,\"slice_thickness_mm\":1.0,"
+                        + "\"pixel_spacing_mm\":0.7,\"convolution_kernel\":\"B30f\"}}";
+        Files.writeString(
+                events.resolve("events.jsonl"),
+                String.join(
+                        "\n",
+                        String.format(p, "E1", "2026-05-31T12:00:00Z"),
+                        String.format(p, "E2", "2026-06-02T00:00:00Z"),
+                        String.format(p, "E3", "2026-05-31T23:59:59.999Z"),
+                        ""));
+        Path edge = dir.resolve("out-edge");
+        new SurveillanceRun(plan, baseline, edge).run(new Sources.Folder(events, true), 1, null);
+        Map<String, String> n = new HashMap<>();
+        for (CSVRecord r : csv(edge.resolve("windows.csv"))) {
+            if (r.get("stratum").equals("all")) {
+                n.put(r.get("window_kind") + " " + r.get("window_start"), r.get("n_predictions"));
+            }
+        }
+        assertThat(n).containsEntry("week 2026-05-25", "2").containsEntry("month 2026-05-01", "2");
+        // The day: the mean-score chart's observation of 2026-05-31 has both predictions.
+        String day =
+                Files.readAllLines(edge.resolve("cusum.csv")).stream()
+                        .filter(l -> l.startsWith("2026-05-31,all,mean_score,"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(day.split(",")[4]).isEqualTo("2");
+    }
+
     @Test
     void aRestartFromACheckpointWritesEveryRowOnce() throws Exception {
         Path again = dir.resolve("out-failed");
