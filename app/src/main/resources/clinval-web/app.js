@@ -167,6 +167,7 @@ async function surveillanceList() {
 }
 
 async function dashboard(id, stratum) {
+  stopPolling();
   const d = await api('/api/pms/' + encodeURIComponent(id));
   const strata = Object.keys(d.windows);
   const chosen = stratum && strata.includes(stratum) ? stratum : (strata.includes('all') ? 'all' : strata[0]);

@@ -82,6 +82,19 @@ final class BrowserTour implements AutoCloseable {
         return driver.findElement(By.id("login-error")).getText();
     }
 
+    /**
+     * Clicks the element {@code by} finds, finding it again if the page redrew it in between (the
+     * dashboard redraws when its data changes).
+     */
+    void click(By by) {
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(
+                        d -> {
+                            d.findElement(by).click();
+                            return true;
+                        });
+    }
+
     void waitFor(By by) {
         wait.until(ExpectedConditions.presenceOfElementLocated(by));
     }

@@ -62,7 +62,7 @@ public final class DemoTour {
             b.waitFor(By.cssSelector("a[data-run]"));
             assertThat(b.text()).contains("CLV-DEMO-001", "PASS");
             written.add(b.screenshot("02-studies"));
-            b.driver.findElement(By.cssSelector("a[data-run]")).click();
+            b.click(By.cssSelector("a[data-run]"));
             b.waitFor(By.cssSelector("#roc canvas"));
             String run = b.text();
             assertThat(run)
@@ -75,9 +75,9 @@ public final class DemoTour {
             b.open("#/pms");
             b.waitFor(By.cssSelector("a[data-pms]"));
             written.add(b.screenshot("04-surveillance-list"));
-            b.driver.findElement(By.cssSelector("a[data-pms]")).click();
+            b.click(By.cssSelector("a[data-pms]"));
             b.waitFor(By.cssSelector("button[data-stratum='site=B']"));
-            b.driver.findElement(By.cssSelector("button[data-stratum='site=B']")).click();
+            b.click(By.cssSelector("button[data-stratum='site=B']"));
             b.wait.until(
                     ExpectedConditions.attributeContains(
                             By.cssSelector("button[data-stratum='site=B']"), "class", "on"));
@@ -104,7 +104,7 @@ public final class DemoTour {
             assertThat(refused).isEqualTo("403 missing or wrong CSRF token (X-CSRF-Token)");
 
             // Log out, then the analyst: surveillance yes, studies no.
-            b.driver.findElement(By.id("logout")).click();
+            b.click(By.id("logout"));
             b.waitFor(By.id("login-error"));
             b.login(analyst, password);
             b.waitFor(By.cssSelector("a[data-pms]"));
@@ -119,14 +119,14 @@ public final class DemoTour {
 
             // The analyst signs a task: the dialog shows the record and its SHA-256, refuses a
             // wrong password, and signs with the right one.
-            b.driver.findElement(By.cssSelector("a[data-pms]")).click();
+            b.click(By.cssSelector("a[data-pms]"));
             try {
                 b.waitFor(By.cssSelector("form[data-task]"));
             } catch (RuntimeException e) {
                 b.screenshot("07-no-task-form");
                 throw new AssertionError("no task to sign: " + b.text(), e);
             }
-            b.driver.findElement(By.cssSelector("details[data-task-box] summary")).click();
+            b.click(By.cssSelector("details[data-task-box] summary"));
             WebElement form = b.driver.findElement(By.cssSelector("form[data-task]"));
             for (WebElement sel : form.findElements(By.tagName("select"))) {
                 new org.openqa.selenium.support.ui.Select(sel).selectByIndex(1);
@@ -141,11 +141,11 @@ public final class DemoTour {
             assertThat(b.driver.findElement(By.id("sign-file")).getText())
                     .startsWith("investigations/INV-");
             b.driver.findElement(By.id("sign-password")).sendKeys(password + "-wrong");
-            b.driver.findElement(By.id("sign-button")).click();
+            b.click(By.id("sign-button"));
             b.wait.until(d -> !d.findElement(By.id("sign-error")).getText().isBlank());
             written.add(b.screenshot("07-signature-refused"));
             b.driver.findElement(By.id("sign-password")).sendKeys(password);
-            b.driver.findElement(By.id("sign-button")).click();
+            b.click(By.id("sign-button"));
             b.waitFor(By.id("signed"));
             assertThat(b.driver.findElement(By.id("signed")).getText())
                     .startsWith("Signed INV-")
