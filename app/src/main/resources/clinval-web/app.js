@@ -108,7 +108,7 @@ async function run(id) {
     el('span', { class: 'muted', text: 'Task' }), el('span', { text: r.task }),
     el('span', { class: 'muted', text: 'Cases' }), el('span', { text: r.cases }),
     el('span', { class: 'muted', text: 'Device' }), el('span', { text: (r.provenance || {}).device || '' }),
-    el('span', { class: 'muted', text: 'Audit trail' }), el('span', {}, badge(r.audit.status), ' ' + r.audit.detail + ' (' + r.audit.entries + ' entries)'),
+    el('span', { class: 'muted', text: 'Audit trail' }), el('span', {}, badge(r.audit.status), ' ' + r.audit.detail + ' (' + r.audit.entries + ' entries; checked ' + (r.audit.verified_at || '').replace('T', ' ').replace('Z', ' UTC') + ')'),
     el('span', { class: 'muted', text: 'Downloads' }), el('span', {}, (r.downloads || []).map(d =>
       el('a', { href: '/api/runs/' + encodeURIComponent(id) + '/files/' + d, text: d, style: null }, ' ')))));
   parts.push(el('h2', { text: 'Endpoints against the acceptance criteria' }),

@@ -64,12 +64,23 @@ final class PmsApi {
         return Optional.of(json);
     }
 
+    private final java.util.Map<String, ObjectNode> items =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The folders, each read again only when its data changed. */
     ArrayNode list() throws IOException {
         ArrayNode out = Json.array();
         for (Workspace.Found f : workspace.surveillance()) {
+            String v = version(f.dir());
+            ObjectNode cached = items.get(f.id());
+            if (cached != null && cached.path("version").asText().equals(v)) {
+                out.add(cached);
+                continue;
+            }
             ObjectNode o = out.addObject();
+            items.put(f.id(), o);
             o.put("id", f.id());
-            o.put("version", version(f.dir()));
+            o.put("version", v);
             try {
                 PmsReportInputs in = PmsOutputFolder.read(f.dir(), ALL_FROM, ALL_TO);
                 o.put("baseline_study", in.baseline().study());

@@ -74,11 +74,57 @@ final class StudyApi {
         return out;
     }
 
-    /** One run's page, or empty when no run has that id. */
+    /** How long a run's page, with its verification, is shown again without verifying again. */
+    static final java.time.Duration REVERIFY = java.time.Duration.ofSeconds(60);
+
+    private record Page(String token, long at, ObjectNode page) {}
+
+    private final java.util.Map<String, Page> pages =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * One run's page, or empty when no run has that id. Verifying a run hashes every file of it
+     * (seconds for a study with its images), so a page is reused for {@link #REVERIFY} unless the
+     * run's records changed; the page says when it was verified.
+     */
     Optional<ObjectNode> run(String id) throws IOException {
         Optional<Workspace.Found> found = workspace.run(id);
         if (found.isEmpty()) return Optional.empty();
         Path dir = found.get().dir();
+        String token = token(dir);
+        Page p = pages.get(id);
+        long now = System.nanoTime();
+        if (p != null && p.token().equals(token) && now - p.at() < REVERIFY.toNanos()) {
+            return Optional.of(p.page());
+        }
+        ObjectNode page = page(id, dir);
+        pages.put(id, new Page(token, now, page));
+        return Optional.of(page);
+    }
+
+    /** Changes when a record of the run changes: its results, trail, signatures or seal. */
+    private static String token(Path dir) throws IOException {
+        StringBuilder s = new StringBuilder();
+        for (String f :
+                List.of(
+                        "metrics.json",
+                        AuditTrail.FILE,
+                        "signatures.jsonl",
+                        "run-seal.json",
+                        "acceptance.json",
+                        "quarantine.csv")) {
+            Path p = dir.resolve(f);
+            if (Files.isRegularFile(p)) {
+                s.append(f)
+                        .append(Files.size(p))
+                        .append('@')
+                        .append(Files.getLastModifiedTime(p).toMillis());
+            }
+        }
+        return s.toString();
+    }
+
+    private ObjectNode page(String id, Path dir) throws IOException {
         JsonNode m = read(dir.resolve("metrics.json"));
         ObjectNode r = Json.object();
         r.put("id", id);
@@ -107,7 +153,7 @@ final class StudyApi {
         for (var e : new java.util.TreeMap<>(DOWNLOADS).entrySet()) {
             if (Files.isRegularFile(dir.resolve(e.getValue()))) files.add(e.getKey());
         }
-        return Optional.of(r);
+        return r;
     }
 
     /** The file behind a download name of run {@code id}, if both exist. */
@@ -209,6 +255,11 @@ final class StudyApi {
 
     private ObjectNode audit(Path dir) throws IOException {
         ObjectNode o = Json.object();
+        o.put(
+                "verified_at",
+                java.time.Instant.now()
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        .toString());
         o.put("entries", lines(dir.resolve(AuditTrail.FILE)).size());
         if (key.isEmpty()) {
             o.put("status", "not verified");
