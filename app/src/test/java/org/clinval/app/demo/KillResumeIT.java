@@ -114,7 +114,15 @@ class KillResumeIT {
                 clinval(
                         log2,
                         site.args("study", "resume", run.toString(), "--reason", "after kill 1"));
-        killWhen(p2, () -> Files.isDirectory(run.resolve(".flink")), "the inference job", log2);
+        // Not on the Flink folder alone: it can be left from the first program, and then the kill
+        // lands while de-identification runs again. The trail says when it has finished.
+        killWhen(
+                p2,
+                () ->
+                        trailSays(run, "CheckPhi de-identified the images")
+                                && Files.isDirectory(run.resolve(".flink")),
+                "the inference job",
+                log2);
 
         // 3. Resumed, then killed while the acceptance criteria and reports are produced.
         Path log3 = dir.resolve("kill-3.log");
@@ -169,5 +177,14 @@ class KillResumeIT {
         assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
         assertThat(Files.readString(dir.resolve("kill-1.log"), StandardCharsets.UTF_8))
                 .doesNotContain("Exception");
+    }
+
+    /** Whether the run's audit trail has an entry saying {@code text} (read while it grows). */
+    private static boolean trailSays(Path run, String text) {
+        try {
+            return Files.readString(run.resolve(AuditTrail.FILE)).contains(text);
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 }
