@@ -78,6 +78,22 @@ class KillResumeIT {
         }
     }
 
+    private static boolean hasFileSince(Path folder, long millis) {
+        if (!Files.isDirectory(folder)) return false;
+        try (Stream<Path> s = Files.walk(folder)) {
+            return s.anyMatch(
+                    f -> {
+                        try {
+                            return Files.getLastModifiedTime(f).toMillis() >= millis;
+                        } catch (java.io.IOException e) {
+                            return false;
+                        }
+                    });
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     @Test
     void aStudyKilledAtThreePointsResumesAtOnceAndCountsEveryCaseOnce() throws Exception {
         StudySite site = StudySite.create(dir.resolve("study"), 40, 515151);
@@ -110,17 +126,21 @@ class KillResumeIT {
 
         // 2. Resumed, then killed while the Flink job scores the cases.
         Path log2 = dir.resolve("kill-2.log");
+        long started2 = System.currentTimeMillis();
         Process p2 =
                 clinval(
                         log2,
                         site.args("study", "resume", run.toString(), "--reason", "after kill 1"));
-        // Not on the Flink folder alone: it can be left from the first program, and then the kill
-        // lands while de-identification runs again. The trail says when it has finished.
+        // Not on the Flink folder alone: it can be left from the first program. Nor on the trail's
+        // "de-identified" line: it is written before the step's transaction commits, and a kill
+        // between the two runs de-identification again. The inference step empties and refills
+        // the folder when it starts, after that commit: a file in it newer than this program is
+        // the sign.
         killWhen(
                 p2,
                 () ->
                         trailSays(run, "CheckPhi de-identified the images")
-                                && Files.isDirectory(run.resolve(".flink")),
+                                && hasFileSince(run.resolve(".flink"), started2),
                 "the inference job",
                 log2);
 
