@@ -59,6 +59,7 @@ function loggedIn(me) {
   document.getElementById('nav').hidden = false;
   document.getElementById('nav-studies').hidden = !me.may_see_studies;
   document.getElementById('nav-pms').hidden = !me.may_see_surveillance;
+  document.getElementById('nav-tasks').hidden = !me.may_see_studies;
   document.getElementById('logout').hidden = false;
   document.getElementById('who').textContent = me.name + ' (' + me.groups.join(', ') + ')';
 }
@@ -74,6 +75,7 @@ async function route() {
   try {
     if (parts[0] === 'studies') await studies();
     else if (parts[0] === 'runs') await run(parts[1]);
+    else if (parts[0] === 'tasks') await deskPage();
     else if (parts[0] === 'pms' && parts[1]) await dashboard(parts[1]);
     else if (parts[0] === 'pms') await surveillanceList();
     else view(el('p', { text: 'Nothing here.' }));
@@ -259,12 +261,23 @@ function taskForm(id, task, choices) {
 }
 
 function signDialog(id, task, values, preview) {
+  signWith(task.investigation_id + ': ' + task.name, preview, task.meanings,
+    body => api('/api/pms/' + encodeURIComponent(id) + '/tasks/' + encodeURIComponent(task.id) + '/sign', { method: 'POST', body: Object.assign({ values }, body) }),
+    done => {
+      const box = document.getElementById('tasks');
+      if (box) box.prepend(el('p', { class: 'ok', id: 'signed', text: 'Signed ' + done.signed + ' (SHA-256 ' + done.sha256.substring(0, 16) + '…); ' + done.investigation_id + ' is now ' + done.state + '.' }));
+      setTimeout(() => tasksSection(id), 1500);
+    });
+}
+
+// The one signature dialog: what is signed (file and SHA-256), by whom, the meaning, the password.
+function signWith(what, preview, meanings, post, done) {
   const dialog = document.getElementById('sign-dialog');
-  document.getElementById('sign-what').textContent = task.investigation_id + ': ' + task.name;
+  document.getElementById('sign-what').textContent = what;
   document.getElementById('sign-file').textContent = preview.file;
-  document.getElementById('sign-sha').textContent = preview.sha256;
+  document.getElementById('sign-sha').textContent = preview.sha256 || preview.written;
   document.getElementById('sign-user').textContent = state.me.name + ' (' + state.me.user + ')';
-  document.getElementById('sign-meaning').replaceChildren(...task.meanings.map(m => el('option', { value: m, text: m })));
+  document.getElementById('sign-meaning').replaceChildren(...meanings.map(m => el('option', { value: m, text: m })));
   document.getElementById('sign-password').value = '';
   document.getElementById('sign-error').textContent = '';
   const form = document.getElementById('sign-form');
@@ -272,13 +285,10 @@ function signDialog(id, task, values, preview) {
     ev.preventDefault();
     const password = document.getElementById('sign-password').value;
     try {
-      const done = await api('/api/pms/' + encodeURIComponent(id) + '/tasks/' + encodeURIComponent(task.id) + '/sign', { method: 'POST',
-        body: { values, meaning: document.getElementById('sign-meaning').value, password, sha256: preview.sha256 } });
+      const result = await post({ meaning: document.getElementById('sign-meaning').value, password, sha256: preview.sha256 });
       document.getElementById('sign-password').value = '';
       dialog.close();
-      const box = document.getElementById('tasks');
-      if (box) box.prepend(el('p', { class: 'ok', id: 'signed', text: 'Signed ' + done.signed + ' (SHA-256 ' + done.sha256.substring(0, 16) + '…); ' + done.investigation_id + ' is now ' + done.state + '.' }));
-      setTimeout(() => tasksSection(id), 1500);
+      done(result);
     } catch (e) {
       document.getElementById('sign-password').value = '';
       document.getElementById('sign-error').textContent = e.message;
@@ -287,6 +297,52 @@ function signDialog(id, task, values, preview) {
   document.getElementById('sign-cancel').onclick = () => dialog.close();
   dialog.showModal();
   document.getElementById('sign-password').focus();
+}
+
+// ---- the study desk: what waits for my signature ----
+
+async function deskPage(message) {
+  const t = await api('/api/tasks');
+  const parts = [el('h1', { text: 'Tasks' })];
+  if (message) parts.push(message);
+  if (!t.signing) { parts.push(el('p', { class: 'muted', text: t.why })); view(...parts); return; }
+  const mine = t.tasks.filter(x => x.mine);
+  parts.push(el('h2', { text: 'Waiting for your signature (' + mine.length + ')' }),
+    mine.length === 0 ? el('p', { class: 'muted', text: 'Nothing waits for you.' }) : '',
+    ...mine.map(task => deskForm(task)));
+  const others = t.tasks.filter(x => !x.mine);
+  if (others.length) parts.push(el('h2', { text: 'Waiting for others' }),
+    table(['Study', 'Task', 'For', 'Since (UTC)'], others.map(x => el('tr', {}, el('td', { text: x.study }), el('td', { text: x.name }),
+      el('td', { text: x.group }), el('td', { text: x.created.substring(0, 16).replace('T', ' ') })))));
+  parts.push(el('h2', { text: 'Studies' }),
+    table(['Study', 'State', 'Results', 'Note'], t.studies.map(x => el('tr', { 'data-study': x.study }, el('td', {}, x.has_results ? el('a', { href: '#/runs/' + x.run, text: x.study }) : x.study),
+      el('td', {}, badge(x.state)), el('td', { text: x.has_results ? 'yes' : 'not yet' }), el('td', { text: x.problem || '' })))));
+  view(...parts);
+  if (t.studies.some(x => x.state === 'running steps' || x.state === 'open in another program')) {
+    state.poll = setInterval(async () => { if (!document.querySelector('dialog[open]')) { stopPolling(); await deskPage(); } }, 5000);
+  }
+}
+
+function deskForm(task) {
+  const reason = task.needs_reason ? el('textarea', { name: 'reason', 'data-field': 'reason' }) : null;
+  const error = el('p', { class: 'error', role: 'alert' });
+  const form = el('form', { 'data-task': task.id }, reason ? el('label', {}, 'Reason for the deviation', reason) : '', error,
+    el('button', { type: 'submit', text: 'Sign…', 'data-sign': task.id }));
+  const path = '/api/runs/' + encodeURIComponent(task.run) + '/tasks/' + encodeURIComponent(task.id);
+  form.addEventListener('submit', async ev => {
+    ev.preventDefault();
+    error.textContent = '';
+    try {
+      const preview = await api(path + '/preview', { method: 'POST', body: {} });
+      signWith(task.study + ': ' + task.name, preview, task.meanings,
+        body => api(path + '/sign', { method: 'POST', body: Object.assign({ reason: reason ? reason.value : '' }, body) }),
+        done => deskPage(el('p', { class: 'ok', id: 'signed', text: 'Signed ' + done.signed + ' of ' + done.study + ' (SHA-256 ' + done.sha256.substring(0, 16) + '…); ' + (done.next || 'the study is now ' + done.state) + '.' })));
+    } catch (e) { error.textContent = e.message; }
+  });
+  return el('div', { class: 'card task', 'data-task-box': task.id },
+    el('p', {}, el('strong', { text: task.study + ' — ' + task.name }), ' ',
+      el('span', { class: 'muted', text: 'waiting since ' + task.created.substring(0, 16).replace('T', ' ') + ' UTC, for ' + task.group + '; signs ' + task.signs })),
+    form);
 }
 
 function day(s) { return Date.parse(s + 'T00:00:00Z') / 1000; }

@@ -20,8 +20,6 @@ import org.clinval.app.cli.UsageError;
 import org.clinval.app.cli.UserError;
 import org.clinval.app.study.Studies;
 import org.clinval.common.sitekey.SiteKey;
-import org.clinval.common.sitekey.SiteKeyException;
-import org.clinval.common.sitekey.SiteKeyStore;
 import org.clinval.imaging.phantom.ImageStudy;
 import org.clinval.imaging.phantom.PhantomGenerator;
 import org.clinval.imaging.phantom.PhantomStudy;
@@ -52,11 +50,10 @@ import picocli.CommandLine.Option;
  * chest CT study, writes the protocol, runs the Camunda process (lock, PHI check and
  * de-identification, inference as a Flink job, analysis, Gherkin acceptance criteria, PDF/A report
  * and workbook, archive, seal), signs both user tasks as the demo users, and writes the ISO 14971
- * risk report and traceability workbook from the finished run. The demo has its own site keystore
- * ({@code keys/site-key.json}, passphrase {@value DemoStudy#KEY_PASSPHRASE}, published because the
- * demo is for looking at) and exports its public key to {@code keys/site-key.public.json}, with
- * which {@code clinval audit verify RUN --public-key …} checks the run. Progress goes to stderr;
- * the paths of what it wrote, as JSON, to stdout.
+ * risk report and traceability workbook from the finished run. The demo signs with the demo site's
+ * keystore ({@link DemoSite}: passphrase {@value DemoStudy#KEY_PASSPHRASE}, published because the
+ * demo is for looking at), whose public key {@code clinval audit verify RUN --public-key …} checks
+ * the run with. Progress goes to stderr; the paths of what it wrote, as JSON, to stdout.
  */
 @Command(
         name = "demo",
@@ -76,6 +73,16 @@ public final class DemoCommand implements Callable<Integer> {
             description =
                     "Folder of the demo study (default: ${DEFAULT-VALUE}); a previous demo there is replaced.")
     Path out;
+
+    @Option(
+            names = "--site",
+            paramLabel = "DIR",
+            description =
+                    "The demo site: keystore and demo users, shared with clinval pms demo and"
+                            + " clinval serve; created if missing (default: "
+                            + DemoSite.FOLDER
+                            + " beside --out).")
+    Path site;
 
     @Option(
             names = "--cases",
@@ -232,11 +239,10 @@ public final class DemoCommand implements Callable<Integer> {
     private Integer runStudy(
             Path root, Path protocol, Path riskFile, int caseCount, PrintWriter err, long start)
             throws Exception {
-        Path keys = root.resolve("keys");
-        SiteKey key = siteKey(keys);
-        Path publicKey = keys.resolve("site-key.public.json");
-        Files.writeString(publicKey, key.publicKey().toJson());
-        Path users = DemoStudy.users(root.resolve("users.json"), key);
+        DemoSite demoSite = site != null ? DemoSite.openOrCreate(site) : DemoSite.beside(root);
+        SiteKey key = demoSite.key();
+        Path publicKey = demoSite.publicKey();
+        Path users = demoSite.users();
 
         err.println(
                 "clinval demo: [3/4] running the study (Camunda process; inference as a Flink job)");
@@ -289,7 +295,8 @@ public final class DemoCommand implements Callable<Integer> {
         o.put("risk_report", risk.pdf().toString());
         o.put("traceability", risk.xlsx().toString());
         o.put("archive", run.resolve("archive").toString());
-        o.put("keystore", keys.resolve("site-key.json").toString());
+        o.put("keystore", demoSite.keystore().toString());
+        o.put("users", users.toString());
         o.put("public_key", publicKey.toString());
         o.put("records_verified", RunVerifier.verify(run, key.publicKey()).ok());
         o.put(
@@ -344,19 +351,6 @@ public final class DemoCommand implements Callable<Integer> {
                         seed,
                         kind);
         return runStudy(root, protocol, riskFile, phantoms.cases(), err, start);
-    }
-
-    /**
-     * Creates the demo's own site keystore in {@code dir} (inside the demo folder, outside the run
-     * folder) with the published demo passphrase {@value DemoStudy#KEY_PASSPHRASE}.
-     */
-    private static SiteKey siteKey(Path dir) throws IOException {
-        try {
-            return SiteKeyStore.create(
-                    dir.resolve("site-key.json"), DemoStudy.KEY_PASSPHRASE.toCharArray());
-        } catch (SiteKeyException e) {
-            throw new UserError(e.getMessage(), e);
-        }
     }
 
     /** Signs every user task as the demo users until the study ends or stops. */

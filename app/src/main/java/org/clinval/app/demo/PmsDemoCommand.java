@@ -7,13 +7,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
 import org.clinval.app.cli.Logs;
@@ -21,7 +19,6 @@ import org.clinval.app.cli.Progress;
 import org.clinval.app.cli.UserError;
 import org.clinval.app.pms.PmsHooks;
 import org.clinval.common.sitekey.SiteKey;
-import org.clinval.common.sitekey.SiteKeyStore;
 import org.clinval.reports.risk.RiskReports;
 import org.clinval.risk.RiskManagementFile;
 import org.clinval.risk.check.RiskCheck;
@@ -52,7 +49,6 @@ import org.clinval.workflows.investigation.Investigation;
 import org.clinval.workflows.investigation.InvestigationTask;
 import org.clinval.workflows.investigation.PostMarketInvestigations;
 import org.clinval.workflows.signature.Meaning;
-import org.clinval.workflows.signature.UserAdministration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,7 +74,7 @@ import picocli.CommandLine.Option;
 public final class PmsDemoCommand implements Callable<Integer> {
 
     /** The demo's surveillance analyst, who signs triage and root cause. */
-    static final String ANALYST = "pms.analyst";
+    static final String ANALYST = DemoSite.ANALYST;
 
     private static final LocalDate CHANGE = LocalDate.of(2026, 4, 1);
 
@@ -95,7 +91,21 @@ public final class PmsDemoCommand implements Callable<Integer> {
             description = "Mean cases per site and day (default: ${DEFAULT-VALUE}).")
     double casesPerDay;
 
+    @Option(
+            names = "--site",
+            paramLabel = "DIR",
+            description =
+                    "The demo site: keystore and demo users, shared with clinval demo and clinval"
+                            + " serve; created if missing (default: "
+                            + DemoSite.FOLDER
+                            + " beside --out).")
+    Path siteDir;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    private DemoSite site() throws java.io.IOException {
+        return siteDir != null ? DemoSite.openOrCreate(siteDir) : DemoSite.beside(out);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -113,7 +123,7 @@ public final class PmsDemoCommand implements Callable<Integer> {
         CommandLine demo = new CommandLine(new DemoCommand());
         demo.setOut(new PrintWriter(studyOut));
         demo.setErr(err);
-        int code = demo.execute("--out", study.toString());
+        int code = demo.execute("--out", study.toString(), "--site", site().dir().toString());
         if (code != 0)
             throw new UserError("the demo validation study did not finish (exit " + code + ")");
         JsonNode studyJson = new ObjectMapper().readTree(studyOut.toString());
@@ -122,20 +132,10 @@ public final class PmsDemoCommand implements Callable<Integer> {
         Files.createDirectories(pms);
         Logs.toFile(pms);
 
-        SiteKey key =
-                SiteKeyStore.open(
-                        study.resolve("keys").resolve("site-key.json"),
-                        DemoStudy.KEY_PASSPHRASE.toCharArray());
-        Path users = study.resolve("users.json");
-        UserAdministration.open(users, key, Clock.systemUTC())
-                .add(
-                        new UserAdministration.Credentials(
-                                DemoStudy.ADMIN, DemoStudy.PASSWORD.toCharArray()),
-                        ANALYST,
-                        "Robin Haas (demo surveillance analyst)",
-                        Set.of("pms-analyst"),
-                        DemoStudy.PASSWORD.toCharArray(),
-                        false);
+        DemoSite site = site();
+        site.addAnalyst();
+        SiteKey key = site.key();
+        Path users = site.users();
 
         DemoEventGenerator.Settings settings =
                 DemoEventGenerator.Settings.defaults().withCasesPerDay(casesPerDay);
@@ -278,23 +278,19 @@ public final class PmsDemoCommand implements Callable<Integer> {
                         + " --users "
                         + users
                         + " --keystore "
-                        + study.resolve("keys").resolve("site-key.json"));
+                        + site.keystore());
         o.put(
                 "browser",
-                "CLINVAL_KEY_PASSPHRASE="
-                        + DemoStudy.KEY_PASSPHRASE
-                        + " clinval serve --home "
-                        + root
-                        + " --users "
-                        + users
-                        + " --keystore "
-                        + study.resolve("keys").resolve("site-key.json")
+                "clinval serve --home "
+                        + root.getParent()
                         + " (then http://127.0.0.1:8080/, user "
                         + ANALYST
                         + " or "
                         + DemoStudy.LEAD
                         + ", password "
                         + DemoStudy.PASSWORD
+                        + "; it uses the demo site "
+                        + site.dir()
                         + ")");
         o.put("seconds", Math.round((System.nanoTime() - start) / 1e9));
         spec.commandLine().getOut().println(Json.write(o));

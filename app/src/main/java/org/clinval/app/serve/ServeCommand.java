@@ -9,11 +9,13 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.clinval.app.cli.UserError;
+import org.clinval.app.demo.DemoSite;
 import org.clinval.common.sitekey.PublicSiteKey;
 import org.clinval.common.sitekey.SecretFile;
 import org.clinval.common.sitekey.SiteKey;
 import org.clinval.common.sitekey.SiteKeyException;
 import org.clinval.common.sitekey.SiteKeyStore;
+import org.clinval.workflows.StudySettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +28,10 @@ import picocli.CommandLine.Option;
             "Serves the studies, their runs and the surveillance dashboards found under --home to"
                     + " the browser, and the same data as a JSON API (/api/openapi.json).",
             "Log in with a user of the user registry; the site's public key verifies the registry"
-                    + " and every run's audit trail."
+                    + " and every run's audit trail.",
+            "With no registry or key given (options, environment, clinval-users.json, default"
+                    + " keystore), it uses the demo site that clinval demo and clinval pms demo"
+                    + " share, on this machine only."
         })
 public final class ServeCommand implements Callable<Integer> {
 
@@ -93,6 +98,16 @@ public final class ServeCommand implements Callable<Integer> {
             description = "A session ends after this many minutes without a request (default: 15).")
     int idleMinutes;
 
+    @Option(
+            names = {"--db", "--db-url"},
+            paramLabel = "JDBC",
+            description =
+                    "Process database of the studies started with --db-url, e.g."
+                            + " jdbc:postgresql://host/clinval (user and password from"
+                            + " $CLINVAL_DB_USER, $CLINVAL_DB_PASSWORD); studies kept in their"
+                            + " run folder are opened there.")
+    String db;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -102,15 +117,35 @@ public final class ServeCommand implements Callable<Integer> {
         if (idleMinutes < 1 || idleMinutes > 24 * 60) {
             throw new UserError("--idle-minutes " + idleMinutes + " is not between 1 and 1440");
         }
-        Path registry = users();
-        if (!Files.isRegularFile(registry)) {
-            throw new UserError(
-                    "no user registry at "
-                            + registry
-                            + ": give --users FILE (the demo's: clinval-demo/users.json)");
+        var err = spec.commandLine().getErr();
+        Path registry;
+        Optional<SiteKey> signing;
+        PublicSiteKey key;
+        Optional<DemoSite> demo = demoSite();
+        if (demo.isPresent()) {
+            registry = demo.get().users();
+            signing = Optional.of(demo.get().key());
+            key = demo.get().key().publicKey();
+            err.println(
+                    "clinval serve: no user registry or site key given, so it uses the demo site "
+                            + demo.get().dir()
+                            + " (users "
+                            + DemoSite.ANALYST
+                            + ", qa.lead, qa.reviewer; password "
+                            + DemoSite.password()
+                            + "): for trying clinval only, anyone can sign as these users."
+                            + " Give --users and --keystore for real use.");
+        } else {
+            registry = users();
+            if (!Files.isRegularFile(registry)) {
+                throw new UserError(
+                        "no user registry at "
+                                + registry
+                                + ": give --users FILE (clinval users init makes one)");
+            }
+            signing = signingKey();
+            key = signing.isPresent() ? signing.get().publicKey() : key();
         }
-        Optional<SiteKey> signing = signingKey();
-        PublicSiteKey key = signing.isPresent() ? signing.get().publicKey() : key();
         WebServer server =
                 WebServer.start(
                         new WebServer.Settings(
@@ -121,7 +156,12 @@ public final class ServeCommand implements Callable<Integer> {
                                 bind,
                                 port,
                                 Duration.ofMinutes(idleMinutes),
-                                Duration.ofMinutes(15)));
+                                Duration.ofMinutes(15),
+                                () ->
+                                        org.clinval.app.study.Studies.services(
+                                                spec.commandLine().getErr(),
+                                                java.time.Clock.systemUTC()),
+                                database()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(
@@ -131,7 +171,6 @@ public final class ServeCommand implements Callable<Integer> {
                                     stopped.countDown();
                                 },
                                 "clinval-serve-stop"));
-        var err = spec.commandLine().getErr();
         err.println(
                 "clinval serve: http://"
                         + (bind.contains(":") ? "[" + bind + "]" : bind)
@@ -145,9 +184,66 @@ public final class ServeCommand implements Callable<Integer> {
                                 ? "; signs with site key " + signing.get().keyId()
                                 : "; read-only: no --key-passphrase-file")
                         + "; Ctrl-C stops)");
+        if (demo.isPresent()) {
+            err.println(
+                    "clinval serve: run ./clinval demo and ./clinval pms demo in another terminal"
+                            + " (in "
+                            + home.toAbsolutePath().normalize()
+                            + "); their study and dashboard appear here when they finish.");
+        }
         err.flush();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The demo site, when nothing names a registry or a key: no option, no environment variable, no
+     * {@code clinval-users.json} here and no keystore at the default place.
+     */
+    private Optional<DemoSite> demoSite() throws IOException {
+        boolean named =
+                users != null
+                        || keystore != null
+                        || publicKey != null
+                        || keyPassphraseFile != null
+                        || set("CLINVAL_USERS")
+                        || set("CLINVAL_KEYSTORE")
+                        || set("CLINVAL_KEY_PASSPHRASE")
+                        || Files.exists(Path.of("clinval-users.json"))
+                        || Files.exists(SiteKeyStore.defaultLocation());
+        if (named) return Optional.empty();
+        if (!java.net.InetAddress.getByName(bind).isLoopbackAddress()) {
+            throw new UserError(
+                    "--bind "
+                            + bind
+                            + " opens the server to the network, and without --users and"
+                            + " --keystore it would use the demo site, whose password is"
+                            + " published: give --users and --keystore");
+        }
+        DemoSite site =
+                DemoSite.openOrCreate(home.toAbsolutePath().normalize().resolve(DemoSite.FOLDER));
+        site.addAnalyst();
+        return Optional.of(site);
+    }
+
+    private static boolean set(String env) {
+        String v = System.getenv(env);
+        return v != null && !v.isBlank();
+    }
+
+    private Optional<StudySettings.Database> database() {
+        if (db == null) return Optional.empty();
+        if (!db.startsWith("jdbc:h2:") && !db.startsWith("jdbc:postgresql:")) {
+            throw new UserError(
+                    "--db "
+                            + db
+                            + " is not an H2 or PostgreSQL URL (jdbc:h2:… or jdbc:postgresql:…)");
+        }
+        return Optional.of(
+                new StudySettings.Database(
+                        db,
+                        System.getenv().getOrDefault("CLINVAL_DB_USER", ""),
+                        System.getenv().getOrDefault("CLINVAL_DB_PASSWORD", "")));
     }
 
     private Path users() {

@@ -22,7 +22,9 @@ import org.clinval.app.cli.Json;
 import org.clinval.common.sitekey.PublicSiteKey;
 import org.clinval.common.sitekey.SiteKey;
 import org.clinval.reports.pms.PmsInputException;
+import org.clinval.workflows.StudySettings;
 import org.clinval.workflows.investigation.PostMarketInvestigation;
+import org.clinval.workflows.service.StudyServices;
 import org.clinval.workflows.signature.Roles;
 import org.clinval.workflows.signature.UserAccount;
 import org.clinval.workflows.signature.UserRegistry;
@@ -74,6 +76,8 @@ public final class WebServer implements AutoCloseable {
      * @param port the port (0: any free one)
      * @param idle a session ends after this long without a request
      * @param lockFor how long repeated wrong passwords lock a user id
+     * @param services the study steps, for the steps that follow a signature in the browser
+     * @param database the process database of studies not kept in their run folder
      */
     public record Settings(
             Path home,
@@ -83,7 +87,9 @@ public final class WebServer implements AutoCloseable {
             String host,
             int port,
             Duration idle,
-            Duration lockFor) {}
+            Duration lockFor,
+            java.util.function.Supplier<StudyServices> services,
+            Optional<StudySettings.Database> database) {}
 
     /** A refusal: its status and message reach the client as {@code {"error": message}}. */
     static final class ApiError extends RuntimeException {
@@ -101,6 +107,7 @@ public final class WebServer implements AutoCloseable {
     private final StudyApi studies;
     private final PmsApi pms;
     private final InvestigationApi investigations;
+    private final StudyDeskApi desk;
     private final Javalin app;
 
     private WebServer(Settings settings, Clock clock) {
@@ -110,6 +117,13 @@ public final class WebServer implements AutoCloseable {
         this.studies = new StudyApi(ws, Optional.of(settings.key()));
         this.pms = new PmsApi(ws);
         this.investigations = new InvestigationApi(ws, settings.users(), settings.signingKey());
+        this.desk =
+                new StudyDeskApi(
+                        ws,
+                        settings.users(),
+                        settings.signingKey(),
+                        memoized(settings.services()),
+                        settings.database());
         this.app =
                 Javalin.create(
                         config -> {
@@ -134,6 +148,10 @@ public final class WebServer implements AutoCloseable {
                             config.routes.get("/api/studies", this::studyList);
                             config.routes.get("/api/runs/{id}", this::run);
                             config.routes.get("/api/runs/{id}/files/{name}", this::download);
+                            config.routes.get("/api/tasks", this::studyTasks);
+                            config.routes.post(
+                                    "/api/runs/{id}/tasks/{task}/preview", this::studyPreview);
+                            config.routes.post("/api/runs/{id}/tasks/{task}/sign", this::studySign);
                             config.routes.get("/api/pms", this::pmsList);
                             config.routes.get("/api/pms/{id}", this::dashboard);
                             config.routes.get("/api/pms/{id}/version", this::pmsVersion);
@@ -151,6 +169,7 @@ public final class WebServer implements AutoCloseable {
     static WebServer start(Settings settings, Clock clock) {
         WebServer s = new WebServer(settings, clock);
         s.app.start();
+        s.desk.lookAtAll();
         return s;
     }
 
@@ -162,6 +181,7 @@ public final class WebServer implements AutoCloseable {
     public void close() {
         app.stop();
         investigations.close();
+        desk.close();
     }
 
     // ---- security ----
@@ -324,6 +344,21 @@ public final class WebServer implements AutoCloseable {
         ctx.result(Files.readAllBytes(f));
     }
 
+    private void studyTasks(Context ctx) throws IOException {
+        require(ctx, STUDY_GROUPS, "studies");
+        json(ctx, desk.tasks(session(ctx)));
+    }
+
+    private void studyPreview(Context ctx) throws IOException {
+        require(ctx, STUDY_GROUPS, "studies");
+        json(ctx, desk.preview(ctx.pathParam("id"), ctx.pathParam("task")));
+    }
+
+    private void studySign(Context ctx) throws IOException {
+        require(ctx, STUDY_GROUPS, "studies");
+        json(ctx, desk.sign(ctx.pathParam("id"), ctx.pathParam("task"), body(ctx), session(ctx)));
+    }
+
     private void pmsList(Context ctx) throws IOException {
         require(ctx, PMS_GROUPS, "surveillance");
         json(ctx, pms.list());
@@ -372,6 +407,20 @@ public final class WebServer implements AutoCloseable {
     }
 
     // ---- plumbing ----
+
+    /** Builds the study services once, at their first use (they load the imaging stack). */
+    private static <T> java.util.function.Supplier<T> memoized(
+            java.util.function.Supplier<T> make) {
+        return new java.util.function.Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) value = make.get();
+                return value;
+            }
+        };
+    }
 
     private static ApiError notFound(String what) {
         return new ApiError(404, "no such " + what);

@@ -56,6 +56,15 @@ final class Workspace {
         return find("windows.csv", "baseline.json");
     }
 
+    /** Study run folders, with results or not yet (waiting for approval, running). */
+    List<Found> studies() {
+        return find("study.json", "study.json");
+    }
+
+    Optional<Found> study(String id) {
+        return studies().stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
     Optional<Found> run(String id) {
         return runs().stream().filter(f -> f.id().equals(id)).findFirst();
     }
@@ -66,10 +75,11 @@ final class Workspace {
 
     private List<Found> find(String marker, String beside) {
         long now = System.nanoTime();
-        Cached c = cache.get(marker);
+        String key = marker + "/" + beside;
+        Cached c = cache.get(key);
         if (c != null && now - c.at() < FRESH.toNanos()) return c.found();
         List<Found> found = walk(marker, beside);
-        cache.put(marker, new Cached(now, found));
+        cache.put(key, new Cached(now, found));
         return found;
     }
 

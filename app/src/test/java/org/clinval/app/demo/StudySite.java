@@ -20,16 +20,16 @@ import org.clinval.imaging.phantom.PhantomStudyWriter;
  * protocol over a phantom chest CT study written here. The options every study command takes are in
  * {@link #options()}.
  */
-final class StudySite {
+public final class StudySite {
 
-    final Path root;
-    final PhantomStudy phantoms;
-    final Path protocol;
-    final Path users;
-    final Path keystore;
-    final Path passphrase;
-    final Path password;
-    final Path publicKey;
+    public final Path root;
+    public final PhantomStudy phantoms;
+    public final Path protocol;
+    public final Path users;
+    public final Path keystore;
+    public final Path passphrase;
+    public final Path password;
+    public final Path publicKey;
 
     private StudySite(
             Path root,
@@ -51,7 +51,7 @@ final class StudySite {
     }
 
     /** Writes a site and a study of {@code cases} phantom cases below {@code root}. */
-    static StudySite create(Path root, int cases, int seed) throws Exception {
+    public static StudySite create(Path root, int cases, int seed) throws Exception {
         PhantomStudy phantoms =
                 PhantomStudyWriter.write(
                         PhantomGenerator.builder()
@@ -94,7 +94,7 @@ final class StudySite {
     }
 
     /** The options of the study commands: users, keystore and its passphrase. */
-    List<String> options() {
+    public List<String> options() {
         return List.of(
                 "--users",
                 users.toString(),
@@ -105,12 +105,12 @@ final class StudySite {
     }
 
     /** {@code command} followed by {@link #options()}. */
-    String[] args(String... command) {
+    public String[] args(String... command) {
         List<String> all = new ArrayList<>(List.of(command));
         all.addAll(options());
         return all.toArray(String[]::new);
     }
 
-    static final String LEAD = DemoStudy.LEAD;
-    static final String REVIEWER = DemoStudy.REVIEWER;
+    public static final String LEAD = DemoStudy.LEAD;
+    public static final String REVIEWER = DemoStudy.REVIEWER;
 }

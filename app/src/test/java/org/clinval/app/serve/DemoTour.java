@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -50,7 +51,12 @@ public final class DemoTour {
                                         "127.0.0.1",
                                         0,
                                         Duration.ofMinutes(15),
-                                        Duration.ofMinutes(15)));
+                                        Duration.ofMinutes(15),
+                                        () ->
+                                                org.clinval.app.study.Studies.services(
+                                                        new java.io.PrintWriter(System.err, true),
+                                                        java.time.Clock.systemUTC()),
+                                        Optional.empty()));
                 BrowserTour b = new BrowserTour("http://127.0.0.1:" + server.port(), shots)) {
             // A wrong password is refused with a message, and the pages stay closed.
             b.login(lead, password + "-wrong");

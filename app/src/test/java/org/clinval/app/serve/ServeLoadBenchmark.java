@@ -54,7 +54,12 @@ public final class ServeLoadBenchmark {
                                 "127.0.0.1",
                                 0,
                                 Duration.ofMinutes(15),
-                                Duration.ofMinutes(15)))) {
+                                Duration.ofMinutes(15),
+                                () ->
+                                        org.clinval.app.study.Studies.services(
+                                                new java.io.PrintWriter(System.err, true),
+                                                java.time.Clock.systemUTC()),
+                                Optional.empty()))) {
             String base = "http://127.0.0.1:" + server.port();
             List<Client> clients = new ArrayList<>();
             long t0 = System.nanoTime();

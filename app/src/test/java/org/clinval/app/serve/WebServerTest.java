@@ -148,7 +148,12 @@ class WebServerTest {
                                 "127.0.0.1",
                                 0,
                                 Duration.ofMinutes(15),
-                                Duration.ofMinutes(15)),
+                                Duration.ofMinutes(15),
+                                () ->
+                                        org.clinval.app.study.Studies.services(
+                                                new java.io.PrintWriter(System.err, true),
+                                                java.time.Clock.systemUTC()),
+                                Optional.empty()),
                         clock);
         base = "http://127.0.0.1:" + server.port();
     }
@@ -164,18 +169,27 @@ class WebServerTest {
      */
     static final class Client {
         final HttpClient http = HttpClient.newHttpClient();
+        final String root;
         String csrf;
         String cookie;
 
+        Client() {
+            this(base);
+        }
+
+        Client(String root) {
+            this.root = root;
+        }
+
         HttpResponse<String> get(String path) throws Exception {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(root + path)).GET();
             if (cookie != null) b.header("Cookie", cookie);
             return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> post(String path, String body, boolean withCsrf) throws Exception {
             HttpRequest.Builder b =
-                    HttpRequest.newBuilder(URI.create(base + path))
+                    HttpRequest.newBuilder(URI.create(root + path))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body));
             if (withCsrf && csrf != null) b.header(WebServer.CSRF_HEADER, csrf);
@@ -221,6 +235,9 @@ class WebServerTest {
                     "/api/studies",
                     "/api/runs/{id}",
                     "/api/runs/{id}/files/{name}",
+                    "/api/tasks",
+                    "/api/runs/{id}/tasks/{task}/preview",
+                    "/api/runs/{id}/tasks/{task}/sign",
                     "/api/pms",
                     "/api/pms/{id}",
                     "/api/pms/{id}/version",
