@@ -279,6 +279,7 @@ public final class PmsDemoCommand implements Callable<Integer> {
                         + users
                         + " --keystore "
                         + site.keystore());
+        o.put("demo_site", site.dir().toString());
         o.put(
                 "browser",
                 "clinval serve --home "

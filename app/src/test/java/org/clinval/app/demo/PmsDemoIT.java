@@ -88,8 +88,8 @@ class PmsDemoIT {
         List<Path> shots =
                 DemoTour.tour(
                         root,
-                        root.resolve("study").resolve("users.json"),
-                        root.resolve("study").resolve("keys").resolve("site-key.json"),
+                        Path.of(out.get("demo_site").asText()).resolve("users.json"),
+                        Path.of(out.get("demo_site").asText()).resolve("keys/site-key.json"),
                         "qa.lead",
                         "pms.analyst",
                         "demo-only-password",

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.clinval.app.Main;
 import org.clinval.app.demo.StudySite;
+import org.clinval.app.testing.ClinvalProcess;
 import org.clinval.common.Sha256;
 import org.clinval.workflows.audit.AuditEntry;
 import org.clinval.workflows.audit.AuditTrail;
@@ -354,25 +351,13 @@ class StudyDeskIT {
         b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
     }
 
-    /** Starts {@code clinval args} in its own JVM, as the launcher does. */
+    /** Starts {@code clinval args}, with the throwaway cluster's database user. */
     private static Process clinval(Path log, List<String> args) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx2g");
-        cmd.add("-Dai.djl.offline=true");
-        cmd.add("-Djava.awt.headless=true");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(Main.class.getName());
-        cmd.addAll(args);
-        ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true);
-        b.redirectOutput(log.toFile());
-        Map<String, String> env = b.environment();
+        Map<String, String> env = new java.util.HashMap<>();
         env.put("CLINVAL_DB_USER", PostgresCluster.USER);
         env.put("CLINVAL_DB_PASSWORD", "");
-        env.remove("CLINVAL_KEY_PASSPHRASE");
-        env.put("TORCH_CPP_LOG_LEVEL", "ERROR");
-        return b.start();
+        env.put("CLINVAL_KEY_PASSPHRASE", null);
+        return ClinvalProcess.start(log, null, env, args);
     }
 
     private static List<String> concat(String[] a, List<String> b) {
@@ -391,25 +376,8 @@ class StudyDeskIT {
         }
     }
 
-    /** Waits until the server answers, failing with its log if it ends first. */
     private static void awaitServer(String base, Process server, Path log) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (true) {
-            assertThat(server.isAlive()).as(Files.readString(log)).isTrue();
-            try {
-                HttpResponse<String> r =
-                        http.send(
-                                HttpRequest.newBuilder(URI.create(base + "/api/openapi.json"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) return;
-            } catch (IOException e) {
-                // not listening yet
-            }
-            assertThat(System.nanoTime()).as("server up within 2 min").isLessThan(end);
-            Thread.sleep(200);
-        }
+        ClinvalProcess.awaitServer(base, server, log);
     }
 
     private static boolean trailSays(Path run, String text) {
