@@ -95,12 +95,12 @@ async function studies() {
   const list = await api('/api/studies');
   view(el('h1', { text: 'Studies' }),
     list.length === 0 ? el('p', { class: 'muted', text: 'No study run under the server\'s home folder yet (clinval demo makes one).' }) :
-    table(['Study', 'Title', 'Task', 'Cases', 'Verdict', 'Sealed', 'Signatures'], list.map(r =>
+    table(['Study', 'Title', 'Task', 'Cases', 'Verdict', 'Sealed', 'Signatures', 'Results written (UTC)'], list.map(r =>
       el('tr', {},
         el('td', {}, el('a', { href: '#/runs/' + r.id, text: r.study, 'data-run': r.id })),
         el('td', { text: r.title }), el('td', { text: r.task }), el('td', { class: 'num', text: r.cases }),
         el('td', {}, badge(r.verdict)), el('td', { text: r.sealed ? 'yes' : 'no' }),
-        el('td', { class: 'num', text: r.signatures })))));
+        el('td', { class: 'num', text: r.signatures }), el('td', { text: (r.modified || '').substring(0, 16).replace('T', ' ') })))));
 }
 
 async function run(id) {
@@ -315,8 +315,9 @@ async function deskPage(message) {
     table(['Study', 'Task', 'For', 'Since (UTC)'], others.map(x => el('tr', {}, el('td', { text: x.study }), el('td', { text: x.name }),
       el('td', { text: x.group }), el('td', { text: x.created.substring(0, 16).replace('T', ' ') })))));
   parts.push(el('h2', { text: 'Studies' }),
-    table(['Study', 'State', 'Results', 'Note'], t.studies.map(x => el('tr', { 'data-study': x.study }, el('td', {}, x.has_results ? el('a', { href: '#/runs/' + x.run, text: x.study }) : x.study),
-      el('td', {}, badge(x.state)), el('td', { text: x.has_results ? 'yes' : 'not yet' }), el('td', { text: x.problem || '' })))));
+    table(['Study', 'State', 'Results', 'Last activity (UTC)', 'Note'], t.studies.map(x => el('tr', { 'data-study': x.study }, el('td', {}, x.has_results ? el('a', { href: '#/runs/' + x.run, text: x.study }) : x.study),
+      el('td', {}, badge(x.state)), el('td', { text: x.has_results ? 'yes' : 'not yet' }),
+      el('td', { text: (x.last_activity || '').substring(0, 16).replace('T', ' ') }), el('td', { text: x.problem || '' })))));
   view(...parts);
   if (t.studies.some(x => x.state === 'running steps' || x.state === 'open in another program')) {
     state.poll = setInterval(async () => { if (!document.querySelector('dialog[open]')) { stopPolling(); await deskPage(); } }, 5000);

@@ -175,7 +175,7 @@ public final class StudyEngine implements AutoCloseable {
                     StandardCharsets.UTF_8);
             return new StudyEngine(engine, settings, dir, protocol.id(), pi.getId(), marker);
         } catch (RuntimeException | IOException e) {
-            engine.close();
+            if (!shared(engine)) engine.close();
             marker.close();
             throw e;
         }
@@ -199,8 +199,14 @@ public final class StudyEngine implements AutoCloseable {
         ProcessEngine engine;
         try {
             engine = open(dir, settings);
+        } catch (RuntimeException e) {
+            open.close();
+            throw e;
+        }
+        try {
             deploy(engine);
         } catch (RuntimeException e) {
+            if (!shared(engine)) engine.close();
             open.close();
             throw e;
         }
@@ -409,7 +415,91 @@ public final class StudyEngine implements AutoCloseable {
         return "operator:" + (name.isBlank() ? "unknown" : name);
     }
 
+    /** A process engine shared by the studies of this program on one database. */
+    private static final class SharedEngine {
+        final ProcessEngine engine;
+        int handles;
+
+        SharedEngine(ProcessEngine engine) {
+            this.engine = engine;
+        }
+    }
+
+    private static final Map<String, SharedEngine> SHARED = new java.util.HashMap<>();
+
+    /** A hold on the shared engine of a database; closing the last hold closes the engine. */
+    public static final class Sharing implements AutoCloseable {
+        private final String key;
+        private final SharedEngine shared;
+        private boolean closed;
+
+        private Sharing(String key, SharedEngine shared) {
+            this.key = key;
+            this.shared = shared;
+        }
+
+        @Override
+        public void close() {
+            synchronized (SHARED) {
+                if (closed) return;
+                closed = true;
+                if (--shared.handles == 0) {
+                    SHARED.remove(key);
+                    shared.engine.close();
+                }
+            }
+        }
+    }
+
+    /**
+     * While the returned hold is open, every study this program starts or opens on the database of
+     * {@code settings} runs on one process engine, built here from {@code settings} (its steps,
+     * records and job executor setting), instead of an engine of its own per opening: the server
+     * keeps one engine for all its studies this way. Closing a study does not close the shared
+     * engine; closing the last hold does.
+     *
+     * @throws IllegalArgumentException if {@code settings} name no database (run folders' H2 files
+     *     are one database per study and cannot be shared)
+     */
+    public static Sharing shareEngine(StudySettings settings) {
+        StudySettings.Database d =
+                settings.database()
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "only a database given by URL can be shared, not"
+                                                        + " the run folders' own H2 files"));
+        String key = d.toString();
+        synchronized (SHARED) {
+            SharedEngine shared = SHARED.get(key);
+            if (shared == null) {
+                shared = new SharedEngine(build(null, settings));
+                deploy(shared.engine);
+                SHARED.put(key, shared);
+            }
+            shared.handles++;
+            return new Sharing(key, shared);
+        }
+    }
+
+    /** Whether {@code engine} is a shared one, which closing a study leaves open. */
+    private static boolean shared(ProcessEngine engine) {
+        synchronized (SHARED) {
+            return SHARED.values().stream().anyMatch(x -> x.engine == engine);
+        }
+    }
+
     private static ProcessEngine open(Path dir, StudySettings s) {
+        if (s.database().isPresent()) {
+            synchronized (SHARED) {
+                SharedEngine shared = SHARED.get(s.database().get().toString());
+                if (shared != null) return shared.engine;
+            }
+        }
+        return build(dir, s);
+    }
+
+    private static ProcessEngine build(Path dir, StudySettings s) {
         Map<Object, Object> beans =
                 StudyDelegates.beans(
                         s.services(), new StudyRecords(s.clock(), s.siteKey(), s.users()));
@@ -730,7 +820,7 @@ public final class StudyEngine implements AutoCloseable {
     @Override
     public void close() {
         try {
-            engine.close();
+            if (!shared(engine)) engine.close();
         } finally {
             try {
                 marker.close();

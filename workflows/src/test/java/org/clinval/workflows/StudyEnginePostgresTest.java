@@ -1,6 +1,7 @@
 package org.clinval.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.clinval.workflows.audit.AuditTrail;
@@ -103,5 +104,48 @@ class StudyEnginePostgresTest {
             assertThat(e.tasks()).extracting(StudyTask::id).containsExactly(approveA);
             assertThat(e.status().activities()).containsExactly(ValidationStudy.APPROVE_PROTOCOL);
         }
+    }
+
+    @Test
+    void whileSharedAllStudiesRunOnOneEngineThatOutlivesEachStudy() throws Exception {
+        String url = pg.createDatabase("one_engine");
+        StudySettings settings = settings(url);
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        org.camunda.bpm.engine.ProcessEngine first;
+        try (StudyEngine.Sharing hold = StudyEngine.shareEngine(settings)) {
+            try (StudyEngine e =
+                    StudyEngine.start(StudyFixture.in(dir.resolve("pa")).write(), a, settings)) {
+                first = e.processEngine();
+            }
+            try (StudyEngine e =
+                    StudyEngine.start(StudyFixture.in(dir.resolve("pb")).write(), b, settings)) {
+                assertThat(e.processEngine()).as("the second study's engine").isSameAs(first);
+                // Closing the first study left the shared engine running.
+                e.complete(e.tasks().get(0).id(), "lead", Meaning.APPROVED, password(), null);
+                e.executeJobs();
+                assertThat(e.status().activities()).containsExactly(ValidationStudy.QA_SIGN_OFF);
+            }
+            try (StudyEngine e = StudyEngine.resume(a, settings)) {
+                assertThat(e.processEngine()).isSameAs(first);
+                assertThat(e.status().activities())
+                        .containsExactly(ValidationStudy.APPROVE_PROTOCOL);
+            }
+        }
+        // The last hold closed the engine; a study opened now gets an engine of its own.
+        try (StudyEngine e = StudyEngine.resume(b, settings)) {
+            assertThat(e.processEngine()).isNotSameAs(first);
+            assertThat(e.status().activities()).containsExactly(ValidationStudy.QA_SIGN_OFF);
+        }
+        assertThatThrownBy(
+                        () ->
+                                StudyEngine.shareEngine(
+                                        StudySettings.builder()
+                                                .setServices(TestServices.create())
+                                                .setUsers(TestUsers.file())
+                                                .setSiteKey(TestKeys.SITE)
+                                                .build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("only a database given by URL");
     }
 }

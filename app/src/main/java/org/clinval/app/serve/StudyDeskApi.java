@@ -116,6 +116,9 @@ final class StudyDeskApi implements AutoCloseable {
     @Override
     public void close() {
         steps.shutdownNow();
+        synchronized (this) {
+            if (sharing != null) sharing.close();
+        }
     }
 
     boolean signing() {
@@ -143,6 +146,10 @@ final class StudyDeskApi implements AutoCloseable {
             st.put("state", d.running ? "running steps" : d.state);
             if (d.problem != null) st.put("problem", d.problem);
             st.put("has_results", Files.isRegularFile(f.dir().resolve("metrics.json")));
+            Path trail = f.dir().resolve(AuditTrail.FILE);
+            if (Files.isRegularFile(trail)) {
+                st.put("last_activity", Files.getLastModifiedTime(trail).toInstant().toString());
+            }
             for (StudyTask t : d.tasks) {
                 ObjectNode n = out.addObject();
                 n.put("id", t.id());
@@ -366,31 +373,54 @@ final class StudyDeskApi implements AutoCloseable {
     }
 
     private StudyEngine open(Path dir) throws IOException {
+        String where = database(dir);
+        if (where.equals("run folder")) {
+            if (!Files.isRegularFile(dir.resolve("engine").resolve("study.mv.db"))) {
+                // Opening would create an empty database in the folder: a look changes nothing.
+                throw new IllegalArgumentException("the run folder has no process database");
+            }
+            return StudyEngine.resume(dir, settings(Optional.empty()));
+        }
+        if (database.isEmpty() || !database.get().toString().equals(where)) {
+            throw new IllegalArgumentException(
+                    "the study's process is in the database "
+                            + where
+                            + ": start the server with --db on it");
+        }
+        return StudyEngine.resume(dir, sharedSettings());
+    }
+
+    private StudySettings settings(Optional<StudySettings.Database> db) {
         StudySettings.Builder b =
                 StudySettings.builder()
                         .setServices(services.get())
                         .setUsers(users)
                         .setSiteKey(key.get())
                         .optJobExecutor(false);
-        if (inDatabase(dir)) {
-            StudySettings.Database db =
-                    database.orElseThrow(
-                            () ->
-                                    new IllegalArgumentException(
-                                            "the study's process is in a database: start the"
-                                                    + " server with --db"));
-            b.optDatabase(db.url(), db.user(), db.password());
-        } else if (!Files.isRegularFile(dir.resolve("engine").resolve("study.mv.db"))) {
-            // Opening would create an empty database in the folder: a look must change nothing.
-            throw new IllegalArgumentException("the run folder has no process database");
-        }
-        return StudyEngine.resume(dir, b.build());
+        db.ifPresent(d -> b.optDatabase(d.url(), d.user(), d.password()));
+        return b.build();
     }
 
-    /** Whether the study was started on a database rather than its run folder's H2 file. */
-    private static boolean inDatabase(Path dir) throws IOException {
+    private StudySettings shared;
+    private StudyEngine.Sharing sharing;
+
+    /**
+     * The settings of the studies in the server's database, all on one process engine, built at the
+     * first such study and kept until the server stops.
+     */
+    private synchronized StudySettings sharedSettings() {
+        if (shared == null) {
+            StudySettings s = settings(database);
+            sharing = StudyEngine.shareEngine(s);
+            shared = s;
+        }
+        return shared;
+    }
+
+    /** Where the study's process is: "run folder", or its database as the study records it. */
+    private static String database(Path dir) throws IOException {
         JsonNode o = JSON.readTree(dir.resolve(StudyEngine.STUDY_FILE).toFile());
-        return !o.path("database").asText("run folder").equals("run folder");
+        return o.path("database").asText("run folder");
     }
 
     private static String studyId(Path dir) {
