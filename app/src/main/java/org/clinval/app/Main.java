@@ -40,7 +40,8 @@ import picocli.CommandLine.Option;
             org.clinval.app.model.PredictCommand.class,
             org.clinval.app.model.ExplainCommand.class,
             org.clinval.app.pms.PmsCommand.class,
-            org.clinval.app.serve.ServeCommand.class
+            org.clinval.app.serve.ServeCommand.class,
+            org.clinval.app.docs.DocsCommand.class
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,52 @@
+package org.clinval.compliance;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Writes the documents of a finished study run. */
+public final class ComplianceDocs {
+
+    /** The document kinds. */
+    public enum Kind {
+        FDA_510K("510k");
+
+        private final String key;
+
+        Kind(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        /** The kind named {@code key} (as on the command line). */
+        public static Kind of(String key) {
+            for (Kind k : values()) {
+                if (k.key.equals(key.toLowerCase(Locale.ROOT))) return k;
+            }
+            throw new IllegalArgumentException(
+                    "no document kind " + key + " (written so far: 510k)");
+        }
+    }
+
+    private ComplianceDocs() {}
+
+    /**
+     * Writes document {@code kind} of run folder {@code run} into folder {@code out} (the run's
+     * {@code docs/} by default) and returns the file.
+     */
+    public static Path write(Path run, Kind kind, Path out) throws IOException {
+        RunEvidence evidence = RunEvidence.read(run);
+        Traces traces = new Traces(evidence);
+        Doc doc = PerformanceSection510k.build(evidence, traces);
+        PerformanceSection510k.appendix(doc, evidence, traces);
+        Path file = out.resolve(PerformanceSection510k.FILE);
+        Optional<Instant> created = evidence.sealed().map(Instant::parse);
+        DocxWriter.write(doc, file, created);
+        return file;
+    }
+}

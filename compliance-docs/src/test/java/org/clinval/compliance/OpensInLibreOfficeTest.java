@@ -1,0 +1,71 @@
+package org.clinval.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The 510(k) section opens in another word processor than the one it was written with: Debian's
+ * LibreOffice converts it to PDF headless, and the PDF has the document's pages, its headings and
+ * its cross-references resolved to the table numbers.
+ */
+class OpensInLibreOfficeTest {
+
+    static final Path SOFFICE = Path.of("/usr/bin/soffice");
+
+    @TempDir Path dir;
+
+    @Test
+    void libreOfficeConvertsTheSectionToPdf() throws Exception {
+        assertThat(Files.isExecutable(SOFFICE))
+                .as("LibreOffice (Debian libreoffice-writer-nogui; .ci/install-test-tools)")
+                .isTrue();
+        Path run = Files.createDirectories(dir.resolve("run"));
+        for (String f :
+                List.of("metrics.json", "case-results.csv", "protocol.yaml", "run-seal.json")) {
+            try (InputStream in = getClass().getResourceAsStream("/demo-run/" + f)) {
+                Files.copy(in, run.resolve(f));
+            }
+        }
+        Path docx = ComplianceDocs.write(run, ComplianceDocs.Kind.FDA_510K, dir.resolve("docs"));
+        Path pdf = dir.resolve("docs").resolve("510k-performance.pdf");
+        String log =
+                run(
+                        List.of(
+                                SOFFICE.toString(),
+                                "-env:UserInstallation=" + dir.resolve("profile").toUri(),
+                                "--headless",
+                                "--norestore",
+                                "--convert-to",
+                                "pdf",
+                                "--outdir",
+                                pdf.getParent().toString(),
+                                docx.toString()));
+        assertThat(pdf).as(log).exists();
+        String info = run(List.of("pdfinfo", pdf.toString()));
+        int pages = Integer.parseInt(info.replaceAll("(?s).*Pages:\\s+(\\d+).*", "$1"));
+        assertThat(pages).as(info).isGreaterThanOrEqualTo(5);
+        String text = run(List.of("pdftotext", "-layout", pdf.toString(), "-"));
+        assertThat(text)
+                .contains("Standalone performance testing", "Conclusion")
+                .containsPattern("4\\s+Results")
+                .containsPattern("in\\s+Table\\s+6;\\s+the\\s+confusion\\s+matrix")
+                .containsPattern("page\\s+1\\s+of\\s+" + pages);
+    }
+
+    private static String run(List<String> cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(3, TimeUnit.MINUTES)).as(String.join(" ", cmd)).isTrue();
+        String text = new String(out, StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(String.join(" ", cmd) + "\n" + text).isZero();
+        return text;
+    }
+}
