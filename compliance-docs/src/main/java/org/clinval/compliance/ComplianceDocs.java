@@ -11,7 +11,8 @@ public final class ComplianceDocs {
 
     /** The document kinds. */
     public enum Kind {
-        FDA_510K("510k");
+        FDA_510K("510k"),
+        MODEL_CARD("model-card");
 
         private final String key;
 
@@ -29,7 +30,7 @@ public final class ComplianceDocs {
                 if (k.key.equals(key.toLowerCase(Locale.ROOT))) return k;
             }
             throw new IllegalArgumentException(
-                    "no document kind " + key + " (written so far: 510k)");
+                    "no document kind " + key + " (written so far: 510k, model-card)");
         }
     }
 
@@ -42,9 +43,13 @@ public final class ComplianceDocs {
     public static Path write(Path run, Kind kind, Path out) throws IOException {
         RunEvidence evidence = RunEvidence.read(run);
         Traces traces = new Traces(evidence);
-        Doc doc = PerformanceSection510k.build(evidence, traces);
-        PerformanceSection510k.appendix(doc, evidence, traces);
-        Path file = out.resolve(PerformanceSection510k.FILE);
+        Doc doc =
+                kind == Kind.FDA_510K
+                        ? PerformanceSection510k.build(evidence, traces)
+                        : ModelCard.build(evidence, traces);
+        Sections.appendix(doc, evidence, traces);
+        Path file =
+                out.resolve(kind == Kind.FDA_510K ? PerformanceSection510k.FILE : ModelCard.FILE);
         Optional<Instant> created = evidence.sealed().map(Instant::parse);
         DocxWriter.write(doc, file, created);
         return file;

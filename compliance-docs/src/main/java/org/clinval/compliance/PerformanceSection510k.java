@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The standalone performance testing section of a 510(k), shaped by the FDA guidance "Computer-
@@ -21,8 +20,6 @@ public final class PerformanceSection510k {
 
     /** The file name in the run's {@code docs/} folder. */
     public static final String FILE = "510k-performance.docx";
-
-    private static final String[] SUBGROUPS = {"site", "manufacturer", "sex", "age_band"};
 
     private PerformanceSection510k() {}
 
@@ -89,11 +86,11 @@ public final class PerformanceSection510k {
                         + " {Table:manufacturers}; by sex and age in {Table:sex} and {Table:age}."
                         + " Case identifiers are pseudonyms; no identifying data is in this"
                         + " document.");
-        composition(doc, traces, m, "site", "sites", "Cases by site");
-        composition(
+        Sections.composition(doc, traces, m, "site", "sites", "Cases by site");
+        Sections.composition(
                 doc, traces, m, "manufacturer", "manufacturers", "Cases by scanner manufacturer");
-        composition(doc, traces, m, "sex", "sex", "Cases by sex");
-        composition(doc, traces, m, "age_band", "age", "Cases by age band (years)");
+        Sections.composition(doc, traces, m, "sex", "sex", "Cases by sex");
+        Sections.composition(doc, traces, m, "age_band", "age", "Cases by age band (years)");
         doc.h2("Independence from the training data");
         doc.toComplete(
                 "how the test cases were kept apart from the data used to train and tune the model"
@@ -179,49 +176,7 @@ public final class PerformanceSection510k {
                                 "Device negative",
                                 traces.number("/confusion_matrix/fn", 0, "count", "", ""),
                                 traces.number("/confusion_matrix/tn", 0, "count", "", ""))));
-        List<List<String>> acc = new ArrayList<>();
-        for (String measure : List.of("sensitivity", "specificity", "ppv", "npv", "accuracy")) {
-            String base = "/accuracy/" + measure;
-            if (m.at(base).isMissingNode()) continue;
-            acc.add(
-                    List.of(
-                            measure.length() == 3 ? measure.toUpperCase(Locale.ROOT) : measure,
-                            traces.number(base + "/successes", 0, "count", "", "")
-                                    + " / "
-                                    + traces.number(base + "/trials", 0, "count", "", ""),
-                            traces.number(base + "/estimate", 3, "proportion", "", ""),
-                            traces.interval(base + "/ci", 3, ciMethod, level, "")));
-        }
-        if (m.has("auc")) {
-            acc.add(
-                    List.of(
-                            "AUC (DeLong)",
-                            traces.number("/auc/positives", 0, "count", "", "")
-                                    + " pos. / "
-                                    + traces.number("/auc/negatives", 0, "count", "", "")
-                                    + " neg.",
-                            traces.number("/auc/estimate", 3, m.at("/auc/method").asText(), "", ""),
-                            traces.interval(
-                                    "/auc/ci", 3, m.at("/auc/method").asText(), level, "")));
-        }
-        if (m.has("auc_bootstrap")) {
-            String how =
-                    "bootstrap BCa, "
-                            + m.at("/auc_bootstrap/replicates").asText()
-                            + " replicates "
-                            + m.at("/auc_bootstrap/resampling").asText();
-            acc.add(
-                    List.of(
-                            "AUC (bootstrap BCa)",
-                            "",
-                            traces.number("/auc_bootstrap/estimate", 3, how, "", seed),
-                            traces.interval("/auc_bootstrap/bca", 3, how, level, seed)));
-        }
-        doc.table(
-                "accuracy",
-                "Accuracy measures at the operating point with " + level + " intervals",
-                List.of("Measure", "Cases", "Estimate", "Interval"),
-                acc);
+        Sections.accuracy(doc, traces, m);
 
         // 5 Subgroups
         doc.h1("Subgroup analyses");
@@ -231,39 +186,7 @@ public final class PerformanceSection510k {
                         + " intervals ({Table:sub-site} onwards). Subgroups with fewer than "
                         + traces.number("/subgroups/min_n_per_class", 0, "protocol setting", "", "")
                         + " cases of a class are reported and flagged, not dropped.");
-        for (String attr : SUBGROUPS) {
-            JsonNode rows = m.at("/subgroups/" + attr);
-            if (!rows.isArray()) continue;
-            List<List<String>> out = new ArrayList<>();
-            for (int k = 0; k < rows.size(); k++) {
-                String b = "/subgroups/" + attr + "/" + k;
-                JsonNode s = rows.get(k);
-                out.add(
-                        List.of(
-                                s.path("value").asText(),
-                                traces.number(b + "/n", 0, "count", "", ""),
-                                traces.number(b + "/sensitivity/estimate", 3, "proportion", "", "")
-                                        + " "
-                                        + traces.interval(
-                                                b + "/sensitivity/ci", 3, ciMethod, level, ""),
-                                traces.number(b + "/specificity/estimate", 3, "proportion", "", "")
-                                        + " "
-                                        + traces.interval(
-                                                b + "/specificity/ci", 3, ciMethod, level, ""),
-                                s.hasNonNull("auc")
-                                        ? traces.number(b + "/auc", 3, "DeLong", "", "")
-                                                + " "
-                                                + traces.interval(
-                                                        b + "/auc_ci", 3, "DeLong", level, "")
-                                        : "undefined (one class only)",
-                                s.path("small").asBoolean(false) ? "small subgroup" : ""));
-            }
-            doc.table(
-                    "sub-" + attr,
-                    "Performance by " + attr.replace('_', ' '),
-                    List.of("Subgroup", "n", "Sensitivity", "Specificity", "AUC", "Note"),
-                    out);
-        }
+        Sections.subgroups(doc, traces, m);
 
         // 6 Failure modes
         doc.h1("Failure-mode analysis");
@@ -330,46 +253,6 @@ public final class PerformanceSection510k {
                 "Each reference [Rn] in this section names the record its number was read from;"
                         + " {Table:records} lists them, {Table:hashes} the files' SHA-256.");
         return doc;
-    }
-
-    /** Adds the appendix tables once every reference is cited. */
-    public static void appendix(Doc doc, RunEvidence run, Traces traces) {
-        List<List<String>> rows = new ArrayList<>();
-        for (Traces.Trace t : traces.all()) {
-            rows.add(List.of(t.id(), t.file(), t.key(), t.method(), t.level(), t.seed()));
-        }
-        doc.table(
-                "records",
-                "Computation records of study " + run.studyId(),
-                List.of("Ref", "File", "Key", "Method", "Level", "Seed"),
-                rows);
-        doc.table(
-                "hashes",
-                "Records and their SHA-256",
-                List.of("Record", "SHA-256"),
-                List.of(
-                        List.of("metrics.json", run.metricsSha256()),
-                        List.of("case-results.csv", run.caseResultsSha256()),
-                        List.of("protocol.yaml", run.protocolSha256()),
-                        List.of("model (as run)", run.common("model_sha256").orElse("")),
-                        List.of("data set manifest", run.common("dataset_sha256").orElse(""))));
-    }
-
-    private static void composition(
-            Doc doc, Traces traces, JsonNode m, String attr, String id, String caption) {
-        JsonNode rows = m.at("/subgroups/" + attr);
-        List<List<String>> out = new ArrayList<>();
-        for (int k = 0; rows.isArray() && k < rows.size(); k++) {
-            String b = "/subgroups/" + attr + "/" + k;
-            out.add(
-                    List.of(
-                            rows.get(k).path("value").asText(),
-                            traces.number(b + "/n", 0, "count", "", ""),
-                            traces.number(b + "/positives", 0, "count", "", ""),
-                            traces.number(b + "/negatives", 0, "count", "", "")));
-        }
-        doc.table(
-                id, caption, List.of(attr.replace('_', ' '), "Cases", "Positive", "Negative"), out);
     }
 
     private static List<String> example(Traces traces, String kind, RunEvidence.CaseRow c) {

@@ -31,7 +31,9 @@ public final class DocsCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = {
                 "Writes a document of a finished study run as DOCX: --kind 510k, the standalone"
-                        + " performance testing section of a 510(k). Every number refers to its"
+                        + " performance testing section of a 510(k); --kind model-card, the model"
+                        + " card of FDA's 2025 draft guidance on AI-enabled device software"
+                        + " functions. Every number refers to its"
                         + " computation record (appendix A); what the records cannot say is marked"
                         + " for the manufacturer to complete."
             })
@@ -48,7 +50,7 @@ public final class DocsCommand implements Runnable {
                 names = "--kind",
                 defaultValue = "510k",
                 paramLabel = "KIND",
-                description = "The document (default: ${DEFAULT-VALUE}).")
+                description = "510k or model-card (default: ${DEFAULT-VALUE}).")
         String kind;
 
         @Option(
