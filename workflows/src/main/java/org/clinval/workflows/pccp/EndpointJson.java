@@ -110,10 +110,19 @@ final class EndpointJson {
         mcnemar(tests.putObject("mcnemar_corrected"), c.mcnemarCorrected());
         ObjectNode tango = tests.putObject("tango_non_inferiority");
         tango.put("null_difference", -c.margin());
-        number(tango, "z", t.map(PairedNonInferiority::z).orElse(OptionalDouble.empty()));
+        OptionalDouble z = t.map(PairedNonInferiority::z).orElse(OptionalDouble.empty());
+        number(tango, "z", z);
         number(tango, "p_one_sided", t.map(PairedNonInferiority::p).orElse(OptionalDouble.empty()));
         t.flatMap(PairedNonInferiority::undefinedReason)
                 .ifPresent(r -> tango.put("undefined_reason", r));
+        if (z.isPresent() && Double.isInfinite(z.getAsDouble())) {
+            // JSON has no infinity: say so rather than leave a bare null.
+            tango.put(
+                    "undefined_reason",
+                    "the score variance is 0 at the null difference: z is "
+                            + (z.getAsDouble() > 0 ? "+" : "-")
+                            + "infinity");
+        }
         c.undefinedReason().ifPresent(r -> o.put("undefined_reason", r));
         return o;
     }
