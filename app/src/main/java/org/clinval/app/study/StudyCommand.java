@@ -32,13 +32,16 @@ import picocli.CommandLine.Parameters;
 /** {@code clinval study}: validation studies. */
 @Command(
         name = "study",
-        description = "Check, run, resume, retry and cancel validation studies.",
+        description =
+                "Check, run, resume, retry and cancel validation studies; compare a modified"
+                        + " model's run with its baseline under a change control plan.",
         subcommands = {
             StudyCommand.Check.class,
             StudyCommand.Run.class,
             StudyCommand.Resume.class,
             StudyCommand.Retry.class,
-            StudyCommand.Cancel.class
+            StudyCommand.Cancel.class,
+            CompareCommand.class
         })
 public final class StudyCommand implements Runnable {
 
