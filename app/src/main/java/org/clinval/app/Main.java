@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
             StudyCommand.class,
             TaskCommand.class,
             AuditCommand.class,
+            org.clinval.app.study.DatasetCommand.class,
             UserCommand.class,
             KeysCommand.class,
             org.clinval.app.verify.VerifyCommand.class,

@@ -502,7 +502,8 @@ public final class StudyEngine implements AutoCloseable {
     private static ProcessEngine build(Path dir, StudySettings s) {
         Map<Object, Object> beans =
                 StudyDelegates.beans(
-                        s.services(), new StudyRecords(s.clock(), s.siteKey(), s.users()));
+                        s.services(),
+                        new StudyRecords(s.clock(), s.siteKey(), s.users(), s.ledger()));
         return s.database()
                 .map(
                         d ->

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import org.clinval.common.sitekey.SiteKey;
+import org.clinval.workflows.ledger.DatasetLedger;
 import org.clinval.workflows.service.StudyServices;
 
 /**
@@ -27,6 +28,7 @@ public final class StudySettings {
     private final Optional<Database> database;
     private final boolean jobExecutor;
     private final Clock clock;
+    private final Optional<Path> ledger;
 
     private StudySettings(Builder b) {
         this.services = b.services;
@@ -35,6 +37,7 @@ public final class StudySettings {
         this.database = Optional.ofNullable(b.database);
         this.jobExecutor = b.jobExecutor;
         this.clock = b.clock;
+        this.ledger = Optional.ofNullable(b.ledger);
     }
 
     public static Builder builder() {
@@ -69,6 +72,14 @@ public final class StudySettings {
         return clock;
     }
 
+    /**
+     * The folder of the site's dataset ledger: the one set, else {@link
+     * DatasetLedger#defaultLocation()}.
+     */
+    public Path ledger() {
+        return ledger.orElseGet(DatasetLedger::defaultLocation);
+    }
+
     /** Builder of {@link StudySettings}. */
     public static final class Builder {
         private StudyServices services;
@@ -77,6 +88,7 @@ public final class StudySettings {
         private Database database;
         private boolean jobExecutor = true;
         private Clock clock = Clock.systemUTC();
+        private Path ledger;
 
         private Builder() {}
 
@@ -116,6 +128,15 @@ public final class StudySettings {
         /** Sets the clock of audit and signature times (default: system UTC). */
         public Builder optClock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Keeps the dataset ledger (every lock of and inference over a test set) in {@code dir}
+         * instead of {@link DatasetLedger#defaultLocation()}; null for the default.
+         */
+        public Builder optLedger(Path dir) {
+            this.ledger = dir;
             return this;
         }
 

@@ -29,7 +29,8 @@ class DependencyRulesTest {
                             "..workflows.service..",
                             "..workflows.local..",
                             "..workflows.files..",
-                            "..workflows.records..")
+                            "..workflows.records..",
+                            "..workflows.ledger..")
                     .should()
                     .dependOnClassesThat()
                     .resideInAPackage("org.camunda..");

@@ -36,6 +36,7 @@ class SeparationOfDutiesTest {
                 .setServices(TestServices.create())
                 .setUsers(users)
                 .setSiteKey(TestKeys.SITE)
+                .optLedger(org.clinval.workflows.testing.TestRecords.ledger())
                 .optJobExecutor(false)
                 .build();
     }

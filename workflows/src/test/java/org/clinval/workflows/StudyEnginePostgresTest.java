@@ -43,6 +43,7 @@ class StudyEnginePostgresTest {
                 .setServices(TestServices.create())
                 .setUsers(TestUsers.file())
                 .setSiteKey(TestKeys.SITE)
+                .optLedger(org.clinval.workflows.testing.TestRecords.ledger())
                 .optDatabase(url, PostgresCluster.USER, "")
                 .optJobExecutor(false)
                 .build();

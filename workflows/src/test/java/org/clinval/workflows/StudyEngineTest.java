@@ -27,6 +27,7 @@ class StudyEngineTest {
                 .setServices(TestServices.create())
                 .setUsers(TestUsers.file())
                 .setSiteKey(TestKeys.SITE)
+                .optLedger(org.clinval.workflows.testing.TestRecords.ledger())
                 .optJobExecutor(false)
                 .build();
     }

@@ -252,6 +252,7 @@ public final class DemoCommand implements Callable<Integer> {
                         .setServices(Studies.services(err, Clock.systemUTC()))
                         .setUsers(users)
                         .setSiteKey(key)
+                        .optLedger(demoSite.ledger())
                         .build();
         StudyStatus status;
         try (StudyEngine engine = StudyEngine.start(protocol, run, settings)) {

@@ -129,6 +129,11 @@ public final class DemoSite {
         return dir.resolve("users.json");
     }
 
+    /** The demo site's dataset ledger: every lock of and inference over the demos' test sets. */
+    public Path ledger() {
+        return dir.resolve("ledger");
+    }
+
     /** The demo accounts' published password. */
     public static String password() {
         return DemoStudy.PASSWORD;

@@ -161,7 +161,8 @@ public final class ServeCommand implements Callable<Integer> {
                                         org.clinval.app.study.Studies.services(
                                                 spec.commandLine().getErr(),
                                                 java.time.Clock.systemUTC()),
-                                database()));
+                                database(),
+                                demo.map(DemoSite::ledger)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(

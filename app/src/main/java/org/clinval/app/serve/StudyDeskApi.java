@@ -74,18 +74,21 @@ final class StudyDeskApi implements AutoCloseable {
     private final Optional<SiteKey> key;
     private final Supplier<StudyServices> services;
     private final Optional<StudySettings.Database> database;
+    private final Optional<Path> ledger;
 
     StudyDeskApi(
             Workspace workspace,
             Path users,
             Optional<SiteKey> key,
             Supplier<StudyServices> services,
-            Optional<StudySettings.Database> database) {
+            Optional<StudySettings.Database> database,
+            Optional<Path> ledger) {
         this.workspace = workspace;
         this.users = users;
         this.key = key;
         this.services = services;
         this.database = database;
+        this.ledger = ledger;
     }
 
     /**
@@ -396,7 +399,8 @@ final class StudyDeskApi implements AutoCloseable {
                         .setServices(services.get())
                         .setUsers(users)
                         .setSiteKey(key.get())
-                        .optJobExecutor(false);
+                        .optJobExecutor(false)
+                        .optLedger(ledger.orElse(null));
         db.ifPresent(d -> b.optDatabase(d.url(), d.user(), d.password()));
         return b.build();
     }

@@ -78,6 +78,7 @@ public final class WebServer implements AutoCloseable {
      * @param lockFor how long repeated wrong passwords lock a user id
      * @param services the study steps, for the steps that follow a signature in the browser
      * @param database the process database of studies not kept in their run folder
+     * @param ledger the dataset ledger's folder of the studies' steps; empty for the default
      */
     public record Settings(
             Path home,
@@ -89,7 +90,35 @@ public final class WebServer implements AutoCloseable {
             Duration idle,
             Duration lockFor,
             java.util.function.Supplier<StudyServices> services,
-            Optional<StudySettings.Database> database) {}
+            Optional<StudySettings.Database> database,
+            Optional<Path> ledger) {
+
+        /** Settings whose studies keep the dataset ledger in its default folder. */
+        public Settings(
+                Path home,
+                Path users,
+                PublicSiteKey key,
+                Optional<SiteKey> signingKey,
+                String host,
+                int port,
+                Duration idle,
+                Duration lockFor,
+                java.util.function.Supplier<StudyServices> services,
+                Optional<StudySettings.Database> database) {
+            this(
+                    home,
+                    users,
+                    key,
+                    signingKey,
+                    host,
+                    port,
+                    idle,
+                    lockFor,
+                    services,
+                    database,
+                    Optional.empty());
+        }
+    }
 
     /** A refusal: its status and message reach the client as {@code {"error": message}}. */
     static final class ApiError extends RuntimeException {
@@ -123,7 +152,8 @@ public final class WebServer implements AutoCloseable {
                         settings.users(),
                         settings.signingKey(),
                         memoized(settings.services()),
-                        settings.database());
+                        settings.database(),
+                        settings.ledger());
         this.app =
                 Javalin.create(
                         config -> {

@@ -1,6 +1,9 @@
 package org.clinval.workflows.audit;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +21,8 @@ import java.util.Optional;
  * @param sha256 SHA-256 of the entry's own line without this field and the signature
  * @param signature the site key's signature (base64) of {@link #sha256}, see {@link
  *     AuditLine#signed}
+ * @param details further named values of the entry, in order (part of what is hashed); empty for
+ *     the entries of a run's trail, whose lines then carry no {@code "details"} member
  */
 public record AuditEntry(
         long sequence,
@@ -30,4 +35,38 @@ public record AuditEntry(
         String previousSha256,
         String keyId,
         String sha256,
-        String signature) {}
+        String signature,
+        Map<String, String> details) {
+
+    public AuditEntry {
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+
+    /** An entry without details, as every entry of a run's trail. */
+    public AuditEntry(
+            long sequence,
+            Instant time,
+            String user,
+            String action,
+            String object,
+            String reason,
+            Optional<String> objectSha256,
+            String previousSha256,
+            String keyId,
+            String sha256,
+            String signature) {
+        this(
+                sequence,
+                time,
+                user,
+                action,
+                object,
+                reason,
+                objectSha256,
+                previousSha256,
+                keyId,
+                sha256,
+                signature,
+                Map.of());
+    }
+}

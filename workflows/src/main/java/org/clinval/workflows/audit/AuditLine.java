@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,6 +48,33 @@ final class AuditLine {
             String reason,
             Optional<String> objectSha256,
             String previousSha256) {
+        return create(
+                trail,
+                key,
+                sequence,
+                time,
+                user,
+                action,
+                object,
+                reason,
+                objectSha256,
+                previousSha256,
+                Map.of());
+    }
+
+    /** Returns a new entry with {@code details}, hashed and signed with {@code key}. */
+    static AuditEntry create(
+            String trail,
+            SiteKey key,
+            long sequence,
+            Instant time,
+            String user,
+            String action,
+            String object,
+            String reason,
+            Optional<String> objectSha256,
+            String previousSha256,
+            Map<String, String> details) {
         AuditEntry unsigned =
                 new AuditEntry(
                         sequence,
@@ -57,7 +87,8 @@ final class AuditLine {
                         previousSha256,
                         key.keyId(),
                         "",
-                        "");
+                        "",
+                        details);
         String sha = Sha256.ofText(body(unsigned));
         return withHash(unsigned, sha, key.sign(signed(trail, sha)));
     }
@@ -75,7 +106,8 @@ final class AuditLine {
                 e.previousSha256(),
                 e.keyId(),
                 sha256,
-                signature);
+                signature,
+                e.details());
     }
 
     /**
@@ -104,6 +136,10 @@ final class AuditLine {
         o.put("reason", e.reason());
         if (e.objectSha256().isPresent()) o.put("object_sha256", e.objectSha256().get());
         else o.putNull("object_sha256");
+        if (!e.details().isEmpty()) {
+            ObjectNode d = o.putObject("details");
+            e.details().forEach(d::put);
+        }
         o.put("previous_sha256", e.previousSha256());
         o.put("key_id", e.keyId());
         try {
@@ -164,10 +200,30 @@ final class AuditLine {
                     require(n, "previous_sha256").asText(),
                     require(n, "key_id").asText(),
                     sha,
-                    signature);
+                    signature,
+                    details(n));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("its time is not a UTC instant");
         }
+    }
+
+    private static Map<String, String> details(JsonNode n) {
+        JsonNode d = n.get("details");
+        if (d == null) {
+            return Map.of();
+        }
+        if (!d.isObject()) {
+            throw new IllegalArgumentException("its \"details\" is not an object");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> i = d.fields(); i.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = i.next();
+            if (!f.getValue().isTextual()) {
+                throw new IllegalArgumentException("its detail \"" + f.getKey() + "\" is not text");
+            }
+            out.put(f.getKey(), f.getValue().asText());
+        }
+        return out;
     }
 
     private static JsonNode require(JsonNode n, String key) {

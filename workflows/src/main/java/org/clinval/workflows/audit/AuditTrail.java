@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.clinval.common.Sha256;
@@ -99,6 +100,15 @@ public final class AuditTrail {
         return new AuditTrail(dir, files, clock, key, true);
     }
 
+    /**
+     * Returns a trail kept in {@code dir} under other file names, written with the default file
+     * mode (e.g. a dataset's reuse ledger, which holds no secret); {@code key} may be null to read
+     * only.
+     */
+    public static AuditTrail at(Path dir, TrailFiles files, SiteKey key, Clock clock) {
+        return new AuditTrail(dir, files, clock, key, false);
+    }
+
     private static SiteKey requireKey(SiteKey key) {
         if (key == null) {
             throw new IllegalArgumentException("an audit trail is written with the site key");
@@ -144,13 +154,27 @@ public final class AuditTrail {
     }
 
     /** Appends an entry and returns it. */
-    @SuppressWarnings("try") // the file lock is held, not used, inside the block
     public AuditEntry record(
             String user,
             String action,
             String object,
             String reason,
             Optional<String> objectSha256) {
+        return record(user, action, object, reason, objectSha256, Map.of());
+    }
+
+    /**
+     * Appends an entry with further named values ({@link AuditEntry#details}), hashed and signed
+     * with the rest, and returns it.
+     */
+    @SuppressWarnings("try") // the file lock is held, not used, inside the block
+    public AuditEntry record(
+            String user,
+            String action,
+            String object,
+            String reason,
+            Optional<String> objectSha256,
+            Map<String, String> details) {
         requireText("user", user);
         requireText("action", action);
         requireText("object", object);
@@ -175,7 +199,8 @@ public final class AuditTrail {
                                     object,
                                     reason == null ? "" : reason,
                                     objectSha256,
-                                    last.sha256());
+                                    last.sha256(),
+                                    details);
                     ch.write(
                             ByteBuffer.wrap(
                                     (AuditLine.text(e) + "\n").getBytes(StandardCharsets.UTF_8)));

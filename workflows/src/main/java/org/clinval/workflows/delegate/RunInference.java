@@ -6,15 +6,17 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.clinval.workflows.ValidationStudy;
 import org.clinval.workflows.audit.AuditTrail;
+import org.clinval.workflows.ledger.LedgerAction;
 import org.clinval.workflows.protocol.StudyProtocol;
 import org.clinval.workflows.service.InferenceRequest;
 import org.clinval.workflows.service.InferenceResult;
 import org.clinval.workflows.service.InferenceService;
 
 /**
- * Runs the model over every case: {@code case-results.csv} and {@code quarantine.csv}. The step is
- * asynchronous (a job), so a long run does not hold the user's transaction and a failure is retried
- * by the job executor, then raised as an incident.
+ * Runs the model over every case: {@code case-results.csv} and {@code quarantine.csv}; the look at
+ * the test set is first recorded in the site's dataset ledger. The step is asynchronous (a job), so
+ * a long run does not hold the user's transaction and a failure is retried by the job executor,
+ * then raised as an incident.
  */
 public final class RunInference implements JavaDelegate {
 
@@ -78,6 +80,8 @@ public final class RunInference implements JavaDelegate {
                         phiQuarantined(s),
                         org.clinval.workflows.protocol.Modalities.of(p),
                         p);
+        // Recorded before the model sees the test set: a look the ledger cannot hold is not taken.
+        s.recordUse(ValidationStudy.RUN_INFERENCE, LedgerAction.INFERENCE, p);
         InferenceResult r;
         try {
             r = inference.run(request);

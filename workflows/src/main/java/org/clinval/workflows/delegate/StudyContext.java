@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.clinval.workflows.ValidationStudy;
 import org.clinval.workflows.audit.AuditTrail;
+import org.clinval.workflows.ledger.LedgerAction;
+import org.clinval.workflows.ledger.LedgerEntry;
 import org.clinval.workflows.local.FileDatasetService;
 import org.clinval.workflows.protocol.InvalidProtocolException;
 import org.clinval.workflows.protocol.ProtocolReader;
@@ -48,6 +50,32 @@ final class StudyContext {
 
     AuditTrail audit() {
         return records.trail(runDir);
+    }
+
+    /**
+     * Records {@code action} on the run's locked dataset in the site's dataset ledger, in the name
+     * of the users who approved the protocol (who authorised the look at the test set).
+     *
+     * @throws StudyStepException if the ledger cannot be written: an access that is not recorded
+     *     does not happen
+     */
+    LedgerEntry recordUse(String step, LedgerAction action, StudyProtocol protocol) {
+        try {
+            java.util.Set<String> approvers =
+                    SignerDuties.approvers(runDir, records.siteKey().publicKey());
+            String user = approvers.isEmpty() ? AuditTrail.SYSTEM : String.join(",", approvers);
+            return records.datasetLedger().recordStudy(action, protocol, runDir, user);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new StudyStepException(
+                    step
+                            + ": cannot record the "
+                            + action.key()
+                            + " in the dataset ledger "
+                            + records.ledger()
+                            + ": "
+                            + e.getMessage(),
+                    e);
+        }
     }
 
     StudyRecords records() {

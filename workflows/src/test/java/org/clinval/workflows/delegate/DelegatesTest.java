@@ -130,6 +130,8 @@ class DelegatesTest {
     @Test
     void inferenceAndAnalysisSetWhatTheGatewayReads() throws Exception {
         FakeExecution e = registered(StudyFixture.in(dir).failing());
+        // As in the process: inference runs over a locked dataset (the ledger names it).
+        new LockDataset(new FileDatasetService(), RECORDS).execute(e.proxy());
         new CheckPhi(new FakePhiService(), RECORDS).execute(e.proxy());
         new RunInference(new FakeInferenceService(), RECORDS).execute(e.proxy());
         assertThat(e.variables.get(ValidationStudy.VAR_CASE_RESULTS))

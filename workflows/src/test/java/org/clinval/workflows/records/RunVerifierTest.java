@@ -49,6 +49,7 @@ class RunVerifierTest {
                         .setServices(TestServices.create())
                         .setUsers(TestUsers.file())
                         .setSiteKey(TestKeys.SITE)
+                        .optLedger(org.clinval.workflows.testing.TestRecords.ledger())
                         .optJobExecutor(false)
                         .build();
         try (StudyEngine e = StudyEngine.start(protocol, run, settings)) {
