@@ -20,11 +20,19 @@ public final class Traces {
     public record Trace(
             String id, String file, String key, String method, String level, String seed) {}
 
-    private final RunEvidence run;
+    private final JsonNode record;
+    private final String file;
     private final Map<String, Trace> byKey = new LinkedHashMap<>();
 
+    /** The references of a study run's documents: numbers of its {@code metrics.json}. */
     public Traces(RunEvidence run) {
-        this.run = run;
+        this(run.metrics(), "metrics.json");
+    }
+
+    /** The references of numbers read from the JSON record {@code file}. */
+    public Traces(JsonNode record, String file) {
+        this.record = record;
+        this.file = file;
     }
 
     /** The records cited, in order of first citation. */
@@ -32,9 +40,9 @@ public final class Traces {
         return new ArrayList<>(byKey.values());
     }
 
-    /** The reference of the {@code metrics.json} value at {@code pointer} (cited once). */
+    /** The reference of the record's value at {@code pointer} (cited once). */
     public Trace metric(String pointer, String method, String level, String seed) {
-        return cite("metrics.json", pointer, method, level, seed);
+        return cite(file, pointer, method, level, seed);
     }
 
     /** The reference of a count over the per-case results. */
@@ -53,14 +61,14 @@ public final class Traces {
      * reference, e.g. {@code 0.986 [R3]}; "undefined" (never NaN) where the record has no number.
      */
     public String number(String pointer, int digits, String method, String level, String seed) {
-        JsonNode n = run.metrics().at(pointer);
+        JsonNode n = record.at(pointer);
         Trace t = metric(pointer, method, level, seed);
         return format(n, digits) + " [" + t.id() + "]";
     }
 
     /** An interval {@code (lo–hi) [R]} from a two-element array in the record. */
     public String interval(String pointer, int digits, String method, String level, String seed) {
-        JsonNode n = run.metrics().at(pointer);
+        JsonNode n = record.at(pointer);
         Trace t = metric(pointer, method, level, seed);
         if (!n.isArray() || n.size() != 2) return "undefined [" + t.id() + "]";
         return "("

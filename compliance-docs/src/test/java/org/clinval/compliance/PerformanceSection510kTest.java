@@ -70,8 +70,11 @@ class PerformanceSection510kTest {
      */
     static void assertEveryCitedNumberIsTheRecords(Path docx, Path run, int atLeast)
             throws Exception {
-        JsonNode metrics = JSON.readTree(run.resolve("metrics.json").toFile());
-        List<String[]> cases = csv(run.resolve("case-results.csv"));
+        Map<String, JsonNode> json = new HashMap<>();
+        List<String[]> cases =
+                Files.exists(run.resolve("case-results.csv"))
+                        ? csv(run.resolve("case-results.csv"))
+                        : List.of();
         try (XWPFDocument d = new XWPFDocument(Files.newInputStream(docx))) {
             List<XWPFTable> tables = d.getTables();
             Map<String, String[]> records = new HashMap<>();
@@ -82,7 +85,7 @@ class PerformanceSection510kTest {
                         r.getCell(0).getText(),
                         new String[] {r.getCell(1).getText(), r.getCell(2).getText()});
             }
-            assertThat(records).hasSizeGreaterThan(100);
+            assertThat(records).hasSizeGreaterThan(atLeast / 4);
             int checked = 0;
             for (XWPFTable t : tables.subList(0, tables.size() - 2)) {
                 for (XWPFTableRow row : t.getRows().subList(1, t.getRows().size())) {
@@ -94,8 +97,13 @@ class PerformanceSection510kTest {
                             assertThat(rec)
                                     .as("reference R%s of '%s'", m.group(4), text)
                                     .isNotNull();
-                            if (rec[0].equals("metrics.json")) {
-                                JsonNode v = metrics.at(rec[1]);
+                            if (rec[0].endsWith(".json")) {
+                                JsonNode record = json.get(rec[0]);
+                                if (record == null) {
+                                    record = JSON.readTree(run.resolve(rec[0]).toFile());
+                                    json.put(rec[0], record);
+                                }
+                                JsonNode v = record.at(rec[1]);
                                 assertThat(v.isMissingNode()).as(rec[1]).isFalse();
                                 if (m.group(1) != null) {
                                     assertClose(m.group(1), v.get(0), rec[1]);

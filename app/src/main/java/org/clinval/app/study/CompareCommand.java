@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
                         + " the candidate run with the baseline run on the same locked test set,"
                         + " endpoint by endpoint and subgroup by subgroup, against the plan's"
                         + " non-inferiority margins. Prints the comparison (JSON) and writes it as"
-                        + " pccp-comparison.json. Exit 0 when every endpoint is within the plan,"
+                        + " pccp-comparison.json and its conformance report pccp-report.docx. Exit 0 when every endpoint is within the plan,"
                         + " 3 when one is outside it or undefined, 1 on an error.")
 public final class CompareCommand implements Callable<Integer> {
 
@@ -71,7 +71,8 @@ public final class CompareCommand implements Callable<Integer> {
         Path dir = out != null ? out : candidate.resolve("pccp");
         Path file = PccpComparison.write(record, dir);
         spec.commandLine().getOut().println(Json.write(record));
-        spec.commandLine().getErr().println("clinval: wrote " + file);
+        Path report = org.clinval.compliance.PccpReport.write(file, dir);
+        spec.commandLine().getErr().println("clinval: wrote " + file + " and " + report);
         return record.path("verdict").asText().equals("within plan") ? 0 : 3;
     }
 }
