@@ -12,7 +12,8 @@ public final class ComplianceDocs {
     /** The document kinds. */
     public enum Kind {
         FDA_510K("510k"),
-        MODEL_CARD("model-card");
+        MODEL_CARD("model-card"),
+        MDR_CER("mdr-cer");
 
         private final String key;
 
@@ -30,7 +31,7 @@ public final class ComplianceDocs {
                 if (k.key.equals(key.toLowerCase(Locale.ROOT))) return k;
             }
             throw new IllegalArgumentException(
-                    "no document kind " + key + " (written so far: 510k, model-card)");
+                    "no document kind " + key + " (written so far: 510k, model-card, mdr-cer)");
         }
     }
 
@@ -44,12 +45,19 @@ public final class ComplianceDocs {
         RunEvidence evidence = RunEvidence.read(run);
         Traces traces = new Traces(evidence);
         Doc doc =
-                kind == Kind.FDA_510K
-                        ? PerformanceSection510k.build(evidence, traces)
-                        : ModelCard.build(evidence, traces);
+                switch (kind) {
+                    case FDA_510K -> PerformanceSection510k.build(evidence, traces);
+                    case MODEL_CARD -> ModelCard.build(evidence, traces);
+                    case MDR_CER -> MdrClinicalEvaluation.build(evidence, traces);
+                };
         Sections.appendix(doc, evidence, traces);
         Path file =
-                out.resolve(kind == Kind.FDA_510K ? PerformanceSection510k.FILE : ModelCard.FILE);
+                out.resolve(
+                        switch (kind) {
+                            case FDA_510K -> PerformanceSection510k.FILE;
+                            case MODEL_CARD -> ModelCard.FILE;
+                            case MDR_CER -> MdrClinicalEvaluation.FILE;
+                        });
         Optional<Instant> created = evidence.sealed().map(Instant::parse);
         DocxWriter.write(doc, file, created);
         return file;

@@ -146,23 +146,7 @@ public final class PerformanceSection510k {
                 "Each endpoint against its criterion is in {Table:results}; the confusion matrix at"
                         + " the operating point in {Table:confusion}, the accuracy measures in"
                         + " {Table:accuracy}.");
-        List<List<String>> res = new ArrayList<>();
-        int i = 0;
-        for (JsonNode e : m.path("endpoints")) {
-            String base = "/endpoints/" + i++;
-            String method = e.path("method").asText("");
-            res.add(
-                    List.of(
-                            e.path("id").asText() + " " + e.path("name").asText(),
-                            traces.number(base + "/estimate", 3, method, level, ""),
-                            traces.interval(base + "/ci", 3, method, level, ""),
-                            e.path("verdict").asText()));
-        }
-        doc.table(
-                "results",
-                "Endpoints: estimates, " + level + " intervals and verdicts",
-                List.of("Endpoint", "Estimate", "Interval", "Verdict"),
-                res);
+        Sections.endpointResults(doc, traces, m);
         doc.table(
                 "confusion",
                 "Confusion matrix at the operating point",

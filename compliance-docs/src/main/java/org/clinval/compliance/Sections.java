@@ -66,6 +66,28 @@ final class Sections {
                 acc);
     }
 
+    /** Each endpoint against its criterion, as table {@code results}. */
+    static void endpointResults(Doc doc, Traces traces, JsonNode m) {
+        String level = m.at("/statistics/level").asText("");
+        List<List<String>> res = new ArrayList<>();
+        int i = 0;
+        for (JsonNode e : m.path("endpoints")) {
+            String base = "/endpoints/" + i++;
+            String method = e.path("method").asText("");
+            res.add(
+                    List.of(
+                            e.path("id").asText() + " " + e.path("name").asText(),
+                            traces.number(base + "/estimate", 3, method, level, ""),
+                            traces.interval(base + "/ci", 3, method, level, ""),
+                            e.path("verdict").asText()));
+        }
+        doc.table(
+                "results",
+                "Endpoints: estimates, " + level + " intervals and verdicts",
+                List.of("Endpoint", "Estimate", "Interval", "Verdict"),
+                res);
+    }
+
     /** One table per subgroup attribute, {@code sub-<attribute>}. */
     static void subgroups(Doc doc, Traces traces, JsonNode m) {
         String level = m.at("/statistics/level").asText("");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its cross-references resolved to the table numbers.
  */
 class OpensInLibreOfficeTest {
+    // Each document kind: the 510(k) section in detail below, the others converted and read back.
 
     static final Path SOFFICE = Path.of("/usr/bin/soffice");
 
@@ -36,6 +37,28 @@ class OpensInLibreOfficeTest {
         }
         Path docx = ComplianceDocs.write(run, ComplianceDocs.Kind.FDA_510K, dir.resolve("docs"));
         Path pdf = dir.resolve("docs").resolve("510k-performance.pdf");
+        for (ComplianceDocs.Kind other :
+                List.of(ComplianceDocs.Kind.MODEL_CARD, ComplianceDocs.Kind.MDR_CER)) {
+            Path d = ComplianceDocs.write(run, other, dir.resolve("docs"));
+            run(
+                    List.of(
+                            SOFFICE.toString(),
+                            "-env:UserInstallation=" + dir.resolve("profile").toUri(),
+                            "--headless",
+                            "--norestore",
+                            "--convert-to",
+                            "pdf",
+                            "--outdir",
+                            d.getParent().toString(),
+                            d.toString()));
+            Path p = d.resolveSibling(d.getFileName().toString().replace(".docx", ".pdf"));
+            String text = run(List.of("pdftotext", p.toString(), "-"));
+            assertThat(text)
+                    .as(other.key())
+                    .contains(
+                            other == ComplianceDocs.Kind.MODEL_CARD ? "Model card" : "MDCG 2020-1")
+                    .containsPattern("Appendix");
+        }
         String log =
                 run(
                         List.of(

@@ -33,7 +33,9 @@ public final class DocsCommand implements Runnable {
                 "Writes a document of a finished study run as DOCX: --kind 510k, the standalone"
                         + " performance testing section of a 510(k); --kind model-card, the model"
                         + " card of FDA's 2025 draft guidance on AI-enabled device software"
-                        + " functions. Every number refers to its"
+                        + " functions; --kind mdr-cer, the clinical evaluation of the software for"
+                        + " the EU MDR technical documentation (MDCG 2020-1) with its GSPR rows."
+                        + " Every number refers to its"
                         + " computation record (appendix A); what the records cannot say is marked"
                         + " for the manufacturer to complete."
             })
@@ -50,7 +52,7 @@ public final class DocsCommand implements Runnable {
                 names = "--kind",
                 defaultValue = "510k",
                 paramLabel = "KIND",
-                description = "510k or model-card (default: ${DEFAULT-VALUE}).")
+                description = "510k, model-card or mdr-cer (default: ${DEFAULT-VALUE}).")
         String kind;
 
         @Option(
