@@ -34,7 +34,9 @@ public final class DocsCommand implements Runnable {
                         + " performance testing section of a 510(k); --kind model-card, the model"
                         + " card of FDA's 2025 draft guidance on AI-enabled device software"
                         + " functions; --kind mdr-cer, the clinical evaluation of the software for"
-                        + " the EU MDR technical documentation (MDCG 2020-1) with its GSPR rows."
+                        + " the EU MDR technical documentation (MDCG 2020-1) with its GSPR rows;"
+                        + " --kind tool-validation --cucumber FILE, the validation report of the"
+                        + " suite itself from its requirements run."
                         + " Every number refers to its"
                         + " computation record (appendix A); what the records cannot say is marked"
                         + " for the manufacturer to complete."
@@ -43,16 +45,25 @@ public final class DocsCommand implements Runnable {
 
         @Option(
                 names = "--run",
-                required = true,
                 paramLabel = "DIR",
-                description = "The run folder.")
+                description = "The run folder (every kind but tool-validation).")
         Path run;
+
+        @Option(
+                names = "--cucumber",
+                paramLabel = "FILE",
+                description =
+                        "tool-validation: the Cucumber JSON report of the requirements suite"
+                                + " (features/target/cucumber/suite-requirements.json after the"
+                                + " build's tests).")
+        Path cucumber;
 
         @Option(
                 names = "--kind",
                 defaultValue = "510k",
                 paramLabel = "KIND",
-                description = "510k, model-card or mdr-cer (default: ${DEFAULT-VALUE}).")
+                description =
+                        "510k, model-card, mdr-cer or tool-validation (default: ${DEFAULT-VALUE}).")
         String kind;
 
         @Option(
@@ -65,6 +76,8 @@ public final class DocsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            if (kind.equals("tool-validation")) return toolValidation();
+            if (run == null) throw new UserError("--run DIR is needed for --kind " + kind);
             if (!Files.isDirectory(run)) throw new UserError("--run " + run + " is not a folder");
             ComplianceDocs.Kind k;
             try {
@@ -80,6 +93,44 @@ public final class DocsCommand implements Runnable {
             }
             var o = Json.object();
             o.put("kind", k.key());
+            o.put("docx", file.toString());
+            spec.commandLine().getOut().println(Json.write(o));
+            return 0;
+        }
+
+        private Integer toolValidation() throws Exception {
+            if (cucumber == null) {
+                throw new UserError(
+                        "--cucumber FILE is needed for --kind tool-validation: the requirements"
+                                + " suite's report, features/target/cucumber/suite-requirements.json"
+                                + " after ./run-tests");
+            }
+            java.util.Map<String, Path> components = new java.util.TreeMap<>();
+            for (String entry :
+                    System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                Path p = Path.of(entry);
+                String name = p.getFileName() == null ? "" : p.getFileName().toString();
+                if (name.startsWith("clinval-")) {
+                    components.put(name, p);
+                } else if (name.equals("classes") && p.getParent() != null) {
+                    // A module's build folder, as the launcher runs it: <module>/target/classes.
+                    Path module = p.getParent().getParent();
+                    if (module != null) components.put("clinval " + module.getFileName(), p);
+                }
+            }
+            Path file;
+            try {
+                file =
+                        org.clinval.compliance.ToolValidationReport.write(
+                                cucumber,
+                                org.clinval.app.Version.current(),
+                                components,
+                                out != null ? out : Path.of("docs"));
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage(), e);
+            }
+            var o = Json.object();
+            o.put("kind", "tool-validation");
             o.put("docx", file.toString());
             spec.commandLine().getOut().println(Json.write(o));
             return 0;
