@@ -69,8 +69,19 @@ public final class DocsCommand implements Runnable {
         @Option(
                 names = "--out",
                 paramLabel = "DIR",
-                description = "Where to write it (default: the run's docs/ folder).")
+                description =
+                        "Where to write it (default: <run>-docs beside the run folder: a sealed run"
+                                + " folder takes no new file).")
         Path out;
+
+        @Option(
+                names = "--public-key",
+                paramLabel = "FILE",
+                description =
+                        "The site's public key: the run's records are verified (audit trail,"
+                                + " signatures, seal) before a document is written from them, and"
+                                + " nothing is written if they do not verify.")
+        Path publicKey;
 
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -85,9 +96,34 @@ public final class DocsCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new UserError("--kind: " + e.getMessage(), e);
             }
+            if (publicKey != null) {
+                org.clinval.workflows.records.RunVerification v;
+                try {
+                    v =
+                            org.clinval.workflows.records.RunVerifier.verify(
+                                    run, org.clinval.common.sitekey.PublicSiteKey.read(publicKey));
+                } catch (java.io.IOException | org.clinval.common.sitekey.SiteKeyException e) {
+                    throw new UserError(publicKey + ": " + e.getMessage(), e);
+                }
+                if (!v.ok()) {
+                    throw new UserError(
+                            "the run's records do not verify, so no document is written from them: "
+                                    + v.firstBad()
+                                            .map(f -> f.problem())
+                                            .orElse("see clinval audit verify"));
+                }
+            }
+            Path where =
+                    out != null
+                            ? out
+                            : run.toAbsolutePath()
+                                    .normalize()
+                                    .resolveSibling(
+                                            run.toAbsolutePath().normalize().getFileName()
+                                                    + "-docs");
             Path file;
             try {
-                file = ComplianceDocs.write(run, k, out != null ? out : run.resolve("docs"));
+                file = ComplianceDocs.write(run, k, where);
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage(), e);
             }

@@ -211,6 +211,46 @@ class DemoCommandTest {
         }
     }
 
+    @Test
+    void documentsAreWrittenBesideTheSealedRunFromRecordsThatVerify() throws Exception {
+        String key = out.get("public_key").asText();
+        for (String kind : List.of("510k", "model-card", "mdr-cer")) {
+            CliRun r =
+                    CliRun.of(
+                            "docs",
+                            "generate",
+                            "--run",
+                            run.toString(),
+                            "--kind",
+                            kind,
+                            "--public-key",
+                            key);
+            assertThat(r.exit()).as(r.err()).isZero();
+            Path docx = Path.of(r.json().get("docx").asText());
+            assertThat(docx).exists();
+            assertThat(docx.getParent()).isEqualTo(run.resolveSibling(run.getFileName() + "-docs"));
+        }
+        // The run folder is untouched: it still verifies.
+        CliRun verify = CliRun.of("audit", "verify", run.toString(), "--public-key", key);
+        assertThat(verify.exit()).as(verify.out()).isZero();
+        // A copy whose metrics were changed after the seal yields no document.
+        Path copy = dir.resolve("forged-run");
+        try (Stream<Path> s = Files.walk(run)) {
+            for (Path p : s.toList()) {
+                Path t = copy.resolve(run.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+        String m = Files.readString(copy.resolve("metrics.json"));
+        Files.writeString(copy.resolve("metrics.json"), m.replace("0.9", "0.99"));
+        CliRun forged =
+                CliRun.of("docs", "generate", "--run", copy.toString(), "--public-key", key);
+        assertThat(forged.exit()).isNotZero();
+        assertThat(forged.err()).contains("do not verify, so no document is written");
+        assertThat(copy.resolveSibling("forged-run-docs")).doesNotExist();
+    }
+
     /** The file as text (Latin-1 keeps every byte), and every entry of a zip archive. */
     private static List<String> texts(Path f) throws IOException {
         List<String> texts = new ArrayList<>();
