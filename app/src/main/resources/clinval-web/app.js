@@ -68,6 +68,8 @@ function stopPolling() { if (state.poll) { clearInterval(state.poll); state.poll
 
 async function route() {
   stopPolling();
+  if (state.flashFor !== location.hash) state.flash = null;
+  state.flashFor = location.hash;
   if (!state.me) return;
   const hash = location.hash || (state.me.may_see_studies ? '#/studies' : '#/pms');
   for (const a of document.querySelectorAll('nav a')) a.classList.toggle('active', hash.startsWith(a.getAttribute('href')));
@@ -228,7 +230,7 @@ async function tasksSection(id, chosen) {
   if (!t.signing) { box.replaceChildren(el('p', { class: 'muted', text: 'Investigation tasks: ' + t.why })); return; }
   const mine = t.tasks.filter(x => x.mine);
   const shown = mine.slice(0, 10);
-  box.replaceChildren(el('h2', { text: 'Waiting for your signature (' + mine.length + ' of ' + t.tasks.length + ' tasks)' }),
+  box.replaceChildren(flash(), el('h2', { text: 'Waiting for your signature (' + mine.length + ' of ' + t.tasks.length + ' tasks)' }),
     mine.length === 0 ? el('p', { class: 'muted', text: 'Nothing waits for you.' }) : '',
     ...shown.map(task => taskForm(id, task, t.choices)));
 }
@@ -264,10 +266,15 @@ function signDialog(id, task, values, preview) {
   signWith(task.investigation_id + ': ' + task.name, preview, task.meanings,
     body => api('/api/pms/' + encodeURIComponent(id) + '/tasks/' + encodeURIComponent(task.id) + '/sign', { method: 'POST', body: Object.assign({ values }, body) }),
     done => {
-      const box = document.getElementById('tasks');
-      if (box) box.prepend(el('p', { class: 'ok', id: 'signed', text: 'Signed ' + done.signed + ' (SHA-256 ' + done.sha256.substring(0, 16) + '…); ' + done.investigation_id + ' is now ' + done.state + '.' }));
-      setTimeout(() => tasksSection(id), 1500);
+      state.flash = 'Signed ' + done.signed + ' (SHA-256 ' + done.sha256.substring(0, 16) + '…); ' + done.investigation_id + ' is now ' + done.state + '.';
+      tasksSection(id);
     });
+}
+
+// The confirmation of the last signature: shown on every redraw of the page until the user
+// goes to another page (the pages redraw when their data change).
+function flash() {
+  return state.flash ? el('p', { class: 'ok', id: 'signed', role: 'status', text: state.flash }) : '';
 }
 
 // The one signature dialog: what is signed (file and SHA-256), by whom, the meaning, the password.
@@ -301,10 +308,9 @@ function signWith(what, preview, meanings, post, done) {
 
 // ---- the study desk: what waits for my signature ----
 
-async function deskPage(message) {
+async function deskPage() {
   const t = await api('/api/tasks');
-  const parts = [el('h1', { text: 'Tasks' })];
-  if (message) parts.push(message);
+  const parts = [el('h1', { text: 'Tasks' }), flash()];
   if (!t.signing) { parts.push(el('p', { class: 'muted', text: t.why })); view(...parts); return; }
   const mine = t.tasks.filter(x => x.mine);
   parts.push(el('h2', { text: 'Waiting for your signature (' + mine.length + ')' }),
@@ -337,7 +343,7 @@ function deskForm(task) {
       const preview = await api(path + '/preview', { method: 'POST', body: {} });
       signWith(task.study + ': ' + task.name, preview, task.meanings,
         body => api(path + '/sign', { method: 'POST', body: Object.assign({ reason: reason ? reason.value : '' }, body) }),
-        done => deskPage(el('p', { class: 'ok', id: 'signed', text: 'Signed ' + done.signed + ' of ' + done.study + ' (SHA-256 ' + done.sha256.substring(0, 16) + '…); ' + (done.next || 'the study is now ' + done.state) + '.' })));
+        done => { state.flash = 'Signed ' + done.signed + ' of ' + done.study + ' (SHA-256 ' + done.sha256.substring(0, 16) + '…); ' + (done.next || 'the study is now ' + done.state) + '.'; stopPolling(); deskPage(); });
     } catch (e) { error.textContent = e.message; }
   });
   return el('div', { class: 'card task', 'data-task-box': task.id },

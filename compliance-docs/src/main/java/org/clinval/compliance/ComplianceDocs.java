@@ -42,11 +42,20 @@ public final class ComplianceDocs {
      * {@code docs/} by default) and returns the file.
      */
     public static Path write(Path run, Kind kind, Path out) throws IOException {
+        return write(run, kind, out, java.util.Optional.empty());
+    }
+
+    /**
+     * As {@link #write(Path, Kind, Path)}, saying in the 510(k) section how often the test set was
+     * used when {@code reuse} is known (from the verified dataset ledger).
+     */
+    public static Path write(Path run, Kind kind, Path out, Optional<TestSetUse> reuse)
+            throws IOException {
         RunEvidence evidence = RunEvidence.read(run);
         Traces traces = new Traces(evidence);
         Doc doc =
                 switch (kind) {
-                    case FDA_510K -> PerformanceSection510k.build(evidence, traces);
+                    case FDA_510K -> PerformanceSection510k.build(evidence, traces, reuse);
                     case MODEL_CARD -> ModelCard.build(evidence, traces);
                     case MDR_CER -> MdrClinicalEvaluation.build(evidence, traces);
                 };

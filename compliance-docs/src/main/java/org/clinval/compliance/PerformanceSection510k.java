@@ -25,6 +25,11 @@ public final class PerformanceSection510k {
 
     /** The section's content, with its computation records cited in {@code traces}. */
     public static Doc build(RunEvidence run, Traces traces) {
+        return build(run, traces, java.util.Optional.empty());
+    }
+
+    /** As {@link #build(RunEvidence, Traces)}, with the test set's reuse from the ledger. */
+    public static Doc build(RunEvidence run, Traces traces, java.util.Optional<TestSetUse> reuse) {
         JsonNode m = run.metrics();
         JsonNode pr = run.protocol();
         String level = m.at("/statistics/level").asText("");
@@ -92,6 +97,24 @@ public final class PerformanceSection510k {
         Sections.composition(doc, traces, m, "sex", "sex", "Cases by sex");
         Sections.composition(doc, traces, m, "age_band", "age", "Cases by age band (years)");
         doc.h2("Independence from the training data");
+        if (reuse.isPresent()) {
+            TestSetUse u = reuse.get();
+            doc.p(
+                    "The site's dataset ledger, verified with the site key, records "
+                            + u.uses()
+                            + " accesses to this test set (identity "
+                            + u.dataset()
+                            + ") in "
+                            + u.runs()
+                            + (u.runs() == 1 ? " study run" : " study runs")
+                            + ", by model version: "
+                            + String.join("; ", u.byModel())
+                            + ".");
+        } else {
+            doc.p(
+                    "How often this test set was used before is not stated here: write the"
+                            + " document with the site's dataset ledger to include it.");
+        }
         doc.toComplete(
                 "how the test cases were kept apart from the data used to train and tune the model"
                         + " (sites, time period, patients), and the reuse history of this test set.");

@@ -83,6 +83,15 @@ public final class DocsCommand implements Runnable {
                                 + " nothing is written if they do not verify.")
         Path publicKey;
 
+        @Option(
+                names = "--ledger",
+                paramLabel = "DIR",
+                description =
+                        "510k: the site's dataset ledger; the section then says how often the test"
+                                + " set was used and by which model versions (needs --public-key:"
+                                + " the ledger is verified first).")
+        Path ledger;
+
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
@@ -121,9 +130,10 @@ public final class DocsCommand implements Runnable {
                                     .resolveSibling(
                                             run.toAbsolutePath().normalize().getFileName()
                                                     + "-docs");
+            java.util.Optional<org.clinval.compliance.TestSetUse> reuse = reuse();
             Path file;
             try {
-                file = ComplianceDocs.write(run, k, where);
+                file = ComplianceDocs.write(run, k, where, reuse);
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage(), e);
             }
@@ -132,6 +142,34 @@ public final class DocsCommand implements Runnable {
             o.put("docx", file.toString());
             spec.commandLine().getOut().println(Json.write(o));
             return 0;
+        }
+
+        /** The test set's uses in the verified ledger, when --ledger is given. */
+        private java.util.Optional<org.clinval.compliance.TestSetUse> reuse() throws Exception {
+            if (ledger == null) return java.util.Optional.empty();
+            if (publicKey == null) {
+                throw new UserError("--ledger needs --public-key: the ledger is verified first");
+            }
+            var key = org.clinval.common.sitekey.PublicSiteKey.read(publicKey);
+            String self = org.clinval.workflows.ledger.DatasetLedger.runReference(run);
+            for (String ds : org.clinval.workflows.ledger.DatasetLedger.datasets(ledger)) {
+                var entries = org.clinval.workflows.ledger.DatasetLedger.entries(ledger, ds);
+                if (entries.stream().noneMatch(e -> e.access().run().equals(self))) continue;
+                var v = org.clinval.workflows.ledger.DatasetLedger.verify(ledger, ds, key);
+                if (!v.ok()) {
+                    throw new UserError(
+                            "the dataset ledger of this run's test set does not verify: "
+                                    + v.firstBad().map(Object::toString).orElse(ds));
+                }
+                var sum = org.clinval.workflows.ledger.LedgerSummary.of(entries);
+                java.util.List<String> byModel = new java.util.ArrayList<>();
+                for (var m : sum.byModelVersion()) {
+                    byModel.add(m.model() + " " + m.version() + " (" + m.uses() + " accesses)");
+                }
+                return java.util.Optional.of(
+                        new org.clinval.compliance.TestSetUse(ds, sum.uses(), sum.runs(), byModel));
+            }
+            throw new UserError("the dataset ledger " + ledger + " has no entry of this run");
         }
 
         private Integer toolValidation() throws Exception {

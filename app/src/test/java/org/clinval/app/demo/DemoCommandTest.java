@@ -230,6 +230,42 @@ class DemoCommandTest {
             assertThat(docx).exists();
             assertThat(docx.getParent()).isEqualTo(run.resolveSibling(run.getFileName() + "-docs"));
         }
+        // With the demo site's dataset ledger, the 510(k) section says how often the test set
+        // was used: once locked and once scored, by the demo model.
+        Path ledger = Path.of(out.get("users").asText()).resolveSibling("ledger");
+        CliRun withLedger =
+                CliRun.of(
+                        "docs",
+                        "generate",
+                        "--run",
+                        run.toString(),
+                        "--public-key",
+                        key,
+                        "--ledger",
+                        ledger.toString(),
+                        "--out",
+                        dir.resolve("with-ledger").toString());
+        assertThat(withLedger.exit()).as(withLedger.err()).isZero();
+        try (var d =
+                        new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                                Files.newInputStream(
+                                        Path.of(withLedger.json().get("docx").asText())));
+                var x = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(d)) {
+            // Every line of the ledger file is one access (this class runs the demo more than
+            // once on the same test set, and each run locks it and scores it).
+            Path file;
+            try (Stream<Path> s = Files.list(ledger)) {
+                file = s.filter(p -> p.toString().endsWith(".jsonl")).findFirst().orElseThrow();
+            }
+            long lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).count();
+            assertThat(lines).isGreaterThanOrEqualTo(2);
+            assertThat(x.getText())
+                    .contains(
+                            "verified with the site key, records "
+                                    + lines
+                                    + " accesses to this test set")
+                    .contains("clinval demo nodule classifier 1.0.0 (" + lines + " accesses)");
+        }
         // The run folder is untouched: it still verifies.
         CliRun verify = CliRun.of("audit", "verify", run.toString(), "--public-key", key);
         assertThat(verify.exit()).as(verify.out()).isZero();
