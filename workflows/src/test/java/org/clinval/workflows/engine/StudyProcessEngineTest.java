@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Test;
 class StudyProcessEngineTest {
 
     @Test
-    void theRunFolderDatabaseIsAnH2FileInsideIt() {
+    void theRunFolderDatabaseIsAnH2FileInsideItLockedByTheSystemAndWrittenAtEachCommit() {
         assertThat(StudyProcessEngine.h2Url(Path.of("/runs/study-1")))
-                .isEqualTo("jdbc:h2:file:/runs/study-1/engine/study;FILE_LOCK=FS");
+                .startsWith("jdbc:h2:file:/runs/study-1/engine/study;")
+                .contains(";FILE_LOCK=FS")
+                .contains(";WRITE_DELAY=0");
     }
 
     @Test
