@@ -68,7 +68,22 @@ public final class ComplianceDocs {
                             case MDR_CER -> MdrClinicalEvaluation.FILE;
                         });
         Optional<Instant> created = evidence.sealed().map(Instant::parse);
-        DocxWriter.write(doc, file, created);
-        return file;
+        return render(doc, file, created);
+    }
+
+    /**
+     * Writes {@code doc} as Word document {@code docx} and, beside it, its PDF/A-1b rendition
+     * ({@link #pdfOf}); returns {@code docx}.
+     */
+    static Path render(Doc doc, Path docx, Optional<Instant> created) throws IOException {
+        DocxWriter.write(doc, docx, created);
+        PdfWriter.write(doc, pdfOf(docx), created);
+        return docx;
+    }
+
+    /** The PDF/A rendition written beside Word document {@code docx}: same name, {@code .pdf}. */
+    public static Path pdfOf(Path docx) {
+        String name = docx.getFileName().toString();
+        return docx.resolveSibling(name.replaceFirst("\\.docx$", "") + ".pdf");
     }
 }

@@ -51,8 +51,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
  */
 public final class DocxWriter {
 
-    private static final Pattern XREF = Pattern.compile("\\{Table:([A-Za-z0-9_-]+)}");
-    private static final Pattern REF = Pattern.compile("\\[R\\d+]");
+    static final Pattern XREF = Pattern.compile("\\{Table:([A-Za-z0-9_-]+)}");
+    static final Pattern REF = Pattern.compile("\\[R\\d+]");
     private static final String ACCENT = "1F4E79";
 
     /** The width between the margins of a US Letter page with 1-inch margins, in twips. */
@@ -177,29 +177,12 @@ public final class DocxWriter {
         t.setInsideHBorder(border, 2, 0, "BFBFBF");
         t.setInsideVBorder(border, 2, 0, "BFBFBF");
         t.setCellMargins(40, 80, 40, 80);
-        // Columns share the width by the length of what they hold (a statement column wide, an
-        // id or a count narrow), within bounds so that no column is squeezed to nothing.
         int cols = tb.header().size();
-        double[] weight = new double[cols];
-        for (int c = 0; c < cols; c++) {
-            // No word is broken (the longest word fits), and long texts get more room.
-            double word = longestWord(tb.header().get(c)) + 3;
-            double longest = 0;
-            for (List<String> row : tb.rows()) {
-                if (c >= row.size()) continue;
-                String cell = REF.matcher(row.get(c)).replaceAll("");
-                word = Math.max(word, Math.min(longestWord(cell), 24) + 2);
-                longest = Math.max(longest, cell.length());
-            }
-            weight[c] = Math.max(word, Math.min(longest, 60) * 0.6);
-        }
-        double sum = java.util.Arrays.stream(weight).sum();
-        long[] twips = new long[cols];
-        for (int c = 0; c < cols; c++) twips[c] = Math.round(TEXT_WIDTH * weight[c] / sum);
+        int[] twips = ColumnWidths.of(tb, TEXT_WIDTH);
         var grid = t.getCTTbl().getTblGrid();
         if (grid == null) grid = t.getCTTbl().addNewTblGrid();
         while (grid.sizeOfGridColArray() > 0) grid.removeGridCol(0);
-        for (long w : twips) grid.addNewGridCol().setW(BigInteger.valueOf(w));
+        for (int w : twips) grid.addNewGridCol().setW(BigInteger.valueOf(w));
         t.setWidth(String.valueOf(TEXT_WIDTH));
         var pr = t.getCTTbl().getTblPr();
         (pr.isSetTblLayout() ? pr.getTblLayout() : pr.addNewTblLayout())
@@ -230,12 +213,6 @@ public final class DocxWriter {
             }
         }
         d.createParagraph().setSpacingAfter(120);
-    }
-
-    private static int longestWord(String text) {
-        int best = 0;
-        for (String w : text.split("[\\s]+")) best = Math.max(best, w.length());
-        return best;
     }
 
     private static void cellText(

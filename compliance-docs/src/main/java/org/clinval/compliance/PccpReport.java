@@ -72,7 +72,7 @@ public final class PccpReport {
                                 c.at("/candidate/case_results_sha256").asText()),
                         List.of("data set manifest", c.path("dataset_sha256").asText())));
         Path file = out.resolve(FILE);
-        DocxWriter.write(doc, file, Optional.empty());
+        ComplianceDocs.render(doc, file, Optional.empty());
         return file;
     }
 

@@ -142,7 +142,7 @@ public final class ToolValidationReport {
                         : "Not every requirement is verified in this build: see"
                                 + " {Table:requirements}; this version is not validated.");
         Path file = out.resolve(FILE);
-        DocxWriter.write(doc, file, Optional.empty());
+        ComplianceDocs.render(doc, file, Optional.empty());
         return file;
     }
 

@@ -36,7 +36,10 @@ class OpensInLibreOfficeTest {
             }
         }
         Path docx = ComplianceDocs.write(run, ComplianceDocs.Kind.FDA_510K, dir.resolve("docs"));
-        Path pdf = dir.resolve("docs").resolve("510k-performance.pdf");
+        // LibreOffice writes its PDF into a folder of its own: the documents' own PDF/A renditions
+        // have the same names.
+        Path converted = Files.createDirectories(dir.resolve("libreoffice"));
+        Path pdf = converted.resolve("510k-performance.pdf");
         for (ComplianceDocs.Kind other :
                 List.of(ComplianceDocs.Kind.MODEL_CARD, ComplianceDocs.Kind.MDR_CER)) {
             Path d = ComplianceDocs.write(run, other, dir.resolve("docs"));
@@ -49,9 +52,9 @@ class OpensInLibreOfficeTest {
                             "--convert-to",
                             "pdf",
                             "--outdir",
-                            d.getParent().toString(),
+                            converted.toString(),
                             d.toString()));
-            Path p = d.resolveSibling(d.getFileName().toString().replace(".docx", ".pdf"));
+            Path p = converted.resolve(d.getFileName().toString().replace(".docx", ".pdf"));
             String text = run(List.of("pdftotext", p.toString(), "-"));
             assertThat(text)
                     .as(other.key())

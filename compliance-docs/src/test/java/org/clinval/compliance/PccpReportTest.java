@@ -28,6 +28,12 @@ class PccpReportTest {
         }
         Path docx = PccpReport.write(record, dir.resolve("out"));
         assertThat(docx.getFileName().toString()).isEqualTo("pccp-report.docx");
+        // Its PDF/A-1b rendition beside it.
+        assertThat(
+                        org.clinval.reports.pdf.PdfA.failures(
+                                ComplianceDocs.pdfOf(docx),
+                                org.verapdf.pdfa.flavours.PDFAFlavour.PDFA_1_B))
+                .isEmpty();
         PerformanceSection510kTest.assertEveryCitedNumberIsTheRecords(docx, dir, 40);
         try (XWPFDocument d = new XWPFDocument(Files.newInputStream(docx));
                 XWPFWordExtractor x = new XWPFWordExtractor(d)) {

@@ -60,6 +60,12 @@ class ToolValidationReportTest {
                                 + ","
                                 + feature("SRS-004", "Statistics match", "passed")
                                 + "]");
+        // Its PDF/A-1b rendition beside it.
+        assertThat(
+                        org.clinval.reports.pdf.PdfA.failures(
+                                ComplianceDocs.pdfOf(docx),
+                                org.verapdf.pdfa.flavours.PDFAFlavour.PDFA_1_B))
+                .isEmpty();
         try (XWPFDocument d = new XWPFDocument(Files.newInputStream(docx));
                 XWPFWordExtractor x = new XWPFWordExtractor(d)) {
             XWPFTable reqs = d.getTables().get(0);

@@ -30,7 +30,7 @@ public final class DocsCommand implements Runnable {
             name = "generate",
             mixinStandardHelpOptions = true,
             description = {
-                "Writes a document of a finished study run as DOCX: --kind 510k, the standalone"
+                "Writes a document of a finished study run as DOCX and PDF/A-1b: --kind 510k, the standalone"
                         + " performance testing section of a 510(k); --kind model-card, the model"
                         + " card of FDA's 2025 draft guidance on AI-enabled device software"
                         + " functions; --kind mdr-cer, the clinical evaluation of the software for"
@@ -140,6 +140,7 @@ public final class DocsCommand implements Runnable {
             var o = Json.object();
             o.put("kind", k.key());
             o.put("docx", file.toString());
+            o.put("pdf", org.clinval.compliance.ComplianceDocs.pdfOf(file).toString());
             spec.commandLine().getOut().println(Json.write(o));
             return 0;
         }
@@ -206,6 +207,7 @@ public final class DocsCommand implements Runnable {
             var o = Json.object();
             o.put("kind", "tool-validation");
             o.put("docx", file.toString());
+            o.put("pdf", org.clinval.compliance.ComplianceDocs.pdfOf(file).toString());
             spec.commandLine().getOut().println(Json.write(o));
             return 0;
         }

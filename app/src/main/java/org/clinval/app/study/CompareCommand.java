@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
                         + " the candidate run with the baseline run on the same locked test set,"
                         + " endpoint by endpoint and subgroup by subgroup, against the plan's"
                         + " non-inferiority margins. Prints the comparison (JSON) and writes it as"
-                        + " pccp-comparison.json and its conformance report pccp-report.docx. Exit 0 when every endpoint is within the plan,"
+                        + " pccp-comparison.json and its conformance report pccp-report.docx (and .pdf, PDF/A-1b). Exit 0 when every endpoint is within the plan,"
                         + " 3 when one is outside it or undefined, 1 on an error.")
 public final class CompareCommand implements Callable<Integer> {
 
@@ -72,7 +72,15 @@ public final class CompareCommand implements Callable<Integer> {
         Path file = PccpComparison.write(record, dir);
         spec.commandLine().getOut().println(Json.write(record));
         Path report = org.clinval.compliance.PccpReport.write(file, dir);
-        spec.commandLine().getErr().println("clinval: wrote " + file + " and " + report);
+        spec.commandLine()
+                .getErr()
+                .println(
+                        "clinval: wrote "
+                                + file
+                                + ", "
+                                + report
+                                + " and "
+                                + org.clinval.compliance.ComplianceDocs.pdfOf(report));
         return record.path("verdict").asText().equals("within plan") ? 0 : 3;
     }
 }
