@@ -3,7 +3,6 @@ package org.clinval.compliance;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -11,7 +10,8 @@ import java.util.Optional;
  * records answer it — then with the section of the clinval document that shows it and the run's
  * values with their computation references; everything else (the manuscript's own parts, the
  * development of the model, the truthing, the data's origin) is the manufacturer's to complete,
- * with what the records do hold toward it named, never presented as the answer.
+ * with what the records do hold toward it named, never presented as the answer. The items the
+ * statistics record answers are read in {@link ClaimResults}.
  */
 final class ClaimAnswers {
 
@@ -19,6 +19,14 @@ final class ClaimAnswers {
     record Answer(boolean answered, String text) {
         static final String ANSWERED = "answered";
         static final String TO_COMPLETE = "manufacturer to complete";
+
+        static Answer done(String text) {
+            return new Answer(true, text);
+        }
+
+        static Answer todo(String text) {
+            return new Answer(false, text);
+        }
 
         String status() {
             return answered ? ANSWERED : TO_COMPLETE;
@@ -47,6 +55,7 @@ final class ClaimAnswers {
     private final Traces traces;
     private final Where fda;
     private final Where card;
+    private final ClaimResults results;
 
     ClaimAnswers(RunEvidence run, Traces traces) {
         this.run = run;
@@ -59,6 +68,7 @@ final class ClaimAnswers {
                         "510(k) performance section",
                         PerformanceSection510k.build(run, new Traces(run), Optional.empty()));
         this.card = new Where("Model card", ModelCard.build(run, new Traces(run)));
+        this.results = new ClaimResults(run, traces, fda, card);
     }
 
     /** The answer to item {@code n}. */
@@ -83,8 +93,12 @@ final class ClaimAnswers {
             case 7 ->
                     todo(
                             "The institutions or public data sets behind the test data"
-                                    + (has("site")
-                                            ? " (sites " + values("site") + ", " + testData() + ")"
+                                    + (results.has("site")
+                                            ? " (sites "
+                                                    + values("site")
+                                                    + ", "
+                                                    + results.testData()
+                                                    + ")"
                                             : "")
                                     + " and the development data.");
             case 8 ->
@@ -100,9 +114,9 @@ final class ClaimAnswers {
             case 13 ->
                     todo(
                             "The acquisition parameters of the test and development images"
-                                    + (has("manufacturer")
+                                    + (results.has("manufacturer")
                                             ? "; the test set's scanner manufacturers are in "
-                                                    + testData()
+                                                    + results.testData()
                                             : "")
                                     + ".");
             case 14 ->
@@ -121,7 +135,7 @@ final class ClaimAnswers {
                     todo(
                             "How data were assigned to training, tuning and test partitions; the"
                                     + " run holds the test partition only, "
-                                    + cases()
+                                    + results.cases()
                                     + " cases.");
             case 20 ->
                     todo(
@@ -141,13 +155,13 @@ final class ClaimAnswers {
             case 25 -> todo("Training: augmentation, hyperparameters, number of models.");
             case 26 -> todo("How the final model was selected, by which metric on which data.");
             case 27 -> todo("Whether models were ensembled and how their outputs combine.");
-            case 28 -> metrics();
-            case 29 -> uncertainty();
+            case 28 -> results.metrics();
+            case 29 -> results.uncertainty();
             case 30 ->
                     todo(
                             "The model's robustness to what varies in use (scanners, protocols,"
                                     + " image quality)"
-                                    + (has("site") || has("manufacturer")
+                                    + (results.has("site") || results.has("manufacturer")
                                             ? "; performance by site and scanner in "
                                                     + fda.at(SUBGROUPS)
                                                     + " is evidence toward it"
@@ -172,14 +186,14 @@ final class ClaimAnswers {
                     todo(
                             "Cases included and excluded at each step, with a flow diagram; the"
                                     + " records give the "
-                                    + cases()
+                                    + results.cases()
                                     + " cases analysed ("
-                                    + testData()
+                                    + results.testData()
                                     + "), not the exclusions before the study.");
-            case 36 -> demographics();
-            case 37 -> performance();
-            case 38 -> estimates();
-            case 39 -> failures();
+            case 36 -> results.demographics();
+            case 37 -> results.performance();
+            case 38 -> results.estimates();
+            case 39 -> results.failures();
             case 40 ->
                     todo(
                             "The limitations; "
@@ -194,9 +208,9 @@ final class ClaimAnswers {
         };
     }
 
-    private static final String DESIGN = "Study design, endpoints and acceptance criteria";
+    static final String DESIGN = "Study design, endpoints and acceptance criteria";
     private static final String TRUTH = "Reference standard (truthing)";
-    private static final String SUBGROUPS = "Subgroup analyses";
+    static final String SUBGROUPS = "Subgroup analyses";
 
     private Answer objectives() {
         if (m.path("endpoints").isEmpty()) {
@@ -248,7 +262,7 @@ final class ClaimAnswers {
                         + (byStudy
                                 ? "; the study also de-identified the headers it read (protocol"
                                         + " dataset.deidentify) and shows pseudonymous case ids ("
-                                        + testData()
+                                        + results.testData()
                                         + ")"
                                 : "")
                         + ".");
@@ -257,7 +271,7 @@ final class ClaimAnswers {
     private Answer sampleSize() {
         return todo(
                 "The intended test-set size and how it was set; the test set has "
-                        + cases()
+                        + results.cases()
                         + " cases"
                         + (m.at("/subgroups/min_n_per_class").isNumber()
                                 ? ", and subgroups with fewer than "
@@ -270,176 +284,6 @@ final class ClaimAnswers {
                                         + " cases of a class are flagged"
                                 : "")
                         + ".");
-    }
-
-    private Answer metrics() {
-        List<String> measures = new ArrayList<>();
-        for (String k : List.of("sensitivity", "specificity", "ppv", "npv", "accuracy")) {
-            if (m.at("/accuracy/" + k).isObject())
-                measures.add(k.length() == 3 ? k.toUpperCase(Locale.ROOT) : k);
-        }
-        if (m.has("auc")) measures.add("AUC");
-        if (measures.isEmpty()) return todo("The performance metrics; the records hold none.");
-        String list = String.join(", ", measures);
-        return done(
-                Character.toUpperCase(list.charAt(0))
-                        + list.substring(1)
-                        + " at the operating point (score "
-                        + m.at("/operating_point/rule").asText()
-                        + " "
-                        + traces.number("/operating_point/threshold", 2, "protocol setting", "", "")
-                        + ", positive class "
-                        + m.at("/operating_point/positive_class").asText()
-                        + ") — "
-                        + fda.at("Results")
-                        + "; "
-                        + card.at("Performance")
-                        + ".");
-    }
-
-    private Answer uncertainty() {
-        JsonNode s = m.path("statistics");
-        if (!s.path("level").isNumber() || !s.hasNonNull("ci_method")) {
-            return todo("Measures of uncertainty; the records hold no interval settings.");
-        }
-        String text =
-                "Confidence level "
-                        + level()
-                        + "; intervals: "
-                        + s.path("ci_method").asText().replace('_', '-')
-                        + " for proportions"
-                        + (m.has("auc") ? ", " + m.at("/auc/method").asText() + " for the AUC" : "")
-                        + (m.has("auc_bootstrap")
-                                ? "; bootstrap BCa, "
-                                        + traces.number(
-                                                "/statistics/bootstrap_replicates",
-                                                0,
-                                                "protocol setting",
-                                                "",
-                                                "")
-                                        + " replicates, seed "
-                                        + traces.number(
-                                                "/statistics/bootstrap_seed",
-                                                0,
-                                                "protocol setting",
-                                                "",
-                                                "")
-                                : "")
-                        + "; criteria on the intervals' bounds — "
-                        + fda.at(DESIGN)
-                        + ".";
-        return done(text);
-    }
-
-    private Answer demographics() {
-        if (!has("sex") && !has("age_band")) {
-            return todo(
-                    "Demographic and clinical characteristics per partition; the records hold no"
-                            + " breakdown by sex or age.");
-        }
-        List<String> parts = new ArrayList<>();
-        for (String attr : List.of("sex", "age_band")) {
-            if (has(attr)) parts.add(attr.replace('_', ' ') + ": " + counts(attr));
-        }
-        return done(
-                "Test set by "
-                        + String.join("; by ", parts)
-                        + " — "
-                        + testData()
-                        + ". The run holds the test partition only; the development partitions"
-                        + " are the manufacturer's to describe ("
-                        + card.at("Development data")
-                        + ").");
-    }
-
-    private Answer performance() {
-        List<String> attrs = new ArrayList<>();
-        for (String attr : Sections.SUBGROUPS) {
-            if (has(attr))
-                attrs.add(
-                        attr.equals("manufacturer")
-                                ? "scanner manufacturer"
-                                : attr.replace('_', ' '));
-        }
-        if (attrs.isEmpty()) {
-            return todo(
-                    "Performance by demographic subgroup; the records hold the overall"
-                            + " performance only ("
-                            + fda.at("Results")
-                            + "), no subgroup analysis.");
-        }
-        List<String> small = new ArrayList<>();
-        for (String attr : Sections.SUBGROUPS) {
-            JsonNode rows = m.at("/subgroups/" + attr);
-            for (int k = 0; rows.isArray() && k < rows.size(); k++) {
-                if (!rows.get(k).path("small").asBoolean(false)) continue;
-                small.add(
-                        attr.replace('_', ' ')
-                                + " "
-                                + rows.get(k).path("value").asText()
-                                + " (n "
-                                + traces.number(
-                                        "/subgroups/" + attr + "/" + k + "/n", 0, "count", "", "")
-                                + ")");
-            }
-        }
-        return done(
-                "Test set (the one partition the run holds) against the reference standard,"
-                        + " overall ("
-                        + fda.at("Results")
-                        + ") and by "
-                        + String.join(", ", attrs)
-                        + " with intervals ("
-                        + fda.at(SUBGROUPS)
-                        + ")"
-                        + (small.isEmpty()
-                                ? ""
-                                : "; below the protocol's minimum: " + String.join(", ", small))
-                        + ".");
-    }
-
-    private Answer estimates() {
-        List<String> parts = new ArrayList<>();
-        for (String k : List.of("sensitivity", "specificity")) {
-            String b = "/accuracy/" + k;
-            if (!m.at(b).isObject()) continue;
-            parts.add(
-                    k
-                            + " "
-                            + traces.number(b + "/estimate", 3, "proportion", "", "")
-                            + " "
-                            + traces.interval(b + "/ci", 3, ciMethod(), levelText(), ""));
-        }
-        if (m.has("auc")) {
-            String method = m.at("/auc/method").asText();
-            parts.add(
-                    "AUC "
-                            + traces.number("/auc/estimate", 3, method, "", "")
-                            + " "
-                            + traces.interval("/auc/ci", 3, method, levelText(), ""));
-        }
-        if (parts.isEmpty()) return todo("Estimates and their precision; the records hold none.");
-        return done(
-                Character.toUpperCase(parts.get(0).charAt(0))
-                        + String.join(", ", parts).substring(1)
-                        + " (confidence level "
-                        + level()
-                        + ") — "
-                        + fda.at("Results")
-                        + ".");
-    }
-
-    private Answer failures() {
-        if (!m.path("confusion_matrix").isObject()) {
-            return todo("A failure analysis; the records hold no confusion matrix.");
-        }
-        return done(
-                traces.number("/confusion_matrix/fn", 0, "count", "", "")
-                        + " false negatives and "
-                        + traces.number("/confusion_matrix/fp", 0, "count", "", "")
-                        + " false positives at the operating point, with example cases — "
-                        + fda.at("Failure-mode analysis")
-                        + "; their clinical review is left to the manufacturer there.");
     }
 
     private Answer protocol() {
@@ -467,57 +311,18 @@ final class ClaimAnswers {
                 : "";
     }
 
-    private String testData() {
-        return fda.at("Test data");
-    }
-
-    private String cases() {
-        return traces.number("/cases", 0, "count", "", "");
-    }
-
-    private String level() {
-        return traces.number("/statistics/level", 2, "protocol setting", "", "");
-    }
-
-    private String levelText() {
-        return m.at("/statistics/level").asText("");
-    }
-
-    private String ciMethod() {
-        return m.at("/statistics/ci_method").asText("");
-    }
-
-    private boolean has(String attr) {
-        JsonNode rows = m.at("/subgroups/" + attr);
-        return rows.isArray() && !rows.isEmpty();
-    }
-
     private String values(String attr) {
         List<String> out = new ArrayList<>();
         m.at("/subgroups/" + attr).forEach(r -> out.add(r.path("value").asText()));
         return String.join(", ", out);
     }
 
-    /** "F 203 [R7], M 197 [R8]": the cases of each value, as the composition tables cite them. */
-    private String counts(String attr) {
-        List<String> out = new ArrayList<>();
-        JsonNode rows = m.at("/subgroups/" + attr);
-        for (int k = 0; k < rows.size(); k++) {
-            out.add(
-                    rows.get(k).path("value").asText()
-                            + " "
-                            + traces.number(
-                                    "/subgroups/" + attr + "/" + k + "/n", 0, "count", "", ""));
-        }
-        return String.join(", ", out);
-    }
-
     private static Answer done(String text) {
-        return new Answer(true, text);
+        return Answer.done(text);
     }
 
     private static Answer todo(String text) {
-        return new Answer(false, text);
+        return Answer.todo(text);
     }
 
     private static String fileName(String path) {
