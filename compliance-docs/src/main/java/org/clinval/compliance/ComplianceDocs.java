@@ -13,7 +13,8 @@ public final class ComplianceDocs {
     public enum Kind {
         FDA_510K("510k"),
         MODEL_CARD("model-card"),
-        MDR_CER("mdr-cer");
+        MDR_CER("mdr-cer"),
+        CLAIM("claim");
 
         private final String key;
 
@@ -31,7 +32,9 @@ public final class ComplianceDocs {
                 if (k.key.equals(key.toLowerCase(Locale.ROOT))) return k;
             }
             throw new IllegalArgumentException(
-                    "no document kind " + key + " (written so far: 510k, model-card, mdr-cer)");
+                    "no document kind "
+                            + key
+                            + " (written so far: 510k, model-card, mdr-cer, claim)");
         }
     }
 
@@ -58,6 +61,7 @@ public final class ComplianceDocs {
                     case FDA_510K -> PerformanceSection510k.build(evidence, traces, reuse);
                     case MODEL_CARD -> ModelCard.build(evidence, traces);
                     case MDR_CER -> MdrClinicalEvaluation.build(evidence, traces);
+                    case CLAIM -> ClaimChecklist.build(evidence, traces);
                 };
         Sections.appendix(doc, evidence, traces);
         Path file =
@@ -66,6 +70,7 @@ public final class ComplianceDocs {
                             case FDA_510K -> PerformanceSection510k.FILE;
                             case MODEL_CARD -> ModelCard.FILE;
                             case MDR_CER -> MdrClinicalEvaluation.FILE;
+                            case CLAIM -> ClaimChecklist.FILE;
                         });
         Optional<Instant> created = evidence.sealed().map(Instant::parse);
         return render(doc, file, created);

@@ -41,7 +41,10 @@ class OpensInLibreOfficeTest {
         Path converted = Files.createDirectories(dir.resolve("libreoffice"));
         Path pdf = converted.resolve("510k-performance.pdf");
         for (ComplianceDocs.Kind other :
-                List.of(ComplianceDocs.Kind.MODEL_CARD, ComplianceDocs.Kind.MDR_CER)) {
+                List.of(
+                        ComplianceDocs.Kind.MODEL_CARD,
+                        ComplianceDocs.Kind.MDR_CER,
+                        ComplianceDocs.Kind.CLAIM)) {
             Path d = ComplianceDocs.write(run, other, dir.resolve("docs"));
             run(
                     List.of(
@@ -59,7 +62,11 @@ class OpensInLibreOfficeTest {
             assertThat(text)
                     .as(other.key())
                     .contains(
-                            other == ComplianceDocs.Kind.MODEL_CARD ? "Model card" : "MDCG 2020-1")
+                            switch (other) {
+                                case MODEL_CARD -> "Model card";
+                                case CLAIM -> "CLAIM 2024 checklist";
+                                default -> "MDCG 2020-1";
+                            })
                     .containsPattern("Appendix");
         }
         String log =

@@ -35,6 +35,9 @@ public final class DocsCommand implements Runnable {
                         + " card of FDA's 2025 draft guidance on AI-enabled device software"
                         + " functions; --kind mdr-cer, the clinical evaluation of the software for"
                         + " the EU MDR technical documentation (MDCG 2020-1) with its GSPR rows;"
+                        + " --kind claim, the CLAIM 2024 checklist (Checklist for Artificial"
+                        + " Intelligence in Medical Imaging) with each item answered from the run's"
+                        + " records or marked for the manufacturer to complete;"
                         + " --kind tool-validation --cucumber FILE, the validation report of the"
                         + " suite itself from its requirements run."
                         + " Every number refers to its"
@@ -63,7 +66,8 @@ public final class DocsCommand implements Runnable {
                 defaultValue = "510k",
                 paramLabel = "KIND",
                 description =
-                        "510k, model-card, mdr-cer or tool-validation (default: ${DEFAULT-VALUE}).")
+                        "510k, model-card, mdr-cer, claim or tool-validation (default:"
+                                + " ${DEFAULT-VALUE}).")
         String kind;
 
         @Option(

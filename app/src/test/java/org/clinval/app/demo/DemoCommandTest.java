@@ -214,7 +214,7 @@ class DemoCommandTest {
     @Test
     void documentsAreWrittenBesideTheSealedRunFromRecordsThatVerify() throws Exception {
         String key = out.get("public_key").asText();
-        for (String kind : List.of("510k", "model-card", "mdr-cer")) {
+        for (String kind : List.of("510k", "model-card", "mdr-cer", "claim")) {
             CliRun r =
                     CliRun.of(
                             "docs",
