@@ -229,6 +229,10 @@ class DemoCommandTest {
             Path docx = Path.of(r.json().get("docx").asText());
             assertThat(docx).exists();
             assertThat(docx.getParent()).isEqualTo(run.resolveSibling(run.getFileName() + "-docs"));
+            // Its PDF/A-1b rendition beside it passes veraPDF.
+            Path pdf = Path.of(r.json().get("pdf").asText());
+            assertThat(pdf.getParent()).isEqualTo(docx.getParent());
+            assertThat(PdfA.failures(pdf, PDFAFlavour.PDFA_1_B)).as(kind).isEmpty();
         }
         // With the demo site's dataset ledger, the 510(k) section says how often the test set
         // was used: once locked and once scored, by the demo model.
