@@ -469,7 +469,10 @@ public final class WebServer implements AutoCloseable {
 
     private static JsonNode body(Context ctx) {
         try {
-            JsonNode n = JSON.readTree(ctx.body());
+            String text = ctx.body();
+            // A client that writes its JSON as a UTF-8 file with a byte order mark sends one.
+            if (text.startsWith("\uFEFF")) text = text.substring(1);
+            JsonNode n = JSON.readTree(text);
             if (n == null || !n.isObject())
                 throw new ApiError(400, "the body is not a JSON object");
             return n;

@@ -250,6 +250,20 @@ class WebServerTest {
     }
 
     @Test
+    void aBodyWithAByteOrderMarkIsReadAndOneThatIsNotJsonIsNamed() throws Exception {
+        Client c = new Client();
+        HttpResponse<String> bom =
+                c.post(
+                        "/api/login",
+                        "\uFEFF{\"user\": \"lead\", \"password\": \"" + PASSWORD + "\"}",
+                        false);
+        assertThat(bom.statusCode()).as(bom.body()).isEqualTo(200);
+        HttpResponse<String> junk = c.post("/api/login", "user=lead", false);
+        assertThat(junk.statusCode()).isEqualTo(400);
+        assertThat(error(junk)).isEqualTo("the body is not JSON");
+    }
+
+    @Test
     void theSessionCookieIsHttpOnlySecureAndStrict() throws Exception {
         Client c = new Client();
         HttpResponse<String> r = c.login("lead", PASSWORD);
