@@ -65,6 +65,8 @@ final class RiskJson {
         r.controls().forEach(c -> controls.add(control(c)));
         ArrayNode reqs = o.putArray("requirement_evidence");
         r.requirements().forEach(e -> reqs.add(evidence(e)));
+        ArrayNode reqRecords = o.putArray("requirement_records");
+        r.requirementRecords().forEach(c -> reqRecords.add(record(c).put("subject", c.subject())));
         return o;
     }
 

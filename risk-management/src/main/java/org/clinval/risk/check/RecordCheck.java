@@ -8,7 +8,7 @@ import org.clinval.risk.VerificationRecord;
  * One cited verification record checked against its file.
  *
  * @param purpose what the record verifies
- * @param subject the control it verifies
+ * @param subject the control or requirement it verifies
  * @param record the record as the risk file cites it
  * @param status the outcome
  * @param actualSha256 the SHA-256 of the file as found; empty when it could not be read

@@ -54,6 +54,7 @@ public final class RiskCheck {
     private final PostProductionInformation postProduction;
     private final Evidence evidence;
     private final Records records;
+    private final Records requirementRecords;
 
     private RiskCheck(
             RiskManagementFile file,
@@ -65,6 +66,8 @@ public final class RiskCheck {
         this.evidence = new Evidence(results);
         Path register = Path.of(file.sources().register()).toAbsolutePath();
         this.records = new Records(register.getParent());
+        Path requirements = Path.of(file.sources().requirements()).toAbsolutePath();
+        this.requirementRecords = new Records(requirements.getParent());
     }
 
     /** Checks {@code file} against {@code results}, or without results when empty. */
@@ -107,7 +110,8 @@ public final class RiskCheck {
         }
         gaps.addAll(controlGaps);
         List<EvidenceCheck> requirements = new ArrayList<>();
-        file.requirements().forEach(r -> requirements.addAll(trace(r, gaps)));
+        List<RecordCheck> cited = new ArrayList<>();
+        file.requirements().forEach(r -> requirements.addAll(trace(r, cited, gaps)));
         gaps.addAll(unknownTags());
         OverallResidualRisk overall =
                 Overall.evaluate(
@@ -125,7 +129,8 @@ public final class RiskCheck {
                 requirements,
                 gaps,
                 overall,
-                postProduction);
+                postProduction,
+                cited);
     }
 
     private ControlAssessment assess(RiskControl c, List<Gap> gaps) {
@@ -158,9 +163,11 @@ public final class RiskCheck {
             }
         }
         List<RecordCheck> implRecords =
-                recordChecks(Purpose.IMPLEMENTATION, c.id(), c.implementationRecords(), gaps);
+                recordChecks(
+                        records, Purpose.IMPLEMENTATION, c.id(), c.implementationRecords(), gaps);
         List<RecordCheck> effRecords =
-                recordChecks(Purpose.EFFECTIVENESS, c.id(), c.effectivenessRecords(), gaps);
+                recordChecks(
+                        records, Purpose.EFFECTIVENESS, c.id(), c.effectivenessRecords(), gaps);
         for (RecordCheck r : concat(implRecords, effRecords)) {
             if (!r.passed()) {
                 reasons.add(r.purpose().key() + " record " + r.record().file() + ": " + r.detail());
@@ -195,8 +202,12 @@ public final class RiskCheck {
                 open.stream().map(Investigation::id).toList());
     }
 
-    private List<RecordCheck> recordChecks(
-            Purpose purpose, String subject, List<VerificationRecord> cited, List<Gap> gaps) {
+    private static List<RecordCheck> recordChecks(
+            Records records,
+            Purpose purpose,
+            String subject,
+            List<VerificationRecord> cited,
+            List<Gap> gaps) {
         List<RecordCheck> out = new ArrayList<>();
         for (VerificationRecord r : cited) {
             RecordCheck check = records.check(purpose, subject, r);
@@ -214,8 +225,9 @@ public final class RiskCheck {
                                 kind,
                                 subject,
                                 subject
-                                        + " "
-                                        + purpose.key()
+                                        + (purpose == Purpose.REQUIREMENT
+                                                ? ""
+                                                : " " + purpose.key())
                                         + " record "
                                         + r.file()
                                         + " (\""
@@ -324,8 +336,10 @@ public final class RiskCheck {
         return out;
     }
 
-    private List<EvidenceCheck> trace(Requirement r, List<Gap> gaps) {
+    private List<EvidenceCheck> trace(Requirement r, List<RecordCheck> cited, List<Gap> gaps) {
         List<EvidenceCheck> out = checks(Purpose.REQUIREMENT, r.id(), r.verifiedBy(), gaps);
+        cited.addAll(
+                recordChecks(requirementRecords, Purpose.REQUIREMENT, r.id(), r.records(), gaps));
         List<ScenarioResult> tagged = List.of();
         if (results.isPresent()) {
             tagged =
@@ -349,7 +363,7 @@ public final class RiskCheck {
             out.add(e);
             gap(e).ifPresent(gaps::add);
         }
-        if (out.isEmpty()) {
+        if (out.isEmpty() && r.records().isEmpty()) {
             gaps.add(
                     new Gap(
                             GapKind.REQUIREMENT_NOT_TRACED,

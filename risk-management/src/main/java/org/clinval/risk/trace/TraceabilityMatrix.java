@@ -23,9 +23,9 @@ import org.clinval.risk.results.ResultsSource;
  * <p>Rows, in requirements order: for each requirement, each control it implements × each hazard
  * that control is applied to × each piece of the control's evidence × each scenario it matched,
  * then each record the control cites (one row each, with the outcome of its hash check); then the
- * requirement's own verification (declared references, then scenarios found by its tag). A link
- * that is missing gives one row with the rest empty. Hazards with no control close the matrix, one
- * row each, so that every hazard appears.
+ * requirement's own verification (declared references, then scenarios found by its tag, then the
+ * records it cites). A link that is missing gives one row with the rest empty. Hazards with no
+ * control close the matrix, one row each, so that every hazard appears.
  *
  * @param rows the rows
  * @param gaps the gaps of the check
@@ -59,29 +59,25 @@ public record TraceabilityMatrix(List<TraceRow> rows, List<Gap> gaps) {
                         addRows(rows, r.id(), h.id(), c.id(), e, report, m);
                     }
                     for (RecordCheck rc : a.records()) {
-                        rows.add(
-                                new TraceRow(
-                                        Optional.of(r.id()),
-                                        Optional.of(h.id()),
-                                        Optional.of(c.id()),
-                                        Optional.of(rc.purpose()),
-                                        Optional.empty(),
-                                        Optional.empty(),
-                                        Optional.empty(),
-                                        report.runId(),
-                                        m,
-                                        Optional.of(rc)));
+                        rows.add(recordRow(r.id(), h.id(), c.id(), rc, report, m));
                     }
                 }
             }
             List<Measurement> m = measurements(results, r.id());
             List<EvidenceCheck> own =
                     report.requirements().stream().filter(e -> e.subject().equals(r.id())).toList();
-            if (own.isEmpty()) {
+            List<RecordCheck> records =
+                    report.requirementRecords().stream()
+                            .filter(c -> c.subject().equals(r.id()))
+                            .toList();
+            if (own.isEmpty() && records.isEmpty()) {
                 rows.add(row(r.id(), null, null, null, report, m));
             }
             for (EvidenceCheck e : own) {
                 addRows(rows, r.id(), null, null, e, report, m);
+            }
+            for (RecordCheck rc : records) {
+                rows.add(recordRow(r.id(), null, null, rc, report, m));
             }
         }
         for (Hazard h : report.file().register().hazards()) {
@@ -118,6 +114,26 @@ public record TraceabilityMatrix(List<TraceRow> rows, List<Gap> gaps) {
                                                 Optional.of(e.status()),
                                                 report.runId(),
                                                 m)));
+    }
+
+    private static TraceRow recordRow(
+            String requirement,
+            String hazard,
+            String control,
+            RecordCheck rc,
+            RiskCheckReport report,
+            List<Measurement> m) {
+        return new TraceRow(
+                Optional.ofNullable(requirement),
+                Optional.ofNullable(hazard),
+                Optional.ofNullable(control),
+                Optional.of(rc.purpose()),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                report.runId(),
+                m,
+                Optional.of(rc));
     }
 
     private static TraceRow row(

@@ -235,4 +235,74 @@ class RecordEvidenceTest {
         assertThat(row.record().get().status()).isEqualTo(RecordStatus.MATCHES);
         assertThat(m.rows().stream().filter(t -> t.record().isPresent())).hasSize(1);
     }
+
+    /**
+     * REQ-A cites the record alone (relative to the requirements file): it is traced to it, and a
+     * changed record is a gap of the requirement.
+     */
+    @Test
+    void aRequirementMayCiteARecordInPlaceOfScenarios() throws Exception {
+        register =
+                SmallFiles.write(
+                        dir,
+                        """
+                        requirements:
+                          - id: REQ-A
+                            text: a
+                            source: s
+                            verified_by:
+                              - record: usability.md
+                                sha256: %s
+                                kind: usability
+                                title: Summative usability evaluation
+                                signed_by: A. Reviewer
+                                signed_on: 2026-11-20
+                          - {id: REQ-B, text: b, source: s, verified_by: [{tag: "@REQ-B"}]}
+                        """
+                                .formatted(Sha256.ofText(RECORD)),
+                        Files.readString(register)
+                                .substring(Files.readString(register).indexOf("\n") + 1));
+        Optional<ResultsSource> results =
+                SmallFiles.results(
+                        "r1", SmallFiles.passed("b", "@RC-1"), SmallFiles.passed("c", "@REQ-B"));
+        RiskCheckReport r = check(results);
+        // No scenario of the run is tagged @REQ-A (RC-1 misses it), yet REQ-A is traced.
+        assertThat(r.gaps()).noneMatch(g -> g.subject().equals("REQ-A"));
+        assertThat(r.requirementRecords())
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.subject()).isEqualTo("REQ-A");
+                            assertThat(c.purpose()).isEqualTo(Purpose.REQUIREMENT);
+                            assertThat(c.passed()).isTrue();
+                        });
+        assertThat(TraceabilityMatrix.of(r, results).rows())
+                .filteredOn(t -> t.control().isEmpty() && t.record().isPresent())
+                .singleElement()
+                .satisfies(t -> assertThat(t.requirement()).contains("REQ-A"));
+
+        Files.writeString(dir.resolve("usability.md"), "rewritten\n");
+        RiskCheckReport changed = check(results);
+        assertThat(changed.gaps())
+                .extracting(Gap::kind, Gap::subject)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple(GapKind.RECORD_CHANGED, "REQ-A"),
+                        org.assertj.core.groups.Tuple.tuple(GapKind.RECORD_CHANGED, "RC-2"));
+        assertThat(changed.gaps())
+                .filteredOn(g -> g.subject().equals("REQ-A"))
+                .singleElement()
+                .satisfies(
+                        g ->
+                                assertThat(g.message())
+                                        .startsWith(
+                                                "REQ-A record usability.md (\"Summative usability"
+                                                        + " evaluation\"): SHA-256 differs:"));
+        Files.delete(dir.resolve("usability.md"));
+        assertThat(check(results).gaps())
+                .extracting(Gap::kind, Gap::subject)
+                .contains(org.assertj.core.groups.Tuple.tuple(GapKind.RECORD_NOT_FOUND, "REQ-A"))
+                .doesNotContain(
+                        org.assertj.core.groups.Tuple.tuple(
+                                GapKind.REQUIREMENT_NOT_TRACED, "REQ-A"));
+    }
 }

@@ -192,4 +192,50 @@ class RecordEntriesTest {
         assertThat(p.what())
                 .isEqualTo("'survey' is not one of inspection, analysis, test, usability");
     }
+
+    @Test
+    void aRequirementCitesRecordsInItsVerifiedByWithTheSameRules() {
+        String register =
+                """
+                controls:
+                  - {id: RC-1, kind: protective_measure, description: d, requirements: [REQ-A, REQ-B]}
+                hazards:
+                  - id: H-1
+                    hazard: h
+                    sequence_of_events: [e]
+                    hazardous_situation: s
+                    harm: x
+                    initial: {severity: S2, probability: P3}
+                    controls: [{control: RC-1, reduces: {probability: P2}}]
+                    residual: {severity: S2, probability: P2}
+                """;
+        String good =
+                """
+                requirements:
+                  - id: REQ-A
+                    text: a
+                    source: s
+                    verified_by:
+                      - tag: "@REQ-A"
+                      - {record: usability.md, sha256: %s, kind: usability, title: t, signed_by: s, signed_on: 2026-11-20}
+                  - {id: REQ-B, text: b, source: s}
+                """
+                        .formatted(SHA);
+        var req = Fixtures.read(SmallFiles.write(dir, good, register)).requirement("REQ-A");
+        assertThat(req.orElseThrow().verifiedBy()).containsExactly(ScenarioRef.ofTag("@REQ-A"));
+        assertThat(req.orElseThrow().records())
+                .extracting(VerificationRecord::file)
+                .containsExactly("usability.md");
+
+        String bad =
+                good.replace("kind: usability", "kind: survey")
+                        .replace("sha256: ", "run: r1, sha256: ");
+        assertThat(problems(SmallFiles.write(dir, bad, register)))
+                .containsExactly(
+                        "requirements.yaml: requirements[0].verified_by[1].run: does not belong to"
+                                + " a record entry: a record is cited by its file and SHA-256;"
+                                + " give the scenario in an entry of its own",
+                        "requirements.yaml: requirements[0].verified_by[1].kind: 'survey' is not"
+                                + " one of inspection, analysis, test, usability");
+    }
 }
