@@ -1,5 +1,6 @@
 package org.clinval.risk;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,6 +18,10 @@ import java.util.Objects;
  * @param implementation scenarios verifying that the measure is implemented; an empty list is a gap
  * @param effectiveness scenarios verifying that the measure reduces the risk; an empty list is a
  *     gap
+ * @param implementationRecords signed records (inspection, analysis, test, usability) verifying
+ *     that the measure is implemented, possibly none
+ * @param effectivenessRecords signed records verifying that the measure reduces the risk, possibly
+ *     none
  * @param introduces ids of hazards that the measure itself introduces (§7.5), possibly none
  */
 public record RiskControl(
@@ -26,6 +31,8 @@ public record RiskControl(
         List<String> requirements,
         List<ScenarioRef> implementation,
         List<ScenarioRef> effectiveness,
+        List<VerificationRecord> implementationRecords,
+        List<VerificationRecord> effectivenessRecords,
         List<String> introduces) {
 
     public RiskControl {
@@ -35,10 +42,40 @@ public record RiskControl(
         requirements = List.copyOf(requirements);
         implementation = List.copyOf(implementation);
         effectiveness = List.copyOf(effectiveness);
+        implementationRecords = List.copyOf(implementationRecords);
+        effectivenessRecords = List.copyOf(effectivenessRecords);
         introduces = List.copyOf(introduces);
         if (requirements.isEmpty()) {
             throw new IllegalArgumentException(
                     "risk control " + id + " is implemented by no requirement");
         }
+    }
+
+    /** A control verified by scenarios only. */
+    public RiskControl(
+            String id,
+            ControlKind kind,
+            String description,
+            List<String> requirements,
+            List<ScenarioRef> implementation,
+            List<ScenarioRef> effectiveness,
+            List<String> introduces) {
+        this(
+                id,
+                kind,
+                description,
+                requirements,
+                implementation,
+                effectiveness,
+                List.of(),
+                List.of(),
+                introduces);
+    }
+
+    /** Returns every record it cites, those of its implementation first. */
+    public List<VerificationRecord> records() {
+        List<VerificationRecord> out = new ArrayList<>(implementationRecords);
+        out.addAll(effectivenessRecords);
+        return out;
     }
 }

@@ -135,8 +135,15 @@ final class DemoStudy {
     }
 
     /**
-     * Copies the demo risk management file (plan, register, requirements) into {@code dir}; returns
-     * the register.
+     * The signed records the register of the CT nodule classifier cites beside itself (its
+     * labelling inspection and summative usability evaluation); the other demos cite none.
+     */
+    static final List<String> RISK_RECORDS =
+            List.of("labelling-inspection.md", "usability-summative-evaluation.md");
+
+    /**
+     * Copies the demo risk management file (plan, register, requirements, and the records the
+     * register cites) into {@code dir}; returns the register.
      */
     static Path risk(Path dir, String task) throws IOException {
         Files.createDirectories(dir);
@@ -148,6 +155,11 @@ final class DemoStudy {
                         : "/org/clinval/risk/demo/" + task + "/";
         for (String name : List.of("plan.yaml", "risk-file.yaml", "requirements.yaml")) {
             copy(folder + name, dir.resolve(name));
+        }
+        if (task.equals("classification")) {
+            for (String name : RISK_RECORDS) {
+                copy(folder + name, dir.resolve(name));
+            }
         }
         return dir.resolve("risk-file.yaml");
     }

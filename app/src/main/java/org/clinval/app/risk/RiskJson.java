@@ -15,6 +15,7 @@ import org.clinval.risk.check.ControlEffect;
 import org.clinval.risk.check.EvidenceCheck;
 import org.clinval.risk.check.Gap;
 import org.clinval.risk.check.OverallResidualRisk;
+import org.clinval.risk.check.RecordCheck;
 import org.clinval.risk.check.RiskAssessment;
 import org.clinval.risk.check.RiskCheckReport;
 import org.clinval.risk.results.Measurement;
@@ -64,6 +65,8 @@ final class RiskJson {
         r.controls().forEach(c -> controls.add(control(c)));
         ArrayNode reqs = o.putArray("requirement_evidence");
         r.requirements().forEach(e -> reqs.add(evidence(e)));
+        ArrayNode reqRecords = o.putArray("requirement_records");
+        r.requirementRecords().forEach(c -> reqRecords.add(record(c).put("subject", c.subject())));
         return o;
     }
 
@@ -125,6 +128,7 @@ final class RiskJson {
         o.put("id", c.id());
         o.put("kind", c.control().kind().key());
         o.put("effective", c.effective());
+        o.put("verification", c.verification().key());
         ArrayNode under = o.putArray("under_investigation");
         c.underInvestigation().forEach(under::add);
         ArrayNode req = o.putArray("requirements");
@@ -135,6 +139,23 @@ final class RiskJson {
         c.implementation().forEach(e -> impl.add(evidence(e)));
         ArrayNode eff = o.putArray("effectiveness");
         c.effectiveness().forEach(e -> eff.add(evidence(e)));
+        ArrayNode records = o.putArray("records");
+        c.records().forEach(r -> records.add(record(r)));
+        return o;
+    }
+
+    private static ObjectNode record(RecordCheck c) {
+        ObjectNode o = Json.object();
+        o.put("purpose", c.purpose().key());
+        o.put("file", c.record().file());
+        o.put("sha256", c.record().sha256());
+        o.put("kind", c.record().kind().key());
+        o.put("title", c.record().title());
+        o.put("signed_by", c.record().signedBy());
+        o.put("signed_on", c.record().signedOn().toString());
+        o.put("status", c.status().key());
+        text(o, "file_sha256", c.actualSha256());
+        o.put("detail", c.detail());
         return o;
     }
 
@@ -170,6 +191,8 @@ final class RiskJson {
             text(o, "control", r.control());
             text(o, "purpose", r.purpose().map(x -> x.key()));
             text(o, "reference", r.reference().map(x -> x.describe()));
+            text(o, "record", r.record().map(x -> x.record().file()));
+            text(o, "record_status", r.record().map(x -> x.status().key()));
             text(o, "feature", r.scenario().map(ScenarioResult::featurePath));
             text(o, "scenario", r.scenario().map(ScenarioResult::name));
             text(o, "scenario_status", r.scenarioStatus().map(x -> x.key()));

@@ -41,7 +41,13 @@ class RiskCheckCommandTest {
 
     @BeforeEach
     void demo() throws IOException {
-        for (String f : List.of("plan.yaml", "requirements.yaml", "risk-file.yaml")) {
+        for (String f :
+                List.of(
+                        "plan.yaml",
+                        "requirements.yaml",
+                        "risk-file.yaml",
+                        "labelling-inspection.md",
+                        "usability-summative-evaluation.md")) {
             try (InputStream in = getClass().getResourceAsStream("/org/clinval/risk/demo/" + f)) {
                 Files.copy(in, dir.resolve(f));
             }
@@ -141,14 +147,28 @@ class RiskCheckCommandTest {
     }
 
     @Test
-    void withoutResultsEveryControlIsNotEffective() {
+    void withoutResultsOnlyTheControlVerifiedByRecordsIsEffective() {
         CliRun r = CliRun.of("risk", "check", register);
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = r.json();
         assertThat(j.get("run").isNull()).isTrue();
         assertThat(j.get("gaps")).hasSize(1);
         assertThat(j.at("/gaps/0/kind").asText()).isEqualTo("results_missing");
-        j.get("controls").forEach(c -> assertThat(c.get("effective").asBoolean()).isFalse());
+        // RCM-008 cites signed records only, which are checked without a run.
+        j.get("controls")
+                .forEach(
+                        c ->
+                                assertThat(c.get("verification").asText())
+                                        .as(c.get("id").asText())
+                                        .isEqualTo(
+                                                c.get("id").asText().equals("RCM-008")
+                                                        ? "verified_by_record"
+                                                        : "not_verified"));
+        JsonNode usability = j.at("/controls/7/records/1");
+        assertThat(usability.get("file").asText()).isEqualTo("usability-summative-evaluation.md");
+        assertThat(usability.get("status").asText()).isEqualTo("matches");
+        assertThat(usability.get("file_sha256").asText())
+                .isEqualTo(usability.get("sha256").asText());
         assertThat(j.at("/overall_residual_risk/residual_counts/unacceptable").asInt())
                 .isEqualTo(2);
     }

@@ -20,6 +20,7 @@ import org.clinval.risk.Requirement;
 import org.clinval.risk.RiskControl;
 import org.clinval.risk.RiskManagementFile;
 import org.clinval.risk.check.ControlAssessment;
+import org.clinval.risk.check.ControlVerification;
 import org.clinval.risk.check.EvidenceCheck;
 import org.clinval.risk.check.GapKind;
 import org.clinval.risk.check.RiskCheck;
@@ -45,7 +46,13 @@ class DemoFeaturesTest {
     @BeforeEach
     void readRiskFile() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("risk"));
-        for (String name : List.of("risk-file.yaml", "plan.yaml", "requirements.yaml")) {
+        for (String name :
+                List.of(
+                        "risk-file.yaml",
+                        "plan.yaml",
+                        "requirements.yaml",
+                        "labelling-inspection.md",
+                        "usability-summative-evaluation.md")) {
             try (InputStream in =
                     getClass().getResourceAsStream("/org/clinval/risk/demo/" + name)) {
                 Files.copy(in, folder.resolve(name));
@@ -161,6 +168,15 @@ class DemoFeaturesTest {
         assertThat(c12.effectiveness()).allMatch(EvidenceCheck::passed);
         assertThat(c12.effective()).isFalse();
         assertThat(String.join(" ", c12.reasons())).contains("REQ-DATA-002");
+        // The demo's report shows each verification status as it really occurs: the performance
+        // controls by the study, the labelling and usability control by its signed records, and
+        // post-market monitoring (no evidence in a study run) not verified.
+        assertThat(r.control("RCM-001").orElseThrow().verification())
+                .isEqualTo(ControlVerification.VERIFIED_BY_STUDY);
+        assertThat(r.control("RCM-008").orElseThrow().verification())
+                .isEqualTo(ControlVerification.VERIFIED_BY_RECORD);
+        assertThat(r.control("RCM-004").orElseThrow().verification())
+                .isEqualTo(ControlVerification.NOT_VERIFIED);
         assertThat(r.gaps()).noneMatch(g -> g.kind() == GapKind.UNKNOWN_TAG);
         assertThat(r.gaps())
                 .anyMatch(

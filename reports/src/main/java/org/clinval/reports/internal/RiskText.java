@@ -9,9 +9,13 @@ import org.clinval.risk.ControlKind;
 import org.clinval.risk.HazardControl;
 import org.clinval.risk.Level;
 import org.clinval.risk.RiskEstimate;
+import org.clinval.risk.VerificationRecord;
+import org.clinval.risk.check.ControlVerification;
 import org.clinval.risk.check.EvidenceStatus;
 import org.clinval.risk.check.GapKind;
 import org.clinval.risk.check.OverallVerdict;
+import org.clinval.risk.check.RecordCheck;
+import org.clinval.risk.check.RecordStatus;
 import org.clinval.risk.results.Measurement;
 import org.clinval.risk.results.ScenarioResult;
 import org.clinval.risk.results.ScenarioStatus;
@@ -21,7 +25,9 @@ import org.clinval.risk.trace.TraceRow;
  * How the risk management report and the traceability workbook word the terms of ISO 14971 and of
  * the risk check, so that both read the same. The regions keep the risk module's names ({@code
  * acceptable}, {@code investigate}, {@code unacceptable}); verification results read {@code
- * PASSED}, {@code FAILED} or {@code MISSING}; controls {@code effective} or {@code NOT EFFECTIVE}.
+ * PASSED}, {@code FAILED}, {@code CHANGED} (a cited record whose SHA-256 differs) or {@code
+ * MISSING}; controls {@code effective} or {@code NOT EFFECTIVE}, and {@code verified by study},
+ * {@code verified by record} or {@code not verified}.
  */
 public final class RiskText {
 
@@ -33,6 +39,9 @@ public final class RiskText {
 
     /** A verification that is not listed, matched no scenario, or was not run. */
     public static final String MISSING = "MISSING";
+
+    /** A cited record whose file no longer has the SHA-256 the risk file states. */
+    public static final String CHANGED = "CHANGED";
 
     /** A control whose verification stands. */
     public static final String EFFECTIVE = "effective";
@@ -111,11 +120,14 @@ public final class RiskText {
 
     /**
      * Returns the result of a row of the traceability matrix: {@code PASSED} or {@code FAILED} by
-     * its scenario; {@code MISSING} when it has none to show (no verification listed, or a
-     * reference that matched nothing); a dash on the row of a hazard without controls, which has
-     * nothing to verify.
+     * its scenario; by its hash check on the row of a cited record; {@code MISSING} when it has
+     * none to show (no verification listed, or a reference that matched nothing); a dash on the row
+     * of a hazard without controls, which has nothing to verify.
      */
     public static String result(TraceRow t) {
+        if (t.record().isPresent()) {
+            return record(t.record().get().status());
+        }
         if (t.scenario().isPresent()) {
             return scenario(t.scenario().get().status());
         }
@@ -124,6 +136,9 @@ public final class RiskText {
 
     /** Returns the tone of {@link #result(TraceRow)}, none for a dash. */
     public static Optional<Tone> tone(TraceRow t) {
+        if (t.record().isPresent()) {
+            return Optional.of(tone(t.record().get().status()));
+        }
         if (t.scenario().isPresent()) {
             return Optional.of(t.scenario().get().passed() ? Tone.GOOD : Tone.BAD);
         }
@@ -137,6 +152,67 @@ public final class RiskText {
     /** Returns {@code feature-path:line}, e.g. {@code features/performance.feature:5}. */
     public static String location(ScenarioResult s) {
         return s.featurePath() + (s.line() > 0 ? ":" + s.line() : "");
+    }
+
+    /**
+     * Returns {@code verified by study}, {@code verified by record} or {@code not verified}: how a
+     * control's verification stands.
+     */
+    public static String verification(ControlVerification v) {
+        return v.words();
+    }
+
+    /** Returns the tone of a verification status: verified is good, not verified bad. */
+    public static Tone tone(ControlVerification v) {
+        return v.verified() ? Tone.GOOD : Tone.BAD;
+    }
+
+    /**
+     * Returns {@code PASSED} for a cited record that is its file unchanged, {@code CHANGED} when
+     * the file's SHA-256 differs, {@code MISSING} when it is not there or cannot be read.
+     */
+    public static String record(RecordStatus status) {
+        return switch (status) {
+            case MATCHES -> PASSED;
+            case DIFFERS -> CHANGED;
+            case NOT_FOUND, UNREADABLE -> MISSING;
+        };
+    }
+
+    /** Returns the tone of a record's status: a changed record is bad, a missing one warns. */
+    public static Tone tone(RecordStatus status) {
+        return switch (status) {
+            case MATCHES -> Tone.GOOD;
+            case DIFFERS -> Tone.BAD;
+            case NOT_FOUND, UNREADABLE -> Tone.WARN;
+        };
+    }
+
+    /**
+     * Returns a record's title and kind, e.g. {@code Summative usability evaluation (usability
+     * record)}.
+     */
+    public static String recordTitle(VerificationRecord r) {
+        return r.title() + " (" + r.kind().key() + " record)";
+    }
+
+    /**
+     * Returns where a record is and who signed it, e.g. {@code usability.md, SHA-256 e621d1f1f26d…,
+     * signed by A. Reviewer on 2026-11-20}.
+     */
+    public static String recordFile(VerificationRecord r) {
+        return r.file()
+                + ", SHA-256 "
+                + r.shortSha256()
+                + ", signed by "
+                + r.signedBy()
+                + " on "
+                + r.signedOn();
+    }
+
+    /** Returns the record named in one line: title, kind, file, SHA-256 prefix, signer, date. */
+    public static String record(RecordCheck c) {
+        return recordTitle(c.record()) + ": " + recordFile(c.record());
     }
 
     /** Returns {@code effective} or {@code NOT EFFECTIVE}. */

@@ -16,6 +16,7 @@ import org.clinval.risk.RiskControl;
 import org.clinval.risk.check.ControlAssessment;
 import org.clinval.risk.check.EvidenceCheck;
 import org.clinval.risk.check.Purpose;
+import org.clinval.risk.check.RecordCheck;
 import org.clinval.risk.postproduction.Investigation;
 import org.clinval.risk.results.Measurement;
 import org.clinval.risk.results.ScenarioResult;
@@ -38,14 +39,17 @@ final class RiskControlRows {
                 report.check()
                         .runId()
                         .map(id -> "run " + id)
-                        .orElse("no run: without one nothing is verified");
+                        .orElse("no run: without one no scenario is verified");
         rows.section(
                 3,
                 "A control is effective when at least one verification of its implementation and"
                         + " one of its effectiveness are listed and every one of them passed ("
                         + run
-                        + "). A control that is not effective counts as absent in the residual"
-                        + " risks (ISO 14971:2019 \u00a77.2)."
+                        + "): verified by study when every verification is a scenario, verified"
+                        + " by record when a signed record is cited and its file still has the"
+                        + " SHA-256 the risk file states; otherwise it is not verified. A control"
+                        + " that is not effective counts as absent in the residual risks (ISO"
+                        + " 14971:2019 \u00a77.2)."
                         + (report.check().postProduction().given()
                                 ? " A control is under investigation while a post-market"
                                         + " investigation is open on an alarm whose metric"
@@ -55,8 +59,19 @@ final class RiskControlRows {
         for (ControlAssessment c : report.check().controls()) {
             control(rows.add("control"), c, report);
             String runId = report.check().runId().orElse("");
-            evidence(rows, Purpose.IMPLEMENTATION, c.implementation(), runId);
-            evidence(rows, Purpose.EFFECTIVENESS, c.effectiveness(), runId);
+            evidence(
+                    rows,
+                    Purpose.IMPLEMENTATION,
+                    c.implementation(),
+                    c.implementationRecords(),
+                    runId);
+            evidence(
+                    rows,
+                    Purpose.EFFECTIVENESS,
+                    c.effectiveness(),
+                    c.effectivenessRecords(),
+                    runId);
+            records(rows, c.records());
         }
     }
 
@@ -66,10 +81,15 @@ final class RiskControlRows {
         row.put("ctKind", RiskText.kind(control.kind()));
         row.put("ctDescription", control.description());
         row.put("ctRequirements", String.join("\n", control.requirements()));
-        String verdict = RiskText.effective(c.effective());
-        Tone tone = c.effective() ? Tone.GOOD : Tone.BAD;
+        // Styled markup: the verification status in a smaller type fits the column on one line.
+        String verdict =
+                RiskRows.markup(RiskText.effective(c.effective()))
+                        + "\n<style size=\"7\" isBold=\"false\">"
+                        + RiskRows.markup(RiskText.verification(c.verification()))
+                        + "</style>";
+        Tone tone = RiskText.tone(c.verification());
         if (c.isUnderInvestigation()) {
-            verdict += "\n" + UNDER_INVESTIGATION;
+            verdict += "\n" + RiskRows.markup(UNDER_INVESTIGATION);
             tone = c.effective() ? Tone.WARN : tone;
         }
         row.put("ctVerdict", verdict);
@@ -98,7 +118,12 @@ final class RiskControlRows {
         if (!notes.isEmpty()) {
             row.put("ctReasons", String.join("\n", notes));
         }
-        List<String> measured = measured(report, control.id());
+        // The records a control verified by record rests on, in the neutral note under it.
+        List<String> measured = new ArrayList<>();
+        for (RecordCheck r : c.verifyingRecords()) {
+            measured.add("Verified by record: " + RiskText.record(r) + ".");
+        }
+        measured.addAll(measured(report, control.id()));
         if (!measured.isEmpty()) {
             row.put("ctMeasured", String.join("\n", measured));
         }
@@ -143,8 +168,30 @@ final class RiskControlRows {
         return out;
     }
 
+    /** One row per cited record: its title, file, SHA-256 prefix, signer, and the hash check. */
+    private static void records(RiskRows rows, List<RecordCheck> records) {
+        for (RecordCheck r : records) {
+            Map<String, Object> row = rows.add("evidence");
+            row.put("evPurpose", r.purpose().key());
+            row.put("evReference", RiskText.recordTitle(r.record()));
+            row.put("evScenarios", "Record: " + RiskText.recordFile(r.record()));
+            row.put("evResult", RiskText.record(r.status()));
+            row.put("tone", RiskText.tone(r.status()).key());
+            if (!r.passed()) {
+                row.put("evDetail", r.detail() + ": the record verifies nothing.");
+            }
+        }
+    }
+
     private static void evidence(
-            RiskRows rows, Purpose purpose, List<EvidenceCheck> checks, String runId) {
+            RiskRows rows,
+            Purpose purpose,
+            List<EvidenceCheck> checks,
+            List<RecordCheck> records,
+            String runId) {
+        if (checks.isEmpty() && !records.isEmpty()) {
+            return;
+        }
         if (checks.isEmpty()) {
             Map<String, Object> row = rows.add("evidence");
             row.put("evPurpose", purpose.key());

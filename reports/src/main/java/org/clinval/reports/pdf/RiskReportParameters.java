@@ -16,6 +16,7 @@ import org.clinval.risk.ControlKind;
 import org.clinval.risk.RiskManagementFile;
 import org.clinval.risk.RiskManagementPlan;
 import org.clinval.risk.check.ControlAssessment;
+import org.clinval.risk.check.ControlVerification;
 import org.clinval.risk.check.Gap;
 import org.clinval.risk.check.RiskAssessment;
 import org.clinval.risk.check.RiskCheckReport;
@@ -65,8 +66,8 @@ final class RiskReportParameters {
                                                         .map(l -> ", read from " + l)
                                                         .orElse(""))
                         .orElse(
-                                "none given: no verification is confirmed and every risk control"
-                                        + " counts as not effective"));
+                                "none given: no scenario is confirmed and every risk control"
+                                        + " verified by scenarios counts as not effective"));
         p.put("SOFTWARE", report.software());
         p.put("GENERATED", Text.time(report.generated()));
         p.put("HAZARD_SUMMARY", hazards(check.risks()));
@@ -140,10 +141,24 @@ final class RiskReportParameters {
                         .toList();
         Map<ControlKind, Integer> kinds = new EnumMap<>(ControlKind.class);
         controls.forEach(c -> kinds.merge(c.control().kind(), 1, Integer::sum));
+        List<String> byRecord =
+                controls.stream()
+                        .filter(c -> c.verification() == ControlVerification.VERIFIED_BY_RECORD)
+                        .map(ControlAssessment::id)
+                        .toList();
         return (controls.size() - notEffective.size())
                 + " of "
                 + controls.size()
                 + " risk control measures effective"
+                + (byRecord.isEmpty()
+                        ? ""
+                        : " ("
+                                + (controls.size() - notEffective.size() - byRecord.size())
+                                + " verified by study, "
+                                + byRecord.size()
+                                + " verified by record: "
+                                + String.join(", ", byRecord)
+                                + ")")
                 + (notEffective.isEmpty()
                         ? "."
                         : "; not effective: " + String.join(", ", notEffective) + ".")

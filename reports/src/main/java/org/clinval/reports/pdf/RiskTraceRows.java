@@ -8,6 +8,7 @@ import org.clinval.reports.internal.RiskText;
 import org.clinval.reports.internal.Text;
 import org.clinval.reports.model.RiskReport;
 import org.clinval.risk.check.EvidenceStatus;
+import org.clinval.risk.check.RecordCheck;
 import org.clinval.risk.results.Measurement;
 import org.clinval.risk.results.ScenarioResult;
 import org.clinval.risk.results.ScenarioStatus;
@@ -28,8 +29,9 @@ final class RiskTraceRows {
                 trace.size()
                         + " rows: for each requirement, each control it implements \u00d7 each"
                         + " hazard the control is applied to \u00d7 each verification \u00d7 each"
-                        + " scenario it matched, then the requirement's own verification; hazards"
-                        + " without a control close the table. "
+                        + " scenario it matched, and each signed record the control cites, then"
+                        + " the requirement's own verification; hazards without a control close"
+                        + " the table. "
                         + report.check()
                                 .runId()
                                 .map(
@@ -41,7 +43,10 @@ final class RiskTraceRows {
                                                                 .map(l -> ", read from " + l)
                                                                 .orElse("")
                                                         + ". ")
-                                .orElse("No study run was given: nothing is verified. ")
+                                .orElse(
+                                        "No study run was given: no scenario is verified; a"
+                                                + " signed record is checked by its SHA-256"
+                                                + " alone. ")
                         + "Measured: the source (e.g. the endpoint) and its estimate, with the"
                         + " confidence interval in parentheses.");
         rows.table(null, null);
@@ -74,6 +79,13 @@ final class RiskTraceRows {
                             ? ""
                             : " (" + s.status().key() + ")";
             return RiskText.location(s) + "\n" + s.name() + status;
+        }
+        if (t.record().isPresent()) {
+            RecordCheck r = t.record().get();
+            return RiskText.recordTitle(r.record())
+                    + "\n"
+                    + RiskText.recordFile(r.record())
+                    + (r.passed() ? "" : "\n" + r.detail());
         }
         if (t.requirement().isEmpty() && t.control().isEmpty()) {
             return "no risk control measure applied";

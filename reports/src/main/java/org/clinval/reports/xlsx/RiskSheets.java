@@ -20,6 +20,7 @@ import org.clinval.risk.RiskManagementPlan;
 import org.clinval.risk.check.ControlAssessment;
 import org.clinval.risk.check.ControlEffect;
 import org.clinval.risk.check.EvidenceCheck;
+import org.clinval.risk.check.RecordCheck;
 import org.clinval.risk.check.RiskAssessment;
 import org.clinval.risk.check.RiskCheckReport;
 
@@ -61,6 +62,7 @@ final class RiskSheets {
                     "Requirements",
                     "Applied to",
                     "Effective",
+                    "Verification",
                     "Implementation verification",
                     "Effectiveness verification",
                     "Not effective because");
@@ -138,23 +140,33 @@ final class RiskSheets {
                     5,
                     RiskText.effective(c.effective()),
                     c.effective() ? Tone.GOOD : Tone.BAD);
-            cells.wrapped(row, 6, evidence(c.implementation()));
-            cells.wrapped(row, 7, evidence(c.effectiveness()));
-            cells.wrapped(row, 8, String.join("; ", c.reasons()));
+            cells.toned(
+                    row,
+                    6,
+                    RiskText.verification(c.verification()),
+                    RiskText.tone(c.verification()));
+            cells.wrapped(row, 7, evidence(c.implementation(), c.implementationRecords()));
+            cells.wrapped(row, 8, evidence(c.effectiveness(), c.effectivenessRecords()));
+            cells.wrapped(row, 9, String.join("; ", c.reasons()));
         }
         Cells.filterable(sheet, 0, controls.size(), CONTROL_COLUMNS.size());
-        Cells.widths(sheet, 10, 24, 60, 26, 40, 14, 50, 50, 70);
+        Cells.widths(sheet, 10, 24, 60, 26, 40, 14, 18, 50, 50, 70);
         Cells.printable(sheet, 1);
     }
 
-    /** Each reference with its result, e.g. {@code @RCM-001: PASSED}; MISSING when none. */
-    private static String evidence(List<EvidenceCheck> checks) {
-        if (checks.isEmpty()) {
+    /**
+     * Each reference with its result, e.g. {@code @RCM-001: PASSED}, then each cited record with
+     * its title, file, SHA-256 prefix and result; MISSING when none.
+     */
+    private static String evidence(List<EvidenceCheck> checks, List<RecordCheck> records) {
+        if (checks.isEmpty() && records.isEmpty()) {
             return RiskText.MISSING + ": none listed";
         }
-        return checks.stream()
-                .map(e -> e.reference().describe() + ": " + RiskText.evidence(e.status()))
-                .collect(Collectors.joining("\n"));
+        List<String> lines = new ArrayList<>();
+        checks.forEach(
+                e -> lines.add(e.reference().describe() + ": " + RiskText.evidence(e.status())));
+        records.forEach(r -> lines.add(RiskText.record(r) + ": " + RiskText.record(r.status())));
+        return String.join("\n", lines);
     }
 
     /** The plan's matrix: severity rows, most severe first, probability columns. */

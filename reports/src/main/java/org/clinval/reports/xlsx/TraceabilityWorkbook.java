@@ -95,7 +95,13 @@ public final class TraceabilityWorkbook {
             Cells.text(row, 2, t.hazard().orElse(""));
             Cells.text(row, 3, t.control().orElse(""));
             Cells.text(row, 4, t.purpose().map(p -> p.key()).orElse(""));
-            Cells.text(row, 5, t.reference().map(r -> r.describe()).orElse(""));
+            Cells.text(
+                    row,
+                    5,
+                    t.reference()
+                            .map(r -> r.describe())
+                            .or(() -> t.record().map(RiskText::record))
+                            .orElse(""));
             if (t.scenario().isPresent()) {
                 ScenarioResult s = t.scenario().get();
                 Cells.text(row, 6, s.featurePath());
@@ -108,7 +114,13 @@ public final class TraceabilityWorkbook {
                     .ifPresentOrElse(
                             tone -> cells.toned(row, 10, result, tone),
                             () -> Cells.text(row, 10, result));
-            Cells.text(row, 11, t.status().map(s -> s.key()).orElse(""));
+            Cells.text(
+                    row,
+                    11,
+                    t.status()
+                            .map(s -> s.key())
+                            .or(() -> t.record().map(r -> "record_" + r.status().key()))
+                            .orElse(""));
             Cells.text(row, 12, t.run().orElse(""));
             if (!t.measurements().isEmpty()) {
                 measurement(cells, row, 13, t.measurements().get(0));

@@ -51,7 +51,8 @@ class RiskReportPdfEdgeTest {
     }
 
     @Test
-    void withoutARunNothingIsVerifiedAndEveryControlIsNotEffective() throws Exception {
+    void withoutARunNoScenarioIsVerifiedAndOnlyTheControlVerifiedByRecordsIsEffective()
+            throws Exception {
         Path dir = Files.createDirectories(OUT.resolve("no-run"));
         Path register = RiskDemo.files(dir.resolve("files"), t -> t);
         RiskReport report = RiskDemo.report(register, Optional.empty(), List.of());
@@ -62,19 +63,59 @@ class RiskReportPdfEdgeTest {
                 .contains(GapKind.RESULTS_MISSING);
         assertThat(text.pages().get(0))
                 .contains("No study run")
-                .contains("none given: no verification is confirmed");
-        long controls = report.file().register().controls().size();
+                .contains("none given: no scenario is confirmed");
+        // RCM-008 cites signed records only, which are checked without a run.
+        long controls = report.file().register().controls().size() - 1;
         assertThat(text.lines().stream().filter(l -> l.endsWith("NOT EFFECTIVE")))
-                .as("each control in sections 2 and 3")
+                .as("each control but RCM-008 in sections 2 and 3")
                 .hasSizeGreaterThanOrEqualTo((int) controls);
-        assertThat(text.all())
-                .contains("No study run was given: nothing is verified.")
-                .doesNotContain("PASSED")
+        assertThat(text.all().replaceAll("\\s+", " "))
+                .contains("No study run was given: no scenario is verified;")
+                .contains(
+                        "1 of 12 risk control measures effective (0 verified by study, 1"
+                                + " verified by record: RCM-008)")
                 .doesNotContainPattern("\\bnull\\b");
+        assertThat(text.lines().stream().filter(l -> l.contains("PASSED")))
+                .as("only the records pass")
+                .isNotEmpty()
+                .allMatch(
+                        l -> l.contains("Inspection record") || l.contains("Summative usability"));
         for (int p = 1; p <= text.pages().size(); p++) {
             assertThat(text.pages().get(p - 1))
                     .contains("Risk file RMF-DEMO-001 \u00b7 No study run");
         }
+        assertThat(text.overflows()).isEmpty();
+    }
+
+    /** The usability record was edited after the risk file cited it: RCM-008 is not verified. */
+    @Test
+    void aRecordChangedAfterItWasCitedIsShownAndLeavesItsControlNotVerified() throws Exception {
+        Path dir = Files.createDirectories(OUT.resolve("changed-record"));
+        Path register = RiskDemo.files(dir.resolve("files"), t -> t);
+        Files.writeString(
+                register.resolveSibling("usability-summative-evaluation.md"),
+                "Both acceptance criteria are met by a wide margin.\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Path run = RiskDemo.run(dir, "run-2025-06-03", List.of(), List.of(), t -> t);
+        RiskReport report = RiskDemo.report(register, Optional.of(run), List.of());
+        assertThat(report.check().overall().verdict()).isEqualTo(OverallVerdict.NOT_ACCEPTABLE);
+        PdfText text = write("changed-record", report);
+
+        String all = squeezed(text.all());
+        assertThat(all)
+                .contains(
+                        squeezed(
+                                "11 of 12 risk control measures effective; not effective:"
+                                        + " RCM-008."))
+                .contains(
+                        squeezed(
+                                "Not verified, so their reductions are not credited: RCM-008"
+                                        + " (cited record usability-summative-evaluation.md"
+                                        + " changed since it was cited)."))
+                .contains(squeezed("SHA-256 differs: file has "))
+                .contains(squeezed("record changed"))
+                .doesNotContain(squeezed("Verified by record:"));
+        assertThat(text.lines()).anyMatch(l -> l.contains("CHANGED"));
         assertThat(text.overflows()).isEmpty();
     }
 

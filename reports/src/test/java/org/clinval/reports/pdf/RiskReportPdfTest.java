@@ -155,6 +155,35 @@ class RiskReportPdfTest {
         assertThat(text.lines()).anyMatch(l -> l.startsWith("effectiveness @RCM-009 MISSING"));
     }
 
+    /**
+     * The three verification statuses, each where it occurs: RCM-001 (its effectiveness scenario
+     * failed) not verified, RCM-002 verified by study, RCM-008 verified by its signed records, each
+     * named with its title, file and the start of its SHA-256.
+     */
+    @Test
+    void eachControlShowsHowItIsVerifiedAndARecordIsNamed() throws Exception {
+        StringBuilder verdicts = new StringBuilder();
+        for (int p = controlsPage(); p <= text.pages().size(); p++) {
+            verdicts.append(PdfText.strip(pdf, p, 470, 85)).append('\n');
+        }
+        assertThat(verdicts.toString())
+                .contains("verified by study", "verified by record", "not verified");
+        assertThat(squeezed(text.all()))
+                .contains(
+                        squeezed(
+                                "Verified by record: Summative usability evaluation report"
+                                        + " UE-DEMO-001 (summary) (usability record):"
+                                        + " usability-summative-evaluation.md, SHA-256"
+                                        + " e621d1f1f26d\u2026, signed by A. Reviewer, human"
+                                        + " factors engineer on 2026-11-20."))
+                .contains(
+                        squeezed(
+                                "Record: labelling-inspection.md, SHA-256 837297dfab56\u2026,"
+                                        + " signed by B. Inspector, regulatory affairs on"
+                                        + " 2026-11-12"))
+                .contains(squeezed("1 verified by record: RCM-008"));
+    }
+
     private static int controlsPage() {
         for (int p = 0; p < text.pages().size(); p++) {
             if (text.pages().get(p).contains("Measure; verification of implementation")) {
@@ -207,6 +236,7 @@ class RiskReportPdfTest {
             String result =
                     t.scenario().map(s -> s.passed() ? "PASSED" : "FAILED").orElse("MISSING");
             if (t.requirement().isEmpty() && t.control().isEmpty()) result = "\u2014";
+            if (t.record().isPresent()) result = t.record().get().passed() ? "PASSED" : "CHANGED";
             assertThat(hits.get(0)).as("row " + (i + 1)).contains(" " + result);
         }
         String next = (rows.size() + 1) + " ";
@@ -225,11 +255,13 @@ class RiskReportPdfTest {
     }
 
     @Test
-    void saysWhenItIsNotSignedAndStatesTheOverallResidualRisk() {
+    void saysWhenItIsNotSignedAndStatesTheOverallResidualRisk() throws Exception {
         assertThat(text.all()).contains(RiskReportRows.NOT_SIGNED);
         assertThat(text.pages().get(0))
                 .contains("OVERALL RESIDUAL RISK", "NOT ACCEPTABLE", "Signatures not signed");
-        assertThat(squeezed(text.all())).contains(squeezed(report.check().overall().statement()));
+        // The statement beside its verdict, read from its own column on the first page.
+        assertThat(squeezed(PdfText.strip(pdf, 1, 245, 300)))
+                .contains(squeezed(report.check().overall().statement()));
         for (String reason : report.check().overall().reasons()) {
             assertThat(squeezed(text.all())).contains(squeezed(reason));
         }

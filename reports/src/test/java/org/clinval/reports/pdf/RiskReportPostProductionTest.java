@@ -78,11 +78,18 @@ class RiskReportPostProductionTest {
         PdfText text = PdfText.read(pdf, 40);
 
         String all = text.all().replaceAll("\\s+", " ");
-        assertThat(all)
-                .contains("Under investigation: RCM-002 (INV-0001).")
+        // The note under the control, read from its own column: the verdict column beside it
+        // (effective, verified by study, under investigation) shares its lines.
+        StringBuilder notes = new StringBuilder();
+        for (int p = 1; p <= text.pages().size(); p++) {
+            notes.append(PdfText.strip(pdf, p, 100, 285)).append(' ');
+        }
+        assertThat(notes.toString().replaceAll("\\s+", " "))
                 .contains(
                         "Under investigation: INV-0001 (cusum on sensitivity, stratum site=A,"
-                                + " alarm ALM-1, window [2026-03-01, 2026-03-08)).")
+                                + " alarm ALM-1, window [2026-03-01, 2026-03-08)).");
+        assertThat(all)
+                .contains("Under investigation: RCM-002 (INV-0001).")
                 .contains("under investigation")
                 .contains("control under investigation")
                 .contains("Production and post-production information (ISO 14971:2019 §10)")

@@ -46,6 +46,10 @@ public final class RiskDemo {
     public static final String RCM_009_EFFECTIVENESS =
             "Readers understand that a mark is not a diagnosis";
 
+    /** The signed records the demo register cites beside itself. */
+    public static final List<String> RECORDS =
+            List.of("labelling-inspection.md", "usability-summative-evaluation.md");
+
     /** When every test report is generated. */
     public static final Instant GENERATED = Instant.parse("2025-06-04T08:15:00Z");
 
@@ -66,6 +70,14 @@ public final class RiskDemo {
                     if (in == null) throw new AssertionError("no demo file " + f);
                     String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                     Files.writeString(dir.resolve(f), edit.apply(text));
+                }
+            }
+            // The signed records the register cites, byte for byte: their SHA-256 is checked.
+            for (String f : RECORDS) {
+                try (InputStream in =
+                        RiskDemo.class.getResourceAsStream("/org/clinval/risk/demo/" + f)) {
+                    if (in == null) throw new AssertionError("no demo record " + f);
+                    Files.copy(in, dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         } catch (IOException e) {

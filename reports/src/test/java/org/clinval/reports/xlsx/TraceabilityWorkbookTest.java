@@ -108,6 +108,7 @@ class TraceabilityWorkbookTest {
             assertThat(r.get("Scenario")).isEqualTo(t.scenario().map(s -> s.name()).orElse(""));
             String result =
                     t.scenario().map(s -> s.passed() ? "PASSED" : "FAILED").orElse("MISSING");
+            if (t.record().isPresent()) result = t.record().get().passed() ? "PASSED" : "CHANGED";
             if (t.requirement().isEmpty() && t.control().isEmpty()) result = "\u2014";
             assertThat(r.get("Result")).as("row " + (i + 1)).isEqualTo(result);
         }
@@ -213,6 +214,50 @@ class TraceabilityWorkbookTest {
         XSSFCell effective = sheet.getRow(1).getCell(5);
         assertThat(effective.getCellStyle().getFont().getXSSFColor().getARGBHex().substring(2))
                 .isEqualTo(Palette.hex(Palette.BAD).substring(1));
+    }
+
+    /**
+     * RCM-001's effectiveness scenario failed (not verified), RCM-002's passed (verified by study),
+     * RCM-008 cites an inspection and a usability record that are unchanged (verified by record).
+     */
+    @Test
+    void controlsShowTheThreeVerificationStatusesAndNameTheirRecords() {
+        XSSFSheet sheet = wb.getSheet("Controls");
+        assertThat(row(sheet, 0, 1).get("Verification")).isEqualTo("not verified");
+        assertThat(row(sheet, 0, 2).get("Verification")).isEqualTo("verified by study");
+        Map<String, String> rcm008 = row(sheet, 0, 8);
+        assertThat(rcm008.get("Control")).isEqualTo("RCM-008");
+        assertThat(rcm008.get("Effective")).isEqualTo("effective");
+        assertThat(rcm008.get("Verification")).isEqualTo("verified by record");
+        assertThat(rcm008.get("Effectiveness verification"))
+                .isEqualTo(
+                        "Summative usability evaluation report UE-DEMO-001 (summary) (usability"
+                                + " record): usability-summative-evaluation.md, SHA-256"
+                                + " e621d1f1f26d\u2026, signed by A. Reviewer, human factors"
+                                + " engineer on 2026-11-20: PASSED");
+        assertThat(rcm008.get("Implementation verification"))
+                .startsWith("Inspection record IR-DEMO-004")
+                .contains("labelling-inspection.md, SHA-256 837297dfab56\u2026");
+        XSSFCell status = sheet.getRow(8).getCell(6);
+        assertThat(status.getCellStyle().getFont().getXSSFColor().getARGBHex().substring(2))
+                .isEqualTo(Palette.hex(Palette.GOOD).substring(1));
+        XSSFSheet trace = wb.getSheet("Traceability");
+        List<Map<String, String>> records = new java.util.ArrayList<>();
+        for (int r = 1; r <= trace.getLastRowNum(); r++) {
+            Map<String, String> m = row(trace, 0, r);
+            if (m.get("Evidence status").startsWith("record_")) records.add(m);
+        }
+        // RCM-008 implements REQ-LAB-001 and REQ-USE-001, applied to HAZ-001 and HAZ-007: 2 × 2
+        // × its 2 records.
+        assertThat(records).hasSize(8);
+        assertThat(records)
+                .allSatisfy(
+                        m -> {
+                            assertThat(m.get("Control")).isEqualTo("RCM-008");
+                            assertThat(m.get("Result")).isEqualTo("PASSED");
+                            assertThat(m.get("Evidence status")).isEqualTo("record_matches");
+                            assertThat(m.get("Reference")).contains("SHA-256 ");
+                        });
     }
 
     @Test

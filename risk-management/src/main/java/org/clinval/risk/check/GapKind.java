@@ -8,9 +8,9 @@ public enum GapKind {
     RESULTS_MISSING,
     /** A risk that is unacceptable before control has no risk control measure (§7.1). */
     UNCONTROLLED_RISK,
-    /** A risk control lists no verification of its implementation (§7.2). */
+    /** A risk control lists no verification (scenario or record) of its implementation (§7.2). */
     NO_IMPLEMENTATION_VERIFICATION,
-    /** A risk control lists no verification of its effectiveness (§7.2). */
+    /** A risk control lists no verification (scenario or record) of its effectiveness (§7.2). */
     NO_EFFECTIVENESS_VERIFICATION,
     /** A scenario reference matches no scenario of the run. */
     SCENARIO_NOT_FOUND,
@@ -18,6 +18,15 @@ public enum GapKind {
     SCENARIO_NOT_PASSED,
     /** A scenario reference is pinned to another run than the one given. */
     OTHER_RUN,
+    /** A cited verification record has no file at the path the risk file gives. */
+    RECORD_NOT_FOUND,
+    /**
+     * A cited verification record's file hashes to another SHA-256 than the risk file states: it
+     * was changed after it was cited, and verifies nothing.
+     */
+    RECORD_CHANGED,
+    /** A cited verification record's path names something that cannot be read as a file. */
+    RECORD_UNREADABLE,
     /** A requirement is traced to no scenario. */
     REQUIREMENT_NOT_TRACED,
     /** A scenario carries a tag shaped like an id of the file that names nothing in it. */

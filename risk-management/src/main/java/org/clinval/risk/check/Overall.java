@@ -27,6 +27,7 @@ final class Overall {
     static OverallResidualRisk evaluate(
             RiskManagementPlan plan,
             List<RiskAssessment> risks,
+            List<ControlAssessment> controls,
             List<Gap> gaps,
             Optional<String> runId) {
         OverallCriteria criteria = plan.overall();
@@ -57,7 +58,8 @@ final class Overall {
                             + (reasons.size() == 1 ? " criterion is" : " criteria are")
                             + " not met ("
                             + tally
-                            + ").";
+                            + ")."
+                            + notVerified(controls);
         } else if (!gaps.isEmpty()) {
             verdict = OverallVerdict.INCOMPLETE;
             statement =
@@ -69,7 +71,8 @@ final class Overall {
                             + "), but the risk management file has "
                             + gaps.size()
                             + (gaps.size() == 1 ? " gap" : " gaps")
-                            + " to close.";
+                            + " to close."
+                            + notVerified(controls);
         } else {
             verdict = OverallVerdict.ACCEPTABLE;
             statement =
@@ -78,10 +81,69 @@ final class Overall {
                             + " ("
                             + tally
                             + "); every risk control is verified as implemented and effective"
-                            + runId.map(id -> " in run " + id).orElse("")
+                            + verifiedBy(controls, runId)
                             + ".";
         }
         return new OverallResidualRisk(verdict, statement, reasons, counts, criteria.method());
+    }
+
+    /**
+     * Returns how the controls are verified, e.g. {@code in run 7} or {@code : RCM-008 by signed
+     * record, the others by the study in run 7}.
+     */
+    private static String verifiedBy(List<ControlAssessment> controls, Optional<String> runId) {
+        List<String> byRecord =
+                controls.stream()
+                        .filter(c -> c.verification() == ControlVerification.VERIFIED_BY_RECORD)
+                        .map(ControlAssessment::id)
+                        .toList();
+        String run = runId.map(id -> " in run " + id).orElse("");
+        if (byRecord.isEmpty()) {
+            return run;
+        }
+        if (byRecord.size() == controls.size()) {
+            return " by signed record";
+        }
+        return ": "
+                + String.join(", ", byRecord)
+                + " by signed record, the others by the study"
+                + run;
+    }
+
+    /**
+     * Returns a sentence naming the controls that are not verified, with the cited records that are
+     * missing or changed; empty when every control is verified.
+     */
+    private static String notVerified(List<ControlAssessment> controls) {
+        List<String> out = new ArrayList<>();
+        for (ControlAssessment c : controls) {
+            if (c.effective()) continue;
+            List<String> bad =
+                    c.records().stream()
+                            .filter(r -> !r.passed())
+                            .map(r -> r.record().file() + " " + words(r.status()))
+                            .toList();
+            out.add(
+                    c.id()
+                            + (bad.isEmpty()
+                                    ? ""
+                                    : " (cited record " + String.join(", ", bad) + ")"));
+        }
+        if (out.isEmpty()) {
+            return "";
+        }
+        return " Not verified, so their reductions are not credited: "
+                + String.join(", ", out)
+                + ".";
+    }
+
+    private static String words(RecordStatus status) {
+        return switch (status) {
+            case MATCHES -> "unchanged";
+            case DIFFERS -> "changed since it was cited";
+            case NOT_FOUND -> "not found";
+            case UNREADABLE -> "unreadable";
+        };
     }
 
     private static Optional<String> reason(RiskAssessment r, OverallCriteria criteria) {

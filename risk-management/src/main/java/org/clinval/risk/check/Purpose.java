@@ -2,7 +2,7 @@ package org.clinval.risk.check;
 
 import java.util.Locale;
 
-/** What a piece of scenario evidence verifies. */
+/** What a piece of evidence, a scenario or a cited record, verifies. */
 public enum Purpose {
     /** That a risk control measure is implemented (ISO 14971:2019 §7.2). */
     IMPLEMENTATION,

@@ -1,5 +1,6 @@
 package org.clinval.risk.check;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import org.clinval.risk.RiskEstimate;
 import org.clinval.risk.RiskManagementFile;
 import org.clinval.risk.RiskManagementPlan;
 import org.clinval.risk.ScenarioRef;
+import org.clinval.risk.VerificationRecord;
 import org.clinval.risk.postproduction.Investigation;
 import org.clinval.risk.postproduction.PostProductionInformation;
 import org.clinval.risk.results.ResultsSource;
@@ -26,8 +28,12 @@ import org.clinval.risk.results.ScenarioResult;
  *
  * <ol>
  *   <li>Each control's evidence is checked: a control is effective when it has verification of both
- *       its implementation and its effectiveness and every referenced scenario exists in the run
- *       and passed. Without a run, nothing is confirmed and no control is effective.
+ *       its implementation and its effectiveness, every referenced scenario exists in the run and
+ *       passed, and every cited record's file exists (relative to the risk file) and hashes to the
+ *       SHA-256 the risk file states. It is then verified by the study (scenarios only) or by
+ *       record (at least one record); otherwise it is not verified ({@link ControlVerification}).
+ *       Without a run no scenario is confirmed, and only a control verified by records alone is
+ *       effective.
  *   <li>Each risk is evaluated before control, as claimed after control, and with the effective
  *       controls only: the reduction of a control that is not effective is dropped, as if the
  *       control were absent (see {@link org.clinval.risk.HazardControl}).
@@ -47,6 +53,8 @@ public final class RiskCheck {
     private final Optional<ResultsSource> results;
     private final PostProductionInformation postProduction;
     private final Evidence evidence;
+    private final Records records;
+    private final Records requirementRecords;
 
     private RiskCheck(
             RiskManagementFile file,
@@ -56,6 +64,10 @@ public final class RiskCheck {
         this.results = results;
         this.postProduction = postProduction;
         this.evidence = new Evidence(results);
+        Path register = Path.of(file.sources().register()).toAbsolutePath();
+        this.records = new Records(register.getParent());
+        Path requirements = Path.of(file.sources().requirements()).toAbsolutePath();
+        this.requirementRecords = new Records(requirements.getParent());
     }
 
     /** Checks {@code file} against {@code results}, or without results when empty. */
@@ -82,8 +94,8 @@ public final class RiskCheck {
                     new Gap(
                             GapKind.RESULTS_MISSING,
                             file.register().id(),
-                            "no study run given: no verification is confirmed and every risk"
-                                    + " control counts as not effective"));
+                            "no study run given: no scenario is confirmed and every risk"
+                                    + " control verified by scenarios counts as not effective"));
         }
         List<Gap> controlGaps = new ArrayList<>();
         Map<String, ControlAssessment> controls = new LinkedHashMap<>();
@@ -98,10 +110,16 @@ public final class RiskCheck {
         }
         gaps.addAll(controlGaps);
         List<EvidenceCheck> requirements = new ArrayList<>();
-        file.requirements().forEach(r -> requirements.addAll(trace(r, gaps)));
+        List<RecordCheck> cited = new ArrayList<>();
+        file.requirements().forEach(r -> requirements.addAll(trace(r, cited, gaps)));
         gaps.addAll(unknownTags());
         OverallResidualRisk overall =
-                Overall.evaluate(file.plan(), risks, gaps, results.map(ResultsSource::runId));
+                Overall.evaluate(
+                        file.plan(),
+                        risks,
+                        List.copyOf(controls.values()),
+                        gaps,
+                        results.map(ResultsSource::runId));
         return new RiskCheckReport(
                 file,
                 results.map(ResultsSource::runId),
@@ -111,26 +129,31 @@ public final class RiskCheck {
                 requirements,
                 gaps,
                 overall,
-                postProduction);
+                postProduction,
+                cited);
     }
 
     private ControlAssessment assess(RiskControl c, List<Gap> gaps) {
         List<String> reasons = new ArrayList<>();
-        if (c.implementation().isEmpty()) {
+        if (c.implementation().isEmpty() && c.implementationRecords().isEmpty()) {
             reasons.add("no verification of implementation");
             gaps.add(
                     new Gap(
                             GapKind.NO_IMPLEMENTATION_VERIFICATION,
                             c.id(),
-                            c.id() + " lists no scenario verifying that it is implemented"));
+                            c.id()
+                                    + " lists no scenario or record verifying that it is"
+                                    + " implemented"));
         }
-        if (c.effectiveness().isEmpty()) {
+        if (c.effectiveness().isEmpty() && c.effectivenessRecords().isEmpty()) {
             reasons.add("no verification of effectiveness");
             gaps.add(
                     new Gap(
                             GapKind.NO_EFFECTIVENESS_VERIFICATION,
                             c.id(),
-                            c.id() + " lists no scenario verifying that it reduces the risk"));
+                            c.id()
+                                    + " lists no scenario or record verifying that it reduces the"
+                                    + " risk"));
         }
         List<EvidenceCheck> impl = checks(Purpose.IMPLEMENTATION, c.id(), c.implementation(), gaps);
         List<EvidenceCheck> eff = checks(Purpose.EFFECTIVENESS, c.id(), c.effectiveness(), gaps);
@@ -139,6 +162,23 @@ public final class RiskCheck {
                 reasons.add(e.purpose().key() + " " + e.reference().describe() + ": " + e.detail());
             }
         }
+        List<RecordCheck> implRecords =
+                recordChecks(
+                        records, Purpose.IMPLEMENTATION, c.id(), c.implementationRecords(), gaps);
+        List<RecordCheck> effRecords =
+                recordChecks(
+                        records, Purpose.EFFECTIVENESS, c.id(), c.effectivenessRecords(), gaps);
+        for (RecordCheck r : concat(implRecords, effRecords)) {
+            if (!r.passed()) {
+                reasons.add(r.purpose().key() + " record " + r.record().file() + ": " + r.detail());
+            }
+        }
+        ControlVerification verification =
+                !reasons.isEmpty()
+                        ? ControlVerification.NOT_VERIFIED
+                        : c.records().isEmpty()
+                                ? ControlVerification.VERIFIED_BY_STUDY
+                                : ControlVerification.VERIFIED_BY_RECORD;
         List<Investigation> open = postProduction.openOn(c.id());
         for (Investigation i : open) {
             gaps.add(
@@ -153,11 +193,52 @@ public final class RiskCheck {
         }
         return new ControlAssessment(
                 c,
-                reasons.isEmpty(),
+                verification,
                 impl,
                 eff,
+                implRecords,
+                effRecords,
                 reasons,
                 open.stream().map(Investigation::id).toList());
+    }
+
+    private static List<RecordCheck> recordChecks(
+            Records records,
+            Purpose purpose,
+            String subject,
+            List<VerificationRecord> cited,
+            List<Gap> gaps) {
+        List<RecordCheck> out = new ArrayList<>();
+        for (VerificationRecord r : cited) {
+            RecordCheck check = records.check(purpose, subject, r);
+            out.add(check);
+            GapKind kind =
+                    switch (check.status()) {
+                        case MATCHES -> null;
+                        case NOT_FOUND -> GapKind.RECORD_NOT_FOUND;
+                        case DIFFERS -> GapKind.RECORD_CHANGED;
+                        case UNREADABLE -> GapKind.RECORD_UNREADABLE;
+                    };
+            if (kind != null) {
+                gaps.add(
+                        new Gap(
+                                kind,
+                                subject,
+                                subject
+                                        + (purpose == Purpose.REQUIREMENT
+                                                ? ""
+                                                : " " + purpose.key())
+                                        + " record "
+                                        + r.file()
+                                        + " (\""
+                                        + r.title()
+                                        + "\"): "
+                                        + check.detail()
+                                        + "; it verifies nothing until the record is restored or"
+                                        + " cited anew"));
+            }
+        }
+        return out;
     }
 
     private List<EvidenceCheck> checks(
@@ -255,8 +336,10 @@ public final class RiskCheck {
         return out;
     }
 
-    private List<EvidenceCheck> trace(Requirement r, List<Gap> gaps) {
+    private List<EvidenceCheck> trace(Requirement r, List<RecordCheck> cited, List<Gap> gaps) {
         List<EvidenceCheck> out = checks(Purpose.REQUIREMENT, r.id(), r.verifiedBy(), gaps);
+        cited.addAll(
+                recordChecks(requirementRecords, Purpose.REQUIREMENT, r.id(), r.records(), gaps));
         List<ScenarioResult> tagged = List.of();
         if (results.isPresent()) {
             tagged =
@@ -280,7 +363,7 @@ public final class RiskCheck {
             out.add(e);
             gap(e).ifPresent(gaps::add);
         }
-        if (out.isEmpty()) {
+        if (out.isEmpty() && r.records().isEmpty()) {
             gaps.add(
                     new Gap(
                             GapKind.REQUIREMENT_NOT_TRACED,

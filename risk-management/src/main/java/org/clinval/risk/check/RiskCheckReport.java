@@ -21,6 +21,7 @@ import org.clinval.risk.postproduction.PostProductionInformation;
  * @param overall the overall residual risk
  * @param postProduction the post-production information reviewed: the post-market investigations,
  *     open and closed ({@link PostProductionInformation#none()} when none was given)
+ * @param requirementRecords the checks of the records the requirements cite, in requirements order
  */
 public record RiskCheckReport(
         RiskManagementFile file,
@@ -31,7 +32,8 @@ public record RiskCheckReport(
         List<EvidenceCheck> requirements,
         List<Gap> gaps,
         OverallResidualRisk overall,
-        PostProductionInformation postProduction) {
+        PostProductionInformation postProduction,
+        List<RecordCheck> requirementRecords) {
 
     public RiskCheckReport {
         Objects.requireNonNull(file, "file");
@@ -43,6 +45,31 @@ public record RiskCheckReport(
         controls = List.copyOf(controls);
         requirements = List.copyOf(requirements);
         gaps = List.copyOf(gaps);
+        requirementRecords = List.copyOf(requirementRecords);
+    }
+
+    /** A report whose requirements cite no record. */
+    public RiskCheckReport(
+            RiskManagementFile file,
+            Optional<String> runId,
+            Optional<String> resultsLocation,
+            List<RiskAssessment> risks,
+            List<ControlAssessment> controls,
+            List<EvidenceCheck> requirements,
+            List<Gap> gaps,
+            OverallResidualRisk overall,
+            PostProductionInformation postProduction) {
+        this(
+                file,
+                runId,
+                resultsLocation,
+                risks,
+                controls,
+                requirements,
+                gaps,
+                overall,
+                postProduction,
+                List.of());
     }
 
     /** A report without post-production information. */

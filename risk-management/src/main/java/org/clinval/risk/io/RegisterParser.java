@@ -22,7 +22,6 @@ import org.clinval.risk.RiskControl;
 import org.clinval.risk.RiskEstimate;
 import org.clinval.risk.RiskRegister;
 import org.clinval.risk.Scale;
-import org.clinval.risk.ScenarioRef;
 
 /**
  * Reads the risk register and checks it against the plan's scales and the requirements' ids. Bad
@@ -182,12 +181,12 @@ final class RegisterParser {
             }
             requirements.add(r.value());
         }
-        List<ScenarioRef> implementation = List.of();
-        List<ScenarioRef> effectiveness = List.of();
+        Refs.Listed implementation = new Refs.Listed(List.of(), List.of());
+        Refs.Listed effectiveness = implementation;
         Optional<YamlMap> v = c.optionalMap("verification");
         if (v.isPresent()) {
-            implementation = Refs.list(v.get(), "implementation");
-            effectiveness = Refs.list(v.get(), "effectiveness");
+            implementation = Refs.verification(v.get(), "implementation");
+            effectiveness = Refs.verification(v.get(), "effectiveness");
             v.get().rejectUnknownKeys();
         }
         List<YamlMap.Indexed<String>> intro = c.strings("introduces", false);
@@ -203,8 +202,10 @@ final class RegisterParser {
                             kind.get(),
                             description.get(),
                             requirements.stream().distinct().toList(),
-                            implementation,
-                            effectiveness,
+                            implementation.scenarios(),
+                            effectiveness.scenarios(),
+                            implementation.records(),
+                            effectiveness.records(),
                             intro.stream().map(YamlMap.Indexed::value).toList()));
         }
     }

@@ -9,7 +9,6 @@ import org.clinval.common.Quote;
 import org.clinval.common.yaml.YamlMap;
 import org.clinval.common.yaml.YamlValue;
 import org.clinval.risk.Requirement;
-import org.clinval.risk.ScenarioRef;
 
 /**
  * Reads the requirements file. Bad entries are recorded as problems and left out; the ids are kept
@@ -48,14 +47,20 @@ final class RequirementsParser {
         Optional<String> id = Ids.id(e, "id");
         Optional<String> text = e.string("text");
         Optional<String> source = e.string("source");
-        List<ScenarioRef> verifiedBy = Refs.list(e, "verified_by");
+        Refs.Listed verifiedBy = Refs.verification(e, "verified_by");
         e.rejectUnknownKeys();
         if (id.isPresent() && !ids.add(id.get())) {
             e.problem("id", Quote.value(id.get()) + " is a requirement already");
             return;
         }
         if (id.isPresent() && text.isPresent() && source.isPresent()) {
-            requirements.add(new Requirement(id.get(), text.get(), source.get(), verifiedBy));
+            requirements.add(
+                    new Requirement(
+                            id.get(),
+                            text.get(),
+                            source.get(),
+                            verifiedBy.scenarios(),
+                            verifiedBy.records()));
         }
     }
 }

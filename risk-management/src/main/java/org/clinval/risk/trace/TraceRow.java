@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.clinval.risk.ScenarioRef;
 import org.clinval.risk.check.EvidenceStatus;
 import org.clinval.risk.check.Purpose;
+import org.clinval.risk.check.RecordCheck;
 import org.clinval.risk.results.Measurement;
 import org.clinval.risk.results.ScenarioResult;
 import org.clinval.risk.results.ScenarioStatus;
@@ -25,6 +26,8 @@ import org.clinval.risk.results.ScenarioStatus;
  * @param run the run the results come from; empty when no run was given
  * @param measurements the measured values of the run behind the requirement or control, each with
  *     its interval and signature when available; possibly none
+ * @param record the cited record checked, on a row of a control's record instead of a scenario
+ *     reference; empty otherwise
  */
 public record TraceRow(
         Optional<String> requirement,
@@ -35,7 +38,8 @@ public record TraceRow(
         Optional<ScenarioResult> scenario,
         Optional<EvidenceStatus> status,
         Optional<String> run,
-        List<Measurement> measurements) {
+        List<Measurement> measurements,
+        Optional<RecordCheck> record) {
 
     public TraceRow {
         Objects.requireNonNull(requirement, "requirement");
@@ -47,6 +51,31 @@ public record TraceRow(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(run, "run");
         measurements = List.copyOf(measurements);
+        Objects.requireNonNull(record, "record");
+    }
+
+    /** A row of scenario evidence, or of a missing link. */
+    public TraceRow(
+            Optional<String> requirement,
+            Optional<String> hazard,
+            Optional<String> control,
+            Optional<Purpose> purpose,
+            Optional<ScenarioRef> reference,
+            Optional<ScenarioResult> scenario,
+            Optional<EvidenceStatus> status,
+            Optional<String> run,
+            List<Measurement> measurements) {
+        this(
+                requirement,
+                hazard,
+                control,
+                purpose,
+                reference,
+                scenario,
+                status,
+                run,
+                measurements,
+                Optional.empty());
     }
 
     /** Returns the matched scenario's own status, if a scenario was matched. */

@@ -12,6 +12,7 @@ import org.clinval.risk.RiskControl;
 import org.clinval.risk.check.ControlAssessment;
 import org.clinval.risk.check.EvidenceCheck;
 import org.clinval.risk.check.Gap;
+import org.clinval.risk.check.RecordCheck;
 import org.clinval.risk.check.RiskCheckReport;
 import org.clinval.risk.results.Measurement;
 import org.clinval.risk.results.ResultsSource;
@@ -20,10 +21,11 @@ import org.clinval.risk.results.ResultsSource;
  * The traceability matrix of a risk check, with its gaps.
  *
  * <p>Rows, in requirements order: for each requirement, each control it implements × each hazard
- * that control is applied to × each piece of the control's evidence × each scenario it matched;
- * then the requirement's own verification (declared references, then scenarios found by its tag). A
- * link that is missing gives one row with the rest empty. Hazards with no control close the matrix,
- * one row each, so that every hazard appears.
+ * that control is applied to × each piece of the control's evidence × each scenario it matched,
+ * then each record the control cites (one row each, with the outcome of its hash check); then the
+ * requirement's own verification (declared references, then scenarios found by its tag, then the
+ * records it cites). A link that is missing gives one row with the rest empty. Hazards with no
+ * control close the matrix, one row each, so that every hazard appears.
  *
  * @param rows the rows
  * @param gaps the gaps of the check
@@ -50,22 +52,32 @@ public record TraceabilityMatrix(List<TraceRow> rows, List<Gap> gaps) {
                 for (Hazard h : report.file().register().hazardsControlledBy(c.id())) {
                     List<EvidenceCheck> evidence = new ArrayList<>(a.implementation());
                     evidence.addAll(a.effectiveness());
-                    if (evidence.isEmpty()) {
+                    if (evidence.isEmpty() && a.records().isEmpty()) {
                         rows.add(row(r.id(), h.id(), c.id(), null, report, m));
                     }
                     for (EvidenceCheck e : evidence) {
                         addRows(rows, r.id(), h.id(), c.id(), e, report, m);
+                    }
+                    for (RecordCheck rc : a.records()) {
+                        rows.add(recordRow(r.id(), h.id(), c.id(), rc, report, m));
                     }
                 }
             }
             List<Measurement> m = measurements(results, r.id());
             List<EvidenceCheck> own =
                     report.requirements().stream().filter(e -> e.subject().equals(r.id())).toList();
-            if (own.isEmpty()) {
+            List<RecordCheck> records =
+                    report.requirementRecords().stream()
+                            .filter(c -> c.subject().equals(r.id()))
+                            .toList();
+            if (own.isEmpty() && records.isEmpty()) {
                 rows.add(row(r.id(), null, null, null, report, m));
             }
             for (EvidenceCheck e : own) {
                 addRows(rows, r.id(), null, null, e, report, m);
+            }
+            for (RecordCheck rc : records) {
+                rows.add(recordRow(r.id(), null, null, rc, report, m));
             }
         }
         for (Hazard h : report.file().register().hazards()) {
@@ -102,6 +114,26 @@ public record TraceabilityMatrix(List<TraceRow> rows, List<Gap> gaps) {
                                                 Optional.of(e.status()),
                                                 report.runId(),
                                                 m)));
+    }
+
+    private static TraceRow recordRow(
+            String requirement,
+            String hazard,
+            String control,
+            RecordCheck rc,
+            RiskCheckReport report,
+            List<Measurement> m) {
+        return new TraceRow(
+                Optional.ofNullable(requirement),
+                Optional.ofNullable(hazard),
+                Optional.ofNullable(control),
+                Optional.of(rc.purpose()),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                report.runId(),
+                m,
+                Optional.of(rc));
     }
 
     private static TraceRow row(

@@ -2,7 +2,9 @@ package org.clinval.risk.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import org.clinval.risk.Acceptability;
@@ -56,6 +58,13 @@ class DemoRiskFileTest {
                         Fixtures.demo(dir), Fixtures.run(dir, "run-demo", Fixtures.unchanged()));
         assertThat(r.gaps()).isEmpty();
         assertThat(r.controls()).allMatch(ControlAssessment::effective);
+        assertThat(r.controls())
+                .filteredOn(c -> c.verification() == ControlVerification.VERIFIED_BY_RECORD)
+                .extracting(ControlAssessment::id)
+                .containsExactly("RCM-008");
+        assertThat(r.control("RCM-008").orElseThrow().records())
+                .extracting(c -> c.record().file())
+                .containsExactly("labelling-inspection.md", "usability-summative-evaluation.md");
         assertThat(r.risks()).noneMatch(RiskAssessment::raised);
         assertThat(r.overall().verdict()).isEqualTo(OverallVerdict.ACCEPTABLE);
         assertThat(r.overall().residualCounts())
@@ -104,5 +113,36 @@ class DemoRiskFileTest {
 
     private static List<Acceptability> regions(String initial, String residual) {
         return List.of(Acceptability.parse(initial), Acceptability.parse(residual));
+    }
+
+    /** The usability record changed after it was cited: RCM-008 no longer reduces HAZ-007. */
+    @Test
+    void aForgedUsabilityRecordLeavesItsControlNotVerified() throws Exception {
+        Path register = Fixtures.demo(dir);
+        Files.writeString(
+                dir.resolve("usability-summative-evaluation.md"),
+                "Both acceptance criteria are met by a wide margin.\n",
+                StandardOpenOption.APPEND);
+        RiskCheckReport r =
+                Fixtures.check(register, Fixtures.run(dir, "run-demo", Fixtures.unchanged()));
+        ControlAssessment c = r.control("RCM-008").orElseThrow();
+        assertThat(c.verification()).isEqualTo(ControlVerification.NOT_VERIFIED);
+        assertThat(c.reasons())
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "effectiveness record usability-summative-evaluation.md: SHA-256 differs:"
+                                + " file has ")
+                .endsWith(
+                        ", risk file states"
+                                + " e621d1f1f26d0c3937aba1c0b52705a1467854b76c02008fb9ace4230c9e8d9e");
+        assertThat(r.gaps()).extracting(Gap::kind).containsExactly(GapKind.RECORD_CHANGED);
+        assertThat(r.risk("HAZ-007").orElseThrow().raised()).isTrue();
+        assertThat(r.overall().verdict()).isEqualTo(OverallVerdict.NOT_ACCEPTABLE);
+        assertThat(r.overall().reasons()).singleElement().asString().startsWith("HAZ-007:");
+        assertThat(r.overall().statement())
+                .endsWith(
+                        "RCM-008 (cited record usability-summative-evaluation.md changed since it"
+                                + " was cited).");
     }
 }

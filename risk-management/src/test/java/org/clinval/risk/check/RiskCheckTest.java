@@ -128,7 +128,7 @@ class RiskCheckTest {
     }
 
     @Test
-    void withoutResultsNothingIsEffectiveAndResidualRisksAreTheInitialOnes() {
+    void withoutResultsOnlyAControlVerifiedByRecordsAloneIsEffective() {
         RiskCheckReport r = RiskCheck.check(Fixtures.read(Fixtures.demo(dir)), Optional.empty());
         assertThat(r.gaps())
                 .singleElement()
@@ -137,11 +137,21 @@ class RiskCheckTest {
                             assertThat(g.kind()).isEqualTo(GapKind.RESULTS_MISSING);
                             assertThat(g.subject()).isEqualTo("RMF-DEMO-001");
                         });
-        assertThat(r.controls()).noneMatch(ControlAssessment::effective);
+        // RCM-008 cites signed records only: they are checked without a run.
+        assertThat(r.controls())
+                .filteredOn(ControlAssessment::effective)
+                .extracting(ControlAssessment::id)
+                .containsExactly("RCM-008");
+        assertThat(r.control("RCM-008").orElseThrow().verification())
+                .isEqualTo(ControlVerification.VERIFIED_BY_RECORD);
         assertThat(r.controls().get(0).implementation())
                 .allMatch(e -> e.status() == EvidenceStatus.NO_RESULTS);
         for (RiskAssessment a : r.risks()) {
-            assertThat(a.residual()).as(a.id()).isEqualTo(a.hazard().initial());
+            if (a.id().equals("HAZ-007")) {
+                assertThat(a.residual()).as(a.id()).isEqualTo(a.hazard().residual());
+            } else {
+                assertThat(a.residual()).as(a.id()).isEqualTo(a.hazard().initial());
+            }
         }
         assertThat(r.runId()).isEmpty();
         assertThat(r.overall().verdict()).isEqualTo(OverallVerdict.NOT_ACCEPTABLE);

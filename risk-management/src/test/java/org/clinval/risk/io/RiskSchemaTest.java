@@ -100,7 +100,7 @@ class RiskSchemaTest {
         assertThat(e.problems()).hasSize(1);
         Problem p = e.problems().get(0);
         assertThat(p.where())
-                .isEqualTo(dir.resolve("risk-file.yaml") + " line 30, column 11, controls[0].kind");
+                .isEqualTo(dir.resolve("risk-file.yaml") + " line 33, column 11, controls[0].kind");
         assertThat(p.what())
                 .isEqualTo(
                         "'inherent' is not one of inherent_safety_by_design, protective_measure,"

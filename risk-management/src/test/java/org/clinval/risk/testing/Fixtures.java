@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.clinval.risk.RiskManagementFile;
@@ -32,11 +33,19 @@ public final class Fixtures {
 
     private Fixtures() {}
 
-    /** Copies plan.yaml, requirements.yaml and risk-file.yaml of the demo into {@code dir}. */
+    /** The signed records the demo's risk file cites, kept beside it. */
+    public static final List<String> DEMO_RECORDS =
+            List.of("labelling-inspection.md", "usability-summative-evaluation.md");
+
+    /**
+     * Copies plan.yaml, requirements.yaml and risk-file.yaml of the demo, with the records it
+     * cites, into {@code dir}.
+     */
     public static Path demo(Path dir) {
         for (String f : new String[] {"plan.yaml", "requirements.yaml", "risk-file.yaml"}) {
             copy(DEMO + f, dir.resolve(f));
         }
+        DEMO_RECORDS.forEach(f -> copy(DEMO + f, dir.resolve(f)));
         return dir.resolve("risk-file.yaml");
     }
 
