@@ -6,30 +6,52 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a study run's records say to each CLAIM 2024 item. An item is answered only where the
- * records answer it — then with the section of the clinval document that shows it and the run's
- * values with their computation references; everything else (the manuscript's own parts, the
- * development of the model, the truthing, the data's origin) is the manufacturer's to complete,
- * with what the records do hold toward it named, never presented as the answer. The items the
- * statistics record answers are read in {@link ClaimResults}.
+ * What a study run's records say to each CLAIM 2024 item, in one of three statuses. An item is
+ * answered only where the records answer all of it — then with the section of the clinval document
+ * that shows it and the run's values with their computation references. It is partly answered where
+ * the records give part of what it asks (the test partition but not the development ones, the
+ * failures but not their clinical review): the row shows what the records give, with their
+ * references, and apart from it what the manufacturer must still write. Everything else (the
+ * manuscript's own parts, the development of the model, the truthing, the data's origin) is the
+ * manufacturer's to complete, with what the records do hold toward it named, never presented as the
+ * answer. The items the statistics record answers are read in {@link ClaimResults}.
  */
 final class ClaimAnswers {
 
-    /** An item's status and where it is answered, or what remains to write. */
-    record Answer(boolean answered, String text) {
-        static final String ANSWERED = "answered";
-        static final String TO_COMPLETE = "manufacturer to complete";
+    /** How much of an item the records answer, as the checklist's status column says it. */
+    enum Status {
+        ANSWERED("answered"),
+        PARTLY("partly answered"),
+        TO_COMPLETE("manufacturer to complete");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        String label() {
+            return label;
+        }
+    }
+
+    /** An item's status and where it is answered, or what remains to write, or both. */
+    record Answer(Status status, String text) {
 
         static Answer done(String text) {
-            return new Answer(true, text);
+            return new Answer(Status.ANSWERED, text);
+        }
+
+        /**
+         * The records' part ({@code records}, with its references) and the manufacturer's ({@code
+         * toComplete}), each a sentence, kept apart under their own labels in one row.
+         */
+        static Answer partly(String records, String toComplete) {
+            return new Answer(Status.PARTLY, "Records: " + records + " To complete: " + toComplete);
         }
 
         static Answer todo(String text) {
-            return new Answer(false, text);
-        }
-
-        String status() {
-            return answered ? ANSWERED : TO_COMPLETE;
+            return new Answer(Status.TO_COMPLETE, text);
         }
     }
 
@@ -182,14 +204,7 @@ final class ClaimAnswers {
                             "Registry and registration number, if registered; "
                                     + run.studyId()
                                     + " is the protocol's id, not a registration.");
-            case 35 ->
-                    todo(
-                            "Cases included and excluded at each step, with a flow diagram; the"
-                                    + " records give the "
-                                    + results.cases()
-                                    + " cases analysed ("
-                                    + results.testData()
-                                    + "), not the exclusions before the study.");
+            case 35 -> flow();
             case 36 -> results.demographics();
             case 37 -> results.performance();
             case 38 -> results.estimates();
@@ -286,6 +301,22 @@ final class ClaimAnswers {
                         + ".");
     }
 
+    private Answer flow() {
+        if (!m.path("cases").isNumber()) {
+            return todo(
+                    "Cases included and excluded at each step, with a flow diagram; the records"
+                            + " hold no count of the cases analysed.");
+        }
+        return partly(
+                "the "
+                        + results.cases()
+                        + " cases analysed, the locked test set ("
+                        + results.testData()
+                        + ").",
+                "the cases included and excluded at each step before the test set was locked,"
+                        + " with a flow diagram ending in these cases.");
+    }
+
     private Answer protocol() {
         if (run.protocolSha256().isEmpty()) {
             return todo("A reference to the full protocol; the run holds no registered protocol.");
@@ -319,6 +350,10 @@ final class ClaimAnswers {
 
     private static Answer done(String text) {
         return Answer.done(text);
+    }
+
+    private static Answer partly(String records, String toComplete) {
+        return Answer.partly(records, toComplete);
     }
 
     private static Answer todo(String text) {

@@ -2,18 +2,24 @@ package org.clinval.compliance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.clinval.compliance.ClaimAnswers.Status;
 
 /**
  * The Checklist for Artificial Intelligence in Medical Imaging, 2024 update (CLAIM 2024; Tejani AS,
  * Klontzas ME, Gatti AA, et al. Radiol Artif Intell 2024;6(4):e240300), pre-filled from one study
- * run for the manuscript or submission that reports it: its 44 items under their sections, each
- * "answered" — with the section of the 510(k) performance section or model card of the same run
- * that answers it and the run's values with their computation references — or "manufacturer to
- * complete", with what remains to write. A summary table first counts both by section. What an item
- * gets is decided in {@link ClaimAnswers} from the records alone.
+ * run for the manuscript or submission that reports it: its 44 items under their sections, each in
+ * one of three statuses. "Answered": the section of the 510(k) performance section or model card of
+ * the same run that answers it, with the run's values and their computation references. "Partly
+ * answered": what the records give, as an answered item shows it, and apart from it what the
+ * manufacturer must still write — so that a reviewer never takes the test partition for all of
+ * them, or the failure counts for their review. "Manufacturer to complete": what remains to write.
+ * A summary table first counts the three by section, and each section's note lists the items left
+ * wholly or in part to the manufacturer. What an item gets is decided in {@link ClaimAnswers} from
+ * the records alone.
  */
 public final class ClaimChecklist {
 
@@ -51,40 +57,38 @@ public final class ClaimChecklist {
 
         doc.h1("Summary");
         doc.p(
-                "Each item of the checklist is either answered by the study's records — the row"
-                        + " names the section of the 510(k) performance section ("
+                "Each item of the checklist has one of three statuses. Answered: the study's"
+                        + " records answer it, and the row names the section of the 510(k)"
+                        + " performance section ("
                         + PerformanceSection510k.FILE
                         + ") or the model card ("
                         + ModelCard.FILE
-                        + ") written from the same run that answers it, with the run's values — or"
-                        + " left for the manufacturer to complete, with what the records hold"
-                        + " toward it. Item texts are short paraphrases: the published checklist"
-                        + " is the authority on what each item asks. {Table:summary} counts both"
-                        + " by section.");
+                        + ") written from the same run that answers it, with the run's values."
+                        + " Partly answered: the records give part of the answer, shown after"
+                        + " \"Records:\" with the run's values, and the manufacturer must write"
+                        + " the rest, shown after \"To complete:\". Manufacturer to complete: the"
+                        + " records do not answer it, and the row says what they hold toward it."
+                        + " Item texts are short paraphrases: the published checklist is the"
+                        + " authority on what each item asks. {Table:summary} counts the three by"
+                        + " section.");
         List<List<String>> summary = new ArrayList<>();
-        int answered = 0;
         for (List<ClaimItems.Item> g : groups.values()) {
-            int yes = (int) g.stream().filter(i -> byItem.get(i.number()).answered()).count();
-            answered += yes;
             summary.add(
-                    List.of(
-                            label(g.get(0)),
-                            range(g),
-                            "{Table:" + tableId(g) + "}",
-                            String.valueOf(yes),
-                            String.valueOf(g.size() - yes)));
+                    countRow(label(g.get(0)), range(g), "{Table:" + tableId(g) + "}", g, byItem));
         }
-        summary.add(
-                List.of(
-                        "All sections",
-                        range(ClaimItems.ALL),
-                        "",
-                        String.valueOf(answered),
-                        String.valueOf(ClaimItems.ALL.size() - answered)));
+        summary.add(countRow("All sections", range(ClaimItems.ALL), "", ClaimItems.ALL, byItem));
         doc.table(
                 "summary",
-                "CLAIM 2024 items answered by study " + run.studyId() + " and left to complete",
-                List.of("Section", "Items", "Table", "Answered", "Manufacturer to complete"),
+                "CLAIM 2024 items answered by study "
+                        + run.studyId()
+                        + ", partly answered and left to complete",
+                List.of(
+                        "Section",
+                        "Items",
+                        "Table",
+                        "Answered",
+                        "Partly answered",
+                        "Manufacturer to complete"),
                 summary);
 
         String section = "";
@@ -97,10 +101,17 @@ public final class ClaimChecklist {
             if (!first.topic().isEmpty()) doc.h2(first.topic());
             List<List<String>> rows = new ArrayList<>();
             List<String> open = new ArrayList<>();
+            List<String> partly = new ArrayList<>();
             for (ClaimItems.Item item : g) {
                 ClaimAnswers.Answer a = byItem.get(item.number());
-                rows.add(List.of(String.valueOf(item.number()), item.text(), a.status(), a.text()));
-                if (!a.answered()) open.add(String.valueOf(item.number()));
+                rows.add(
+                        List.of(
+                                String.valueOf(item.number()),
+                                item.text(),
+                                a.status().label(),
+                                a.text()));
+                if (a.status() == Status.TO_COMPLETE) open.add(String.valueOf(item.number()));
+                if (a.status() == Status.PARTLY) partly.add(String.valueOf(item.number()));
             }
             doc.table(
                     tableId(g),
@@ -111,17 +122,52 @@ public final class ClaimChecklist {
                             + label(first),
                     List.of("No.", "Item", "Status", "Where answered / what to complete"),
                     rows);
-            if (!open.isEmpty()) {
-                doc.toComplete(
-                        (open.size() == 1 ? "item " : "items ")
-                                + String.join(", ", open)
-                                + " of the table above, as its last column says.");
+            if (!open.isEmpty() || !partly.isEmpty()) {
+                doc.toComplete(toComplete(open, partly));
             }
         }
 
         doc.h1("Appendix: computation records");
         doc.p("{Table:records} lists the record behind each [Rn], {Table:hashes} their SHA-256.");
         return doc;
+    }
+
+    /** A summary row: the items of {@code items} answered, partly answered and left to complete. */
+    private static List<String> countRow(
+            String label,
+            String range,
+            String table,
+            List<ClaimItems.Item> items,
+            Map<Integer, ClaimAnswers.Answer> byItem) {
+        Map<Status, Integer> n = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) n.put(s, 0);
+        for (ClaimItems.Item item : items)
+            n.merge(byItem.get(item.number()).status(), 1, Integer::sum);
+        return List.of(
+                label,
+                range,
+                table,
+                String.valueOf(n.get(Status.ANSWERED)),
+                String.valueOf(n.get(Status.PARTLY)),
+                String.valueOf(n.get(Status.TO_COMPLETE)));
+    }
+
+    /**
+     * "items 1, 2 of the table above …", "item 35 and what remains of item 36 (partly answered) …":
+     * a partly answered item is named apart, as only its "To complete" part is the manufacturer's.
+     */
+    private static String toComplete(List<String> open, List<String> partly) {
+        String whole = open.isEmpty() ? "" : items(open);
+        String rest =
+                partly.isEmpty() ? "" : "what remains of " + items(partly) + " (partly answered)";
+        return whole
+                + (whole.isEmpty() || rest.isEmpty() ? "" : " and ")
+                + rest
+                + " of the table above, as its last column says.";
+    }
+
+    private static String items(List<String> numbers) {
+        return (numbers.size() == 1 ? "item " : "items ") + String.join(", ", numbers);
     }
 
     private static String key(ClaimItems.Item item) {

@@ -9,9 +9,11 @@ import org.clinval.compliance.ClaimAnswers.Where;
 
 /**
  * The CLAIM 2024 items a run's statistics record can answer — the metrics, their uncertainty, the
- * test set's demographics, performance overall and by subgroup, the estimates with their intervals,
- * the failures — each answered only when the record holds what it asks, with the values and their
- * computation references, and otherwise left to the manufacturer.
+ * estimates with their intervals — and those it answers in part: the demographics and the
+ * performance by subgroup of the test partition, the one partition a run holds, and the failures
+ * without their clinical review. Each is answered only when the record holds what it asks, partly
+ * answered (the record's values, then what the manufacturer must add) when it holds part of it, and
+ * otherwise left to the manufacturer; the values carry their computation references.
  */
 final class ClaimResults {
 
@@ -99,15 +101,11 @@ final class ClaimResults {
         for (String attr : List.of("sex", "age_band")) {
             if (has(attr)) parts.add(attr.replace('_', ' ') + ": " + counts(attr));
         }
-        return Answer.done(
-                "Test set by "
-                        + String.join("; by ", parts)
-                        + " — "
-                        + testData()
-                        + ". The run holds the test partition only; the development partitions"
-                        + " are the manufacturer's to describe ("
+        return Answer.partly(
+                "test set by " + String.join("; by ", parts) + " — " + testData() + ".",
+                "the same for the training and tuning partitions, which the run does not hold ("
                         + card.at("Development data")
-                        + ").");
+                        + "), and the clinical characteristics of every partition.");
     }
 
     Answer performance() {
@@ -141,9 +139,8 @@ final class ClaimResults {
                                 + ")");
             }
         }
-        return Answer.done(
-                "Test set (the one partition the run holds) against the reference standard,"
-                        + " overall ("
+        return Answer.partly(
+                "the test set against the reference standard, overall ("
                         + fda.at("Results")
                         + ") and by "
                         + String.join(", ", attrs)
@@ -153,7 +150,9 @@ final class ClaimResults {
                         + (small.isEmpty()
                                 ? ""
                                 : "; below the protocol's minimum: " + String.join(", ", small))
-                        + ".");
+                        + ".",
+                "the performance with its uncertainty on the training and tuning partitions,"
+                        + " which the run does not hold.");
     }
 
     Answer estimates() {
@@ -192,13 +191,15 @@ final class ClaimResults {
         if (!m.path("confusion_matrix").isObject()) {
             return Answer.todo("A failure analysis; the records hold no confusion matrix.");
         }
-        return Answer.done(
+        return Answer.partly(
                 traces.number("/confusion_matrix/fn", 0, "count", "", "")
                         + " false negatives and "
                         + traces.number("/confusion_matrix/fp", 0, "count", "", "")
                         + " false positives at the operating point, with example cases — "
                         + fda.at("Failure-mode analysis")
-                        + "; their clinical review is left to the manufacturer there.");
+                        + ".",
+                "the clinical review of the failures (image findings, likely causes) and whether"
+                        + " they cluster in a subgroup, as that section leaves it.");
     }
 
     private String levelText() {
