@@ -248,9 +248,20 @@ class TraceabilityWorkbookTest {
             if (m.get("Evidence status").startsWith("record_")) records.add(m);
         }
         // RCM-008 implements REQ-LAB-001 and REQ-USE-001, applied to HAZ-001 and HAZ-007: 2 × 2
-        // × its 2 records.
-        assertThat(records).hasSize(8);
+        // × its 2 records; and REQ-USE-001 is verified by the usability record itself.
+        assertThat(records).hasSize(9);
         assertThat(records)
+                .filteredOn(m -> m.get("Control").isEmpty())
+                .singleElement()
+                .satisfies(
+                        m -> {
+                            assertThat(m.get("Requirement")).isEqualTo("REQ-USE-001");
+                            assertThat(m.get("Verifies")).isEqualTo("requirement");
+                            assertThat(m.get("Reference")).startsWith("Summative usability");
+                        });
+        assertThat(records)
+                .filteredOn(m -> !m.get("Control").isEmpty())
+                .hasSize(8)
                 .allSatisfy(
                         m -> {
                             assertThat(m.get("Control")).isEqualTo("RCM-008");

@@ -136,7 +136,12 @@ class DemoRiskFileTest {
                 .endsWith(
                         ", risk file states"
                                 + " e621d1f1f26d0c3937aba1c0b52705a1467854b76c02008fb9ace4230c9e8d9e");
-        assertThat(r.gaps()).extracting(Gap::kind).containsExactly(GapKind.RECORD_CHANGED);
+        // The record verifies the control and its usability requirement: both lose it.
+        assertThat(r.gaps())
+                .extracting(Gap::kind, Gap::subject)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(GapKind.RECORD_CHANGED, "RCM-008"),
+                        org.assertj.core.groups.Tuple.tuple(GapKind.RECORD_CHANGED, "REQ-USE-001"));
         assertThat(r.risk("HAZ-007").orElseThrow().raised()).isTrue();
         assertThat(r.overall().verdict()).isEqualTo(OverallVerdict.NOT_ACCEPTABLE);
         assertThat(r.overall().reasons()).singleElement().asString().startsWith("HAZ-007:");
