@@ -13,7 +13,8 @@ package org.clinval.streaming;
  * @param score model score
  * @param prediction 1 when the score meets the operating threshold by the rule
  * @param modelSha256 SHA-256 of the model that scored it
- * @param datasetSha256 SHA-256 of the locked dataset manifest
+ * @param datasetSha256 identity of the locked test set: the SHA-256 of its part of the locked
+ *     manifest (ground truth and image inventory), the same in every run on it
  * @param measures the task's per-case values, written between {@code prediction} and {@code
  *     model_sha256}; empty for a classifier
  */

@@ -10,7 +10,8 @@ import org.clinval.validation.ThresholdRule;
  * @param threshold operating threshold
  * @param rule how the threshold is applied
  * @param modelSha256 SHA-256 of the model's weights
- * @param datasetSha256 SHA-256 of the locked dataset manifest
+ * @param datasetSha256 identity of the locked test set: the SHA-256 of its part of the locked
+ *     manifest (ground truth and image inventory), the same in every run on it
  * @param checkpointInterval how often results are committed
  */
 public record JobSettings(

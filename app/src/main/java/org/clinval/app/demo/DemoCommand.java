@@ -138,6 +138,15 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Image matrix (default: ${DEFAULT-VALUE}; the model was trained at 256).")
     int size;
 
+    @Option(
+            names = "--pccp",
+            description =
+                    "Also re-validate version 2 of the nodule classifier (retrained on another"
+                            + " phantom seed) on the same locked test set, compare it with version"
+                            + " 1 under the demo PCCP plan, and write the comparison and its PCCP"
+                            + " report beside the runs (CT classification only).")
+    boolean pccp;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -157,6 +166,10 @@ public final class DemoCommand implements Callable<Integer> {
         if (!modality.equals("CT") && !task.equals("classification")) {
             throw new UsageError(
                     "--modality " + modality + " runs a classification study; drop --task " + task);
+        }
+        if (pccp && !(task.equals("classification") && modality.equals("CT"))) {
+            throw new UsageError(
+                    "--pccp re-validates the CT nodule classifier; drop --task and --modality");
         }
         // the study's kind: ct, grading, mr or dx (with the task for CT)
         String kind = task.equals("grading") ? "grading" : modality.toLowerCase(Locale.ROOT);
@@ -181,7 +194,9 @@ public final class DemoCommand implements Callable<Integer> {
             return otherModality(kind, root, err, start);
         }
         err.println(
-                "clinval demo: [1/4] generating "
+                "clinval demo: "
+                        + step(1)
+                        + " generating "
                         + cases
                         + (volume
                                 ? " phantom chest CT series of " + slices + " slices"
@@ -218,7 +233,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
 
         err.println(
-                "clinval demo: [2/4] writing the protocol, model, acceptance criteria, risk file and demo users");
+                "clinval demo: "
+                        + step(2)
+                        + " writing the protocol, model, acceptance criteria, risk file and demo users");
         Path descriptor =
                 volume
                         ? DemoStudy.unet(root.resolve("model"))
@@ -245,28 +262,16 @@ public final class DemoCommand implements Callable<Integer> {
         Path users = demoSite.users();
 
         err.println(
-                "clinval demo: [3/4] running the study (Camunda process; inference as a Flink job)");
+                "clinval demo: "
+                        + step(3)
+                        + " running the study (Camunda process; inference as a Flink job)");
         Path run = root.resolve("run-seed-" + seed);
-        StudySettings settings =
-                StudySettings.builder()
-                        .setServices(Studies.services(err, Clock.systemUTC()))
-                        .setUsers(users)
-                        .setSiteKey(key)
-                        .optLedger(demoSite.ledger())
-                        .build();
-        StudyStatus status;
-        try (StudyEngine engine = StudyEngine.start(protocol, run, settings)) {
-            status = drive(engine, err);
-        }
-        if (status.state() == StudyState.INCIDENT || status.state() == StudyState.STOPPED) {
-            throw new UserError(
-                    "the demo study stopped: "
-                            + String.join("; ", status.incidents())
-                            + status.stopReason().map(r -> " " + r).orElse(""));
-        }
+        StudyStatus status = study(protocol, run, demoSite, err);
 
         err.println(
-                "clinval demo: [4/4] writing the ISO 14971 risk report and traceability workbook");
+                "clinval demo: "
+                        + step(4)
+                        + " writing the ISO 14971 risk report and traceability workbook");
         RiskManagementFile file = RiskFileReader.read(riskFile);
         Optional<ResultsSource> results = Optional.of(RunFolder.open(run));
         RiskCheckReport check = RiskCheck.check(file, results);
@@ -306,9 +311,55 @@ public final class DemoCommand implements Callable<Integer> {
         ArrayNode signers = o.putArray("demo_signers");
         signers.add(DemoStudy.LEAD + " (approves the protocol)");
         signers.add(DemoStudy.REVIEWER + " (signs off the reports)");
+        boolean ok = status.state() == StudyState.PASSED;
+        if (pccp) {
+            PccpDemo.Outcome p =
+                    PccpDemo.run(
+                            root,
+                            seed,
+                            run,
+                            demoSite,
+                            (proto, dir) -> study(proto, dir, demoSite, err),
+                            err,
+                            step(5),
+                            step(6));
+            o.set("pccp", p.json());
+            ok &= p.passedAndWithinPlan();
+        }
         Json.put(o, "wall_seconds", Math.round((System.nanoTime() - start) / 1e8) / 10.0);
         spec.commandLine().getOut().println(Json.write(o));
-        return status.state() == StudyState.PASSED ? 0 : 3;
+        return ok ? 0 : 3;
+    }
+
+    /**
+     * Runs the study of {@code protocol} into run folder {@code run} on the demo site, signing its
+     * tasks as the demo users; a study that stopped or has an incident is a user error.
+     */
+    private StudyStatus study(Path protocol, Path run, DemoSite demoSite, PrintWriter err)
+            throws Exception {
+        StudySettings settings =
+                StudySettings.builder()
+                        .setServices(Studies.services(err, Clock.systemUTC()))
+                        .setUsers(demoSite.users())
+                        .setSiteKey(demoSite.key())
+                        .optLedger(demoSite.ledger())
+                        .build();
+        StudyStatus status;
+        try (StudyEngine engine = StudyEngine.start(protocol, run, settings)) {
+            status = drive(engine, err);
+        }
+        if (status.state() == StudyState.INCIDENT || status.state() == StudyState.STOPPED) {
+            throw new UserError(
+                    "the demo study stopped: "
+                            + String.join("; ", status.incidents())
+                            + status.stopReason().map(r -> " " + r).orElse(""));
+        }
+        return status;
+    }
+
+    /** The label of step {@code i}: of 4, or of 6 with {@code --pccp}. */
+    private String step(int i) {
+        return "[" + i + "/" + (pccp ? 6 : 4) + "]";
     }
 
     /**
@@ -324,7 +375,9 @@ public final class DemoCommand implements Callable<Integer> {
                     default -> "chest radiographs (DX, some MONOCHROME1)";
                 };
         err.println(
-                "clinval demo: [1/4] generating "
+                "clinval demo: "
+                        + step(1)
+                        + " generating "
                         + cases
                         + " phantom "
                         + what
@@ -340,7 +393,9 @@ public final class DemoCommand implements Callable<Integer> {
             p.update(phantoms.cases());
         }
         err.println(
-                "clinval demo: [2/4] writing the protocol, model, acceptance criteria, risk file and demo users");
+                "clinval demo: "
+                        + step(2)
+                        + " writing the protocol, model, acceptance criteria, risk file and demo users");
         Path descriptor = DemoStudy.referenceModel(kind, root.resolve("model"));
         DemoStudy.features(root.resolve("features"), kind);
         Path riskFile = DemoStudy.risk(root.resolve("risk"), kind);

@@ -104,6 +104,51 @@ final class DemoStudy {
         return dir.resolve("descriptor.yaml");
     }
 
+    /** The resource folder of version 2 of the nodule classifier (retrained on another seed). */
+    static final String CLASSIFIER_V2 = "/org/clinval/imaging/models/nodule-classifier-v2/";
+
+    /** The demo's PCCP re-validation plan (the workflows module's example). */
+    static final String PCCP_PLAN = "/org/clinval/workflows/example/demo-pccp.yaml";
+
+    /**
+     * Copies version 2 of the nodule classifier (descriptor, weights, card) into {@code dir};
+     * returns the descriptor.
+     */
+    static Path modelVersion2(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (String name :
+                List.of("descriptor.yaml", "nodule-classifier.params", "MODEL_CARD.md")) {
+            copy(CLASSIFIER_V2 + name, dir.resolve(name));
+        }
+        return dir.resolve("descriptor.yaml");
+    }
+
+    /**
+     * Writes the protocol of the re-validation of version 2: the demo protocol with version 2's
+     * descriptor, its own study id and the device version {@code 2.0.0}, over the same data.
+     */
+    static Path protocolVersion2(Path file, Path descriptor, String descriptorSha256, int seed)
+            throws IOException {
+        protocol(file, descriptor, descriptorSha256, seed, "classification");
+        String yaml = Files.readString(file, StandardCharsets.UTF_8);
+        yaml = replaceValue(yaml, "id:", "CLV-DEMO-001-V2");
+        yaml =
+                replaceValue(
+                        yaml,
+                        "title:",
+                        "Re-validation of version 2 of the nodule classifier on the demo chest CT"
+                                + " test set (PCCP-DEMO-001)");
+        yaml = replaceValue(yaml, "  version:", "2.0.0");
+        Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** Copies the demo PCCP plan to {@code file}; returns it. */
+    static Path pccpPlan(Path file) throws IOException {
+        copy(PCCP_PLAN, file);
+        return file;
+    }
+
     /**
      * Copies the built-in nodule U-Net (descriptor, weights, card) into {@code dir}, for the
      * segmentation and detection demos; returns the descriptor.

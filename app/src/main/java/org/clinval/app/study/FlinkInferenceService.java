@@ -17,7 +17,6 @@ import org.clinval.streaming.RunSummary;
 import org.clinval.streaming.study.CasePlan;
 import org.clinval.streaming.study.StudyInference;
 import org.clinval.workflows.delegate.CheckPhi;
-import org.clinval.workflows.local.FileDatasetService;
 import org.clinval.workflows.service.InferenceRequest;
 import org.clinval.workflows.service.InferenceResult;
 import org.clinval.workflows.service.InferenceService;
@@ -91,7 +90,9 @@ final class FlinkInferenceService implements InferenceService {
                         r.threshold(),
                         r.rule(),
                         modelSha,
-                        Studies.datasetSha256(runDir.resolve(FileDatasetService.MANIFEST)),
+                        // the test set's identity, the same in every run on it (two model
+                        // versions compared under a PCCP must show one test set)
+                        org.clinval.workflows.ledger.DatasetIdentity.of(r.protocol(), runDir),
                         Duration.ofSeconds(2));
         return new StudyInference.Request(
                 StudyInputAdapter.inputs(r.protocol()),

@@ -32,14 +32,6 @@ public final class Studies {
         return org.clinval.common.Sha256.of(file);
     }
 
-    /**
-     * Returns the identity of a locked dataset: the content SHA-256 of its checksum manifest (file
-     * hashes with names relative to the dataset's folder), the same wherever the data lie.
-     */
-    public static String datasetSha256(java.nio.file.Path manifest) throws java.io.IOException {
-        return org.clinval.workflows.files.ChecksumManifest.read(manifest).contentSha256();
-    }
-
     /** Returns the services of the study steps, inference in-process. */
     public static StudyServices services(PrintWriter err, Clock clock) {
         return services(err, clock, null);

@@ -92,7 +92,10 @@ class CompareCommandTest {
                         plan.toString());
         assertThat(r.exit()).as(r.err()).isIn(0, 3);
         JsonNode o = new ObjectMapper().readTree(r.out());
-        Path written = candidate.resolve("pccp").resolve("pccp-comparison.json");
+        // Written beside the candidate's run, which takes no new file once sealed.
+        Path written =
+                candidate.resolveSibling("run-candidate-pccp").resolve("pccp-comparison.json");
+        assertThat(candidate.resolve("pccp")).doesNotExist();
         assertThat(new ObjectMapper().readTree(written.toFile())).isEqualTo(o);
         assertThat(o.path("format").asText()).isEqualTo("clinval-pccp-comparison/1");
         assertThat(o.path("dataset_sha256").asText()).isEqualTo(DATASET);

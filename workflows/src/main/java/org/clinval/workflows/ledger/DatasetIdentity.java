@@ -51,6 +51,17 @@ public final class DatasetIdentity {
         return manifest(protocol, runDir).contentSha256();
     }
 
+    /**
+     * Returns the identity of the dataset locked in finished run folder {@code runDir}, read with
+     * the run's approved protocol.
+     *
+     * @throws IOException if the run's protocol or locked manifest cannot be read, or the inventory
+     *     changed since the lock
+     */
+    public static String ofRun(Path runDir) throws IOException {
+        return of(RunProtocol.read(runDir), runDir);
+    }
+
     /** Returns the dataset's part of the locked manifest of {@code runDir}, as named above. */
     public static ChecksumManifest manifest(StudyProtocol protocol, Path runDir)
             throws IOException {

@@ -97,6 +97,25 @@ public final class DatasetLedger {
     public LedgerEntry recordStudy(
             LedgerAction action, StudyProtocol protocol, Path runDir, String user)
             throws IOException {
+        return record(action, protocol, runDir, user, VALIDATION_STUDY);
+    }
+
+    /**
+     * Records an access made after a study to the dataset locked in finished run folder {@code
+     * runDir} — a comparison of its results with another run's, or an export of them — with the
+     * model of the run's approved protocol, and returns it.
+     *
+     * @param purpose why, e.g. {@value #PCCP_REVALIDATION}
+     * @throws IOException if the run's approved protocol or locked manifest cannot be read
+     */
+    public LedgerEntry recordRun(LedgerAction action, Path runDir, String user, String purpose)
+            throws IOException {
+        return record(action, RunProtocol.read(runDir), runDir, user, purpose);
+    }
+
+    private LedgerEntry record(
+            LedgerAction action, StudyProtocol protocol, Path runDir, String user, String purpose)
+            throws IOException {
         return record(
                 DatasetIdentity.of(protocol, runDir),
                 new LedgerEntry.Access(
@@ -107,7 +126,7 @@ public final class DatasetLedger {
                         protocol.device().name(),
                         protocol.device().version(),
                         protocol.device().sha256(),
-                        VALIDATION_STUDY));
+                        purpose));
     }
 
     /**

@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.clinval.common.Sha256;
 import org.clinval.workflows.files.ChecksumManifest;
+import org.clinval.workflows.ledger.DatasetIdentity;
 
 /**
  * The cases of one finished classification study run folder ({@code case-results.csv}, {@code
@@ -126,13 +127,17 @@ record StudyRunCases(
         if (cases.isEmpty()) throw new ComparisonException(results + " has no cases");
         Path manifest = dir.resolve(MANIFEST);
         if (Files.isRegularFile(manifest)) {
-            String locked = ChecksumManifest.read(manifest).contentSha256();
-            if (!locked.equals(hashes[1])) {
+            // The dataset's identity (its part of the locked manifest, the same in every run on
+            // it); runs made before that was recorded hold the hash of their whole manifest.
+            String whole = ChecksumManifest.read(manifest).contentSha256();
+            String identity = lockedDataset(dir);
+            String locked = identity.isEmpty() ? whole : identity;
+            if (!identity.equals(hashes[1]) && !whole.equals(hashes[1])) {
                 throw new ComparisonException(
                         results
                                 + ": dataset_sha256 "
                                 + hashes[1]
-                                + " is not the hash of the run's locked dataset manifest "
+                                + " is not the hash of the dataset locked in "
                                 + manifest
                                 + " ("
                                 + locked
@@ -220,5 +225,14 @@ record StudyRunCases(
     /** Returns the value of {@code column} for case {@code c}. */
     static Optional<String> value(Case c, String column) {
         return c.row().isMapped(column) ? Optional.of(c.row().get(column)) : Optional.empty();
+    }
+
+    /** The identity of the dataset locked in {@code dir}, or "" when it cannot be read. */
+    private static String lockedDataset(Path dir) {
+        try {
+            return DatasetIdentity.ofRun(dir);
+        } catch (IOException e) {
+            return "";
+        }
     }
 }

@@ -114,5 +114,22 @@ class DatasetLedgerStudyTest {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .noneMatch(n -> n.contains(dataset));
         }
+
+        // After the studies, each finished run still names the one test set, and a comparison
+        // of the second run with the first is one more access, with the second run's version.
+        assertThat(DatasetIdentity.ofRun(dir.resolve("runs/first"))).isEqualTo(dataset);
+        assertThat(DatasetIdentity.ofRun(dir.resolve("runs/second"))).isEqualTo(dataset);
+        LedgerEntry compare =
+                DatasetLedger.in(ledger, TestKeys.SITE, java.time.Clock.systemUTC())
+                        .recordRun(
+                                LedgerAction.COMPARE,
+                                dir.resolve("runs/second"),
+                                "reviewer",
+                                DatasetLedger.PCCP_REVALIDATION);
+        assertThat(compare.sequence()).isEqualTo(5);
+        assertThat(compare.access().modelVersion()).isEqualTo("0.2.0");
+        assertThat(compare.access().run()).isEqualTo(entries.get(2).access().run());
+        assertThat(compare.access().purpose()).isEqualTo("PCCP re-validation");
+        assertThat(DatasetLedger.verify(ledger, dataset, TestKeys.SITE.publicKey()).ok()).isTrue();
     }
 }

@@ -68,7 +68,7 @@ class PccpComparisonTest {
     void aDatasetHashThatIsNotTheLockedManifestsStops() throws Exception {
         Files.writeString(candidate.resolve("manifest.sha256"), "ab".repeat(32) + "  x.dcm\n");
         assertThatThrownBy(() -> PccpComparison.compare(baseline, candidate, plan))
-                .hasMessageContaining("is not the hash of the run's locked dataset manifest");
+                .hasMessageContaining("is not the hash of the dataset locked in");
     }
 
     @Test

@@ -46,6 +46,26 @@ class PccpPlanReaderTest {
         assertThat(p.sha256()).hasSize(64);
     }
 
+    /** The plan {@code clinval demo --pccp} ships: valid, with the three margins of the docs. */
+    @Test
+    void theDemoPlanIsValid() throws Exception {
+        String text;
+        try (InputStream in =
+                getClass().getResourceAsStream("/org/clinval/workflows/example/demo-pccp.yaml")) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        PccpPlan p = PccpPlanReader.parse(Path.of("demo-pccp.yaml"), text);
+        assertThat(p.id()).isEqualTo("PCCP-DEMO-001");
+        assertThat(p.endpoints())
+                .extracting(PccpPlan.Endpoint::measure, PccpPlan.Endpoint::margin)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(PairedMeasure.SENSITIVITY, 0.05),
+                        org.assertj.core.groups.Tuple.tuple(PairedMeasure.SPECIFICITY, 0.05),
+                        org.assertj.core.groups.Tuple.tuple(PairedMeasure.AUC, 0.03));
+        assertThat(p.subgroups()).containsExactly("site", "manufacturer");
+        assertThat(p.level().value()).isEqualTo(0.95);
+    }
+
     @Test
     void unknownKeysAndBadValuesAreNamedWithLineAndColumn() {
         String bad =
