@@ -93,6 +93,46 @@ class OpensInLibreOfficeTest {
                 .containsPattern("page\\s+1\\s+of\\s+" + pages);
     }
 
+    @Test
+    void libreOfficeConvertsThePccpAndToolValidationReports() throws Exception {
+        Path record = dir.resolve(PccpReport.RECORD);
+        try (InputStream in = getClass().getResourceAsStream("/pccp/" + PccpReport.RECORD)) {
+            Files.copy(in, record);
+        }
+        Path pccp = PccpReport.write(record, dir.resolve("pccp"));
+        Path cucumber =
+                Files.writeString(
+                        dir.resolve("suite-requirements.json"),
+                        "[{\"uri\":\"x.feature\",\"name\":\"A locked dataset is immutable\","
+                                + "\"description\":\"  The statement.\",\"tags\":[{\"name\":"
+                                + "\"@SRS-001\"}],\"elements\":[{\"type\":\"scenario\",\"name\":"
+                                + "\"It works\",\"steps\":[{\"name\":\"a step\",\"result\":"
+                                + "{\"status\":\"passed\",\"duration\":1}}]}]}]");
+        Path tool =
+                ToolValidationReport.write(
+                        cucumber, "1.2.3", java.util.Map.of(), dir.resolve("tool"));
+        Path converted = Files.createDirectories(dir.resolve("libreoffice"));
+        for (Path d : List.of(pccp, tool)) {
+            run(
+                    List.of(
+                            SOFFICE.toString(),
+                            "-env:UserInstallation=" + dir.resolve("profile").toUri(),
+                            "--headless",
+                            "--norestore",
+                            "--convert-to",
+                            "pdf",
+                            "--outdir",
+                            converted.toString(),
+                            d.toString()));
+            Path p = converted.resolve(d.getFileName().toString().replace(".docx", ".pdf"));
+            String text = run(List.of("pdftotext", p.toString(), "-"));
+            assertThat(text)
+                    .as(d.getFileName().toString())
+                    .contains(d == pccp ? "PCCP conformance report" : "SRS-001")
+                    .containsPattern("page\\s+1\\s+of\\s+\\d+");
+        }
+    }
+
     private static String run(List<String> cmd) throws Exception {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();
