@@ -1,6 +1,7 @@
 package org.clinval.app;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.clinval.app.cli.Errors;
 import org.clinval.app.cli.Logs;
 import org.clinval.app.cli.Redaction;
@@ -22,29 +23,35 @@ import picocli.CommandLine.Option;
         name = "clinval",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = "Clinical validation of medical-imaging AI.",
-        subcommands = {
-            StatsCommand.class,
-            DicomCommand.class,
-            RiskCommand.class,
-            org.clinval.app.demo.DemoCommand.class,
-            org.clinval.app.phantom.PhantomsCommand.class,
-            org.clinval.app.init.InitCommand.class,
-            StudyCommand.class,
-            TaskCommand.class,
-            AuditCommand.class,
-            org.clinval.app.study.DatasetCommand.class,
-            UserCommand.class,
-            KeysCommand.class,
-            org.clinval.app.verify.VerifyCommand.class,
-            ModelCommand.class,
-            org.clinval.app.model.PredictCommand.class,
-            org.clinval.app.model.ExplainCommand.class,
-            org.clinval.app.pms.PmsCommand.class,
-            org.clinval.app.serve.ServeCommand.class,
-            org.clinval.app.docs.DocsCommand.class
-        })
+        description = "Clinical validation of medical-imaging AI.")
 public final class Main implements Runnable {
+
+    /**
+     * The commands, in the order the help lists them. Only the one a command line names is built
+     * (its options, its subcommands and the classes they load): building all of them took most of a
+     * short command's start-up.
+     */
+    static final List<Class<?>> COMMANDS =
+            List.of(
+                    StatsCommand.class,
+                    DicomCommand.class,
+                    RiskCommand.class,
+                    org.clinval.app.demo.DemoCommand.class,
+                    org.clinval.app.phantom.PhantomsCommand.class,
+                    org.clinval.app.init.InitCommand.class,
+                    StudyCommand.class,
+                    TaskCommand.class,
+                    AuditCommand.class,
+                    org.clinval.app.study.DatasetCommand.class,
+                    UserCommand.class,
+                    KeysCommand.class,
+                    org.clinval.app.verify.VerifyCommand.class,
+                    ModelCommand.class,
+                    org.clinval.app.model.PredictCommand.class,
+                    org.clinval.app.model.ExplainCommand.class,
+                    org.clinval.app.pms.PmsCommand.class,
+                    org.clinval.app.serve.ServeCommand.class,
+                    org.clinval.app.docs.DocsCommand.class);
 
     @Option(
             names = "--debug",
@@ -85,6 +92,8 @@ public final class Main implements Runnable {
             System.setProperty("java.awt.headless", "true");
         }
         CommandLine cli = new CommandLine(new Main());
+        List<Class<?>> commands = commands(args);
+        for (Class<?> c : commands) cli.addSubcommand(c);
         withHelp(cli);
         cli.setOut(out);
         cli.setErr(err);
@@ -95,17 +104,41 @@ public final class Main implements Runnable {
                 (e, commandLine, parseResult) -> errors.report(e, commandLine));
         cli.setParameterExceptionHandler(
                 (e, a) -> errors.usage(e.getMessage(), e.getCommandLine()));
-        Logs.start(commandName(cli, args), debug, err);
+        // --version runs no library that logs: the logging set-up (about half a second) is skipped.
+        boolean logging = !commands.isEmpty();
+        if (logging) Logs.start(commandName(cli, args), debug, err);
         int exit;
         try {
             exit = cli.execute(args);
         } catch (OutOfMemoryError | StackOverflowError e) {
             exit = errors.fatal(e);
         } finally {
-            Logs.finish().ifPresent(line -> err.println("clinval: " + line));
+            if (logging) Logs.finish().ifPresent(line -> err.println("clinval: " + line));
             err.flush();
         }
         return exit;
+    }
+
+    /**
+     * The commands to build for {@code args}: the one its first word names, or every one (for the
+     * help, a missing or a mistyped command, whose message lists them all).
+     */
+    static List<Class<?>> commands(String[] args) {
+        for (String a : args) {
+            if (a.startsWith("-")) {
+                if (a.equals("--debug")) continue;
+                if (a.equals("--version") || a.equals("-V")) return List.of();
+                break; // an option of clinval itself, e.g. --help
+            }
+            for (Class<?> c : COMMANDS) {
+                Command command = c.getAnnotation(Command.class);
+                if (command.name().equals(a) || List.of(command.aliases()).contains(a)) {
+                    return List.of(c);
+                }
+            }
+            break;
+        }
+        return COMMANDS;
     }
 
     /**

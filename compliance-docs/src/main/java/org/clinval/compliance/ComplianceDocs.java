@@ -34,7 +34,7 @@ public final class ComplianceDocs {
             throw new IllegalArgumentException(
                     "no document kind "
                             + key
-                            + " (written so far: 510k, model-card, mdr-cer, claim)");
+                            + " (the kinds of a run: 510k, model-card, mdr-cer, claim)");
         }
     }
 

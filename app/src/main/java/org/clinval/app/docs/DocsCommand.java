@@ -101,14 +101,18 @@ public final class DocsCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (kind.equals("tool-validation")) return toolValidation();
-            if (run == null) throw new UserError("--run DIR is needed for --kind " + kind);
-            if (!Files.isDirectory(run)) throw new UserError("--run " + run + " is not a folder");
             ComplianceDocs.Kind k;
             try {
                 k = ComplianceDocs.Kind.of(kind);
             } catch (IllegalArgumentException e) {
-                throw new UserError("--kind: " + e.getMessage(), e);
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--kind: " + e.getMessage() + " or tool-validation");
             }
+            if (run == null) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--run DIR is needed for --kind " + kind);
+            }
+            if (!Files.isDirectory(run)) throw new UserError("--run " + run + " is not a folder");
             if (publicKey != null) {
                 org.clinval.workflows.records.RunVerification v;
                 try {
