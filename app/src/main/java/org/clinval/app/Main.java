@@ -50,6 +50,7 @@ public final class Main implements Runnable {
                     org.clinval.app.model.PredictCommand.class,
                     org.clinval.app.model.ExplainCommand.class,
                     org.clinval.app.pms.PmsCommand.class,
+                    org.clinval.app.cluster.ClusterCommand.class,
                     org.clinval.app.serve.ServeCommand.class,
                     org.clinval.app.docs.DocsCommand.class);
 

@@ -107,12 +107,13 @@ final class FlinkInferenceService implements InferenceService {
                 StudyInputAdapter.explanations(r.protocol()));
     }
 
-    /** The jars a cluster needs to run the job: this program's, less Flink's own. */
+    /**
+     * The jars shipped with the job: none. A cluster that runs clinval's jobs has clinval's jars on
+     * its own class path ({@code clinval cluster start} does that; on another cluster they go into
+     * Flink's {@code lib/}), because DJL must load libtorch once per process, from the parent class
+     * loader. Shipping them would also copy about 330 MB to the cluster for every study.
+     */
     static List<String> jobJars() {
-        return java.util.Arrays.stream(
-                        System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .filter(p -> p.endsWith(".jar"))
-                .filter(p -> !Path.of(p).getFileName().toString().startsWith("flink-"))
-                .toList();
+        return List.of();
     }
 }

@@ -362,6 +362,10 @@ public final class SurveillanceRun {
             conf.setString("rest.bind-port", "0");
             return StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         }
+        // On a cluster a lost TaskManager is noticed by heartbeat (seconds): a restart in 100 ms
+        // would be placed on its slots again and spend the attempts before it is known lost.
+        conf.setString("restart-strategy.fixed-delay.attempts", "10");
+        conf.setString("restart-strategy.fixed-delay.delay", "2 s");
         String[] hostPort = cluster.split(":", 2);
         if (hostPort.length != 2) {
             throw new IllegalArgumentException("cluster address is not host:port: " + cluster);
