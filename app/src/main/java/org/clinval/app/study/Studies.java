@@ -42,11 +42,17 @@ public final class Studies {
      * inference runs on the Flink cluster at {@code flink} ({@code host:port}) when it is given.
      */
     public static StudyServices services(PrintWriter err, Clock clock, String flink) {
+        return services(err, clock, flink, PARALLELISM);
+    }
+
+    /** As {@link #services(PrintWriter, Clock, String)}, with the inference job's parallelism. */
+    public static StudyServices services(
+            PrintWriter err, Clock clock, String flink, int parallelism) {
         return new StudyServices(
                 new StudyInputAdapter(),
                 new FileDatasetService(),
                 new ImagingPhiService(),
-                new FlinkInferenceService(PARALLELISM, flink, err),
+                new FlinkInferenceService(parallelism, flink, err),
                 new MetricsAnalysisService(),
                 new CucumberAcceptanceService(),
                 new org.clinval.reports.study.StudyReportService(

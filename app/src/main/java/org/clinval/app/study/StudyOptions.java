@@ -23,6 +23,9 @@ import picocli.CommandLine.Option;
  */
 final class StudyOptions {
 
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
     /** The environment variable of the keystore's passphrase. */
     static final String PASSPHRASE_ENV = "CLINVAL_KEY_PASSPHRASE";
 
@@ -65,10 +68,19 @@ final class StudyOptions {
             names = "--flink",
             paramLabel = "HOST:PORT",
             description =
-                    "Run inference on this Flink cluster (its REST address) instead of in-process;"
-                            + " the cluster needs DJL parent-first"
-                            + " (classloader.parent-first-patterns.additional: ai.djl.).")
+                    "Run inference on this Flink cluster (its REST address, e.g. from 'clinval"
+                            + " cluster start') instead of in-process. The cluster must have"
+                            + " clinval's jars on its class path and DJL parent-first"
+                            + " (docs/cluster.md).")
     String flink;
+
+    @Option(
+            names = "--parallelism",
+            paramLabel = "N",
+            description =
+                    "Parallel subtasks of the inference job (default: 2, the in-process cluster on"
+                            + " two cores; on a cluster, up to its free task slots).")
+    Integer parallelism;
 
     Path users() {
         if (users != null) return users;
@@ -132,9 +144,18 @@ final class StudyOptions {
     }
 
     StudySettings settings(java.io.PrintWriter err) {
+        if (parallelism != null && (parallelism < 1 || parallelism > 1024)) {
+            throw new picocli.CommandLine.ParameterException(
+                    mixee.commandLine(), "--parallelism is not in 1..1024: " + parallelism);
+        }
         StudySettings.Builder b =
                 StudySettings.builder()
-                        .setServices(Studies.services(err, java.time.Clock.systemUTC(), flink))
+                        .setServices(
+                                Studies.services(
+                                        err,
+                                        java.time.Clock.systemUTC(),
+                                        flink,
+                                        parallelism == null ? Studies.PARALLELISM : parallelism))
                         .setUsers(users())
                         .setSiteKey(siteKey());
         if (dbUrl != null) {

@@ -50,7 +50,7 @@ class FlinkClusterIT {
         // On the cluster, run by another program, as a user's study is.
         cluster =
                 FlinkCluster.start(
-                        ClusterSettings.of(dir.resolve("cluster")).withTaskManagers(2).withSlots(1),
+                        ClusterSettings.of(logs()).withTaskManagers(2).withSlots(1),
                         Duration.ofMinutes(2));
         assertThat(cluster.overview().path("slots-total").asInt()).isEqualTo(2);
         Path onCluster = dir.resolve("study/runs/CLUSTER");
@@ -110,6 +110,17 @@ class FlinkClusterIT {
                 .as("case-results.csv on the cluster, after the loss, and on the MiniCluster")
                 .isEqualTo(new String(expected, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(Files.readString(log)).doesNotContain("Exception");
+    }
+
+    /** The cluster's folder, kept after the build for its processes' logs. */
+    private static Path logs() throws Exception {
+        Path d = Path.of("target", "flink-cluster-it").toAbsolutePath();
+        if (Files.exists(d)) {
+            try (var s = Files.walk(d)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return d;
     }
 
     /** {@code study run} then the approval, in this process; returns after the inference. */
