@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * each its own process, started as {@code clinval cluster start} does) loses a TaskManager to
  * {@code kill -9} after a checkpoint, in the middle of the job: the job restarts from the
  * checkpoint on a TaskManager started in its place, and {@code case-results.csv} is byte for byte
- * the one the in-process MiniCluster wrote for the same study — no case lost, none twice.
+ * the one the in-process MiniCluster wrote for the same study — no case lost, none twice. Then the
+ * surveillance job runs on the same cluster and writes what it writes in-process, file for file.
  */
 class FlinkClusterIT {
 
@@ -110,6 +111,89 @@ class FlinkClusterIT {
                 .as("case-results.csv on the cluster, after the loss, and on the MiniCluster")
                 .isEqualTo(new String(expected, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(Files.readString(log)).doesNotContain("Exception");
+
+        // The surveillance job, on the same cluster and in-process, over events of the same cases.
+        Path events = Files.createDirectories(dir.resolve("pms/events"));
+        Files.write(events.resolve("part-000.jsonl"), events(3000, 717));
+        Path plan = Files.writeString(dir.resolve("pms/plan.yaml"), PmsDemoCommand.PLAN);
+        Path inProcess = dir.resolve("pms/mini");
+        Path clustered = dir.resolve("pms/cluster");
+        for (Path out : List.of(inProcess, clustered)) {
+            List<String> args =
+                    new ArrayList<>(
+                            List.of(
+                                    "pms",
+                                    "run",
+                                    "--baseline",
+                                    mini.toString(),
+                                    "--plan",
+                                    plan.toString(),
+                                    "--events",
+                                    events.toString(),
+                                    "--out",
+                                    out.toString(),
+                                    "--bounded"));
+            if (out == clustered) {
+                args.addAll(List.of("--flink", cluster.address(), "--parallelism", "2"));
+            }
+            CliRun pms = CliRun.of(args.toArray(String[]::new));
+            assertThat(pms.exit()).as(pms.err()).isZero();
+        }
+        JsonNode reconciliation =
+                CliRun.json(Files.readString(clustered.resolve("reconciliation.json")));
+        assertThat(reconciliation.path("events_in").asLong()).isEqualTo(6000);
+        assertThat(reconciliation.path("used").asLong()).isGreaterThan(5000);
+        List<String> files;
+        try (var list = Files.list(inProcess)) {
+            files = list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertThat(files).contains("windows.csv", "alarms.jsonl", "cusum.csv", "drift.csv");
+        for (String f : files) {
+            assertThat(Files.readString(clustered.resolve(f)))
+                    .as(f + " of the surveillance job on the cluster and in-process")
+                    .isEqualTo(Files.readString(inProcess.resolve(f)));
+        }
+    }
+
+    /**
+     * A prediction every 20 minutes at sites A and B, and its ground truth 1–20 days later, in time
+     * order (as a device would send them).
+     */
+    private static List<String> events(int cases, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        java.time.Instant t0 = java.time.Instant.parse("2026-01-05T08:00:00Z");
+        java.util.TreeMap<String, String> byTime = new java.util.TreeMap<>();
+        for (int i = 0; i < cases; i++) {
+            java.time.Instant t = t0.plusSeconds(1200L * i);
+            String site = r.nextBoolean() ? "A" : "B";
+            int label = r.nextDouble() < 0.3 ? 1 : 0;
+            double score =
+                    Math.min(1, Math.max(0, r.nextGaussian() * 0.15 + (label == 1 ? 0.7 : 0.3)));
+            String id = String.format("C%06d", i);
+            byTime.put(
+                    t + "/" + id + "/p",
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "{\"type\":\"prediction\",\"case_id\":\"%s\",\"event_time\":\"%s\","
+                                    + "\"site\":\"%s\",\"device_version\":\"1.0.0\","
+                                    + "\"model_version\":\"1.0.0\",\"score\":%.4f,\"decision\":%d,"
+                                    + "\"acquisition\":{\"modality\":\"CT\",\"manufacturer\":\"%s\","
+                                    + "\"kvp\":120,\"slice_thickness_mm\":2.5}}",
+                            id,
+                            t,
+                            site,
+                            score,
+                            score >= 0.5 ? 1 : 0,
+                            site.equals("A") ? "GE MEDICAL SYSTEMS" : "SIEMENS"));
+            java.time.Instant truth = t.plusSeconds(86_400L * (1 + r.nextInt(20)));
+            byTime.put(
+                    truth + "/" + id + "/t",
+                    String.format(
+                            "{\"type\":\"ground-truth\",\"case_id\":\"%s\",\"event_time\":\"%s\","
+                                    + "\"label\":%d,\"source\":\"pathology\"}",
+                            id, truth, label));
+        }
+        return new ArrayList<>(byTime.values());
     }
 
     /** The cluster's folder, kept after the build for its processes' logs. */
