@@ -141,8 +141,8 @@ public final class CsvReader {
                             }
 
                             @Override
-                            public void accept(int index, char[] text, int length) {
-                                header.add(new String(text, 0, length));
+                            public void accept(int index, char[] text, int offset, int length) {
+                                header.add(new String(text, offset, length));
                             }
                         });
         if (fields < 0) throw new CsvException(file + ": no header row");
@@ -191,9 +191,9 @@ public final class CsvReader {
         }
 
         @Override
-        public void accept(int index, char[] text, int length) {
-            if (numberAt[index] != null) numberAt[index].add(row, text, length);
-            if (textAt[index] != null) textAt[index].add(row, text, length);
+        public void accept(int index, char[] text, int offset, int length) {
+            if (numberAt[index] != null) numberAt[index].add(row, text, offset, length);
+            if (textAt[index] != null) textAt[index].add(row, text, offset, length);
         }
     }
 

@@ -19,23 +19,23 @@ final class DecimalParser {
     private DecimalParser() {}
 
     /**
-     * Returns the value of the first {@code length} characters of {@code text}.
+     * Returns the value of {@code length} characters of {@code text} from {@code offset}.
      *
      * @throws NumberFormatException as {@link Double#parseDouble} would
      */
-    static double parse(char[] text, int length) {
-        double fast = fastPath(text, length);
+    static double parse(char[] text, int offset, int length) {
+        double fast = fastPath(text, offset, offset + length);
         if (!Double.isNaN(fast)) return fast;
-        return Double.parseDouble(new String(text, 0, length));
+        return Double.parseDouble(new String(text, offset, length));
     }
 
     /** Returns the value, or NaN when the text is not the plain form the fast path takes. */
-    private static double fastPath(char[] s, int n) {
-        int i = 0;
+    private static double fastPath(char[] s, int from, int n) {
+        int i = from;
         boolean negative = false;
-        if (n > 0 && (s[0] == '-' || s[0] == '+')) {
-            negative = s[0] == '-';
-            i = 1;
+        if (n > from && (s[from] == '-' || s[from] == '+')) {
+            negative = s[from] == '-';
+            i = from + 1;
         }
         long mantissa = 0;
         int digits = 0;

@@ -24,21 +24,22 @@ final class NumberColumn {
         return name;
     }
 
-    void add(int row, char[] text, int length) {
+    void add(int row, char[] text, int offset, int length) {
         double v = Double.NaN;
         if (badRow < 0) {
             if (length == 0) {
                 fail(row, "empty value");
             } else {
                 try {
-                    v = DecimalParser.parse(text, length);
+                    v = DecimalParser.parse(text, offset, length);
                     if (!Double.isFinite(v)) {
                         fail(
                                 row,
-                                "not a finite number: " + Quote.value(new String(text, 0, length)));
+                                "not a finite number: "
+                                        + Quote.value(new String(text, offset, length)));
                     }
                 } catch (NumberFormatException e) {
-                    fail(row, "not a number: " + Quote.value(new String(text, 0, length)));
+                    fail(row, "not a number: " + Quote.value(new String(text, offset, length)));
                 }
             }
         }

@@ -32,27 +32,30 @@ public final class TextColumn {
         this.name = name;
     }
 
-    void add(int row, char[] text, int length) {
+    void add(int row, char[] text, int offset, int length) {
         if (length == 0 && emptyRow < 0) emptyRow = row;
         if (size == codes.length) codes = Arrays.copyOf(codes, size * 2);
-        codes[size++] = code(row, text, length);
+        codes[size++] = code(row, text, offset, length);
     }
 
-    private int code(int row, char[] text, int length) {
-        if (last >= 0 && same(chars.get(last), text, length)) return last;
+    private int code(int row, char[] text, int offset, int length) {
+        if (last >= 0 && same(chars.get(last), text, offset, length)) return last;
         if (values.size() <= SCANNED) {
             for (int c = 0; c < chars.size(); c++) {
-                if (same(chars.get(c), text, length)) return last = c;
+                if (same(chars.get(c), text, offset, length)) return last = c;
             }
-            if (values.size() < SCANNED) return last = added(row, new String(text, 0, length));
+            if (values.size() < SCANNED) {
+                return last = added(row, new String(text, offset, length));
+            }
         }
-        String value = new String(text, 0, length);
+        String value = new String(text, offset, length);
         Integer c = index.get(value);
         return last = (c != null ? c : added(row, value));
     }
 
-    private static boolean same(char[] value, char[] text, int length) {
-        return value.length == length && Arrays.equals(value, 0, length, text, 0, length);
+    private static boolean same(char[] value, char[] text, int offset, int length) {
+        return value.length == length
+                && Arrays.equals(value, 0, length, text, offset, offset + length);
     }
 
     private int added(int row, String value) {

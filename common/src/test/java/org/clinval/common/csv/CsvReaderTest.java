@@ -174,4 +174,35 @@ class CsvReaderTest {
         assertThat(site.value(39)).isEqualTo("s0");
         assertThat(c.text("y").values()).containsExactly("1");
     }
+
+    @Test
+    void valuesAcrossTheReadBufferBoundariesAreWhole() throws Exception {
+        // 200,000 rows of varying width: many values straddle the 64 Ki-character read buffer.
+        StringBuilder csv = new StringBuilder("id,y,s\r\n");
+        int n = 200_000;
+        for (int i = 0; i < n; i++) {
+            String id = i % 7 == 0 ? "\"case " + i + "\"" : "c" + "x".repeat(i % 11) + i;
+            csv.append(id).append(',').append(i % 3 == 0 ? " 1" : "0").append(',');
+            csv.append(i % 5 == 0 ? "\"" + i + ".25\"" : i + ".5").append("\r\n");
+        }
+        CsvColumns c =
+                CsvReader.builder()
+                        .text("id")
+                        .text("y")
+                        .number("s")
+                        .build()
+                        .read(write("wide.csv", csv.toString()));
+        assertThat(c.size()).isEqualTo(n);
+        double[] s = c.numbers("s");
+        String[] id = c.text("id").strings();
+        String[] y = c.text("y").strings();
+        for (int i = 0; i < n; i++) {
+            assertThat(s[i]).as("row %d", i).isEqualTo(i + (i % 5 == 0 ? 0.25 : 0.5));
+            assertThat(id[i])
+                    .as("row %d", i)
+                    .isEqualTo(i % 7 == 0 ? "case " + i : "c" + "x".repeat(i % 11) + i);
+            assertThat(y[i]).as("row %d", i).isEqualTo(i % 3 == 0 ? "1" : "0");
+        }
+        assertThat(c.lineOf(n - 1)).isEqualTo(n + 1);
+    }
 }

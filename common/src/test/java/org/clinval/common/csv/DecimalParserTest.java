@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class DecimalParserTest {
 
     private static double parse(String s) {
-        return DecimalParser.parse(s.toCharArray(), s.length());
+        return DecimalParser.parse(("x" + s).toCharArray(), 1, s.length());
     }
 
     private static void sameAsJdk(String s) {
