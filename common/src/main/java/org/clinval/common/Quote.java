@@ -47,6 +47,25 @@ public final class Quote {
         return b.toString();
     }
 
+    /**
+     * Returns {@code values} quoted, each cut to {@code limit} characters, at most {@code most} of
+     * them, saying how many there are when some are left out (a header of 500 columns would bury
+     * the message).
+     */
+    public static String list(java.util.Collection<String> values, int most, int limit) {
+        StringBuilder s = new StringBuilder();
+        int shown = 0;
+        for (String v : values) {
+            if (shown == most) {
+                s.append(", … (").append(values.size()).append(" in all)");
+                break;
+            }
+            s.append(shown == 0 ? "" : ", ").append(value(v, limit));
+            shown++;
+        }
+        return s.toString();
+    }
+
     private static boolean visible(char c) {
         if (c == ' ') return true;
         if (Character.isISOControl(c)) return false;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.clinval.app.cli.UserError;
 import org.clinval.app.io.CsvTable;
+import org.clinval.common.csv.CsvReader;
 import org.clinval.imaging.deid.Pseudonyms;
 
 /**
@@ -23,7 +24,8 @@ final class PseudonymMap {
 
     /** Reads {@code file}; returns Patient ID → pseudonym in file order. */
     static Map<String, String> read(Path file) {
-        CsvTable t = CsvTable.read(file);
+        CsvTable t =
+                CsvTable.read(file, CsvReader.builder().text(PATIENT_ID).text(PSEUDONYM).build());
         String[] ids = t.strings(PATIENT_ID);
         String[] pseudonyms = t.strings(PSEUDONYM);
         Map<String, String> map = new LinkedHashMap<>();

@@ -62,6 +62,7 @@ public final class BinaryCommand implements Callable<Integer> {
         OptionValues.finite("--threshold", threshold);
         if (prevalence != null) OptionValues.openUnit("--prevalence", prevalence);
         var level = confidence.level();
+        input.read(score);
         boolean[] labels = input.labels();
         double[] scores = input.table().doubles(score);
         ConfusionMatrix m = ConfusionMatrix.of(labels, scores, threshold, r);

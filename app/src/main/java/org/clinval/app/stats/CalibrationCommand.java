@@ -70,7 +70,7 @@ public final class CalibrationCommand implements Callable<Integer> {
     public Integer call() {
         Binning b = OptionValues.parse("--binning", binning, Binning::parse);
         OptionValues.count("--bins", bins, 1, MAX_BINS);
-        CsvTable table = input.table();
+        CsvTable table = input.read(prob);
         boolean[] outcome = input.labels();
         double[] p = table.doubles(prob);
         for (int i = 0; i < p.length; i++) {

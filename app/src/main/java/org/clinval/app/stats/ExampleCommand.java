@@ -12,6 +12,7 @@ import org.clinval.app.Version;
 import org.clinval.app.cli.OptionValues;
 import org.clinval.app.cli.TextTable;
 import org.clinval.app.io.CsvTable;
+import org.clinval.common.csv.CsvReader;
 import org.clinval.validation.ConfidenceLevel;
 import org.clinval.validation.Direction;
 import org.clinval.validation.ThresholdRule;
@@ -89,7 +90,18 @@ public final class ExampleCommand implements Callable<Integer> {
         OptionValues.count("--min-per-class", minPerClass, 1, 1_000_000);
         Files.createDirectories(outDir);
         Path data = extract(outDir.resolve("example-study.csv"));
-        CsvTable t = CsvTable.read(data);
+        CsvTable t =
+                CsvTable.read(
+                        data,
+                        CsvReader.builder()
+                                .text("label")
+                                .number("score")
+                                .number("score_previous")
+                                .text("site")
+                                .text("manufacturer")
+                                .text("sex")
+                                .text("age_band")
+                                .build());
         boolean[] label = t.labels("label", null);
         double[] score = t.doubles("score");
         double[] previous = t.doubles("score_previous");

@@ -14,6 +14,7 @@ import org.clinval.app.cli.OptionValues;
 import org.clinval.app.cli.UsageError;
 import org.clinval.app.cli.UserError;
 import org.clinval.app.io.CsvTable;
+import org.clinval.common.csv.CsvReader;
 import org.clinval.validation.ConfidenceLevel;
 import org.clinval.validation.bootstrap.BootstrapInterval;
 import org.clinval.validation.bootstrap.BootstrapSpec;
@@ -92,8 +93,8 @@ public final class FrocCommand implements Callable<Integer> {
         }
         // A detector may mark nothing, and a study may hold no lesion: FROC then answers with
         // its undefined values, so a header-only file is read as no rows.
-        CsvTable ct = CsvTable.readMaybeEmpty(candidates);
-        CsvTable tt = CsvTable.readMaybeEmpty(truth);
+        CsvTable ct = CsvTable.readMaybeEmpty(candidates, columns("score"));
+        CsvTable tt = CsvTable.readMaybeEmpty(truth, columns("radius"));
         List<Candidate> marks = candidates(ct);
         List<Lesion> lesions = lesions(tt);
         Set<String> ids = new HashSet<>();
@@ -172,6 +173,17 @@ public final class FrocCommand implements Callable<Integer> {
     /** Returns the FP rate as a JSON key: 0.125, 0.25, 0.5, 1, 2, 4, 8. */
     static String key(double rate) {
         return BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString();
+    }
+
+    /** The columns of a marks or lesions file: scan, x, y, z and {@code last}. */
+    private static CsvReader columns(String last) {
+        return CsvReader.builder()
+                .text("scan")
+                .number("x")
+                .number("y")
+                .number("z")
+                .number(last)
+                .build();
     }
 
     private static List<Candidate> candidates(CsvTable t) {

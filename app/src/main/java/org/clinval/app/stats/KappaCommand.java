@@ -3,8 +3,10 @@ package org.clinval.app.stats;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
@@ -13,6 +15,8 @@ import org.clinval.app.cli.UsageError;
 import org.clinval.app.cli.UserError;
 import org.clinval.app.io.CsvTable;
 import org.clinval.common.Quote;
+import org.clinval.common.csv.CsvReader;
+import org.clinval.common.csv.TextColumn;
 import org.clinval.validation.ConfidenceLevel;
 import org.clinval.validation.agreement.AgreementTable;
 import org.clinval.validation.agreement.CohenKappa;
@@ -85,13 +89,17 @@ public final class KappaCommand implements Callable<Integer> {
             listed = categories.stream().map(String::trim).toList();
             checkCategories(listed);
         }
-        CsvTable table = CsvTable.read(csv);
-        String[] first = table.strings(rater1);
-        String[] second = table.strings(rater2);
+        CsvTable table = CsvTable.read(csv, CsvReader.builder().text(rater1).text(rater2).build());
+        TextColumn first = table.text(rater1);
+        TextColumn second = table.text(rater2);
         List<String> order;
         String source;
         if (listed == null) {
-            order = AgreementTable.observedCategories(first, second);
+            // The distinct values give the same scale order as every rating would.
+            order =
+                    AgreementTable.observedCategories(
+                            first.values().toArray(String[]::new),
+                            second.values().toArray(String[]::new));
             source = "observed values, sorted (numerically when all are numbers)";
             if (order.size() > MAX_CATEGORIES) {
                 throw new UserError(
@@ -112,8 +120,7 @@ public final class KappaCommand implements Callable<Integer> {
             checkListed(table, rater1, first, order);
             checkListed(table, rater2, second, order);
         }
-        AgreementTable t =
-                AgreementTable.builder().setCategories(order).setRatings(first, second).build();
+        AgreementTable t = AgreementTable.of(order, counts(first, second, order));
         KappaEstimate k = CohenKappa.of(t, w, level);
 
         ObjectNode o = Json.object();
@@ -167,19 +174,46 @@ public final class KappaCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Tallies the raters' codes into the {@code k × k} table over {@code order}, which holds every
+     * rating: one pass over the codes, with no string per case.
+     */
+    private static long[][] counts(TextColumn first, TextColumn second, List<String> order) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int c = 0; c < order.size(); c++) index.put(order.get(c), c);
+        int[] row = categoryOf(first, index);
+        int[] column = categoryOf(second, index);
+        int[] a = first.codes();
+        int[] b = second.codes();
+        long[][] counts = new long[order.size()][order.size()];
+        for (int i = 0; i < a.length; i++) counts[row[a[i]]][column[b[i]]]++;
+        return counts;
+    }
+
+    /** Returns the category index of each distinct value of {@code ratings}. */
+    private static int[] categoryOf(TextColumn ratings, Map<String, Integer> index) {
+        List<String> values = ratings.values();
+        int[] out = new int[values.size()];
+        for (int c = 0; c < out.length; c++) out[c] = index.get(values.get(c));
+        return out;
+    }
+
     /** Names the first rating that is not one of the user's categories, with file and line. */
     private static void checkListed(
-            CsvTable table, String column, String[] values, List<String> order) {
+            CsvTable table, String column, TextColumn ratings, List<String> order) {
         Set<String> allowed = new HashSet<>(order);
-        for (int i = 0; i < values.length; i++) {
-            if (!allowed.contains(values[i])) {
-                throw new UserError(
-                        table.where(i, column)
-                                + ": "
-                                + Quote.value(values[i])
-                                + " is not one of --categories "
-                                + Quote.value(String.join(",", order)));
-            }
+        int bad = -1;
+        for (int c = 0; c < ratings.values().size(); c++) {
+            boolean outside = !allowed.contains(ratings.values().get(c));
+            if (outside && (bad < 0 || ratings.firstRow(c) < ratings.firstRow(bad))) bad = c;
+        }
+        if (bad >= 0) {
+            throw new UserError(
+                    table.where(ratings.firstRow(bad), column)
+                            + ": "
+                            + Quote.value(ratings.values().get(bad))
+                            + " is not one of --categories "
+                            + Quote.value(String.join(",", order)));
         }
     }
 }

@@ -2,6 +2,7 @@ package org.clinval.app.stats;
 
 import java.nio.file.Path;
 import org.clinval.app.io.CsvTable;
+import org.clinval.common.csv.CsvReader;
 import picocli.CommandLine.Option;
 
 /** Options shared by commands that read binary reference labels from a CSV file. */
@@ -29,11 +30,22 @@ public final class LabelledCsv {
 
     private CsvTable table;
 
-    /** Returns the table, read once. */
-    public CsvTable table() {
-        if (table == null) {
-            table = CsvTable.read(csv);
+    /**
+     * Reads the label column and the number columns {@code numbers} (null ones are skipped) in one
+     * pass; the other columns are not kept.
+     */
+    public CsvTable read(String... numbers) {
+        CsvReader.Builder columns = CsvReader.builder().text(label);
+        for (String c : numbers) {
+            if (c != null) columns.number(c);
         }
+        table = CsvTable.read(csv, columns.build());
+        return table;
+    }
+
+    /** Returns the table {@link #read} read. */
+    public CsvTable table() {
+        if (table == null) throw new IllegalStateException("the CSV file is not read yet");
         return table;
     }
 

@@ -101,6 +101,7 @@ public final class RocCommand implements Callable<Integer> {
         if (targetSpecificity != null) {
             OptionValues.unit("--target-specificity", targetSpecificity);
         }
+        input.read(score, score2);
         boolean[] labels = input.labels();
         double[] s1 = input.table().doubles(score);
         RocInput roc = RocInput.of(labels, s1, d);
