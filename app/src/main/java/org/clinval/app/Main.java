@@ -86,6 +86,9 @@ public final class Main implements Runnable {
      * where.
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return version(out);
+        }
         // PixelMed asks AWT for a screen unless told it is headless, and logs a HeadlessException
         // with its stack trace for every compressed image; no command of clinval draws on a screen.
         if (System.getProperty("java.awt.headless") == null) {
@@ -117,6 +120,17 @@ public final class Main implements Runnable {
             err.flush();
         }
         return exit;
+    }
+
+    /**
+     * Prints the version lines as picocli's {@code --version} does, without building the command
+     * line: picocli's classes cannot go in a class-data archive (they are Java 5 bytecode), and
+     * building even the bare {@code clinval} command took most of {@code --version}'s time.
+     */
+    private static int version(PrintWriter out) {
+        for (String line : new Version().getVersion()) out.println(line);
+        out.flush();
+        return 0;
     }
 
     /**
