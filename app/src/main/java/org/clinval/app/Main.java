@@ -67,6 +67,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        Logs.configureJulLazily();
         System.exit(
                 run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
@@ -93,6 +94,12 @@ public final class Main implements Runnable {
         // with its stack trace for every compressed image; no command of clinval draws on a screen.
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
+        }
+        // picocli probes for Groovy's closures with Class.forName; the miss made the JVM open every
+        // one of the release's ~250 jars, about a third of a short command's start-up. clinval's
+        // annotations hold no closures.
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
         }
         CommandLine cli = new CommandLine(new Main());
         List<Class<?>> commands = commands(args);

@@ -9,15 +9,16 @@ import org.apache.logging.log4j.jul.Log4jBridgeHandler;
  * Sends {@code java.util.logging} (Cucumber, parts of the JDK) to Log4j, and so to the command's
  * log file instead of JUL's console handler on stderr. Log4j's own bridge starts Log4j when it is
  * made; this one makes it at the first record, so a command that logs nothing through JUL does not
- * start Log4j.
+ * start Log4j. Public for JUL, which makes the handlers its configuration names ({@link
+ * JulConfig}).
  */
-final class JulBridge extends Handler {
+public final class JulBridge extends Handler {
 
     private Log4jBridgeHandler target;
 
     /**
      * Replaces the handlers of JUL's root logger (its console handler prints to stderr) with this
-     * bridge, once per process.
+     * bridge, once per process; for a JVM whose JUL had started before clinval's code ran.
      */
     static synchronized void install() {
         Logger root = Logger.getLogger("");

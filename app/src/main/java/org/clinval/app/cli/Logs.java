@@ -24,6 +24,8 @@ public final class Logs {
 
     private static final LogFile LOG = new LogFile();
 
+    private static boolean julLazy;
+
     private Logs() {}
 
     /**
@@ -32,11 +34,25 @@ public final class Logs {
      * entries in the file (a command name, never its arguments, which may hold secrets).
      */
     public static synchronized void start(String command, boolean debug, PrintWriter err) {
-        JulBridge.install();
+        if (!julLazy) JulBridge.install();
         LOG.begin(
                 defaultFile(),
                 debug ? err : null,
                 "--- " + Instant.now() + " clinval " + command + "\n");
+    }
+
+    /**
+     * Has JUL send its records to the log file once it starts ({@link JulConfig}), instead of
+     * starting it now; for a process's entry point, before any library runs, and only when the user
+     * named no JUL configuration. Else {@link #start} replaces JUL's console handler.
+     */
+    public static synchronized void configureJulLazily() {
+        if (System.getProperty("java.util.logging.config.class") != null
+                || System.getProperty("java.util.logging.config.file") != null) {
+            return;
+        }
+        System.setProperty("java.util.logging.config.class", JulConfig.class.getName());
+        julLazy = true;
     }
 
     /**
