@@ -68,6 +68,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        Logs.configureJulLazily();
         System.exit(
                 run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
@@ -87,10 +88,19 @@ public final class Main implements Runnable {
      * where.
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return version(out);
+        }
         // PixelMed asks AWT for a screen unless told it is headless, and logs a HeadlessException
         // with its stack trace for every compressed image; no command of clinval draws on a screen.
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
+        }
+        // picocli probes for Groovy's closures with Class.forName; the miss made the JVM open every
+        // one of the release's ~250 jars, about a third of a short command's start-up. clinval's
+        // annotations hold no closures.
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
         }
         CommandLine cli = new CommandLine(new Main());
         List<Class<?>> commands = commands(args);
@@ -118,6 +128,17 @@ public final class Main implements Runnable {
             err.flush();
         }
         return exit;
+    }
+
+    /**
+     * Prints the version lines as picocli's {@code --version} does, without building the command
+     * line: picocli's classes cannot go in a class-data archive (they are Java 5 bytecode), and
+     * building even the bare {@code clinval} command took most of {@code --version}'s time.
+     */
+    private static int version(PrintWriter out) {
+        for (String line : new Version().getVersion()) out.println(line);
+        out.flush();
+        return 0;
     }
 
     /**

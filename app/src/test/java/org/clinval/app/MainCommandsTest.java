@@ -39,4 +39,18 @@ class MainCommandsTest {
         assertThat(version.exit()).isZero();
         assertThat(version.out()).startsWith("clinval ");
     }
+
+    @Test
+    void versionAloneIsPrintedAsPicocliPrintsIt() {
+        // --version alone skips picocli; with another option it goes through picocli's own help.
+        CliRun alone = CliRun.of("--version");
+        CliRun parsed = CliRun.of("--debug", "--version");
+        assertThat(alone.exit()).isZero();
+        assertThat(parsed.exit()).isZero();
+        assertThat(alone.out())
+                .isEqualTo(parsed.out())
+                .isEqualTo("clinval " + Version.current() + System.lineSeparator());
+        assertThat(CliRun.of("-V").out()).isEqualTo(alone.out());
+        assertThat(alone.err()).isEmpty();
+    }
 }

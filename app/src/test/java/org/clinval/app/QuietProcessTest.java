@@ -25,6 +25,9 @@ class QuietProcessTest {
 
     @TempDir Path dir;
 
+    /** Options for the child JVM beyond the launcher's. */
+    private final List<String> jvmOptions = new ArrayList<>();
+
     private record Child(int exit, String out, String err) {}
 
     private Child clinval(String... args) throws IOException, InterruptedException {
@@ -33,6 +36,7 @@ class QuietProcessTest {
         command.add("-Xss16m");
         command.add("-Dai.djl.offline=true");
         command.add("-Dclinval.log=" + dir.resolve("clinval.log"));
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(applicationClassPath());
         command.add(Main.class.getName());
@@ -113,5 +117,35 @@ class QuietProcessTest {
                 .contains(" clinval dicom info\n")
                 .contains("ERROR [main] com.pixelmed.dicom.CompressedFrameDecoder")
                 .contains("\tat ");
+    }
+
+    @Test
+    void aShortCommandStartsNeitherLog4jNorAnObjectMapper() throws Exception {
+        // Log4j's set-up (about 600 classes) and an ObjectMapper's (about 300) were most of a
+        // short command's start-up; a command whose libraries log nothing needs neither.
+        Path csv = dir.resolve("cases.csv");
+        Files.writeString(csv, "label,score\n1,0.9\n0,0.2\n1,0.7\n0,0.4\n");
+        Path classes = dir.resolve("classes.txt");
+        jvmOptions.add("-Xlog:class+load=info:file=" + classes);
+        Child c =
+                clinval(
+                        "stats",
+                        "binary",
+                        "--csv",
+                        csv.toString(),
+                        "--label",
+                        "label",
+                        "--score",
+                        "score",
+                        "--threshold",
+                        "0.5");
+        assertThat(c.exit()).as(c.err()).isZero();
+        assertThat(c.err()).isEmpty();
+        assertThat(c.out()).contains("\"sensitivity\" : {");
+        String loaded = Files.readString(classes);
+        assertThat(loaded)
+                .contains("org.clinval.app.stats.BinaryCommand ")
+                .doesNotContain("org.apache.logging.log4j.core.")
+                .doesNotContain("com.fasterxml.jackson.databind.ObjectMapper ");
     }
 }

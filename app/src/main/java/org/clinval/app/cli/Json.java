@@ -1,10 +1,12 @@
 package org.clinval.app.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.clinval.validation.Interval;
@@ -12,22 +14,31 @@ import org.clinval.validation.Interval;
 /**
  * JSON output of the commands. Undefined values are JSON {@code null}, never NaN or infinity: the
  * writer refuses non-finite numbers, so one cannot slip through.
+ *
+ * <p>Trees are made and written without an {@link ObjectMapper} (see {@link TreeWriter}): setting
+ * one up loaded about 300 classes, a good part of a short command's start-up. Anything else is
+ * written by a mapper made at first use.
  */
 public final class Json {
 
-    private static final ObjectMapper MAPPER =
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {}
 
+    /** The mapper for values that are not plain trees, made at first use. */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE =
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
     /** Returns a new empty object. */
     public static ObjectNode object() {
-        return MAPPER.createObjectNode();
+        return NODES.objectNode();
     }
 
     /** Returns a new empty array. */
     public static ArrayNode array() {
-        return MAPPER.createArrayNode();
+        return NODES.arrayNode();
     }
 
     /** Puts a finite number; refuses NaN and infinities, naming the key. */
@@ -69,11 +80,16 @@ public final class Json {
         return v;
     }
 
-    /** Returns the node as indented JSON text. */
+    /**
+     * Returns the value as indented JSON text: a tree of objects, arrays and plain values by {@link
+     * TreeWriter}, byte for byte as an {@link ObjectMapper} with {@code INDENT_OUTPUT} writes it;
+     * anything else by such a mapper.
+     */
     public static String write(Object node) {
         try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
+            if (TreeWriter.canWrite(node)) return TreeWriter.write((JsonNode) node);
+            return Mapper.INSTANCE.writeValueAsString(node);
+        } catch (IOException e) { // a JsonProcessingException; a StringWriter cannot fail
             throw new IllegalStateException("cannot write JSON", e);
         }
     }

@@ -4,10 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.jul.Log4jBridgeHandler;
 
 /**
  * Where the libraries' logs go. The terminal is for a command's progress and its one-line errors,
@@ -16,13 +12,19 @@ import org.apache.logging.log4j.jul.Log4jBridgeHandler;
  * clinval.log} in the run folder once a command knows it ({@link #toFile(Path)}), else the user's
  * log ({@link #defaultFile()}). A command that logged warnings or errors ends with one line on
  * stderr saying how many and where; {@code --debug} also echoes every event to stderr.
+ *
+ * <p>Nothing here loads Log4j: its set-up was most of a short command's start-up, and most commands
+ * never log. Log4j starts when a library first logs, with {@link LogSink} added by {@link
+ * LogConfigurationFactory}; the sink writes to this command's {@link LogFile}.
  */
 public final class Logs {
 
     /** The log's file name, in a run folder or in the user's cache folder. */
     public static final String FILE = "clinval.log";
 
-    private static LogSink sink;
+    private static final LogFile LOG = new LogFile();
+
+    private static boolean julLazy;
 
     private Logs() {}
 
@@ -32,11 +34,25 @@ public final class Logs {
      * entries in the file (a command name, never its arguments, which may hold secrets).
      */
     public static synchronized void start(String command, boolean debug, PrintWriter err) {
-        install()
-                .begin(
-                        defaultFile(),
-                        debug ? err : null,
-                        "--- " + Instant.now() + " clinval " + command + "\n");
+        if (!julLazy) JulBridge.install();
+        LOG.begin(
+                defaultFile(),
+                debug ? err : null,
+                "--- " + Instant.now() + " clinval " + command + "\n");
+    }
+
+    /**
+     * Has JUL send its records to the log file once it starts ({@link JulConfig}), instead of
+     * starting it now; for a process's entry point, before any library runs, and only when the user
+     * named no JUL configuration. Else {@link #start} replaces JUL's console handler.
+     */
+    public static synchronized void configureJulLazily() {
+        if (System.getProperty("java.util.logging.config.class") != null
+                || System.getProperty("java.util.logging.config.file") != null) {
+            return;
+        }
+        System.setProperty("java.util.logging.config.class", JulConfig.class.getName());
+        julLazy = true;
     }
 
     /**
@@ -44,12 +60,12 @@ public final class Logs {
      * commands that work on a run folder, called once they know it.
      */
     public static synchronized void toFile(Path runFolder) {
-        install().retarget(runFolder.toAbsolutePath().normalize().resolve(FILE));
+        LOG.retarget(runFolder.toAbsolutePath().normalize().resolve(FILE));
     }
 
     /** Returns the file this command logs to now. */
     public static synchronized Path file() {
-        return install().file();
+        return LOG.file();
     }
 
     /**
@@ -57,7 +73,7 @@ public final class Logs {
      * or errors: {@code 3 warnings from libraries; see /path/clinval.log}.
      */
     public static synchronized Optional<String> finish() {
-        return install().end().summary();
+        return LOG.end().summary();
     }
 
     /**
@@ -77,22 +93,8 @@ public final class Logs {
         return Path.of(System.getProperty("java.io.tmpdir"), "clinval-" + FILE);
     }
 
-    /**
-     * Adds the sink to Log4j's root logger and routes {@code java.util.logging} into Log4j, once
-     * per process.
-     */
-    private static LogSink install() {
-        if (sink != null) return sink;
-        LogSink s = new LogSink();
-        s.start();
-        LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        Configuration config = context.getConfiguration();
-        config.addAppender(s);
-        config.getRootLogger().addAppender(s, null, null);
-        context.updateLoggers();
-        // Replaces JUL's console handler, which prints to System.err, and applies Log4j's levels.
-        Log4jBridgeHandler.install(true, null, true);
-        sink = s;
-        return s;
+    /** Records one event of a library (from {@link LogSink}). */
+    static void record(boolean error, boolean warning, String text) {
+        LOG.record(error, warning, text);
     }
 }

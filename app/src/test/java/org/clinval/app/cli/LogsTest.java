@@ -7,7 +7,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,5 +125,43 @@ class LogsTest {
         }
         System.setProperty("clinval.log", dir.resolve("x.log").toString());
         assertThat(Logs.defaultFile()).isEqualTo(dir.resolve("x.log"));
+    }
+
+    @Test
+    void julThatStartsAfterTheEntryPointStillWritesToTheFile() throws Exception {
+        // A real run leaves JUL unstarted until a library logs through it (starting it searched
+        // every jar); in this test JVM JUL started long ago, so a child process runs the real path.
+        Path log = dir.resolve("child").resolve(Logs.FILE);
+        // Without other modules' test classes: their log4j2-test.xml prints to the console.
+        String own =
+                Path.of(JulChild.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                        .toString();
+        String classPath =
+                java.util.Arrays.stream(
+                                System.getProperty("java.class.path")
+                                        .split(java.io.File.pathSeparator))
+                        .filter(e -> e.equals(own) || !e.endsWith("test-classes"))
+                        .filter(e -> !e.endsWith("-tests.jar"))
+                        .collect(Collectors.joining(java.io.File.pathSeparator));
+        Process p =
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-Dclinval.log=" + log,
+                                "-cp",
+                                classPath,
+                                JulChild.class.getName())
+                        .redirectOutput(dir.resolve("out.txt").toFile())
+                        .redirectError(dir.resolve("err.txt").toFile())
+                        .start();
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(Files.readString(dir.resolve("err.txt"))).isEmpty();
+        assertThat(Files.readString(dir.resolve("out.txt")))
+                .isEqualTo(
+                        "1 warning from libraries; see "
+                                + log.toAbsolutePath()
+                                + System.lineSeparator());
+        assertThat(Files.readString(log))
+                .contains("WARN  [main] io.cucumber.core.Plugin - from jul");
     }
 }
