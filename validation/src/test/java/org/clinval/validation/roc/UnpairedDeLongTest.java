@@ -95,6 +95,33 @@ class UnpairedDeLongTest {
         assertThat(2 * Math.min(greater, less)).isCloseTo(ab.p().getAsDouble(), within(1e-15));
     }
 
+    /**
+     * R 4.2.2, pROC 1.18.0, r and r2 two identical {@code roc(aSAH$outcome, aSAH$s100b, levels =
+     * c("Good", "Poor"), direction = "<")}: {@code roc.test(r, r2, paired = FALSE, alternative =
+     * "greater")} gives D = 0, df = 224, p = 0.5; {@code roc.test(r, r2, paired = TRUE)} Z = 0, p =
+     * 1, and p = 0.5 for {@code "greater"} and {@code "less"}.
+     */
+    @Test
+    void identicalAsahCurvesMatchPROC() {
+        RocInput a = input("asah_s100b_ndka", "score1", Direction.HIGHER);
+        UnpairedAucComparison c = UnpairedDeLong.compare(a, a, Alternative.GREATER);
+        assertThat(c.d().getAsDouble()).isZero();
+        assertThat(c.df().getAsDouble()).isCloseTo(224, within(1e-9));
+        assertThat(c.p().getAsDouble()).isEqualTo(0.5);
+        RocDatasets.Data d = RocDatasets.get("asah_s100b_ndka");
+        AucComparison paired =
+                DeLong.compare(
+                        d.positive(),
+                        d.score1(),
+                        d.score1(),
+                        Direction.HIGHER,
+                        ConfidenceLevel.of(0.95));
+        assertThat(paired.z().getAsDouble()).isZero();
+        assertThat(paired.p(Alternative.TWO_SIDED).getAsDouble()).isEqualTo(1.0);
+        assertThat(paired.p(Alternative.GREATER).getAsDouble()).isEqualTo(0.5);
+        assertThat(paired.p(Alternative.LESS).getAsDouble()).isEqualTo(0.5);
+    }
+
     @Test
     void identicalCurvesGivePOne() {
         RocInput a = input("binormal", "score1", Direction.HIGHER);
