@@ -70,6 +70,11 @@ public final class RocInput {
         return new RocInput(direction, x, y);
     }
 
+    /** Wraps scores already oriented by {@code direction}; used for bootstrap replicates. */
+    static RocInput oriented(Direction direction, double[] x, double[] y) {
+        return new RocInput(direction, x, y);
+    }
+
     /** Returns the direction the scores were oriented by. */
     public Direction direction() {
         return direction;
