@@ -8,9 +8,14 @@ import org.clinval.app.cli.UsageError;
 import org.clinval.validation.ConfidenceLevel;
 import org.clinval.validation.Direction;
 import org.clinval.validation.bootstrap.BootstrapSpec;
+import org.clinval.validation.roc.Alternative;
 import org.clinval.validation.roc.AucComparison;
 import org.clinval.validation.roc.AucEstimate;
 import org.clinval.validation.roc.DeLong;
+import org.clinval.validation.roc.PartialAuc;
+import org.clinval.validation.roc.PartialAucEstimate;
+import org.clinval.validation.roc.PartialAucInterval;
+import org.clinval.validation.roc.PartialAucRange;
 import org.clinval.validation.roc.RocBootstrap;
 import org.clinval.validation.roc.RocCurve;
 import org.clinval.validation.roc.RocInput;
@@ -85,6 +90,32 @@ public final class RocCommand implements Callable<Integer> {
     @Option(names = "--curve", description = "Include every point of the empirical curve.")
     boolean curve;
 
+    @Option(
+            names = "--alternative",
+            defaultValue = "two.sided",
+            paramLabel = "two.sided|greater|less",
+            description =
+                    "Alternative of the paired DeLong test with --score2 (default:"
+                            + " ${DEFAULT-VALUE}; greater: the first score's AUC is greater).")
+    String alternative;
+
+    @Option(
+            names = "--partial-auc",
+            paramLabel = "LO,HI",
+            description =
+                    "Also the partial AUC over this range of specificity (or of sensitivity with"
+                            + " --partial-focus sensitivity), raw and McClish-standardised, as"
+                            + " pROC's auc(partial.auc=c(HI, LO)); with --bootstrap, its"
+                            + " stratified bootstrap CIs. No DeLong CI: none is defined for it.")
+    String partialAuc;
+
+    @Option(
+            names = "--partial-focus",
+            defaultValue = "specificity",
+            paramLabel = "specificity|sensitivity",
+            description = "The axis of --partial-auc's range (default: ${DEFAULT-VALUE}).")
+    String partialFocus;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -101,6 +132,8 @@ public final class RocCommand implements Callable<Integer> {
         if (targetSpecificity != null) {
             OptionValues.unit("--target-specificity", targetSpecificity);
         }
+        Alternative alt = OptionValues.parse("--alternative", alternative, Alternative::parse);
+        PartialAucRange range = partialAucRange();
         input.read(score, score2);
         boolean[] labels = input.labels();
         double[] s1 = input.table().doubles(score);
@@ -131,6 +164,9 @@ public final class RocCommand implements Callable<Integer> {
             BootstrapSpec b = new BootstrapSpec(bootstrap, seed, level);
             o.set("bootstrap_ci", JsonResults.bootstrap(RocBootstrap.auc(roc, b)));
         }
+        if (range != null) {
+            o.set("partial_auc", partial(roc, range, level));
+        }
         if (score2 != null) {
             double[] s2 = input.table().doubles(score2);
             AucComparison cmp = DeLong.compare(labels, s1, s2, d, level);
@@ -141,7 +177,8 @@ public final class RocCommand implements Callable<Integer> {
             Json.put(k, "difference", cmp.difference());
             Json.put(k, "difference_ci", cmp.differenceCi());
             Json.put(k, "z", cmp.z());
-            Json.put(k, "p", cmp.p());
+            Json.put(k, "p", cmp.p(alt));
+            k.put("alternative", alternative(alt));
             k.put("method", "paired DeLong");
             cmp.undefinedReason().ifPresent(r -> k.put("undefined", r));
         }
@@ -151,5 +188,79 @@ public final class RocCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println(Json.write(o));
         return 0;
+    }
+
+    private static String alternative(Alternative a) {
+        return switch (a) {
+            case TWO_SIDED -> "two.sided";
+            case GREATER -> "greater";
+            case LESS -> "less";
+        };
+    }
+
+    /** {@code --partial-auc LO,HI} with its focus, or null. */
+    private PartialAucRange partialAucRange() {
+        if (partialAuc == null) return null;
+        PartialAucRange.Focus focus =
+                OptionValues.parse(
+                        "--partial-focus",
+                        partialFocus,
+                        f ->
+                                switch (f.trim().toLowerCase(java.util.Locale.ROOT)) {
+                                    case "specificity" -> PartialAucRange.Focus.SPECIFICITY;
+                                    case "sensitivity" -> PartialAucRange.Focus.SENSITIVITY;
+                                    default ->
+                                            throw new IllegalArgumentException(
+                                                    "not specificity or sensitivity");
+                                });
+        String[] ends = partialAuc.split(",", -1);
+        if (ends.length != 2) {
+            throw new UsageError("--partial-auc is not LO,HI (e.g. 0.8,1): " + partialAuc);
+        }
+        try {
+            return new PartialAucRange(
+                    focus, Double.parseDouble(ends[0].trim()), Double.parseDouble(ends[1].trim()));
+        } catch (NumberFormatException e) {
+            throw new UsageError("--partial-auc is not two numbers LO,HI: " + partialAuc);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--partial-auc " + partialAuc + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code {"focus", "range", "partial_auc", "mcclish", …}}, with bootstrap CIs if asked. */
+    private ObjectNode partial(RocInput roc, PartialAucRange range, ConfidenceLevel level) {
+        PartialAucEstimate e = PartialAuc.of(roc, range);
+        ObjectNode p = Json.object();
+        p.put("focus", range.focus().name().toLowerCase(java.util.Locale.ROOT));
+        var ends = p.putArray("range");
+        ends.add(range.lower());
+        ends.add(range.upper());
+        Json.put(p, "partial_auc", e.partialAuc());
+        if (e.corrected().isPresent()) {
+            Json.put(p, "mcclish", e.corrected().getAsDouble());
+        } else {
+            p.putNull("mcclish");
+            p.put("mcclish_undefined", e.undefinedReason().orElse("undefined"));
+        }
+        if (bootstrap != null) {
+            BootstrapSpec b = new BootstrapSpec(bootstrap, seed, level);
+            p.set("partial_auc_bootstrap_ci", interval(PartialAuc.bootstrap(roc, range, false, b)));
+            if (e.corrected().isPresent()) {
+                p.set("mcclish_bootstrap_ci", interval(PartialAuc.bootstrap(roc, range, true, b)));
+            }
+        }
+        return p;
+    }
+
+    private static ObjectNode interval(PartialAucInterval i) {
+        ObjectNode o = Json.object();
+        Json.put(o, "estimate", i.estimate());
+        Json.put(o, "percentile", i.percentile());
+        o.put("replicates", i.replicates());
+        o.put("undefined_replicates", i.undefinedReplicates());
+        o.put("seed", i.seed());
+        o.put("resampling", i.resampling());
+        Json.put(o, "level", i.level().value());
+        return o;
     }
 }

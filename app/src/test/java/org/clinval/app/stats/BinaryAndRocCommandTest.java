@@ -1,6 +1,7 @@
 package org.clinval.app.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -121,6 +122,121 @@ class BinaryAndRocCommandTest {
         assertThat(o.get("bootstrap_ci").get("replicates").asInt()).isEqualTo(500);
         assertThat(o.get("comparison").get("p").asDouble()).isBetween(0.0, 1.0);
         assertThat(o.get("direction").asText()).isEqualTo("higher");
+    }
+
+    /**
+     * The partial AUC and a one-sided paired test from the command line, against pROC 1.18.0 on the
+     * same eight cases: {@code t <- c(1,1,1,0,0,0,1,0); m <- c(.9,.8,.4,.5,.3,.1,.7,.4); o <-
+     * c(.8,.4,.7,.3,.6,.2,.9,.1)}; {@code roc(t, m, levels = c(0, 1), direction = "<", partial.auc
+     * = c(1, 0.6))$auc} = 0.31125, the same with {@code partial.auc.correct = TRUE} = 0.861328125,
+     * with {@code partial.auc = c(0.9, 0.5), partial.auc.focus = "se"} = 0.35125; {@code
+     * roc.test(roc(t, m, ...), roc(t, o, ...), paired = TRUE, method = "delong", alternative =
+     * "greater")$p.value} = 0.5740802373513153 ("less": 0.4259197626486847).
+     */
+    @Test
+    void rocPrintsThePartialAucAndOneSidedTestsAsPRocDoes() throws IOException {
+        JsonNode spec =
+                json(
+                        CliRun.of(
+                                "stats",
+                                "roc",
+                                "--csv",
+                                scores().toString(),
+                                "--label",
+                                "truth",
+                                "--score",
+                                "model",
+                                "--partial-auc",
+                                "0.6,1",
+                                "--bootstrap",
+                                "200",
+                                "--seed",
+                                "5"));
+        JsonNode p = spec.get("partial_auc");
+        assertThat(p.get("focus").asText()).isEqualTo("specificity");
+        assertThat(p.get("partial_auc").asDouble()).isCloseTo(0.31125, within(1e-12));
+        assertThat(p.get("mcclish").asDouble()).isCloseTo(0.861328125, within(1e-12));
+        assertThat(p.get("partial_auc_bootstrap_ci").get("replicates").asInt()).isEqualTo(200);
+        assertThat(p.get("mcclish_bootstrap_ci").get("seed").asLong()).isEqualTo(5);
+        JsonNode se =
+                json(
+                        CliRun.of(
+                                "stats",
+                                "roc",
+                                "--csv",
+                                scores().toString(),
+                                "--label",
+                                "truth",
+                                "--score",
+                                "model",
+                                "--partial-auc",
+                                "0.5,0.9",
+                                "--partial-focus",
+                                "sensitivity"));
+        assertThat(se.get("partial_auc").get("partial_auc").asDouble())
+                .isCloseTo(0.35125, within(1e-12));
+        for (String[] alt :
+                new String[][] {
+                    {"greater", "0.5740802373513153"}, {"less", "0.4259197626486847"}
+                }) {
+            JsonNode k =
+                    json(CliRun.of(
+                                    "stats",
+                                    "roc",
+                                    "--csv",
+                                    scores().toString(),
+                                    "--label",
+                                    "truth",
+                                    "--score",
+                                    "model",
+                                    "--score2",
+                                    "other",
+                                    "--alternative",
+                                    alt[0]))
+                            .get("comparison");
+            assertThat(k.get("alternative").asText()).isEqualTo(alt[0]);
+            assertThat(k.get("p").asDouble()).isCloseTo(Double.parseDouble(alt[1]), within(1e-12));
+        }
+    }
+
+    @Test
+    void aBadPartialAucRangeIsBadUsageNamingIt() throws IOException {
+        for (String[] bad :
+                new String[][] {
+                    {"0.9,0.8", "0.9,0.8"},
+                    {"0.8", "is not LO,HI"},
+                    {"a,b", "is not two numbers"},
+                    {"0.5,1.5", "0.5,1.5"}
+                }) {
+            CliRun r =
+                    CliRun.of(
+                            "stats",
+                            "roc",
+                            "--csv",
+                            scores().toString(),
+                            "--label",
+                            "truth",
+                            "--score",
+                            "model",
+                            "--partial-auc",
+                            bad[0]);
+            assertThat(r.exit()).as(bad[0]).isEqualTo(2);
+            assertThat(r.err()).as(bad[0]).contains("--partial-auc").contains(bad[1]);
+        }
+        CliRun alt =
+                CliRun.of(
+                        "stats",
+                        "roc",
+                        "--csv",
+                        scores().toString(),
+                        "--label",
+                        "truth",
+                        "--score",
+                        "model",
+                        "--alternative",
+                        "bigger");
+        assertThat(alt.exit()).isEqualTo(2);
+        assertThat(alt.err()).contains("--alternative").contains("bigger");
     }
 
     @Test
