@@ -22,6 +22,9 @@ public final class RocBootstrap {
 
     static final String RESAMPLING = "stratified by class";
 
+    /** Blocks of replicates run in parallel: enough to keep every core busy to the end. */
+    private static final int BLOCKS = 64;
+
     private RocBootstrap() {}
 
     /** Returns the percentile and BCa intervals of the AUC of {@code input}. */
@@ -44,10 +47,21 @@ public final class RocBootstrap {
         Placements placements = Placements.of(x, y);
         double auc = placements.auc();
 
-        double[] replicates = new double[spec.replicates()];
-        IntStream.range(0, spec.replicates())
+        int b = spec.replicates();
+        double[] replicates = new double[b];
+        // Blocks of replicates share their count arrays (two of `levels` ints each): one pair per
+        // replicate was 160 MB of garbage for 2,000 replicates of 10^4 distinct scores.
+        int blocks = Math.min(b, BLOCKS);
+        IntStream.range(0, blocks)
                 .parallel()
-                .forEach(r -> replicates[r] = replicate(spec.random(r), xRank, yRank, levels));
+                .forEach(
+                        k -> {
+                            int[] pos = new int[levels];
+                            int[] neg = new int[levels];
+                            for (int r = k * b / blocks; r < (k + 1) * b / blocks; r++) {
+                                replicates[r] = replicate(spec.random(r), xRank, yRank, pos, neg);
+                            }
+                        });
 
         double[] jackknife = new double[m + n];
         for (int i = 0; i < m; i++) jackknife[i] = (m * auc - placements.v10[i]) / (m - 1);
@@ -74,12 +88,14 @@ public final class RocBootstrap {
         return level + 1;
     }
 
+    /** One replicate's AUC; {@code pos} and {@code neg} are zeroed here before use. */
     private static double replicate(
-            UniformRandomProvider rng, int[] xRank, int[] yRank, int levels) {
+            UniformRandomProvider rng, int[] xRank, int[] yRank, int[] pos, int[] neg) {
         int m = xRank.length;
         int n = yRank.length;
-        int[] pos = new int[levels];
-        int[] neg = new int[levels];
+        int levels = pos.length;
+        java.util.Arrays.fill(pos, 0);
+        java.util.Arrays.fill(neg, 0);
         for (int k = 0; k < m; k++) pos[xRank[rng.nextInt(m)]]++;
         for (int k = 0; k < n; k++) neg[yRank[rng.nextInt(n)]]++;
         long below = 0;
