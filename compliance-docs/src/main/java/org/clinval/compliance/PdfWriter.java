@@ -171,8 +171,8 @@ public final class PdfWriter {
                 if (b instanceof Doc.Table t) tableNumbers.put(t.id(), ++n);
             }
 
-            band(text(doc.title(), 24, true, ACCENT, false), 0, 6);
-            band(text(doc.subtitle(), 13, false, GREY, false), 0, 18);
+            band(text(doc.title(), 24, true, ACCENT, Markup.PLAIN), 0, 6);
+            band(text(doc.subtitle(), 13, false, GREY, Markup.PLAIN), 0, 18);
             contents(doc);
             int h1 = 0;
             int h2 = 0;
@@ -186,7 +186,7 @@ public final class PdfWriter {
                                     h.level() == 1 ? 16 : 13,
                                     true,
                                     ACCENT,
-                                    false);
+                                    Markup.PLAIN);
                     // The anchor's name is the outline entry: the numbered heading, as plain text.
                     f.setAnchorNameExpression(
                             expression("$P{" + param(num + "  " + h.text()) + "}"));
@@ -194,7 +194,7 @@ public final class PdfWriter {
                     JRDesignBand band = band(f, h.level() == 1 ? 14 : 8, 4);
                     band.setSplitType(SplitTypeEnum.PREVENT);
                 } else if (b instanceof Doc.Para para) {
-                    band(text(para.text(), 10.5f, false, null, true), 0, 6);
+                    band(text(para.text(), 10.5f, false, null, Markup.REFERENCES), 0, 6);
                 } else if (b instanceof Doc.ToComplete tc) {
                     JRDesignTextField f =
                             text(
@@ -202,7 +202,7 @@ public final class PdfWriter {
                                     10.5f,
                                     false,
                                     new Color(0x7F3F00),
-                                    false);
+                                    Markup.STYLED);
                     f.setMode(ModeEnum.OPAQUE);
                     f.setBackcolor(new Color(0xFFF4E5));
                     f.getLineBox().setPadding(4);
@@ -215,7 +215,7 @@ public final class PdfWriter {
         }
 
         private void contents(Doc doc) {
-            band(text("Contents", 14, true, ACCENT, false), 6, 4);
+            band(text("Contents", 14, true, ACCENT, Markup.PLAIN), 6, 4);
             int h1 = 0;
             int h2 = 0;
             for (Doc.Block b : doc.blocks()) {
@@ -227,7 +227,7 @@ public final class PdfWriter {
                     } else {
                         entry = h1 + "." + (++h2) + "  " + h.text();
                     }
-                    JRDesignTextField f = text(entry, 10.5f, h.level() == 1, null, false);
+                    JRDesignTextField f = text(entry, 10.5f, h.level() == 1, null, Markup.PLAIN);
                     if (h.level() == 2) {
                         f.setX(18);
                         f.setWidth(WIDTH - 18);
@@ -435,12 +435,9 @@ public final class PdfWriter {
             return band;
         }
 
-        /**
-         * A text field showing {@code value}: as styled text, with computation references raised
-         * and table cross-references numbered when {@code refs}; else as given (already styled).
-         */
+        /** A text field showing {@code value} as {@code markup} says. */
         private JRDesignTextField text(
-                String value, float size, boolean bold, Color color, boolean refs) {
+                String value, float size, boolean bold, Color color, Markup markup) {
             JRDesignTextField f = new JRDesignTextField();
             f.setStyle(style(size, bold, color));
             f.setMarkup("styled");
@@ -449,13 +446,25 @@ public final class PdfWriter {
             f.setHeight(Math.round(size * 1.45f));
             f.setExpression(
                     expression(
-                            "$P{" + param(refs ? references(value) : plainOrStyled(value)) + "}"));
+                            "$P{"
+                                    + param(
+                                            switch (markup) {
+                                                case PLAIN -> styled(value);
+                                                case REFERENCES -> references(value);
+                                                case STYLED -> value;
+                                            })
+                                    + "}"));
             return f;
         }
 
-        private String plainOrStyled(String value) {
-            // Values built here with <b> are styled already; all others are plain text.
-            return value.startsWith("<b>") ? value : styled(value);
+        /** How a text field's value becomes Jasper's styled markup. */
+        private enum Markup {
+            /** A document's text, escaped: markup in it is shown as written. */
+            PLAIN,
+            /** As PLAIN, with computation references raised and table references numbered. */
+            REFERENCES,
+            /** Built here from escaped parts and markup of this writer's own. */
+            STYLED
         }
 
         private String references(String value) {

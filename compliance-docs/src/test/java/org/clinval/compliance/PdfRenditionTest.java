@@ -97,7 +97,8 @@ class PdfRenditionTest {
 
     @Test
     void textThatLooksLikeMarkupIsShownAsWritten() throws Exception {
-        Doc doc = new Doc("A <b>title</b> & more", "sub <sup>x</sup>");
+        // A value that starts with markup is text too (it once passed as styled markup).
+        Doc doc = new Doc("A <b>title</b> & more", "<b>sub</b> <sup>x</sup>");
         doc.h1("Results & <limits>")
                 .p("AUC < 0.9 & > 0.8 [R1] in {Table:t}")
                 .table("t", "Caption <i>", List.of("a<b", "c&d"), List.of(List.of("<x>", "1 [R2]")))
@@ -109,6 +110,7 @@ class PdfRenditionTest {
             String flat = new PDFTextStripper().getText(p).replaceAll("\\s+", " ");
             assertThat(flat)
                     .contains("A <b>title</b> & more")
+                    .contains("<b>sub</b> <sup>x</sup>")
                     .contains("1 Results & <limits>")
                     .contains("AUC < 0.9 & > 0.8 [R1] in Table 1")
                     .contains("Table 1. Caption <i>")
