@@ -115,7 +115,11 @@ class CsvInputTest {
                 .isEqualTo("clinval: " + folder + ": is a folder, not a CSV file\n");
         Path junk = Files.write(dir.resolve("junk.csv"), new byte[] {(byte) 0xC3, 0x28, 0, 1, 2});
         assertThat(binary(junk).err())
-                .isEqualTo("clinval: " + junk + ": not a CSV file: not UTF-8 text\n");
+                .isEqualTo(
+                        "clinval: "
+                                + junk
+                                + " line 1: not UTF-8 text (byte 0xC3 at position 1 of the line);"
+                                + " save the file as UTF-8\n");
         Path empty = write("empty.csv", "");
         assertThat(binary(empty).err()).isEqualTo("clinval: " + empty + ": no header row\n");
         for (Path p : List.of(folder, junk, empty)) assertThat(binary(p).exit()).isEqualTo(1);

@@ -76,9 +76,30 @@ public final class CsvReader {
         } catch (AccessDeniedException e) {
             throw new CsvException(file + ": permission denied", e);
         } catch (CharacterCodingException e) {
-            throw new CsvException(file + ": not a CSV file: not UTF-8 text", e);
+            throw notUtf8(path, e);
         } catch (IOException e) {
             throw new CsvException(file + ": not a readable CSV file: " + e.getMessage(), e);
+        }
+    }
+
+    private static CsvException notUtf8(Path path, CharacterCodingException e) {
+        String file = path.toString();
+        try {
+            return Utf8Fault.find(path)
+                    .map(
+                            f ->
+                                    new CsvException(
+                                            file
+                                                    + " line "
+                                                    + f.line()
+                                                    + ": not UTF-8 text ("
+                                                    + f.what()
+                                                    + "); save the file as UTF-8",
+                                            e))
+                    .orElseGet(
+                            () -> new CsvException(file + ": not a CSV file: not UTF-8 text", e));
+        } catch (IOException again) {
+            return new CsvException(file + ": not a CSV file: not UTF-8 text", e);
         }
     }
 

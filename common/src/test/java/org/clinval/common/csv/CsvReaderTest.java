@@ -147,10 +147,44 @@ class CsvReaderTest {
     }
 
     @Test
+    void theFirstByteThatIsNotUtf8IsNamedByLineAndPositionFarIntoTheFile() throws IOException {
+        // a Latin-1 'é' (0xE9) on line 30,004 after 30,000 good rows (more than one read buffer),
+        // the lines ended by CRLF, with a comment, a blank line and a UTF-8 'é' before it
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes("# caf\u00e9\r\ny,s\r\n".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 30_000; i++) b.writeBytes("1,0.5\r\n".getBytes(StandardCharsets.UTF_8));
+        b.writeBytes("\r\n0,caf".getBytes(StandardCharsets.US_ASCII));
+        b.write(0xE9);
+        b.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        Path latin1 = Files.write(dir.resolve("latin1.csv"), b.toByteArray());
+        assertThatThrownBy(() -> labelAndScore().read(latin1))
+                .hasMessage(
+                        latin1
+                                + " line 30004: not UTF-8 text (byte 0xE9 at position 6 of the line);"
+                                + " save the file as UTF-8");
+        // the same line number as the reader gives a ragged row at that place
+        byte[] ragged = b.toByteArray();
+        ragged[ragged.length - 3] = ',';
+        Path shape = Files.write(dir.resolve("ragged.csv"), ragged);
+        assertThatThrownBy(() -> labelAndScore().read(shape))
+                .hasMessage(shape + " line 30004: 3 fields, but the header has 2");
+        // a sequence cut off at the end of the file
+        Path cut =
+                Files.write(
+                        dir.resolve("cut.csv"),
+                        new byte[] {'y', ',', 's', '\n', '1', ',', (byte) 0xE2, (byte) 0x82});
+        assertThatThrownBy(() -> labelAndScore().read(cut))
+                .hasMessageStartingWith(cut + " line 2: not UTF-8 text (byte 0xE2");
+    }
+
+    @Test
     void notUtf8AFolderAndAMissingFileAreNamed() throws IOException {
         Path junk = Files.write(dir.resolve("junk.csv"), new byte[] {'y', ',', (byte) 0xC3, 0x28});
         assertThatThrownBy(() -> labelAndScore().read(junk))
-                .hasMessage(junk + ": not a CSV file: not UTF-8 text");
+                .hasMessage(
+                        junk
+                                + " line 1: not UTF-8 text (byte 0xC3 at position 3 of the line);"
+                                + " save the file as UTF-8");
         assertThatThrownBy(() -> labelAndScore().read(dir))
                 .hasMessage(dir + ": is a folder, not a CSV file");
         Path none = dir.resolve("none.csv");

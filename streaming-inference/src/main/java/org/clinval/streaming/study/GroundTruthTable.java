@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.clinval.common.Problem;
 import org.clinval.common.Quote;
+import org.clinval.common.csv.Utf8Fault;
 
 /**
  * The study's reference standard, a CSV file: {@code case_id} and {@code label} required; {@code
@@ -111,15 +112,32 @@ public record GroundTruthTable(
                 return parse(file, p, positiveClass, problems, grading);
             }
         } catch (CharacterCodingException e) {
-            problems.add(new Problem(name, "is not UTF-8 text: save it as UTF-8 (CSV UTF-8)"));
+            problems.add(notUtf8(file, name));
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (e.getCause() instanceof CharacterCodingException) {
-                why = "is not UTF-8 text: save it as UTF-8 (CSV UTF-8)";
+                problems.add(notUtf8(file, name));
+            } else {
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                problems.add(new Problem(name, "cannot be read as CSV: " + Quote.value(why, 200)));
             }
-            problems.add(new Problem(name, "cannot be read as CSV: " + Quote.value(why, 200)));
         }
         return new GroundTruthTable(file, List.of(), problems, "", Set.of());
+    }
+
+    /** Where the file stops being UTF-8, found again on this error path only. */
+    private static Problem notUtf8(Path file, String name) {
+        String fix = ": save it as UTF-8 (CSV UTF-8)";
+        try {
+            Optional<Utf8Fault> f = Utf8Fault.find(file);
+            if (f.isPresent()) {
+                return new Problem(
+                        name + " line " + f.get().line(),
+                        "not UTF-8 text (" + f.get().what() + ")" + fix);
+            }
+        } catch (IOException e) {
+            // the message without the place is still right
+        }
+        return new Problem(name, "is not UTF-8 text" + fix);
     }
 
     private static GroundTruthTable parse(
