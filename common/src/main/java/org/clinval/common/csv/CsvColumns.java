@@ -84,4 +84,16 @@ public final class CsvColumns {
         if (c == null) throw new IllegalArgumentException("not read as text: " + column);
         return c.checked(this);
     }
+
+    /**
+     * Returns text column {@code column} with its empty values, for a column where empty means
+     * something (a value not given, an undefined metric).
+     *
+     * @throws IllegalArgumentException if the reader was not asked for it as text
+     */
+    public TextColumn textWithEmpty(String column) {
+        TextColumn c = texts.get(column);
+        if (c == null) throw new IllegalArgumentException("not read as text: " + column);
+        return c.trimmed();
+    }
 }

@@ -41,11 +41,14 @@ public final class CsvReader {
     private final List<String> numbers;
     private final List<String> texts;
     private final List<String> order;
+    private final boolean everyColumn;
 
-    private CsvReader(List<String> numbers, List<String> texts, List<String> order) {
+    private CsvReader(
+            List<String> numbers, List<String> texts, List<String> order, boolean everyColumn) {
         this.numbers = List.copyOf(numbers);
         this.texts = List.copyOf(texts);
         this.order = List.copyOf(order);
+        this.everyColumn = everyColumn;
     }
 
     /** Returns a builder naming the columns to read. */
@@ -125,6 +128,13 @@ public final class CsvReader {
             }
             if (texts.contains(name) && textAt[i] == null) {
                 textColumns.put(name, textAt[i] = new TextColumn(name));
+            }
+        }
+        if (everyColumn) {
+            for (int i = 0; i < header.size(); i++) {
+                if (textAt[i] == null) {
+                    textColumns.put(header.get(i), textAt[i] = new TextColumn(header.get(i)));
+                }
             }
         }
         Rows rows = new Rows(numberAt, textAt);
@@ -224,8 +234,18 @@ public final class CsvReader {
         private final List<String> numbers = new ArrayList<>();
         private final List<String> texts = new ArrayList<>();
         private final List<String> order = new ArrayList<>();
+        private boolean everyColumn;
 
         private Builder() {}
+
+        /**
+         * Reads every column of the header as text as well, for a file whose columns the caller
+         * learns from its header (a file of several layouts, or one the caller checks itself).
+         */
+        public Builder everyColumnAsText() {
+            everyColumn = true;
+            return this;
+        }
 
         /** Adds a column of finite numbers. */
         public Builder number(String column) {
@@ -247,7 +267,7 @@ public final class CsvReader {
 
         /** Returns the reader. */
         public CsvReader build() {
-            return new CsvReader(numbers, texts, order);
+            return new CsvReader(numbers, texts, order, everyColumn);
         }
     }
 }

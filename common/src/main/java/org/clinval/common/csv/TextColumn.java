@@ -75,6 +75,12 @@ public final class TextColumn {
         return this;
     }
 
+    /** Returns this column with its code array cut to its size. */
+    TextColumn trimmed() {
+        if (size != codes.length) codes = Arrays.copyOf(codes, size);
+        return this;
+    }
+
     /** Returns the column name. */
     public String name() {
         return name;

@@ -1,31 +1,30 @@
 package org.clinval.reports.pms;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.clinval.common.Quote;
+import org.clinval.common.csv.CsvColumns;
+import org.clinval.common.csv.CsvException;
+import org.clinval.common.csv.CsvReader;
+import org.clinval.common.csv.TextColumn;
 
 /**
  * Reads one CSV file of the output folder (RFC 4180, header row, {@code .} decimal, empty cell =
- * undefined) row by row; every bad value is an error naming the file, the line and the column. The
- * header must have exactly the contract's columns, in any order.
+ * undefined) by the reader every {@code stats} command uses ({@link CsvReader}), then hands it on
+ * row by row; every bad value is an error naming the file, the line and the column. The header must
+ * have exactly the contract's columns, in any order.
  */
 final class CsvTable {
 
-    private static final CSVFormat FORMAT =
-            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+    private static final CsvReader READER = CsvReader.builder().everyColumnAsText().build();
 
     private CsvTable() {}
 
@@ -53,28 +52,20 @@ final class CsvTable {
         if (!Files.isRegularFile(file)) {
             throw new PmsInputException(name + " is missing: " + file.toAbsolutePath());
         }
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get()) {
-            Map<String, Integer> header = parser.getHeaderMap();
-            checkHeader(name, header.keySet(), columns, exact);
-            for (CSVRecord record : parser) {
-                int line = (int) record.getRecordNumber() + 1;
-                if (record.size() != header.size()) {
-                    throw new PmsInputException(
-                            name
-                                    + " line "
-                                    + line
-                                    + ": "
-                                    + record.size()
-                                    + " cells, the header has "
-                                    + header.size());
-                }
-                reader.read(new Row(name, line, record));
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new PmsInputException(name + " could not be read: " + e.getMessage(), e);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new PmsInputException(name + " is not valid CSV: " + e.getMessage(), e);
+        CsvColumns table;
+        try {
+            table = READER.read(file);
+        } catch (CsvException e) {
+            String m = e.getMessage();
+            String where = file.toString();
+            throw new PmsInputException(
+                    m.startsWith(where) ? name + m.substring(where.length()) : name + ": " + m, e);
+        }
+        checkHeader(name, new HashSet<>(table.header()), columns, exact);
+        Map<String, TextColumn> cells = new HashMap<>();
+        for (String c : table.header()) cells.put(c, table.textWithEmpty(c));
+        for (int i = 0; i < table.size(); i++) {
+            reader.read(new Row(name, (int) table.lineOf(i), cells, i));
         }
     }
 
@@ -101,12 +92,20 @@ final class CsvTable {
     static final class Row {
         private final String file;
         private final int line;
-        private final CSVRecord record;
+        private final Map<String, TextColumn> cells;
+        private final int row;
 
-        Row(String file, int line, CSVRecord record) {
+        Row(String file, int line, Map<String, TextColumn> cells, int row) {
             this.file = file;
             this.line = line;
-            this.record = record;
+            this.cells = cells;
+            this.row = row;
+        }
+
+        private String get(String column) {
+            TextColumn c = cells.get(column);
+            if (c == null) throw new IllegalArgumentException("no column " + column);
+            return c.value(row);
         }
 
         int line() {
@@ -115,12 +114,12 @@ final class CsvTable {
 
         /** Returns the cell as written, possibly empty. */
         String raw(String column) {
-            return record.get(column);
+            return get(column);
         }
 
         /** Returns the cell, which must not be empty. */
         String text(String column) throws PmsInputException {
-            String v = record.get(column);
+            String v = get(column);
             if (v.isBlank()) {
                 throw error(column, "empty, a value is required");
             }
@@ -161,7 +160,7 @@ final class CsvTable {
 
         /** Returns a finite number, or empty when the cell is empty (undefined). */
         OptionalDouble optional(String column) throws PmsInputException {
-            String v = record.get(column);
+            String v = get(column);
             if (v.isEmpty()) {
                 return OptionalDouble.empty();
             }

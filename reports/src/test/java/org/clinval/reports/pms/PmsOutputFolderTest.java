@@ -82,7 +82,7 @@ class PmsOutputFolderTest {
                 "2026-01-01,site=A\r\n",
                 java.nio.file.StandardOpenOption.APPEND);
         assertThatThrownBy(this::read)
-                .hasMessageMatching("cusum\\.csv line \\d+: 2 cells, the header has 12");
+                .hasMessageMatching("cusum\\.csv line \\d+: 2 fields, but the header has 12");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.clinval.workflows.analysis;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,9 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * {@code case-results.csv}: one row per case with the columns {@link #COLUMNS}; {@code prediction}
@@ -70,43 +67,38 @@ public final class CaseResultsCsv {
      *     file, line and column
      */
     public static List<CaseResult> read(Path file) throws IOException {
-        List<CaseResult> out = new ArrayList<>();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser csv = ResultsCsv.parse(r)) {
-            ResultsCsv.require(file, csv, COLUMNS, "");
-            Set<String> ids = new HashSet<>();
-            for (CSVRecord rec : csv) {
-                CaseResult c = row(file, rec);
-                if (!ids.add(c.caseId())) {
-                    throw new IOException(
-                            where(file, rec, "case_id")
-                                    + ": case '"
-                                    + c.caseId()
-                                    + "' is repeated");
-                }
-                out.add(c);
+        ResultsCsv.Rows rows = ResultsCsv.read(file);
+        ResultsCsv.require(file, rows, COLUMNS, "");
+        List<CaseResult> out = new ArrayList<>(rows.size());
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            CaseResult c = row(rows, i);
+            if (!ids.add(c.caseId())) {
+                throw new IOException(
+                        rows.where(i, "case_id") + ": case '" + c.caseId() + "' is repeated");
             }
+            out.add(c);
         }
         return out;
     }
 
-    private static CaseResult row(Path file, CSVRecord rec) throws IOException {
+    private static CaseResult row(ResultsCsv.Rows rows, int row) throws IOException {
         String[] v = new String[COLUMNS.size()];
         for (int i = 0; i < v.length; i++) {
             String c = COLUMNS.get(i);
-            v[i] = rec.isSet(c) ? rec.get(c) : "";
+            v[i] = rows.get(row, c);
             if (v[i].isEmpty()) {
-                throw new IOException(where(file, rec, c) + ": value is missing");
+                throw new IOException(rows.where(row, c) + ": value is missing");
             }
         }
         double score;
         try {
             score = Double.parseDouble(v[6]);
         } catch (NumberFormatException e) {
-            throw new IOException(where(file, rec, "score") + ": '" + v[6] + "' is not a number");
+            throw new IOException(rows.where(row, "score") + ": '" + v[6] + "' is not a number");
         }
         if (!Double.isFinite(score)) {
-            throw new IOException(where(file, rec, "score") + ": '" + v[6] + "' is not finite");
+            throw new IOException(rows.where(row, "score") + ": '" + v[6] + "' is not finite");
         }
         boolean prediction =
                 switch (v[7].toLowerCase(Locale.ROOT)) {
@@ -114,15 +106,11 @@ public final class CaseResultsCsv {
                     case "0", "false" -> false;
                     default ->
                             throw new IOException(
-                                    where(file, rec, "prediction")
+                                    rows.where(row, "prediction")
                                             + ": '"
                                             + v[7]
                                             + "' is not 0 or 1");
                 };
         return new CaseResult(v[0], v[1], v[2], v[3], v[4], v[5], score, prediction);
-    }
-
-    private static String where(Path file, CSVRecord rec, String column) {
-        return file + ", line " + rec.getParser().getCurrentLineNumber() + ", column " + column;
     }
 }

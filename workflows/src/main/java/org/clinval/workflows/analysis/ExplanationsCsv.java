@@ -1,16 +1,11 @@
 package org.clinval.workflows.analysis;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * The run's {@code explanations.csv}, written by the explanations step after inference: one row per
@@ -45,41 +40,39 @@ public final class ExplanationsCsv {
 
     /** Reads {@code file}. */
     public static List<ExplanationRow> read(Path file) throws IOException {
-        List<ExplanationRow> out = new ArrayList<>();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser csv = ResultsCsv.parse(r)) {
-            ResultsCsv.require(file, csv, COLUMNS, "of explanations");
-            for (CSVRecord rec : csv) {
-                String where = file + " line " + (rec.getRecordNumber() + 1) + " column ";
-                String hit = rec.get("pointing_hit");
-                if (!hit.isEmpty() && !hit.equals("1") && !hit.equals("0")) {
-                    throw new IOException(where + "pointing_hit: not 1, 0 or empty: " + hit);
-                }
-                String energy = rec.get("energy_in_mask");
-                OptionalDouble e = OptionalDouble.empty();
-                if (!energy.isEmpty()) {
-                    double v = number(where + "energy_in_mask", energy);
-                    if (!(v >= 0 && v <= 1)) {
-                        throw new IOException(where + "energy_in_mask: not in [0, 1]: " + energy);
-                    }
-                    e = OptionalDouble.of(v);
-                }
-                out.add(
-                        new ExplanationRow(
-                                rec.get("case_id"),
-                                rec.get("kind"),
-                                rec.get("method"),
-                                rec.get("target"),
-                                hit.isEmpty() ? Optional.empty() : Optional.of(hit.equals("1")),
-                                e,
-                                (long) number(where + "lesion_pixels", rec.get("lesion_pixels")),
-                                (int) number(where + "label", rec.get("label")),
-                                number(where + "score", rec.get("score")),
-                                (int) number(where + "prediction", rec.get("prediction")),
-                                rec.get("parameters"),
-                                rec.get("folder"),
-                                rec.get("problem")));
+        ResultsCsv.Rows rows = ResultsCsv.read(file);
+        ResultsCsv.require(file, rows, COLUMNS, "of explanations");
+        List<ExplanationRow> out = new ArrayList<>(rows.size());
+        for (int row = 0; row < rows.size(); row++) {
+            String where = rows.where(row, "");
+            String hit = rows.get(row, "pointing_hit");
+            if (!hit.isEmpty() && !hit.equals("1") && !hit.equals("0")) {
+                throw new IOException(where + "pointing_hit: not 1, 0 or empty: " + hit);
             }
+            String energy = rows.get(row, "energy_in_mask");
+            OptionalDouble e = OptionalDouble.empty();
+            if (!energy.isEmpty()) {
+                double v = number(where + "energy_in_mask", energy);
+                if (!(v >= 0 && v <= 1)) {
+                    throw new IOException(where + "energy_in_mask: not in [0, 1]: " + energy);
+                }
+                e = OptionalDouble.of(v);
+            }
+            out.add(
+                    new ExplanationRow(
+                            rows.get(row, "case_id"),
+                            rows.get(row, "kind"),
+                            rows.get(row, "method"),
+                            rows.get(row, "target"),
+                            hit.isEmpty() ? Optional.empty() : Optional.of(hit.equals("1")),
+                            e,
+                            (long) number(where + "lesion_pixels", rows.get(row, "lesion_pixels")),
+                            (int) number(where + "label", rows.get(row, "label")),
+                            number(where + "score", rows.get(row, "score")),
+                            (int) number(where + "prediction", rows.get(row, "prediction")),
+                            rows.get(row, "parameters"),
+                            rows.get(row, "folder"),
+                            rows.get(row, "problem")));
         }
         return out;
     }

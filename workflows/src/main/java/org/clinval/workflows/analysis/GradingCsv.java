@@ -1,7 +1,6 @@
 package org.clinval.workflows.analysis;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,43 +25,36 @@ public final class GradingCsv {
 
     /** Returns the grading columns of {@code file}, one per row in file order. */
     public static List<GradedCase> cases(Path file, GradeScale scale) throws IOException {
-        List<GradedCase> out = new ArrayList<>();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser csv = ResultsCsv.parse(r)) {
-            ResultsCsv.require(
-                    file, csv, TaskColumns.grading(scale.grades()), "of a grading study");
-            for (CSVRecord rec : csv) {
-                int truth = grade(file, rec, "truth_grade", scale);
-                int predicted = grade(file, rec, "predicted_grade", scale);
-                double[] p = new double[scale.size()];
-                boolean none = true;
-                for (int g = 0; g < p.length; g++) {
-                    none &= rec.get(scale.probabilityColumn(g)).isEmpty();
-                }
-                if (none) {
-                    // An expected-grade model gives a grade without class probabilities.
-                    out.add(new GradedCase(rec.get("case_id"), truth, predicted, new double[0]));
-                    continue;
-                }
-                for (int g = 0; g < p.length; g++) {
-                    String c = scale.probabilityColumn(g);
-                    String text = rec.get(c);
-                    try {
-                        p[g] = Double.parseDouble(text);
-                    } catch (NumberFormatException e) {
-                        throw new IOException(
-                                where(file, rec, c) + ": '" + text + "' is not a number");
-                    }
-                    if (!(p[g] >= 0 && p[g] <= 1)) {
-                        throw new IOException(
-                                where(file, rec, c)
-                                        + ": '"
-                                        + text
-                                        + "' is not a probability in [0, 1]");
-                    }
-                }
-                out.add(new GradedCase(rec.get("case_id"), truth, predicted, p));
+        ResultsCsv.Rows rows = ResultsCsv.read(file);
+        ResultsCsv.require(file, rows, TaskColumns.grading(scale.grades()), "of a grading study");
+        List<GradedCase> out = new ArrayList<>(rows.size());
+        for (int row = 0; row < rows.size(); row++) {
+            int truth = grade(rows, row, "truth_grade", scale);
+            int predicted = grade(rows, row, "predicted_grade", scale);
+            double[] p = new double[scale.size()];
+            boolean none = true;
+            for (int g = 0; g < p.length; g++) {
+                none &= rows.get(row, scale.probabilityColumn(g)).isEmpty();
             }
+            if (none) {
+                // An expected-grade model gives a grade without class probabilities.
+                out.add(new GradedCase(rows.get(row, "case_id"), truth, predicted, new double[0]));
+                continue;
+            }
+            for (int g = 0; g < p.length; g++) {
+                String c = scale.probabilityColumn(g);
+                String text = rows.get(row, c);
+                try {
+                    p[g] = Double.parseDouble(text);
+                } catch (NumberFormatException e) {
+                    throw new IOException(rows.where(row, c) + ": '" + text + "' is not a number");
+                }
+                if (!(p[g] >= 0 && p[g] <= 1)) {
+                    throw new IOException(
+                            rows.where(row, c) + ": '" + text + "' is not a probability in [0, 1]");
+                }
+            }
+            out.add(new GradedCase(rows.get(row, "case_id"), truth, predicted, p));
         }
         return out;
     }
@@ -91,7 +83,17 @@ public final class GradingCsv {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         try (CSVParser csv = CSVParser.parse(text, format)) {
-            ResultsCsv.require(file, csv, graders, "naming a grader of grading.reference.graders");
+            for (String g : graders) {
+                if (!csv.getHeaderMap().containsKey(g)) {
+                    throw new IOException(
+                            file
+                                    + ": has no column '"
+                                    + g
+                                    + "' naming a grader of grading.reference.graders (columns: "
+                                    + csv.getHeaderNames()
+                                    + ")");
+                }
+            }
             for (CSVRecord rec : csv) {
                 if (rec.size() == 1 && rec.get(0).isEmpty()) continue;
                 int[] row = new int[graders.size()];
@@ -118,13 +120,13 @@ public final class GradingCsv {
         return out;
     }
 
-    private static int grade(Path file, CSVRecord rec, String column, GradeScale scale)
+    private static int grade(ResultsCsv.Rows rows, int row, String column, GradeScale scale)
             throws IOException {
-        String text = rec.get(column);
+        String text = rows.get(row, column);
         OptionalInt g = scale.parse(text);
         if (g.isEmpty()) {
             throw new IOException(
-                    where(file, rec, column)
+                    rows.where(row, column)
                             + ": '"
                             + text
                             + "' is not a grade, "
@@ -133,7 +135,8 @@ public final class GradingCsv {
         return g.getAsInt();
     }
 
+    /** The reference standard is the user's file, read by the rules of its own reader. */
     private static String where(Path file, CSVRecord rec, String column) {
-        return SegmentationCasesCsv.where(file, rec, column);
+        return file + ", line " + rec.getParser().getCurrentLineNumber() + ", column " + column;
     }
 }

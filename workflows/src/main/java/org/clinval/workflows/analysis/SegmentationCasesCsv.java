@@ -1,17 +1,12 @@
 package org.clinval.workflows.analysis;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.clinval.validation.segmentation.EmptyMasks;
 import org.clinval.validation.segmentation.SegmentationMetric;
 
@@ -44,38 +39,35 @@ public final class SegmentationCasesCsv {
      *     column
      */
     public static List<SegmentationCase> read(Path file) throws IOException {
-        List<SegmentationCase> out = new ArrayList<>();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser csv = ResultsCsv.parse(r)) {
-            ResultsCsv.require(file, csv, COLUMNS, "of a segmentation study");
-            for (CSVRecord rec : csv) {
-                out.add(row(file, rec));
-            }
+        ResultsCsv.Rows rows = ResultsCsv.read(file);
+        ResultsCsv.require(file, rows, COLUMNS, "of a segmentation study");
+        List<SegmentationCase> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            out.add(row(rows, i));
         }
         return out;
     }
 
-    private static SegmentationCase row(Path file, CSVRecord rec) throws IOException {
-        String id = cell(rec, "case_id");
+    private static SegmentationCase row(ResultsCsv.Rows rows, int row) throws IOException {
+        String id = rows.get(row, "case_id");
         Map<SegmentationMetric, Double> values = new EnumMap<>(SegmentationMetric.class);
         for (SegmentationMetric m : SegmentationMetric.values()) {
-            String text = cell(rec, m.key());
+            String text = rows.get(row, m.key());
             if (text.isEmpty()) {
                 if (m == SegmentationMetric.DICE || m == SegmentationMetric.IOU) {
                     throw new IOException(
-                            where(file, rec, m.key())
-                                    + ": value is missing (it is always defined)");
+                            rows.where(row, m.key()) + ": value is missing (it is always defined)");
                 }
                 continue;
             }
-            double v = number(file, rec, m.key(), text);
+            double v = number(rows, row, m.key(), text);
             boolean unit =
                     m == SegmentationMetric.DICE
                             || m == SegmentationMetric.IOU
                             || m == SegmentationMetric.SURFACE_DICE;
             if (v < 0 || (unit && v > 1)) {
                 throw new IOException(
-                        where(file, rec, m.key())
+                        rows.where(row, m.key())
                                 + ": '"
                                 + text
                                 + "' is not "
@@ -83,13 +75,13 @@ public final class SegmentationCasesCsv {
             }
             values.put(m, v);
         }
-        String e = cell(rec, "empty");
+        String e = rows.get(row, "empty");
         EmptyMasks empty;
         try {
             empty = EmptyMasks.valueOf(e.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException x) {
             throw new IOException(
-                    where(file, rec, "empty")
+                    rows.where(row, "empty")
                             + ": '"
                             + e
                             + "' is not one of neither, prediction, reference, both");
@@ -98,7 +90,7 @@ public final class SegmentationCasesCsv {
         for (SegmentationMetric m : DISTANCES) {
             if (values.containsKey(m) != distances) {
                 throw new IOException(
-                        where(file, rec, m.key())
+                        rows.where(row, m.key())
                                 + ": "
                                 + (distances
                                         ? "value is missing, but with empty = "
@@ -110,11 +102,11 @@ public final class SegmentationCasesCsv {
                                                 + " empty)"));
             }
         }
-        long reference = count(file, rec, "reference_voxels");
-        long predicted = count(file, rec, "predicted_voxels");
+        long reference = count(rows, row, "reference_voxels");
+        long predicted = count(rows, row, "predicted_voxels");
         if ((reference == 0) != (empty == EmptyMasks.REFERENCE || empty == EmptyMasks.BOTH)) {
             throw new IOException(
-                    where(file, rec, "reference_voxels")
+                    rows.where(row, "reference_voxels")
                             + ": "
                             + reference
                             + " voxels disagree with empty = "
@@ -123,28 +115,24 @@ public final class SegmentationCasesCsv {
         return new SegmentationCase(id, values, empty, reference, predicted);
     }
 
-    private static String cell(CSVRecord rec, String column) {
-        return rec.isSet(column) ? rec.get(column) : "";
-    }
-
-    private static double number(Path file, CSVRecord rec, String column, String text)
+    private static double number(ResultsCsv.Rows rows, int row, String column, String text)
             throws IOException {
         double v;
         try {
             v = Double.parseDouble(text);
         } catch (NumberFormatException x) {
-            throw new IOException(where(file, rec, column) + ": '" + text + "' is not a number");
+            throw new IOException(rows.where(row, column) + ": '" + text + "' is not a number");
         }
         if (!Double.isFinite(v)) {
-            throw new IOException(where(file, rec, column) + ": '" + text + "' is not finite");
+            throw new IOException(rows.where(row, column) + ": '" + text + "' is not finite");
         }
         return v;
     }
 
-    private static long count(Path file, CSVRecord rec, String column) throws IOException {
-        String text = cell(rec, column);
+    private static long count(ResultsCsv.Rows rows, int row, String column) throws IOException {
+        String text = rows.get(row, column);
         if (text.isEmpty()) {
-            throw new IOException(where(file, rec, column) + ": value is missing");
+            throw new IOException(rows.where(row, column) + ": value is missing");
         }
         try {
             long v = Long.parseLong(text);
@@ -153,10 +141,6 @@ public final class SegmentationCasesCsv {
             // reported below
         }
         throw new IOException(
-                where(file, rec, column) + ": '" + text + "' is not a count of voxels");
-    }
-
-    static String where(Path file, CSVRecord rec, String column) {
-        return file + ", line " + rec.getParser().getCurrentLineNumber() + ", column " + column;
+                rows.where(row, column) + ": '" + text + "' is not a count of voxels");
     }
 }

@@ -293,6 +293,29 @@ class StudyAnalysisTest {
         Files.write(f, lines);
         assertThatThrownBy(() -> CaseResultsCsv.read(f))
                 .hasMessage(f + ", line 6, column score: 'high' is not a number");
+        // a comment line and a row cut short: the line is the file's, the cause named
+        lines.set(5, lines.get(5).replace(",high,", ",0.5,"));
+        lines.add(2, "# re-exported by hand");
+        lines.set(8, lines.get(8).substring(0, lines.get(8).lastIndexOf(',')));
+        Files.write(f, lines);
+        assertThatThrownBy(() -> CaseResultsCsv.read(f))
+                .hasMessage(f + " line 9: 7 fields, but the header has 8");
+        // one byte of another encoding: where it is, not only that it is there
+        lines.set(8, lines.get(8) + ",1");
+        lines.set(4, lines.get(4).replaceFirst("^([^,]*),", "$1X,"));
+        Files.write(f, lines);
+        byte[] bytes = Files.readAllBytes(f);
+        int column = lines.get(4).indexOf("X,") + 1;
+        int start = 0;
+        for (int i = 0; i < 4; i++) start += lines.get(i).length() + 1;
+        bytes[start + column - 1] = (byte) 0xE9;
+        Files.write(f, bytes);
+        assertThatThrownBy(() -> CaseResultsCsv.read(f))
+                .hasMessage(
+                        f
+                                + " line 5: not UTF-8 text (byte 0xE9 at position "
+                                + column
+                                + " of the line); save the file as UTF-8");
     }
 
     @Test
