@@ -3,6 +3,7 @@ package org.clinval.app.stats;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.clinval.app.cli.Json;
+import org.clinval.validation.ConfidenceLevel;
 import org.clinval.validation.Direction;
 import org.clinval.validation.bootstrap.BootstrapSpec;
 import org.clinval.validation.ranking.AveragePrecision;
@@ -37,15 +38,20 @@ public final class PrecisionRecallOptions {
     /**
      * Adds {@code "precision_recall"} to {@code o} when asked for.
      *
-     * @param bootstrap the command's bootstrap choices, or null without {@code --bootstrap}
+     * @param replicates the command's {@code --bootstrap}, already checked, or null
+     * @param seed the command's {@code --seed}, set when {@code replicates} is
      */
     public void addTo(
             ObjectNode o,
             boolean[] labels,
             double[] scores,
             Direction direction,
-            BootstrapSpec bootstrap) {
+            Integer replicates,
+            Long seed,
+            ConfidenceLevel level) {
         if (!pr && !curve) return;
+        BootstrapSpec bootstrap =
+                replicates == null ? null : new BootstrapSpec(replicates, seed, level);
         PrecisionRecallCurve c = PrecisionRecallCurve.of(labels, scores, direction);
         ObjectNode p = o.putObject("precision_recall");
         AveragePrecision ap = c.averagePrecision();

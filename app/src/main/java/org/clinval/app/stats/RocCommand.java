@@ -184,12 +184,7 @@ public final class RocCommand implements Callable<Integer> {
             k.put("method", "paired DeLong");
             cmp.undefinedReason().ifPresent(r -> k.put("undefined", r));
         }
-        precisionRecall.addTo(
-                o,
-                labels,
-                s1,
-                d,
-                bootstrap == null ? null : new BootstrapSpec(bootstrap, seed, level));
+        precisionRecall.addTo(o, labels, s1, d, bootstrap, seed, level);
         if (curve) {
             var points = o.putArray("curve");
             c.points().stream().skip(1).forEach(p -> points.add(JsonResults.point(p)));
