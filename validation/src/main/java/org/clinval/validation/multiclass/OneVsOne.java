@@ -1,6 +1,6 @@
 package org.clinval.validation.multiclass;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,25 +39,40 @@ public final class OneVsOne {
 
     /** Returns the macro and prevalence-weighted one-vs-one AUCs of {@code cases}. */
     public static Auc auc(GradedCases cases) {
-        HandTillAuc h = HandTill.auc(cases);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (int c = 0; c < cases.k(); c++)
+            counts.put(cases.classes().get(c), (long) cases.truthCount(c));
+        return of(HandTill.auc(cases), counts);
+    }
+
+    /**
+     * Returns the one-vs-one AUCs from the Hand–Till pair AUCs and each class's case count.
+     *
+     * @param counts the number of cases of each observed class, by name
+     * @throws IllegalArgumentException if an observed class has no count
+     */
+    public static Auc of(HandTillAuc h, Map<String, Long> counts) {
         if (h.auc().isEmpty()) {
             return new Auc(
                     OptionalDouble.empty(), OptionalDouble.empty(), Map.of(), h.undefinedReason());
         }
-        List<Integer> observed = new ArrayList<>();
-        for (int c = 0; c < cases.k(); c++) {
-            if (cases.truthCount(c) > 0) observed.add(c);
-        }
+        List<String> observed = h.observed();
         double sum = 0, weights = 0;
         for (int a = 0; a < observed.size(); a++) {
             for (int b = a + 1; b < observed.size(); b++) {
-                int i = observed.get(a);
-                int j = observed.get(b);
-                double w = cases.truthCount(i) + cases.truthCount(j);
-                sum += w * h.pairs().get(cases.classes().get(i) + "/" + cases.classes().get(j));
+                String i = observed.get(a);
+                String j = observed.get(b);
+                double w = count(counts, i) + count(counts, j);
+                sum += w * h.pairs().get(i + "/" + j);
                 weights += w;
             }
         }
         return new Auc(h.auc(), OptionalDouble.of(sum / weights), h.pairs(), Optional.empty());
+    }
+
+    private static long count(Map<String, Long> counts, String name) {
+        Long n = counts.get(name);
+        if (n == null) throw new IllegalArgumentException("no case count for class " + name);
+        return n;
     }
 }
