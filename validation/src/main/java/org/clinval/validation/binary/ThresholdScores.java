@@ -45,7 +45,11 @@ public final class ThresholdScores {
             return RatioEstimate.undefined("mcc", level, "none", mccReason(m));
         }
         return RatioEstimate.withoutInterval(
-                "mcc", v, level, "none", "no interval without --bootstrap");
+                "mcc",
+                v,
+                level,
+                "none",
+                "no closed-form interval is standard; a bootstrap interval is computed on request");
     }
 
     /** Returns the F-beta score of {@code m}, without an interval. */
@@ -60,7 +64,11 @@ public final class ThresholdScores {
                     "F-beta is undefined: no positives and no positive calls");
         }
         return RatioEstimate.withoutInterval(
-                "f_beta", v, level, "none", "no interval without --bootstrap");
+                "f_beta",
+                v,
+                level,
+                "none",
+                "no closed-form interval is standard; a bootstrap interval is computed on request");
     }
 
     /** Returns the stratified bootstrap interval of the MCC of {@code m}. */
