@@ -42,6 +42,8 @@ public final class RocCommand implements Callable<Integer> {
 
     @Mixin Confidence confidence;
 
+    @Mixin PrecisionRecallOptions precisionRecall;
+
     @Option(
             names = "--score",
             required = true,
@@ -182,6 +184,7 @@ public final class RocCommand implements Callable<Integer> {
             k.put("method", "paired DeLong");
             cmp.undefinedReason().ifPresent(r -> k.put("undefined", r));
         }
+        precisionRecall.addTo(o, labels, s1, d, bootstrap, seed, level);
         if (curve) {
             var points = o.putArray("curve");
             c.points().stream().skip(1).forEach(p -> points.add(JsonResults.point(p)));

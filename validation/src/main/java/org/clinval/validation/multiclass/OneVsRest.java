@@ -95,4 +95,25 @@ public final class OneVsRest {
         }
         return m >= 2 ? OptionalDouble.of(sum / m) : OptionalDouble.empty();
     }
+
+    /**
+     * Returns the one-vs-rest AUCs of {@code classes} weighted by their case counts, {@code Σ n_c
+     * AUC_c / Σ n_c} over the classes whose AUC is defined, as scikit-learn's {@code
+     * roc_auc_score(y, P, multi_class="ovr", average="weighted")}; empty when fewer than two are
+     * defined.
+     */
+    public static OptionalDouble weightedAuc(List<ClassAccuracy> classes) {
+        double sum = 0;
+        long weights = 0;
+        int m = 0;
+        for (ClassAccuracy c : classes) {
+            if (c.auc().isPresent()) {
+                long n = c.sensitivity().trials();
+                sum += n * c.auc().get().auc();
+                weights += n;
+                m++;
+            }
+        }
+        return m >= 2 ? OptionalDouble.of(sum / weights) : OptionalDouble.empty();
+    }
 }

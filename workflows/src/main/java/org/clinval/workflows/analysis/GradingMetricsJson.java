@@ -11,6 +11,8 @@ import org.clinval.validation.interval.BinomialInterval;
 import org.clinval.validation.interval.Proportion;
 import org.clinval.validation.multiclass.ClassAccuracy;
 import org.clinval.validation.multiclass.HandTillAuc;
+import org.clinval.validation.multiclass.OneVsOne;
+import org.clinval.validation.multiclass.OneVsRest;
 import org.clinval.validation.roc.AucEstimate;
 import org.clinval.workflows.protocol.GradingSettings;
 import org.clinval.workflows.protocol.StudyProtocol;
@@ -67,6 +69,16 @@ final class GradingMetricsJson {
         if (r.macroAuc().isEmpty()) {
             macro.put("undefined", "fewer than two grades are observed");
         }
+        ObjectNode weighted = o.putObject("auc_weighted");
+        MetricsJson.put(weighted, "estimate", OneVsRest.weightedAuc(r.classes()));
+        weighted.put(
+                "method",
+                "one-vs-rest AUCs weighted by the grade's case count (sklearn roc_auc_score,"
+                        + " multi_class='ovr', average='weighted')");
+        if (OneVsRest.weightedAuc(r.classes()).isEmpty()) {
+            weighted.put("undefined", "fewer than two grades are observed");
+        }
+        o.set("auc_one_vs_one", oneVsOne(r));
         o.set("auc_hand_till", handTill(r.handTill()));
         ArrayNode eps = o.putArray("endpoints");
         for (GradingResults.Cut c : r.endpoints()) {
@@ -165,6 +177,22 @@ final class GradingMetricsJson {
         o.put("method", a.method() + ", one vs rest");
         o.put("positives", a.positives());
         o.put("negatives", a.negatives());
+        a.undefinedReason().ifPresent(w -> o.put("undefined", w));
+        return o;
+    }
+
+    /** Macro (Hand-Till) and pair-prevalence-weighted one-vs-one AUCs. */
+    private static ObjectNode oneVsOne(GradingResults r) {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (ClassAccuracy c : r.classes()) counts.put(c.name(), c.sensitivity().trials());
+        OneVsOne.Auc a = OneVsOne.of(r.handTill(), counts);
+        ObjectNode o = JSON.createObjectNode();
+        MetricsJson.put(o, "macro", a.macro());
+        MetricsJson.put(o, "weighted", a.weighted());
+        o.put(
+                "method",
+                "mean of the pair AUCs (the Hand-Till AUC) and their mean weighted by the pair's"
+                        + " case count (sklearn roc_auc_score, multi_class='ovo')");
         a.undefinedReason().ifPresent(w -> o.put("undefined", w));
         return o;
     }

@@ -223,6 +223,12 @@ class GradingAnalysisTest {
         assertThat(aucs).isEqualTo(5);
         assertThat(g.at("/auc_hand_till/estimate").asDouble())
                 .isCloseTo(ref.get("hand_till"), within(tol));
+        // one-vs-one macro is the Hand-Till AUC; the weighted averages (checked against sklearn in
+        // validation's MulticlassSklearnReferenceTest) are printed beside it
+        assertThat(g.at("/auc_one_vs_one/macro").asDouble())
+                .isCloseTo(ref.get("hand_till"), within(tol));
+        assertThat(g.at("/auc_one_vs_one/weighted").asDouble()).isBetween(0.0, 1.0);
+        assertThat(g.at("/auc_weighted/estimate").asDouble()).isBetween(0.0, 1.0);
         for (JsonNode e : g.path("endpoints")) {
             String key = "cut." + e.path("min_grade_index").asInt();
             for (String m : List.of("sensitivity", "specificity")) {
@@ -313,6 +319,10 @@ class GradingAnalysisTest {
         assertThat(g.at("/auc_hand_till/estimate").isNull()).isTrue();
         assertThat(g.at("/auc_hand_till/undefined").asText())
                 .endsWith("without class probabilities");
+        assertThat(g.at("/auc_one_vs_one/macro").isNull()).isTrue();
+        assertThat(g.at("/auc_one_vs_one/undefined").asText())
+                .endsWith("without class probabilities");
+        assertThat(g.at("/auc_weighted/estimate").isNull()).isTrue();
         assertThat(g.at("/classes/0/auc/estimate").isNull()).isTrue();
         assertThat(g.at("/endpoints/0/superiority/0/p_value").isNumber()).isTrue();
     }
