@@ -239,6 +239,13 @@ public final class Venkatraman {
         private final double[] y;
 
         Interpolation(double[] xs, double[] ys) {
+            boolean increasing = true;
+            for (int i = 1; i < xs.length && increasing; i++) increasing = xs[i - 1] < xs[i];
+            if (increasing) { // the usual case, 0 < π < 1: nothing to sort or collapse
+                x = xs;
+                y = ys;
+                return;
+            }
             Integer[] order = new Integer[xs.length];
             for (int i = 0; i < order.length; i++) order[i] = i;
             Arrays.sort(order, (a, b) -> Double.compare(xs[a], xs[b]));
@@ -274,12 +281,27 @@ public final class Venkatraman {
 
     /** Ranks 1..N with ties broken by position, R's {@code rank(ties.method = "first")}. */
     static int[] rankFirst(double[] v) {
-        Integer[] order = new Integer[v.length];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Double.compare(v[a] + 0.0, v[b] + 0.0)); // stable
-        int[] rank = new int[v.length];
-        for (int k = 0; k < order.length; k++) rank[order[k]] = k + 1;
+        int n = v.length;
+        double[] sorted = new double[n];
+        for (int i = 0; i < n; i++) sorted[i] = v[i] + 0.0; // + 0.0 folds -0.0 into 0.0
+        Arrays.sort(sorted);
+        int[] taken = new int[n];
+        int[] rank = new int[n];
+        for (int i = 0; i < n; i++) {
+            int first = lowerBound(sorted, v[i] + 0.0);
+            rank[i] = first + taken[first]++ + 1;
+        }
         return rank;
+    }
+
+    private static int lowerBound(double[] sorted, double value) {
+        int lo = 0, hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     private static UniformRandomProvider random(long seed, int k) {
