@@ -95,6 +95,11 @@ public final class TwoCurvePower {
                 delta, var1, var2, cov, "binormal parameters (Obuchowski), " + what);
     }
 
+    /** Returns the AUC of the binormal curve {@code (a, b)}, {@code Φ(a / √(1 + b²))}. */
+    public static double binormalAuc(double a, double b) {
+        return STANDARD_NORMAL.cumulativeProbability(a / Math.sqrt(1 + b * b));
+    }
+
     /** Returns the cases and controls needed for {@code power} at {@code sigLevel}. */
     public static TwoCurveSampleSize sampleSize(
             TwoCurveDesign d, double sigLevel, double power, double kappa, Sides sides) {
