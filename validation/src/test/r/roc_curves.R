@@ -109,3 +109,29 @@ header("roc_power_params.csv", c(
   "#   sig_level_at_60 = power.roc.test(pl, ncases = 60, ncontrols = 60 * kappa, sig.level = NULL, power = 0.8, alternative)$sig.level;",
   "#   ncases_partial_fpr_0_0.2 = power.roc.test(c(pl, FPR11 = 0, FPR12 = 0.2, FPR21 = 0, FPR22 = 0.2), sig.level = 0.05, power = 0.8, kappa, alternative)$ncases"))
 append("roc_power_params.csv", rows)
+
+# ci.se / ci.sp: the deterministic coordinate on the observed curve (coords) and the stratified
+# bootstrap quantiles (2.5%, 50%, 97.5%) after set.seed(20261205), boot.n = 2000.
+rows <- list()
+for (k in list(c("asah_s100b_ndka", "score1", "<"), c("binormal", "score1", "<"), c("ratings", "score1", "<"),
+  c("asah_wfns_age", "score2", ">"))) {
+  r <- curve(k[1], k[2], k[3])
+  at <- c(0.5, 0.8, 0.9, 0.95)
+  set.seed(20261205); cse <- ci.se(r, specificities = at, boot.n = boot.n, progress = "none")
+  set.seed(20261205); csp <- ci.sp(r, sensitivities = at, boot.n = boot.n, progress = "none")
+  se <- coords(r, at, input = "specificity", ret = "sensitivity", transpose = FALSE)$sensitivity
+  sp <- coords(r, at, input = "sensitivity", ret = "specificity", transpose = FALSE)$specificity
+  for (i in seq_along(at)) {
+    rows[[length(rows) + 1]] <- data.frame(dataset = k[1], score = k[2], direction = k[3], kind = "se_at_sp",
+      at = at[i], estimate = f(se[i]), lower = f(cse[i, 1]), median = f(cse[i, 2]), upper = f(cse[i, 3]))
+    rows[[length(rows) + 1]] <- data.frame(dataset = k[1], score = k[2], direction = k[3], kind = "sp_at_se",
+      at = at[i], estimate = f(sp[i]), lower = f(csp[i, 1]), median = f(csp[i, 2]), upper = f(csp[i, 3]))
+  }
+}
+header("roc_ci_se_sp.csv", c(
+  "# r <- roc(label, score, levels = c(0, 1), direction); at <- c(0.5, 0.8, 0.9, 0.95):",
+  "#   se_at_sp: estimate = coords(r, at, input = \"specificity\", ret = \"sensitivity\");",
+  "#     set.seed(20261205); ci.se(r, specificities = at, boot.n = 2000) -> lower, median, upper",
+  "#   sp_at_se: estimate = coords(r, at, input = \"sensitivity\", ret = \"specificity\");",
+  "#     set.seed(20261205); ci.sp(r, sensitivities = at, boot.n = 2000) -> lower, median, upper"))
+append("roc_ci_se_sp.csv", rows)
