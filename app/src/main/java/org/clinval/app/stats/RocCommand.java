@@ -18,6 +18,8 @@ import org.clinval.validation.roc.BinormalFit;
 import org.clinval.validation.roc.BinormalSmoothing;
 import org.clinval.validation.roc.DeLong;
 import org.clinval.validation.roc.OneCurveSampleSize.Sides;
+import org.clinval.validation.roc.OperatingPointInterval;
+import org.clinval.validation.roc.OperatingPoints;
 import org.clinval.validation.roc.PartialAuc;
 import org.clinval.validation.roc.PartialAucEstimate;
 import org.clinval.validation.roc.PartialAucInterval;
@@ -191,6 +193,22 @@ public final class RocCommand implements Callable<Integer> {
             description = "Significance level of --comparison-power (default: ${DEFAULT-VALUE}).")
     double sigLevel;
 
+    @Option(
+            names = "--ci-se",
+            paramLabel = "SP1,SP2,...",
+            description =
+                    "Sensitivity at these specificities with stratified bootstrap CIs, as pROC's"
+                            + " ci.se (needs --bootstrap and --seed).")
+    String ciSe;
+
+    @Option(
+            names = "--ci-sp",
+            paramLabel = "SE1,SE2,...",
+            description =
+                    "Specificity at these sensitivities with stratified bootstrap CIs, as pROC's"
+                            + " ci.sp (needs --bootstrap and --seed).")
+    String ciSp;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -353,6 +371,12 @@ public final class RocCommand implements Callable<Integer> {
         if (compareScore != null && compareCsv == null) {
             throw new UsageError("--compare-score needs --compare-csv");
         }
+        for (String[] o : new String[][] {{"--ci-se", ciSe}, {"--ci-sp", ciSp}}) {
+            if (o[1] != null) {
+                if (bootstrap == null) throw new UsageError(o[0] + " needs --bootstrap and --seed");
+                unitList(o[0], o[1]);
+            }
+        }
         if (smooth != null && !smooth.trim().equalsIgnoreCase("binormal")) {
             throw new UsageError("--smooth is not binormal: " + smooth);
         }
@@ -368,6 +392,24 @@ public final class RocCommand implements Callable<Integer> {
             ObjectNode o, boolean[] labels, double[] s1, Direction d, Alternative alt) {
         if (smooth != null) {
             o.set("smooth", smoothed(RocCurve.of(RocInput.of(labels, s1, d))));
+        }
+        if (ciSe != null || ciSp != null) {
+            RocInput in = RocInput.of(labels, s1, d);
+            BootstrapSpec b = new BootstrapSpec(bootstrap, seed, confidence.level());
+            if (ciSe != null) {
+                o.set(
+                        "ci_se",
+                        operatingPoints(
+                                "specificity",
+                                OperatingPoints.ciSensitivity(in, unitList("--ci-se", ciSe), b)));
+            }
+            if (ciSp != null) {
+                o.set(
+                        "ci_sp",
+                        operatingPoints(
+                                "sensitivity",
+                                OperatingPoints.ciSpecificity(in, unitList("--ci-sp", ciSp), b)));
+            }
         }
         if (score2 != null && permutations != null) {
             double[] s2 = input.table().doubles(score2);
@@ -477,5 +519,38 @@ public final class RocCommand implements Callable<Integer> {
         Json.put(k, "n_positive_unrounded", s.cases());
         Json.put(k, "n_negative_unrounded", s.controls());
         return k;
+    }
+
+    /** Parses a comma-separated list of values in [0, 1]. */
+    private static double[] unitList(String option, String text) {
+        String[] parts = text.split(",", -1);
+        double[] v = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                v[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new UsageError(option + " is not a list of numbers: " + text);
+            }
+            OptionValues.unit(option, v[i]);
+        }
+        return v;
+    }
+
+    private static com.fasterxml.jackson.databind.node.ArrayNode operatingPoints(
+            String at, java.util.List<OperatingPointInterval> list) {
+        var a = Json.array();
+        for (OperatingPointInterval i : list) {
+            ObjectNode k = a.addObject();
+            Json.put(k, at, i.at());
+            Json.put(k, "estimate", i.estimate());
+            Json.put(k, "lower", i.lower());
+            Json.put(k, "median", i.median());
+            Json.put(k, "upper", i.upper());
+            Json.put(k, "level", i.level().value());
+            k.put("replicates", i.replicates());
+            k.put("seed", i.seed());
+            k.put("resampling", "stratified");
+        }
+        return a;
     }
 }

@@ -240,4 +240,53 @@ class RocCurveComparisonCommandTest {
         assertThat(badSmooth.exit()).isEqualTo(2);
         assertThat(badSmooth.err()).contains("--smooth is not binormal: density");
     }
+
+    /**
+     * {@code coords(r1, c(0.75, 0.6), input = "specificity", ret = "sensitivity")} = 0.75, 0.9;
+     * {@code coords(r1, 0.75, input = "sensitivity", ret = "specificity")} = 1. The bootstrap
+     * bounds bracket the median, on the recorded seed.
+     */
+    @Test
+    void sensitivityAtSpecificityWithBootstrapIntervals() throws IOException {
+        JsonNode o =
+                run(
+                        "--csv",
+                        first().toString(),
+                        "--label",
+                        "truth",
+                        "--score",
+                        "model",
+                        "--ci-se",
+                        "0.75,0.6",
+                        "--ci-sp",
+                        "0.75",
+                        "--bootstrap",
+                        "500",
+                        "--seed",
+                        "2");
+        JsonNode se = o.get("ci_se");
+        assertThat(se.get(0).get("specificity").asDouble()).isEqualTo(0.75);
+        assertThat(se.get(0).get("estimate").asDouble()).isEqualTo(0.75);
+        assertThat(se.get(1).get("estimate").asDouble()).isCloseTo(0.9, within(1e-15));
+        assertThat(o.get("ci_sp").get(0).get("estimate").asDouble()).isEqualTo(1.0);
+        for (JsonNode k : se) {
+            assertThat(k.get("lower").asDouble()).isLessThanOrEqualTo(k.get("median").asDouble());
+            assertThat(k.get("median").asDouble()).isLessThanOrEqualTo(k.get("upper").asDouble());
+            assertThat(k.get("seed").asLong()).isEqualTo(2);
+        }
+        CliRun noBoot =
+                CliRun.of(
+                        "stats",
+                        "roc",
+                        "--csv",
+                        first().toString(),
+                        "--label",
+                        "truth",
+                        "--score",
+                        "model",
+                        "--ci-se",
+                        "0.9");
+        assertThat(noBoot.exit()).isEqualTo(2);
+        assertThat(noBoot.err()).contains("--ci-se needs --bootstrap and --seed");
+    }
 }
