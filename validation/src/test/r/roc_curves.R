@@ -135,3 +135,24 @@ header("roc_ci_se_sp.csv", c(
   "#   sp_at_se: estimate = coords(r, at, input = \"sensitivity\", ret = \"specificity\");",
   "#     set.seed(20261205); ci.sp(r, sensitivities = at, boot.n = 2000) -> lower, median, upper"))
 append("roc_ci_se_sp.csv", rows)
+
+# ci.thresholds at given thresholds: coords(r, t, input = "threshold") and the stratified bootstrap
+# quantiles of specificity and sensitivity, set.seed(20261205), boot.n = 2000.
+rows <- list()
+for (k in list(c("asah_s100b_ndka", "score1", "<", "0.1,0.2,0.205,0.5"), c("ratings", "score1", "<", "2,3,4"),
+  c("asah_wfns_age", "score2", ">", "40,50.5,60"))) {
+  r <- curve(k[1], k[2], k[3])
+  th <- as.numeric(strsplit(k[4], ",")[[1]])
+  set.seed(20261205); ct <- ci.thresholds(r, thresholds = th, boot.n = boot.n, progress = "none")
+  co <- coords(r, th, input = "threshold", ret = c("specificity", "sensitivity"), transpose = FALSE)
+  for (i in seq_along(th)) {
+    rows[[length(rows) + 1]] <- data.frame(dataset = k[1], score = k[2], direction = k[3], threshold = th[i],
+      sp = f(co$specificity[i]), sp_lower = f(ct$specificity[i, 1]), sp_median = f(ct$specificity[i, 2]),
+      sp_upper = f(ct$specificity[i, 3]), se = f(co$sensitivity[i]), se_lower = f(ct$sensitivity[i, 1]),
+      se_median = f(ct$sensitivity[i, 2]), se_upper = f(ct$sensitivity[i, 3]))
+  }
+}
+header("roc_ci_thresholds.csv", c(
+  "# r <- roc(label, score, levels = c(0, 1), direction): sp, se = coords(r, threshold, input = \"threshold\");",
+  "#   set.seed(20261205); ci.thresholds(r, thresholds, boot.n = 2000) -> sp_/se_ lower, median, upper"))
+append("roc_ci_thresholds.csv", rows)

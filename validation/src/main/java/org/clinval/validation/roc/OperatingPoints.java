@@ -56,6 +56,82 @@ public final class OperatingPoints {
         return intervals(input, sensitivities, spec, true);
     }
 
+    /**
+     * pROC's {@code ci.thresholds(roc, thresholds)}: at each threshold (on the user's scale, a case
+     * positive when its score is at or beyond it, pROC's rule), the specificity and sensitivity on
+     * the observed data and their stratified bootstrap intervals. Each returned interval's {@code
+     * at} is the threshold.
+     *
+     * @return for each threshold, {@code {specificity, sensitivity}}
+     */
+    public static List<OperatingPointInterval[]> ciThresholds(
+            RocInput input, double[] thresholds, BootstrapSpec spec) {
+        double[] t = new double[thresholds.length];
+        for (int k = 0; k < t.length; k++) {
+            if (!Double.isFinite(thresholds[k])) {
+                throw new IllegalArgumentException("threshold is not finite: " + thresholds[k]);
+            }
+            t[k] = input.direction().orient(thresholds[k]) + 0.0;
+        }
+        double[] x = input.x();
+        double[] y = input.y();
+        double[][] sp = new double[t.length][spec.replicates()];
+        double[][] se = new double[t.length][spec.replicates()];
+        IntStream.range(0, spec.replicates())
+                .parallel()
+                .forEach(
+                        r -> {
+                            UniformRandomProvider rng = spec.random(r);
+                            double[] xs = new double[x.length];
+                            double[] ys = new double[y.length];
+                            for (int i = 0; i < xs.length; i++) xs[i] = x[rng.nextInt(x.length)];
+                            for (int i = 0; i < ys.length; i++) ys[i] = y[rng.nextInt(y.length)];
+                            Arrays.sort(xs);
+                            Arrays.sort(ys);
+                            for (int k = 0; k < t.length; k++) {
+                                sp[k][r] = (double) below(ys, t[k]) / ys.length;
+                                se[k][r] = (double) (xs.length - below(xs, t[k])) / xs.length;
+                            }
+                        });
+        OperatingPointInterval[][] out = new OperatingPointInterval[t.length][];
+        for (int k = 0; k < t.length; k++) {
+            double spObserved = (double) below(input.ySorted(), t[k]) / y.length;
+            double seObserved = (double) (x.length - below(input.xSorted(), t[k])) / x.length;
+            out[k] =
+                    new OperatingPointInterval[] {
+                        interval(thresholds[k], spObserved, sp[k], spec),
+                        interval(thresholds[k], seObserved, se[k], spec)
+                    };
+        }
+        return List.of(out);
+    }
+
+    /** Number of sorted values strictly below {@code t}. */
+    private static int below(double[] sorted, double t) {
+        int lo = 0, hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < t) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    private static OperatingPointInterval interval(
+            double at, double estimate, double[] replicates, BootstrapSpec spec) {
+        double alpha = 1 - spec.level().value();
+        Arrays.sort(replicates);
+        return new OperatingPointInterval(
+                at,
+                estimate,
+                OptionalDouble.of(Intervals.quantile(replicates, alpha / 2)),
+                OptionalDouble.of(Intervals.quantile(replicates, 0.5)),
+                OptionalDouble.of(Intervals.quantile(replicates, 1 - alpha / 2)),
+                spec.level(),
+                spec.replicates(),
+                spec.seed());
+    }
+
     private static List<OperatingPointInterval> intervals(
             RocInput input, double[] values, BootstrapSpec spec, boolean specificityAtSe) {
         RocCurve observed = RocCurve.of(input);

@@ -74,6 +74,45 @@ class OperatingPointsTest {
         assertThat(OperatingPoints.specificityAt(c, 0.75)).isEqualTo(1.0);
     }
 
+    /**
+     * R 4.2.2, pROC 1.18.0 (src/test/r/roc_curves.R): {@code coords(r, t, input = "threshold")} to
+     * 1e-9 and {@code set.seed(20261205); ci.thresholds(r, thresholds = t, boot.n = 2000)}
+     * quantiles within the tolerance above, at 10 thresholds of 3 curves (one with direction ">",
+     * thresholds on and between observed scores).
+     */
+    @Test
+    void thresholdsMatchPROC() {
+        ReferenceTable ref = ReferenceTable.load("roc_ci_thresholds.csv");
+        int checked = 0;
+        for (Map<String, String> row : ref.rows()) {
+            RocDatasets.Data d = RocDatasets.get(row.get("dataset"));
+            Direction dir = row.get("direction").equals("<") ? Direction.HIGHER : Direction.LOWER;
+            RocInput in = RocInput.of(d.positive(), d.score(row.get("score")), dir);
+            BootstrapSpec spec = new BootstrapSpec(B, 5, ConfidenceLevel.of(0.95));
+            OperatingPointInterval[] i =
+                    OperatingPoints.ciThresholds(in, new double[] {num(row, "threshold")}, spec)
+                            .get(0);
+            String cell = row.toString();
+            String[] keys = {"sp", "se"};
+            for (int k = 0; k < 2; k++) {
+                String key = keys[k];
+                double tol = 0.03 + 1.0 / (k == 0 ? in.negatives() : in.positives());
+                assertThat(i[k].estimate()).as(cell).isCloseTo(num(row, key), within(1e-9));
+                assertThat(i[k].lower().getAsDouble())
+                        .as(cell)
+                        .isCloseTo(num(row, key + "_lower"), within(tol));
+                assertThat(i[k].median().getAsDouble())
+                        .as(cell)
+                        .isCloseTo(num(row, key + "_median"), within(tol));
+                assertThat(i[k].upper().getAsDouble())
+                        .as(cell)
+                        .isCloseTo(num(row, key + "_upper"), within(tol));
+            }
+            checked++;
+        }
+        assertThat(checked).isEqualTo(10);
+    }
+
     private static double num(Map<String, String> row, String key) {
         return Double.parseDouble(row.get(key));
     }
