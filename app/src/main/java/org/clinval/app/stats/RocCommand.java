@@ -2,6 +2,7 @@ package org.clinval.app.stats;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
 import org.clinval.app.cli.OptionValues;
@@ -209,6 +210,15 @@ public final class RocCommand implements Callable<Integer> {
                             + " ci.sp (needs --bootstrap and --seed).")
     String ciSp;
 
+    @Option(
+            names = "--ci-thresholds",
+            paramLabel = "T1,T2,...",
+            description =
+                    "Specificity and sensitivity at these thresholds (positive at or beyond the"
+                            + " threshold) with stratified bootstrap CIs, as pROC's"
+                            + " ci.thresholds (needs --bootstrap and --seed).")
+    String ciThresholds;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -371,6 +381,12 @@ public final class RocCommand implements Callable<Integer> {
         if (compareScore != null && compareCsv == null) {
             throw new UsageError("--compare-score needs --compare-csv");
         }
+        if (ciThresholds != null) {
+            if (bootstrap == null) {
+                throw new UsageError("--ci-thresholds needs --bootstrap and --seed");
+            }
+            finiteList("--ci-thresholds", ciThresholds);
+        }
         for (String[] o : new String[][] {{"--ci-se", ciSe}, {"--ci-sp", ciSp}}) {
             if (o[1] != null) {
                 if (bootstrap == null) throw new UsageError(o[0] + " needs --bootstrap and --seed");
@@ -392,6 +408,22 @@ public final class RocCommand implements Callable<Integer> {
             ObjectNode o, boolean[] labels, double[] s1, Direction d, Alternative alt) {
         if (smooth != null) {
             o.set("smooth", smoothed(RocCurve.of(RocInput.of(labels, s1, d))));
+        }
+        if (ciThresholds != null) {
+            BootstrapSpec b = new BootstrapSpec(bootstrap, seed, confidence.level());
+            var a = o.putArray("ci_thresholds");
+            for (OperatingPointInterval[] t :
+                    OperatingPoints.ciThresholds(
+                            RocInput.of(labels, s1, d),
+                            finiteList("--ci-thresholds", ciThresholds),
+                            b)) {
+                ObjectNode k = a.addObject();
+                Json.put(k, "threshold", t[0].at());
+                k.set("specificity", operatingPoints("threshold", List.of(t[0])).get(0));
+                k.set("sensitivity", operatingPoints("threshold", List.of(t[1])).get(0));
+                ((ObjectNode) k.get("specificity")).remove("threshold");
+                ((ObjectNode) k.get("sensitivity")).remove("threshold");
+            }
         }
         if (ciSe != null || ciSp != null) {
             RocInput in = RocInput.of(labels, s1, d);
@@ -521,6 +553,21 @@ public final class RocCommand implements Callable<Integer> {
         return k;
     }
 
+    /** Parses a comma-separated list of finite numbers. */
+    private static double[] finiteList(String option, String text) {
+        String[] parts = text.split(",", -1);
+        double[] v = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                v[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new UsageError(option + " is not a list of numbers: " + text);
+            }
+            OptionValues.finite(option, v[i]);
+        }
+        return v;
+    }
+
     /** Parses a comma-separated list of values in [0, 1]. */
     private static double[] unitList(String option, String text) {
         String[] parts = text.split(",", -1);
@@ -537,7 +584,7 @@ public final class RocCommand implements Callable<Integer> {
     }
 
     private static com.fasterxml.jackson.databind.node.ArrayNode operatingPoints(
-            String at, java.util.List<OperatingPointInterval> list) {
+            String at, List<OperatingPointInterval> list) {
         var a = Json.array();
         for (OperatingPointInterval i : list) {
             ObjectNode k = a.addObject();

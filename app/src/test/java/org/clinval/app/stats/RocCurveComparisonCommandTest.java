@@ -289,4 +289,36 @@ class RocCurveComparisonCommandTest {
         assertThat(noBoot.exit()).isEqualTo(2);
         assertThat(noBoot.err()).contains("--ci-se needs --bootstrap and --seed");
     }
+
+    /**
+     * pROC's rule at threshold 0.5 on r1 ({@code cases >= 0.5}, {@code controls < 0.5}):
+     * sensitivity 3/4, specificity 3/4; at 0.45 the same; at 0.4, sensitivity 1 and specificity
+     * 2/4.
+     */
+    @Test
+    void specificityAndSensitivityAtThresholds() throws IOException {
+        JsonNode a =
+                run(
+                                "--csv",
+                                first().toString(),
+                                "--label",
+                                "truth",
+                                "--score",
+                                "model",
+                                "--ci-thresholds",
+                                "0.5,0.45,0.4",
+                                "--bootstrap",
+                                "200",
+                                "--seed",
+                                "4")
+                        .get("ci_thresholds");
+        assertThat(a.size()).isEqualTo(3);
+        assertThat(a.get(0).get("threshold").asDouble()).isEqualTo(0.5);
+        assertThat(a.get(0).get("sensitivity").get("estimate").asDouble()).isEqualTo(0.75);
+        assertThat(a.get(0).get("specificity").get("estimate").asDouble()).isEqualTo(0.75);
+        assertThat(a.get(1).get("sensitivity").get("estimate").asDouble()).isEqualTo(0.75);
+        assertThat(a.get(2).get("sensitivity").get("estimate").asDouble()).isEqualTo(1.0);
+        assertThat(a.get(2).get("specificity").get("estimate").asDouble()).isEqualTo(0.5);
+        assertThat(a.get(2).get("specificity").get("seed").asLong()).isEqualTo(4);
+    }
 }
