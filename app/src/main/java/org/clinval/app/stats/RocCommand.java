@@ -1,17 +1,26 @@
 package org.clinval.app.stats;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
 import org.clinval.app.cli.OptionValues;
 import org.clinval.app.cli.UsageError;
+import org.clinval.app.io.CsvTable;
+import org.clinval.common.csv.CsvReader;
 import org.clinval.validation.ConfidenceLevel;
 import org.clinval.validation.Direction;
 import org.clinval.validation.bootstrap.BootstrapSpec;
 import org.clinval.validation.roc.Alternative;
 import org.clinval.validation.roc.AucComparison;
 import org.clinval.validation.roc.AucEstimate;
+import org.clinval.validation.roc.BinormalFit;
+import org.clinval.validation.roc.BinormalSmoothing;
 import org.clinval.validation.roc.DeLong;
+import org.clinval.validation.roc.OneCurveSampleSize.Sides;
+import org.clinval.validation.roc.OperatingPointInterval;
+import org.clinval.validation.roc.OperatingPoints;
 import org.clinval.validation.roc.PartialAuc;
 import org.clinval.validation.roc.PartialAucEstimate;
 import org.clinval.validation.roc.PartialAucInterval;
@@ -19,17 +28,31 @@ import org.clinval.validation.roc.PartialAucRange;
 import org.clinval.validation.roc.RocBootstrap;
 import org.clinval.validation.roc.RocCurve;
 import org.clinval.validation.roc.RocInput;
+import org.clinval.validation.roc.TwoCurveDesign;
+import org.clinval.validation.roc.TwoCurvePower;
+import org.clinval.validation.roc.TwoCurveSampleSize;
+import org.clinval.validation.roc.UnpairedAucComparison;
+import org.clinval.validation.roc.UnpairedDeLong;
+import org.clinval.validation.roc.Venkatraman;
+import org.clinval.validation.roc.WholeCurveComparison;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code clinval stats roc}: AUC with DeLong and bootstrap intervals, paired comparison. */
+/**
+ * {@code clinval stats roc}: AUC with DeLong and bootstrap intervals, paired and unpaired
+ * comparison, Venkatraman's whole-curve test, binormal smoothing and the power of a comparison.
+ */
 @Command(
         name = "roc",
         description =
-                "ROC analysis: AUC with DeLong CI, Youden point, optional stratified "
-                        + "bootstrap CI and paired DeLong comparison with a second score.")
+                "ROC analysis: AUC with DeLong CI, Youden point, optional stratified bootstrap"
+                        + " CI, paired DeLong comparison with a second score (--score2) or"
+                        + " unpaired with a second file of other cases (--compare-csv),"
+                        + " Venkatraman's permutation test of the whole curves (--permutations),"
+                        + " binormal smoothing (--smooth) and the power of the paired comparison"
+                        + " (--comparison-power).")
 public final class RocCommand implements Callable<Integer> {
 
     /** The fewest bootstrap replicates that give an interval. */
@@ -118,6 +141,86 @@ public final class RocCommand implements Callable<Integer> {
             description = "The axis of --partial-auc's range (default: ${DEFAULT-VALUE}).")
     String partialFocus;
 
+    // ---- comparison of whole curves, unpaired curves, smoothing, two-curve power ----
+
+    /** The fewest permutations of Venkatraman's test. */
+    static final int MIN_PERMUTATIONS = 100;
+
+    /** The most permutations of Venkatraman's test. */
+    static final int MAX_PERMUTATIONS = 100_000;
+
+    @Option(
+            names = "--compare-csv",
+            paramLabel = "FILE2",
+            description =
+                    "A second CSV of other cases (same --label, --positive): compares the two"
+                            + " curves by unpaired DeLong test, as pROC's roc.test(paired = FALSE).")
+    Path compareCsv;
+
+    @Option(
+            names = "--compare-score",
+            paramLabel = "COL",
+            description = "Score column of --compare-csv (default: the --score column name).")
+    String compareScore;
+
+    @Option(
+            names = "--permutations",
+            paramLabel = "N",
+            description =
+                    "Also Venkatraman's permutation test that the whole curves are equal (with"
+                            + " --score2: paired; with --compare-csv: unpaired), N from 100 to"
+                            + " 100,000; needs --seed.")
+    Integer permutations;
+
+    @Option(
+            names = "--smooth",
+            paramLabel = "binormal",
+            description =
+                    "Also the binormal smoothed curve: intercept, slope and AUC, as pROC's"
+                            + " smooth(roc, method = \"binormal\").")
+    String smooth;
+
+    @Option(
+            names = "--comparison-power",
+            paramLabel = "P",
+            description =
+                    "With --score2: Obuchowski's power of the paired comparison at the observed"
+                            + " size and the cases needed for power P, as pROC's"
+                            + " power.roc.test(roc1, roc2), at --sig-level.")
+    Double comparisonPower;
+
+    @Option(
+            names = "--sig-level",
+            defaultValue = "0.05",
+            paramLabel = "A",
+            description = "Significance level of --comparison-power (default: ${DEFAULT-VALUE}).")
+    double sigLevel;
+
+    @Option(
+            names = "--ci-se",
+            paramLabel = "SP1,SP2,...",
+            description =
+                    "Sensitivity at these specificities with stratified bootstrap CIs, as pROC's"
+                            + " ci.se (needs --bootstrap and --seed).")
+    String ciSe;
+
+    @Option(
+            names = "--ci-sp",
+            paramLabel = "SE1,SE2,...",
+            description =
+                    "Specificity at these sensitivities with stratified bootstrap CIs, as pROC's"
+                            + " ci.sp (needs --bootstrap and --seed).")
+    String ciSp;
+
+    @Option(
+            names = "--ci-thresholds",
+            paramLabel = "T1,T2,...",
+            description =
+                    "Specificity and sensitivity at these thresholds (positive at or beyond the"
+                            + " threshold) with stratified bootstrap CIs, as pROC's"
+                            + " ci.thresholds (needs --bootstrap and --seed).")
+    String ciThresholds;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -136,6 +239,7 @@ public final class RocCommand implements Callable<Integer> {
         }
         Alternative alt = OptionValues.parse("--alternative", alternative, Alternative::parse);
         PartialAucRange range = partialAucRange();
+        checkCurveOptions();
         input.read(score, score2);
         boolean[] labels = input.labels();
         double[] s1 = input.table().doubles(score);
@@ -184,6 +288,7 @@ public final class RocCommand implements Callable<Integer> {
             k.put("method", "paired DeLong");
             cmp.undefinedReason().ifPresent(r -> k.put("undefined", r));
         }
+        curveComparisons(o, labels, s1, d, alt);
         precisionRecall.addTo(o, labels, s1, d, bootstrap, seed, level);
         if (curve) {
             var points = o.putArray("curve");
@@ -265,5 +370,237 @@ public final class RocCommand implements Callable<Integer> {
         o.put("resampling", i.resampling());
         Json.put(o, "level", i.level().value());
         return o;
+    }
+
+    /** Checks the options of whole-curve tests, smoothing and power before any file is read. */
+    private void checkCurveOptions() {
+        if (permutations != null) {
+            OptionValues.count("--permutations", permutations, MIN_PERMUTATIONS, MAX_PERMUTATIONS);
+            if (seed == null) throw new UsageError("--permutations needs an explicit --seed");
+            if (score2 == null && compareCsv == null) {
+                throw new UsageError("--permutations needs --score2 or --compare-csv");
+            }
+        }
+        if (compareScore != null && compareCsv == null) {
+            throw new UsageError("--compare-score needs --compare-csv");
+        }
+        if (ciThresholds != null) {
+            if (bootstrap == null) {
+                throw new UsageError("--ci-thresholds needs --bootstrap and --seed");
+            }
+            finiteList("--ci-thresholds", ciThresholds);
+        }
+        for (String[] o : new String[][] {{"--ci-se", ciSe}, {"--ci-sp", ciSp}}) {
+            if (o[1] != null) {
+                if (bootstrap == null) throw new UsageError(o[0] + " needs --bootstrap and --seed");
+                unitList(o[0], o[1]);
+            }
+        }
+        if (smooth != null && !smooth.trim().equalsIgnoreCase("binormal")) {
+            throw new UsageError("--smooth is not binormal: " + smooth);
+        }
+        if (comparisonPower != null) {
+            if (score2 == null) throw new UsageError("--comparison-power needs --score2");
+            OptionValues.openUnit("--comparison-power", comparisonPower);
+            OptionValues.openUnit("--sig-level", sigLevel);
+        }
+    }
+
+    /** Adds {@code smooth}, {@code venkatraman}, {@code unpaired_comparison}, {@code power}. */
+    private void curveComparisons(
+            ObjectNode o, boolean[] labels, double[] s1, Direction d, Alternative alt) {
+        if (smooth != null) {
+            o.set("smooth", smoothed(RocCurve.of(RocInput.of(labels, s1, d))));
+        }
+        if (ciThresholds != null) {
+            BootstrapSpec b = new BootstrapSpec(bootstrap, seed, confidence.level());
+            var a = o.putArray("ci_thresholds");
+            for (OperatingPointInterval[] t :
+                    OperatingPoints.ciThresholds(
+                            RocInput.of(labels, s1, d),
+                            finiteList("--ci-thresholds", ciThresholds),
+                            b)) {
+                ObjectNode k = a.addObject();
+                Json.put(k, "threshold", t[0].at());
+                k.set("specificity", operatingPoints("threshold", List.of(t[0])).get(0));
+                k.set("sensitivity", operatingPoints("threshold", List.of(t[1])).get(0));
+                ((ObjectNode) k.get("specificity")).remove("threshold");
+                ((ObjectNode) k.get("sensitivity")).remove("threshold");
+            }
+        }
+        if (ciSe != null || ciSp != null) {
+            RocInput in = RocInput.of(labels, s1, d);
+            BootstrapSpec b = new BootstrapSpec(bootstrap, seed, confidence.level());
+            if (ciSe != null) {
+                o.set(
+                        "ci_se",
+                        operatingPoints(
+                                "specificity",
+                                OperatingPoints.ciSensitivity(in, unitList("--ci-se", ciSe), b)));
+            }
+            if (ciSp != null) {
+                o.set(
+                        "ci_sp",
+                        operatingPoints(
+                                "sensitivity",
+                                OperatingPoints.ciSpecificity(in, unitList("--ci-sp", ciSp), b)));
+            }
+        }
+        if (score2 != null && permutations != null) {
+            double[] s2 = input.table().doubles(score2);
+            o.set(
+                    "venkatraman",
+                    venkatraman(Venkatraman.paired(labels, s1, s2, d, permutations, seed)));
+        }
+        if (score2 != null && comparisonPower != null) {
+            double[] s2 = input.table().doubles(score2);
+            o.set("comparison_power", comparisonPower(labels, s1, s2, d, alt));
+        }
+        if (compareCsv != null) {
+            String col = compareScore != null ? compareScore : score;
+            CsvTable t2 =
+                    CsvTable.read(
+                            compareCsv, CsvReader.builder().text(input.label).number(col).build());
+            boolean[] labels2 = t2.labels(input.label, input.positive);
+            double[] s2 = t2.doubles(col);
+            UnpairedAucComparison u =
+                    UnpairedDeLong.compare(
+                            RocInput.of(labels, s1, d), RocInput.of(labels2, s2, d), alt);
+            ObjectNode k = o.putObject("unpaired_comparison");
+            k.put("file2", t2.file());
+            k.put("score2", col);
+            k.put("n2_positive", u.second().positives());
+            k.put("n2_negative", u.second().negatives());
+            Json.put(k, "auc2", u.second().auc());
+            Json.put(k, "auc2_se", u.second().se());
+            Json.put(k, "difference", u.difference());
+            Json.put(k, "d", u.d());
+            Json.put(k, "df", u.df());
+            Json.put(k, "p", u.p());
+            k.put("alternative", alternative(alt));
+            k.put("method", "unpaired DeLong (Welch-Satterthwaite t)");
+            u.undefinedReason().ifPresent(r -> k.put("undefined", r));
+            if (permutations != null) {
+                k.set(
+                        "venkatraman",
+                        venkatraman(
+                                Venkatraman.unpaired(
+                                        labels, s1, labels2, s2, d, permutations, seed)));
+            }
+        }
+    }
+
+    private static ObjectNode venkatraman(WholeCurveComparison v) {
+        ObjectNode k = Json.object();
+        Json.put(k, "e", v.e());
+        Json.put(k, "p", v.p());
+        Json.put(k, "p_monte_carlo_se", v.monteCarloSe());
+        k.put("permutations", v.permutations());
+        k.put("at_least_as_large", v.atLeastAsLarge());
+        k.put("seed", v.seed());
+        k.put("alternative", "two.sided");
+        k.put("method", v.method());
+        return k;
+    }
+
+    private static ObjectNode smoothed(RocCurve c) {
+        BinormalFit f = BinormalSmoothing.fit(c);
+        ObjectNode k = Json.object();
+        k.put("method", "binormal");
+        Json.put(k, "intercept", f.intercept());
+        Json.put(k, "slope", f.slope());
+        Json.put(k, "auc", f.auc());
+        k.put("points_used", f.pointsUsed());
+        f.undefinedReason().ifPresent(r -> k.put("undefined", r));
+        return k;
+    }
+
+    private ObjectNode comparisonPower(
+            boolean[] labels, double[] s1, double[] s2, Direction d, Alternative alt) {
+        ObjectNode k = Json.object();
+        Sides sides = alt == Alternative.TWO_SIDED ? Sides.TWO_SIDED : Sides.ONE_SIDED;
+        Json.put(k, "sig_level", sigLevel);
+        k.put("alternative", sides == Sides.TWO_SIDED ? "two.sided" : "one.sided");
+        Json.put(k, "target_power", comparisonPower);
+        k.put("method", "Obuchowski two ROC curves power calculation, DeLong (co)variances");
+        AucComparison c = DeLong.compare(labels, s1, s2, d, ConfidenceLevel.of(0.95));
+        if (c.covariance().isEmpty()) {
+            k.putNull("power");
+            k.put("undefined", c.undefinedReason().orElse("the DeLong covariance is undefined"));
+            return k;
+        }
+        TwoCurveDesign design = TwoCurvePower.fromComparison(c);
+        Json.put(k, "delta", design.delta());
+        var reason = design.undefinedReason();
+        if (reason.isPresent()) {
+            k.putNull("power");
+            k.putNull("n_positive");
+            k.put("undefined", reason.get());
+            return k;
+        }
+        double m = c.first().positives();
+        double n = c.first().negatives();
+        Json.put(k, "power", TwoCurvePower.power(design, m, n, sigLevel, sides).power());
+        TwoCurveSampleSize s =
+                TwoCurvePower.sampleSize(design, sigLevel, comparisonPower, n / m, sides);
+        if (s.cases() + s.controls() > SampleSizeCommand.MAX_CASES) {
+            k.putNull("n_positive");
+            k.putNull("n_negative");
+            k.put("n_undefined", "the study would need more than 2^31 cases");
+            return k;
+        }
+        k.put("n_positive", s.casesNeeded());
+        k.put("n_negative", s.controlsNeeded());
+        Json.put(k, "n_positive_unrounded", s.cases());
+        Json.put(k, "n_negative_unrounded", s.controls());
+        return k;
+    }
+
+    /** Parses a comma-separated list of finite numbers. */
+    private static double[] finiteList(String option, String text) {
+        String[] parts = text.split(",", -1);
+        double[] v = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                v[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new UsageError(option + " is not a list of numbers: " + text);
+            }
+            OptionValues.finite(option, v[i]);
+        }
+        return v;
+    }
+
+    /** Parses a comma-separated list of values in [0, 1]. */
+    private static double[] unitList(String option, String text) {
+        String[] parts = text.split(",", -1);
+        double[] v = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                v[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new UsageError(option + " is not a list of numbers: " + text);
+            }
+            OptionValues.unit(option, v[i]);
+        }
+        return v;
+    }
+
+    private static com.fasterxml.jackson.databind.node.ArrayNode operatingPoints(
+            String at, List<OperatingPointInterval> list) {
+        var a = Json.array();
+        for (OperatingPointInterval i : list) {
+            ObjectNode k = a.addObject();
+            Json.put(k, at, i.at());
+            Json.put(k, "estimate", i.estimate());
+            Json.put(k, "lower", i.lower());
+            Json.put(k, "median", i.median());
+            Json.put(k, "upper", i.upper());
+            Json.put(k, "level", i.level().value());
+            k.put("replicates", i.replicates());
+            k.put("seed", i.seed());
+            k.put("resampling", "stratified");
+        }
+        return a;
     }
 }

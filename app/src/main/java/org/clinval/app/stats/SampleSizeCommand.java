@@ -18,13 +18,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code clinval stats sample-size}: Buderer and Hanley–McNeil sample sizes. */
+/**
+ * {@code clinval stats sample-size}: Buderer and Hanley–McNeil sample sizes; Obuchowski power and
+ * sample size of the test of one AUC against 0.5 and of two paired binormal AUCs.
+ */
 @Command(
         name = "sample-size",
         description =
                 "Sample size for a target confidence-interval half-width: sensitivity or"
                         + " specificity (Buderer 1996) at a prevalence, or AUC (Hanley-McNeil 1982)"
-                        + " at a ratio of negatives to positives.")
+                        + " at a ratio of negatives to positives. Or, by Obuchowski's method as"
+                        + " pROC's power.roc.test: --measure auc-test (one AUC against 0.5) and"
+                        + " --measure auc-difference (two paired binormal ROC curves), the cases"
+                        + " needed for --power, or the power of --cases.")
 public final class SampleSizeCommand implements Callable<Integer> {
 
     /** The largest study answered: 2^31 − 1 cases (more is no study anyone can run). */
@@ -33,23 +39,29 @@ public final class SampleSizeCommand implements Callable<Integer> {
     @Option(
             names = "--measure",
             required = true,
-            paramLabel = "sensitivity|specificity|auc",
-            description = "What the study estimates.")
+            paramLabel = "sensitivity|specificity|auc|auc-test|auc-difference",
+            description =
+                    "What the study estimates (sensitivity, specificity, auc: a CI half-width)"
+                            + " or tests (auc-test: one AUC against 0.5; auc-difference: two"
+                            + " paired AUCs).")
     String measure;
 
     @Option(
             names = "--anticipated",
-            required = true,
             paramLabel = "V",
-            description = "Anticipated value of the measure.")
-    double anticipated;
+            description =
+                    "Anticipated value of the measure (sensitivity, specificity, auc; for"
+                            + " auc-test the AUC under the alternative).")
+    Double anticipated;
 
     @Option(
             names = "--half-width",
-            required = true,
             paramLabel = "D",
-            description = "Target half-width of the two-sided interval.")
-    double halfWidth;
+            description =
+                    "Target half-width of the two-sided interval (sensitivity, specificity, auc).")
+    Double halfWidth;
+
+    @Mixin RocTestDesign rocTest;
 
     @Option(
             names = "--prevalence",
@@ -69,8 +81,15 @@ public final class SampleSizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfidenceLevel level = confidence.level();
         String m = measure.trim().toLowerCase(Locale.ROOT);
+        if (m.equals("auc-test") || m.equals("auc-difference")) {
+            spec.commandLine().getOut().println(Json.write(rocTest.run(m, anticipated, ratio)));
+            return 0;
+        }
+        ConfidenceLevel level = confidence.level();
+        if (anticipated == null || halfWidth == null) {
+            throw new UsageError("--measure " + m + " needs --anticipated and --half-width");
+        }
         OptionValues.openUnit("--anticipated", anticipated);
         OptionValues.openUnit("--half-width", halfWidth);
         ObjectNode o = Json.object();
@@ -150,7 +169,8 @@ public final class SampleSizeCommand implements Callable<Integer> {
             }
             default ->
                     throw new UsageError(
-                            "--measure is not one of sensitivity, specificity, auc: "
+                            "--measure is not one of sensitivity, specificity, auc, auc-test,"
+                                    + " auc-difference: "
                                     + Quote.value(measure));
         }
         spec.commandLine().getOut().println(Json.write(o));

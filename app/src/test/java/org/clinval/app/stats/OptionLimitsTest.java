@@ -107,7 +107,8 @@ class OptionLimitsTest {
                 "stats sample-size --measure auc --anticipated 0.9 --half-width 0.05"
                         + "|--measure auc needs --negatives-per-positive",
                 "stats sample-size --measure npv --anticipated 0.9 --half-width 0.05"
-                        + "|--measure is not one of sensitivity, specificity, auc: 'npv'",
+                        + "|--measure is not one of sensitivity, specificity, auc, auc-test,"
+                        + " auc-difference: 'npv'",
                 "stats example --replicates 0|--replicates is not a whole number in [100, 100,000]: 0",
                 "stats example --threshold NaN|--threshold is not a finite number: NaN",
             })
