@@ -18,11 +18,22 @@ public enum Direction {
         return this == HIGHER ? score : -score;
     }
 
-    /** Parses {@code higher} or {@code lower}. */
+    /**
+     * Parses {@code higher} or {@code lower}. The symbols {@code <} and {@code >} are refused: in
+     * R's pROC {@code direction = "<"} means controls score below cases, i.e. <em>higher</em>
+     * scores are positive, so a symbol read either way would silently invert someone's curve.
+     */
     public static Direction parse(String text) {
-        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "higher", ">" -> HIGHER;
-            case "lower", "<" -> LOWER;
+        String t = text.trim();
+        return switch (t.toLowerCase(java.util.Locale.ROOT)) {
+            case "higher" -> HIGHER;
+            case "lower" -> LOWER;
+            case "<", ">" ->
+                    throw new IllegalArgumentException(
+                            "direction '"
+                                    + t
+                                    + "' is ambiguous: write higher or lower (pROC's direction"
+                                    + " = \"<\" is higher, \">\" is lower)");
             default ->
                     throw new IllegalArgumentException(
                             "direction is not one of higher, lower: " + text);
