@@ -63,13 +63,18 @@ final class KernelSums {
         return out;
     }
 
+    /** The read cases of one truth, in the study's order. */
     static int[] indices(ReaderStudy s, boolean positive) {
         int n = 0;
-        for (int c = 0; c < s.cases().size(); c++) if (s.positive(c) == positive) n++;
+        for (int c = 0; c < s.cases().size(); c++) if (take(s, c, positive)) n++;
         int[] out = new int[n];
         n = 0;
-        for (int c = 0; c < s.cases().size(); c++) if (s.positive(c) == positive) out[n++] = c;
+        for (int c = 0; c < s.cases().size(); c++) if (take(s, c, positive)) out[n++] = c;
         return out;
+    }
+
+    private static boolean take(ReaderStudy s, int c, boolean positive) {
+        return s.positive(c) == positive && s.isReadAtAll(c);
     }
 
     /** Success kernel and design of reader {@code r} in modality {@code m}, row i, column j. */

@@ -28,6 +28,7 @@ public final class ReaderStudy {
     private final double[][][] score; // [modality][reader][case]
     private final boolean[][][] read;
     private final Direction direction;
+    private final boolean[] anyRead;
 
     private ReaderStudy(Builder b, List<String> cases, boolean[] positive) {
         this.readers = List.copyOf(b.readers.keySet());
@@ -47,6 +48,9 @@ public final class ReaderStudy {
             score[x.modality][x.reader][k] = direction.orient(x.score);
             read[x.modality][x.reader][k] = true;
         }
+        anyRead = new boolean[c];
+        for (boolean[][] a : read)
+            for (boolean[] b2 : a) for (int k = 0; k < c; k++) anyRead[k] |= b2[k];
     }
 
     /** Returns a builder of a study whose scores mean positive in {@code direction}. */
@@ -75,16 +79,23 @@ public final class ReaderStudy {
         return positive[c];
     }
 
-    /** Returns the number of positive cases. */
+    /** Returns whether any reader scored case {@code c} in any modality. */
+    public boolean isReadAtAll(int c) {
+        return anyRead[c];
+    }
+
+    /** Returns the number of positive cases that were read (see {@link #unreadCases()}). */
     public int positives() {
         int n = 0;
-        for (boolean p : positive) if (p) n++;
+        for (int c = 0; c < positive.length; c++) if (positive[c] && anyRead[c]) n++;
         return n;
     }
 
-    /** Returns the number of negative cases. */
+    /** Returns the number of negative cases that were read. */
     public int negatives() {
-        return cases.size() - positives();
+        int n = 0;
+        for (int c = 0; c < positive.length; c++) if (!positive[c] && anyRead[c]) n++;
+        return n;
     }
 
     /** Returns whether reader {@code r} scored case {@code c} in modality {@code m}. */
@@ -116,17 +127,20 @@ public final class ReaderStudy {
         return n;
     }
 
-    /** Returns, for every reader and modality with at least one missing read, the counts. */
+    /**
+     * Returns, for every reader and modality with at least one missing read, the counts; cases that
+     * nobody read are not counted here but in {@link #unreadCases()}.
+     */
     public List<MissingReads> missingReads() {
+        int studied = 0;
+        for (boolean x : anyRead) if (x) studied++;
         List<MissingReads> out = new ArrayList<>();
         for (int m = 0; m < modalities.size(); m++) {
             for (int r = 0; r < readers.size(); r++) {
                 int n = 0;
                 for (boolean x : read[m][r]) if (x) n++;
-                if (n < cases.size()) {
-                    out.add(
-                            new MissingReads(
-                                    readers.get(r), modalities.get(m), n, cases.size() - n));
+                if (n < studied) {
+                    out.add(new MissingReads(readers.get(r), modalities.get(m), n, studied - n));
                 }
             }
         }
@@ -136,13 +150,7 @@ public final class ReaderStudy {
     /** Returns the ids of cases with a truth that no reader scored in any modality. */
     public List<String> unreadCases() {
         List<String> out = new ArrayList<>();
-        for (int c = 0; c < cases.size(); c++) {
-            boolean any = false;
-            for (int m = 0; m < modalities.size() && !any; m++) {
-                for (int r = 0; r < readers.size() && !any; r++) any = read[m][r][c];
-            }
-            if (!any) out.add(cases.get(c));
-        }
+        for (int c = 0; c < cases.size(); c++) if (!anyRead[c]) out.add(cases.get(c));
         return List.copyOf(out);
     }
 
