@@ -270,7 +270,19 @@ public final class MrmcCommand implements Callable<Integer> {
         Json.put(o, "cov1", a.cov1());
         Json.put(o, "cov2", a.cov2());
         Json.put(o, "cov3", a.cov3());
+        Json.put(o, "var_r", a.varR());
         Json.put(o, "var_tr", a.varTR());
+        a.dbm()
+                .ifPresent(
+                        d -> {
+                            ObjectNode b = o.putObject("dbm_components");
+                            Json.put(b, "var_r", d.varR());
+                            Json.put(b, "var_c", d.varC());
+                            Json.put(b, "var_tr", d.varTR());
+                            Json.put(b, "var_tc", d.varTC());
+                            Json.put(b, "var_rc", d.varRC());
+                            Json.put(b, "var_trc_error", d.varTRCError());
+                        });
         ObjectNode g = o.putObject("global");
         g.put("distribution", a.global().distribution());
         Json.put(g, "df1", a.global().df1());

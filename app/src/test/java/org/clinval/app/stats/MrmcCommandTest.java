@@ -68,6 +68,8 @@ class MrmcCommandTest {
         assertThat(or.get("global").get("statistic").asDouble()).isCloseTo(4.46, within(0.005));
         assertThat(or.get("global").get("df2").asDouble()).isCloseTo(15.26, within(0.005));
         assertThat(or.get("global").get("p").asDouble()).isCloseTo(0.0517, within(0.00005));
+        assertThat(or.get("dbm_components").get("var_c").asDouble())
+                .isCloseTo(0.02724923, within(5e-9));
         assertThat(or.get("aucs").get("0").get("0").asDouble()).isCloseTo(0.91964573, within(5e-9));
         JsonNode fixed =
                 CliRun.of(

@@ -92,6 +92,20 @@ public final class ObuchowskiRockette {
         double cov2 = avg[2];
         double cov3 = avg[3];
         double varTR = msTR - var + cov1 + Math.max(cov2 - cov3, 0);
+        double varR = t > 1 ? (msR - msTR) / t - cov1 + cov3 : msR - var + cov2;
+        Optional<DbmComponents> dbm = Optional.empty();
+        if (method == OrCovariance.JACKKNIFE && t > 1) {
+            double c = study.negatives() + study.positives();
+            dbm =
+                    Optional.of(
+                            new DbmComponents(
+                                    varR,
+                                    c * cov3,
+                                    varTR,
+                                    c * (cov2 - cov3),
+                                    c * (cov1 - cov3),
+                                    c * (var - cov1 - cov2 + cov3)));
+        }
         Errors e = new Errors(factors, r, (t - 1.0) * (r - 1), msTR, var, cov1, cov2, cov3, false);
         List<OrEstimate> diffs = new ArrayList<>();
         for (int a = 0; a < t; a++) {
@@ -146,7 +160,9 @@ public final class ObuchowskiRockette {
                 cov1,
                 cov2,
                 cov3,
+                varR,
                 varTR,
+                dbm,
                 e.global(t, msT),
                 List.copyOf(diffs),
                 List.copyOf(single));

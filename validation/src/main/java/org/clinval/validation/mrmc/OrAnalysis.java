@@ -1,6 +1,7 @@
 package org.clinval.validation.mrmc;
 
 import java.util.List;
+import java.util.Optional;
 import org.clinval.validation.ConfidenceLevel;
 
 /**
@@ -19,8 +20,13 @@ import org.clinval.validation.ConfidenceLevel;
  * @param cov1 mean error covariance of AUCs of one reader in two modalities
  * @param cov2 mean error covariance of AUCs of two readers in one modality
  * @param cov3 mean error covariance of AUCs of two readers in two modalities
+ * @param varR the reader variance component {@code (MS_R − MS_TR)/t − Cov1 + Cov3} (with one
+ *     modality {@code MS_R − Var + Cov2}), as OR-DBM MRMC prints it; an ANOVA estimate that can be
+ *     negative
  * @param varTR the modality × reader variance component {@code MS_TR − Var + Cov1 + max(Cov2 −
  *     Cov3, 0)}, as OR-DBM MRMC prints it
+ * @param dbm the corresponding DBM variance components, with jackknife covariances and 2+
+ *     modalities only
  * @param global the test of equal AUCs across modalities (undefined with one modality)
  * @param differences every pair of modalities, first minus second
  * @param single each modality's AUC on its own data
@@ -39,7 +45,9 @@ public record OrAnalysis(
         double cov1,
         double cov2,
         double cov3,
+        double varR,
         double varTR,
+        Optional<DbmComponents> dbm,
         OrGlobalTest global,
         List<OrEstimate> differences,
         List<OrEstimate> single) {}

@@ -16,8 +16,9 @@ class ObuchowskiRocketteTest {
     /**
      * OR-DBM MRMC 2.51 on the Van Dyke data with jackknife covariances (as shipped in RJafroc
      * 2.1.3, inst/Iowa/VanDyke.txt; transcribed to vandyke_ordbm.csv): AUCs, mean squares,
-     * covariances, and the three analyses (random readers and cases with Hillis's ddf = 15.26;
-     * fixed readers; fixed cases), to half a unit of the last printed digit.
+     * covariances, Var(R), the corresponding DBM variance components, and the three analyses
+     * (random readers and cases with Hillis's ddf = 15.26; fixed readers; fixed cases), to half a
+     * unit of the last printed digit.
      */
     @Test
     void jackknifeAnalysesMatchOrDbmMrmcOnVanDyke() throws Exception {
@@ -36,7 +37,7 @@ class ObuchowskiRocketteTest {
             assertThat(actual(a, row)).as(row.toString()).isCloseTo(expected, within(tol));
             checked++;
         }
-        assertThat(checked).isEqualTo(59);
+        assertThat(checked).isEqualTo(66);
     }
 
     /**
@@ -162,7 +163,14 @@ class ObuchowskiRocketteTest {
             case "ms_t" -> a.msT();
             case "ms_r" -> a.msR();
             case "ms_tr" -> a.msTR();
+            case "var_r" -> a.varR();
             case "var_tr" -> a.varTR();
+            case "dbm_var_r" -> a.dbm().orElseThrow().varR();
+            case "dbm_var_c" -> a.dbm().orElseThrow().varC();
+            case "dbm_var_tr" -> a.dbm().orElseThrow().varTR();
+            case "dbm_var_tc" -> a.dbm().orElseThrow().varTC();
+            case "dbm_var_rc" -> a.dbm().orElseThrow().varRC();
+            case "dbm_var_trc_error" -> a.dbm().orElseThrow().varTRCError();
             case "cov1" -> a.cov1();
             case "cov2" -> a.cov2();
             case "cov3" -> a.cov3();
