@@ -35,7 +35,8 @@ import org.clinval.validation.Interval;
  * {@code z}; the BDG test uses Student's t with {@code floor(df)} degrees of freedom, or the normal
  * when {@code df > 50}; the Hillis test the same with {@code df ≥ 50}. The intervals are {@code
  * estimate ± q·sqrt(var)}, not clipped. A negative variance estimate leaves every test undefined,
- * with the reason.
+ * with the reason; so does a BDG df that is unbounded because the biased BCK components N, D and R
+ * are all 0.
  */
 public final class GallasAnalysis {
 
@@ -67,7 +68,7 @@ public final class GallasAnalysis {
     private static UstatEstimate single(ReaderStudy s, int m, KernelSums k, ConfidenceLevel level) {
         UstatComponents c = components(k, false);
         double auc = total(k.readerKernelA) / total(k.readerDesignA);
-        double var = c.variance();
+        double var = roundedZero(c.variance());
         int[] df = dfs(c);
         OptionalDouble dfBdg = dfBdg(var, c.bckBiased(), df);
         OptionalDouble dfHillis = OptionalDouble.empty();
@@ -118,7 +119,7 @@ public final class GallasAnalysis {
         double diff =
                 total(ka.readerKernelA) / total(ka.readerDesignA)
                         - total(kb.readerKernelA) / total(kb.readerDesignA);
-        double var = ca.variance() + cb.variance() - 2 * cab.variance();
+        double var = roundedZero(ca.variance() + cb.variance() - 2 * cab.variance());
         int[] dfa = dfs(ca);
         int[] dfb = dfs(cb);
         int[] df = {Math.min(dfa[0], dfb[0]), Math.min(dfa[1], dfb[1]), Math.min(dfa[2], dfb[2])};
@@ -227,6 +228,8 @@ public final class GallasAnalysis {
                         + Math.pow(bckb.get(3), 2) / Math.pow(df[2], 3);
         double min = Math.min(df[0], Math.min(df[1], df[2]));
         double v = var * var / sb;
+        // No BDG component to estimate (sb = 0): the df is unbounded, undefined as a number.
+        if (Double.isInfinite(v)) return OptionalDouble.empty();
         return OptionalDouble.of(Double.isNaN(v) || v < min ? min : v);
     }
 
@@ -279,7 +282,11 @@ public final class GallasAnalysis {
             ConfidenceLevel level,
             String why) {
         if (why != null) return MrmcTest.undefined(method, df, why);
-        if (var < 0 || df.isEmpty()) return MrmcTest.undefined(method, df, negative(var));
+        if (var < 0) return MrmcTest.undefined(method, df, negative(var));
+        if (df.isEmpty()) {
+            return MrmcTest.undefined(
+                    method, df, "the df is undefined: the biased BCK components N, D, R are all 0");
+        }
         double d = df.getAsDouble();
         if (d > 50 || (normalAtFifty && d == 50)) {
             MrmcTest n = normal(est, nul, var, level);
@@ -298,6 +305,14 @@ public final class GallasAnalysis {
                 OptionalDouble.of(p),
                 Optional.of(new Interval(est - h, est + h)),
                 Optional.empty());
+    }
+
+    /**
+     * The variance is a sum of terms of order 1 that cancel; within {@code 1e-14} of 0 it is 0
+     * (e.g. perfect separation), not a rounding residue that would give a huge statistic.
+     */
+    private static double roundedZero(double var) {
+        return Math.abs(var) < 1e-14 ? 0 : var;
     }
 
     private static String negative(double var) {

@@ -21,7 +21,8 @@ import java.util.OptionalDouble;
  *     modality's variance (with {@link #covariance} and {@link #second})
  * @param covariance for a difference, the decomposition of the covariance of the two AUCs
  * @param second for a difference, the decomposition of the second modality's variance
- * @param dfBdg the BDG (Satterthwaite-type) degrees of freedom; empty with a negative variance
+ * @param dfBdg the BDG (Satterthwaite-type) degrees of freedom; empty with a negative variance, or
+ *     when unbounded
  * @param dfHillis Hillis's degrees of freedom; only for fully crossed studies with 2+ readers
  * @param normal the normal-approximation test
  * @param bdg the t test with {@code dfBdg}

@@ -132,6 +132,31 @@ class GallasAnalysisTest {
         assertThat(d.bdg().p()).isPresent();
     }
 
+    /**
+     * Perfect separation: every AUC is 1, the variance is 0, and every test says why it is
+     * undefined.
+     */
+    @Test
+    void perfectSeparationHasZeroVarianceAndUndefinedTests() {
+        ReaderStudy.Builder b = ReaderStudy.builder(org.clinval.validation.Direction.HIGHER);
+        for (int c = 0; c < 6; c++) b.setTruth("c" + c, c >= 3);
+        for (String m : new String[] {"A", "B"}) {
+            for (String r : new String[] {"r1", "r2"}) {
+                for (int c = 0; c < 6; c++) b.addScore(r, "c" + c, m, c);
+            }
+        }
+        List<UstatEstimate> out = GallasAnalysis.analyse(b.build(), LEVEL);
+        UstatEstimate a = out.get(0);
+        assertThat(a.estimate()).isEqualTo(1.0);
+        assertThat(a.variance()).isCloseTo(0, tolerance(0, 0));
+        // 0/0 falls to the Gaylor floor min(df_N, df_D, df_R), as iMRMC.
+        assertThat(a.dfBdg()).hasValue(1.0);
+        assertThat(a.normal().undefinedReason()).contains("variance is 0");
+        assertThat(a.bdg().undefinedReason()).contains("variance is 0");
+        assertThat(a.hillis().undefinedReason()).get().asString().contains("MS_R = 0");
+        assertThat(out.get(2).estimate()).isEqualTo(0.0);
+    }
+
     private static UstatEstimate find(List<UstatEstimate> out, String a, String b) {
         for (UstatEstimate e : out) {
             String minus = e.minus().orElse("NO_MOD");
