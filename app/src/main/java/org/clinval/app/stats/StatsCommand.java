@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             KappaCommand.class,
             CalibrationCommand.class,
             SegCommand.class,
+            MrmcCommand.class,
             ExampleCommand.class
         })
 public final class StatsCommand implements Runnable {

@@ -1,0 +1,309 @@
+package org.clinval.app.stats;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.clinval.app.cli.Json;
+import org.clinval.app.cli.OptionValues;
+import org.clinval.app.cli.UsageError;
+import org.clinval.app.cli.UserError;
+import org.clinval.validation.ConfidenceLevel;
+import org.clinval.validation.Direction;
+import org.clinval.validation.mrmc.GallasAnalysis;
+import org.clinval.validation.mrmc.MissingReads;
+import org.clinval.validation.mrmc.MrmcFiles;
+import org.clinval.validation.mrmc.MrmcFormatException;
+import org.clinval.validation.mrmc.MrmcTest;
+import org.clinval.validation.mrmc.ObuchowskiRockette;
+import org.clinval.validation.mrmc.OrAnalysis;
+import org.clinval.validation.mrmc.OrCovariance;
+import org.clinval.validation.mrmc.OrEstimate;
+import org.clinval.validation.mrmc.OrFactors;
+import org.clinval.validation.mrmc.ReaderStudy;
+import org.clinval.validation.mrmc.UstatComponents;
+import org.clinval.validation.mrmc.UstatEstimate;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code clinval stats mrmc}: multi-reader multi-case analysis of the reader-averaged AUC. */
+@Command(
+        name = "mrmc",
+        description =
+                "Multi-reader multi-case (MRMC) ROC analysis of a reader study: reader-averaged"
+                        + " AUC per modality and the difference of each pair, with iMRMC's"
+                        + " U-statistic variance (gallas) or the Obuchowski-Rockette analysis"
+                        + " with Hillis's df (or).")
+public final class MrmcCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "FILE",
+            description =
+                    "Reader study: an iMRMC .imrmc file (rows readerID,caseID,modalityID,score"
+                            + " after 'BEGIN DATA:', truth rows with readerID -1) or a CSV with"
+                            + " columns reader, case, modality, score, truth (0/1).")
+    Path input;
+
+    @Option(
+            names = "--format",
+            paramLabel = "imrmc|csv",
+            description = "Format of --input (default: from its extension, .imrmc or .csv).")
+    String format;
+
+    @Option(
+            names = "--analysis",
+            defaultValue = "gallas",
+            paramLabel = "gallas|or",
+            description =
+                    "gallas: U-statistic MRMC variance as FDA's iMRMC (any design); or:"
+                            + " Obuchowski-Rockette with Hillis's ddf (fully crossed only)"
+                            + " (default: ${DEFAULT-VALUE}).")
+    String analysis;
+
+    @Option(
+            names = "--readers",
+            defaultValue = "random",
+            paramLabel = "random|fixed",
+            description = "Readers as a random or fixed factor; fixed needs --analysis or.")
+    String readers;
+
+    @Option(
+            names = "--cases",
+            defaultValue = "random",
+            paramLabel = "random|fixed",
+            description = "Cases as a random or fixed factor; fixed needs --analysis or.")
+    String cases;
+
+    @Option(
+            names = "--covariance",
+            defaultValue = "delong",
+            paramLabel = "delong|jackknife",
+            description =
+                    "Error covariances of the OR analysis (default: ${DEFAULT-VALUE}; jackknife"
+                            + " as the OR-DBM MRMC software).")
+    String covariance;
+
+    @Option(
+            names = "--direction",
+            defaultValue = "higher",
+            paramLabel = "higher|lower",
+            description =
+                    "Whether higher or lower scores mean positive (default: ${DEFAULT-VALUE}).")
+    String direction;
+
+    @Option(
+            names = {"--confidence", "--conf"},
+            defaultValue = "0.95",
+            paramLabel = "LEVEL",
+            description = "Confidence level in (0, 1) (default: ${DEFAULT-VALUE}).")
+    double confidence;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ConfidenceLevel level =
+                ConfidenceLevel.of(OptionValues.openUnit("--confidence", confidence));
+        Direction d = OptionValues.parse("--direction", direction, Direction::parse);
+        String fmt = format();
+        String kind = analysis.trim().toLowerCase(Locale.ROOT);
+        if (kind.equals("dbm")) {
+            throw new UsageError(
+                    "--analysis dbm is not available; --analysis or --covariance jackknife gives"
+                            + " the same test as DBM with Hillis's ddf (Hillis et al. 2005)");
+        }
+        if (!kind.equals("gallas") && !kind.equals("or")) {
+            throw new UsageError("--analysis is not one of gallas, or: " + analysis);
+        }
+        OrFactors factors;
+        try {
+            factors = OrFactors.of(readers, cases);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--readers/--cases: " + e.getMessage());
+        }
+        if (kind.equals("gallas") && factors != OrFactors.RANDOM_READERS_RANDOM_CASES) {
+            throw new UsageError("fixed readers or cases need --analysis or");
+        }
+        OrCovariance cov = OptionValues.parse("--covariance", covariance, OrCovariance::parse);
+        ReaderStudy study;
+        try {
+            study = fmt.equals("csv") ? MrmcFiles.readCsv(input, d) : MrmcFiles.readImrmc(input, d);
+        } catch (MrmcFormatException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        ObjectNode o = Json.object();
+        o.put("file", input.toString());
+        o.put("format", fmt);
+        o.put("analysis", kind);
+        o.put("direction", d.name().toLowerCase(Locale.ROOT));
+        Json.put(o, "confidence_level", level.value());
+        o.set("study", study(study));
+        if (kind.equals("gallas")) {
+            o.put("method", "U-statistic MRMC variance (Gallas 2006/2009), as iMRMC 4");
+            ArrayNode a = o.putArray("results");
+            GallasAnalysis.analyse(study, level).forEach(e -> a.add(gallas(e)));
+        } else {
+            OrAnalysis or;
+            try {
+                or = ObuchowskiRockette.analyse(study, factors, cov, level);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(input + ": " + e.getMessage(), e);
+            }
+            o.put("method", "Obuchowski-Rockette with Hillis (2007) ddf");
+            o.set("or", or(or));
+        }
+        spec.commandLine().getOut().println(Json.write(o));
+        return 0;
+    }
+
+    private String format() {
+        if (format != null) {
+            String f = format.trim().toLowerCase(Locale.ROOT);
+            if (f.equals("imrmc") || f.equals("csv")) return f;
+            throw new UsageError("--format is not one of imrmc, csv: " + format);
+        }
+        String name = input.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".imrmc")) return "imrmc";
+        if (name.endsWith(".csv")) return "csv";
+        throw new UsageError(
+                "--format is needed: " + input + " ends neither in .imrmc nor in .csv");
+    }
+
+    private static ObjectNode study(ReaderStudy s) {
+        ObjectNode o = Json.object();
+        o.put("readers", s.readers().size());
+        o.put("negatives", s.negatives());
+        o.put("positives", s.positives());
+        ArrayNode m = o.putArray("modalities");
+        s.modalities().forEach(m::add);
+        o.put("reads", s.reads());
+        o.put("design", s.design().name().toLowerCase(Locale.ROOT));
+        ArrayNode miss = o.putArray("missing_reads");
+        for (MissingReads x : s.missingReads()) {
+            ObjectNode r = miss.addObject();
+            r.put("reader", x.reader());
+            r.put("modality", x.modality());
+            r.put("read", x.read());
+            r.put("missing", x.missing());
+        }
+        o.put("unread_cases", s.unreadCases().size());
+        return o;
+    }
+
+    private static ObjectNode gallas(UstatEstimate e) {
+        ObjectNode o = Json.object();
+        o.put("modality", e.modality());
+        if (e.minus().isPresent()) o.put("minus", e.minus().get());
+        else o.putNull("minus");
+        o.put("readers", e.readers());
+        o.put("negatives", e.negatives());
+        o.put("positives", e.positives());
+        Json.put(o, e.minus().isPresent() ? "difference" : "auc", e.estimate());
+        Json.put(o, "null_value", e.nullValue());
+        Json.put(o, "variance", e.variance());
+        Json.put(o, "variance_biased", e.biasedVariance());
+        Json.put(o, "df_bdg", e.dfBdg());
+        Json.put(o, "df_hillis", e.dfHillis());
+        ObjectNode t = o.putObject("tests");
+        t.set("normal", test(e.normal()));
+        t.set("bdg", test(e.bdg()));
+        t.set("hillis", test(e.hillis()));
+        o.set("components", components(e.components()));
+        e.covariance().ifPresent(c -> o.set("covariance_components", components(c)));
+        e.second().ifPresent(c -> o.set("minus_components", components(c)));
+        return o;
+    }
+
+    private static ObjectNode components(UstatComponents c) {
+        ObjectNode o = Json.object();
+        o.set("bdg_moments", numbers(c.moments()));
+        o.set("bdg_coefficients", numbers(c.coefficients()));
+        ObjectNode bck = o.putObject("bck");
+        ObjectNode bckc = o.putObject("bck_coefficients");
+        for (int k = 0; k < UstatComponents.BCK_NAMES.size(); k++) {
+            Json.put(bck, UstatComponents.BCK_NAMES.get(k), c.bck().get(k));
+            Json.put(bckc, UstatComponents.BCK_NAMES.get(k), c.bckCoefficients().get(k));
+        }
+        return o;
+    }
+
+    private static ArrayNode numbers(List<Double> values) {
+        ArrayNode a = Json.array();
+        for (double v : values) {
+            if (!Double.isFinite(v)) throw new IllegalStateException("non-finite component");
+            a.add(v);
+        }
+        return a;
+    }
+
+    private static ObjectNode test(MrmcTest t) {
+        ObjectNode o = Json.object();
+        o.put("method", t.method());
+        Json.put(o, "df", t.df());
+        Json.put(o, "statistic", t.statistic());
+        Json.put(o, "p", t.p());
+        Json.put(o, "ci", t.ci());
+        t.undefinedReason().ifPresent(r -> o.put("undefined", r));
+        return o;
+    }
+
+    private static ObjectNode or(OrAnalysis a) {
+        ObjectNode o = Json.object();
+        o.put("factors", a.factors().name().toLowerCase(Locale.ROOT));
+        o.put("covariance", a.covariance().name().toLowerCase(Locale.ROOT));
+        ObjectNode aucs = o.putObject("aucs");
+        for (int m = 0; m < a.modalities().size(); m++) {
+            ObjectNode row = aucs.putObject(a.modalities().get(m));
+            for (int r = 0; r < a.readers().size(); r++) {
+                Json.put(row, a.readers().get(r), a.aucs().get(m).get(r));
+            }
+        }
+        Json.put(o, "ms_t", a.msT());
+        Json.put(o, "ms_r", a.msR());
+        Json.put(o, "ms_tr", a.msTR());
+        Json.put(o, "var_error", a.varError());
+        Json.put(o, "cov1", a.cov1());
+        Json.put(o, "cov2", a.cov2());
+        Json.put(o, "cov3", a.cov3());
+        Json.put(o, "var_r", a.varR());
+        Json.put(o, "var_tr", a.varTR());
+        a.dbm()
+                .ifPresent(
+                        d -> {
+                            ObjectNode b = o.putObject("dbm_components");
+                            Json.put(b, "var_r", d.varR());
+                            Json.put(b, "var_c", d.varC());
+                            Json.put(b, "var_tr", d.varTR());
+                            Json.put(b, "var_tc", d.varTC());
+                            Json.put(b, "var_rc", d.varRC());
+                            Json.put(b, "var_trc_error", d.varTRCError());
+                        });
+        ObjectNode g = o.putObject("global");
+        g.put("distribution", a.global().distribution());
+        Json.put(g, "df1", a.global().df1());
+        Json.put(g, "df2", a.global().df2());
+        Json.put(g, "statistic", a.global().statistic());
+        Json.put(g, "p", a.global().p());
+        a.global().undefinedReason().ifPresent(r -> g.put("undefined", r));
+        ArrayNode diffs = o.putArray("differences");
+        a.differences().forEach(e -> diffs.add(orEstimate(e)));
+        ArrayNode single = o.putArray("single");
+        a.single().forEach(e -> single.add(orEstimate(e)));
+        return o;
+    }
+
+    private static ObjectNode orEstimate(OrEstimate e) {
+        ObjectNode o = Json.object();
+        o.put("modality", e.modality());
+        if (e.minus().isPresent()) o.put("minus", e.minus().get());
+        Json.put(o, e.minus().isPresent() ? "difference" : "auc", e.estimate());
+        Json.put(o, "se", e.standardError());
+        o.set("test", test(e.test()));
+        return o;
+    }
+}
