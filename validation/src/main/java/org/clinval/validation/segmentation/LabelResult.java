@@ -14,7 +14,11 @@ import java.util.OptionalDouble;
  * undefined distances (MONAI: inf); absent from the prediction only, Dice = IoU = 0 and undefined
  * distances.
  *
- * @param label the label value
+ * <p>{@link #FOREGROUND} stands for "every non-zero voxel" of two binary masks; there both masks
+ * empty is clinval's correct "nothing here" (Dice = IoU = 1, distances 0), as in {@link
+ * SegmentationMetrics}.
+ *
+ * @param label the label value, or {@link #FOREGROUND}
  * @param dice {@code 2|A ∩ B| / (|A| + |B|)}
  * @param iou {@code |A ∩ B| / |A ∪ B|}
  * @param distances surface distances at the chosen metric and percentile
@@ -32,6 +36,9 @@ public record LabelResult(
     /** The reason given for every metric of a label absent from both maps. */
     public static final String ABSENT = "label absent from both prediction and reference";
 
+    /** The label of a binary comparison: every non-zero voxel. */
+    public static final int FOREGROUND = -1;
+
     public LabelResult {
         Objects.requireNonNull(distances, "distances");
         Objects.requireNonNull(voxels, "voxels");
@@ -39,8 +46,21 @@ public record LabelResult(
 
     /** Returns whether the label is absent from both maps. */
     public boolean absent() {
-        return distances.empty() == EmptyMasks.BOTH;
+        return label != FOREGROUND && distances.empty() == EmptyMasks.BOTH;
     }
+
+    /** The keys of {@link #value}, in output order. */
+    public static final java.util.List<String> KEYS =
+            java.util.List.of(
+                    "dice",
+                    "iou",
+                    "hd",
+                    "hd95",
+                    "assd",
+                    "hd_pred_to_truth",
+                    "hd_truth_to_pred",
+                    "asd_pred_to_truth",
+                    "asd_truth_to_pred");
 
     /** Returns the metric named {@code key}: dice, iou, hd, hd95, assd and the directed ones. */
     public OptionalDouble value(String key) {

@@ -71,6 +71,20 @@ public final class MultiLabelMetrics {
         return out;
     }
 
+    /**
+     * Compares two binary masks as {@link LabelResult#FOREGROUND}: both empty gives Dice = IoU = 1
+     * and distances 0, as {@link SegmentationMetrics}.
+     */
+    public static LabelResult binary(
+            Mask prediction,
+            Mask reference,
+            Spacing spacing,
+            DistanceMetric metric,
+            OptionalDouble percentile) {
+        Mask.requireSameShape(prediction, reference);
+        return compare(LabelResult.FOREGROUND, prediction, reference, spacing, metric, percentile);
+    }
+
     /** Compares one label's masks. */
     static LabelResult compare(
             int label,
@@ -90,6 +104,10 @@ public final class MultiLabelMetrics {
                         both,
                         na == 0 ? 0 : a.surface().count(),
                         nb == 0 ? 0 : b.surface().count());
+        if (na + nb == 0 && label == LabelResult.FOREGROUND) {
+            OptionalDouble one = OptionalDouble.of(1);
+            return new LabelResult(label, one, one, d, OptionalDouble.of(0), counts);
+        }
         if (na + nb == 0) {
             return new LabelResult(
                     label,

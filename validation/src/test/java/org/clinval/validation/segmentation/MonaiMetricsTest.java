@@ -349,4 +349,49 @@ class MonaiMetricsTest {
                                 GeneralizedDice.Weight.SIMPLE))
                 .isEqualTo(0);
     }
+
+    @Test
+    void binaryForegroundAgreesWithSegmentationMetricsOnEveryFixture() {
+        for (Fixtures.Pair p : Fixtures.load().values()) {
+            SegmentationResult expected =
+                    SegmentationMetrics.compute(p.prediction(), p.reference(), p.spacing());
+            LabelResult r =
+                    MultiLabelMetrics.binary(
+                            p.prediction(),
+                            p.reference(),
+                            p.spacing(),
+                            DistanceMetric.EUCLIDEAN,
+                            OptionalDouble.empty());
+            assertThat(r.value("dice")).as(p.name()).isEqualTo(OptionalDouble.of(expected.dice()));
+            assertThat(r.value("iou")).isEqualTo(OptionalDouble.of(expected.iou()));
+            assertThat(r.value("hd")).isEqualTo(expected.hausdorff());
+            assertThat(r.value("hd95")).isEqualTo(expected.hd95());
+            assertThat(r.value("assd")).isEqualTo(expected.assd());
+        }
+    }
+
+    @Test
+    void meanBootstrapIsSeededAndBracketsTheMean() {
+        double[] v = {0.91, 0.85, 0.77, 0.95, 0.62, 0.88, 0.81, 0.9, 0.7, 0.93};
+        org.clinval.validation.bootstrap.BootstrapSpec spec =
+                new org.clinval.validation.bootstrap.BootstrapSpec(
+                        2000, 42, org.clinval.validation.ConfidenceLevel.of(0.95));
+        var a = MeanBootstrap.of(v, spec).orElseThrow();
+        var b = MeanBootstrap.of(v, spec).orElseThrow();
+        assertThat(a).isEqualTo(b);
+        assertThat(a.estimate()).isCloseTo(0.832, within(1e-12));
+        assertThat(a.percentile().lower()).isLessThan(0.832);
+        assertThat(a.percentile().upper()).isGreaterThan(0.832);
+        // normal-theory half width 1.96·sd/sqrt(n) = 0.066; the bootstrap's is close to it
+        double half = (a.percentile().upper() - a.percentile().lower()) / 2;
+        assertThat(half).isBetween(0.045, 0.07);
+        var c =
+                MeanBootstrap.of(
+                                v,
+                                new org.clinval.validation.bootstrap.BootstrapSpec(
+                                        2000, 43, org.clinval.validation.ConfidenceLevel.of(0.95)))
+                        .orElseThrow();
+        assertThat(c.percentile()).isNotEqualTo(a.percentile());
+        assertThat(MeanBootstrap.of(new double[] {0.5}, spec)).isEmpty();
+    }
 }
