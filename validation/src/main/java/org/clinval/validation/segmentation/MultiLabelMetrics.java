@@ -93,7 +93,8 @@ public final class MultiLabelMetrics {
             Spacing spacing,
             DistanceMetric metric,
             OptionalDouble percentile) {
-        DirectedDistances d = SurfaceDistanceMetrics.compute(a, b, spacing, metric, percentile);
+        SurfaceDistanceMetrics.Sorted sorted = SurfaceDistanceMetrics.sorted(a, b, spacing, metric);
+        DirectedDistances d = SurfaceDistanceMetrics.of(sorted, metric, percentile);
         long na = a.count();
         long nb = b.count();
         long both = Mask.intersection(a, b);
@@ -120,14 +121,16 @@ public final class MultiLabelMetrics {
         OptionalDouble hd95;
         if (d.empty() != EmptyMasks.NEITHER) {
             hd95 = OptionalDouble.empty();
-        } else if (metric == DistanceMetric.EUCLIDEAN
-                && percentile.isPresent()
-                && percentile.getAsDouble() == 95) {
-            hd95 = d.hd();
         } else {
+            // HD95 is Euclidean: reuse the distances when they are, else compute them
+            SurfaceDistanceMetrics.Sorted euclidean =
+                    metric == DistanceMetric.EUCLIDEAN
+                            ? sorted
+                            : SurfaceDistanceMetrics.sorted(
+                                    a, b, spacing, DistanceMetric.EUCLIDEAN);
             hd95 =
-                    SurfaceDistanceMetrics.compute(
-                                    a, b, spacing, DistanceMetric.EUCLIDEAN, OptionalDouble.of(95))
+                    SurfaceDistanceMetrics.of(
+                                    euclidean, DistanceMetric.EUCLIDEAN, OptionalDouble.of(95))
                             .hd();
         }
         return new LabelResult(

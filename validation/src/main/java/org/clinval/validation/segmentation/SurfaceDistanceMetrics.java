@@ -44,23 +44,38 @@ public final class SurfaceDistanceMetrics {
             Spacing spacing,
             DistanceMetric metric,
             OptionalDouble percentile) {
+        checkPercentile(percentile);
+        return of(sorted(prediction, reference, spacing, metric), metric, percentile);
+    }
+
+    /** Both directions' distances, each sorted ascending; null when a mask is empty. */
+    record Sorted(EmptyMasks empty, double[] ab, double[] ba) {}
+
+    /** Computes the distances once, for several percentiles. */
+    static Sorted sorted(Mask prediction, Mask reference, Spacing spacing, DistanceMetric metric) {
         Mask.requireSameShape(prediction, reference);
         spacing.requireMatches(prediction);
-        checkPercentile(percentile);
         EmptyMasks empty = EmptyMasks.of(prediction.isEmpty(), reference.isEmpty());
-        if (empty != EmptyMasks.NEITHER) {
-            OptionalDouble d =
-                    empty == EmptyMasks.BOTH ? OptionalDouble.of(0) : OptionalDouble.empty();
-            return new DirectedDistances(metric, percentile, d, d, d, d, d, d, empty);
-        }
+        if (empty != EmptyMasks.NEITHER) return new Sorted(empty, null, null);
         int[][] box = Mask.bounds(prediction, reference);
         Mask surfaceA = prediction.crop(box[0], box[1]).surface();
         Mask surfaceB = reference.crop(box[0], box[1]).surface();
         SurfaceDistances s = SurfaceDistances.of(surfaceA, surfaceB, spacing, metric);
-        double[] ab = s.predictionToReference;
-        double[] ba = s.referenceToPrediction;
-        Arrays.sort(ab);
-        Arrays.sort(ba);
+        Arrays.sort(s.predictionToReference);
+        Arrays.sort(s.referenceToPrediction);
+        return new Sorted(empty, s.predictionToReference, s.referenceToPrediction);
+    }
+
+    /** The distances at {@code percentile} from sorted distances. */
+    static DirectedDistances of(Sorted s, DistanceMetric metric, OptionalDouble percentile) {
+        checkPercentile(percentile);
+        if (s.empty() != EmptyMasks.NEITHER) {
+            OptionalDouble d =
+                    s.empty() == EmptyMasks.BOTH ? OptionalDouble.of(0) : OptionalDouble.empty();
+            return new DirectedDistances(metric, percentile, d, d, d, d, d, d, s.empty());
+        }
+        double[] ab = s.ab();
+        double[] ba = s.ba();
         double hdAb = hausdorff(ab, percentile);
         double hdBa = hausdorff(ba, percentile);
         double[] pooled = new double[ab.length + ba.length];
@@ -75,7 +90,7 @@ public final class SurfaceDistanceMetrics {
                 OptionalDouble.of(SegmentationMetrics.mean(ab)),
                 OptionalDouble.of(SegmentationMetrics.mean(ba)),
                 OptionalDouble.of(SegmentationMetrics.mean(pooled)),
-                empty);
+                s.empty());
     }
 
     /** Checks a percentile is in (0, 100] when given. */
