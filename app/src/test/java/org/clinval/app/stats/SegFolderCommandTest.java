@@ -563,6 +563,29 @@ class SegFolderCommandTest {
                 .contains("chessboard");
     }
 
+    @Test
+    void aLabelMapWithANonIntegerVoxelIsRefusedNamingTheVoxel() {
+        double[] v = new double[4 * 3];
+        v[1 * 4 + 2] = 1.5; // x = 2, y = 1: index y·nx + x (x fastest)
+        Path f =
+                NiftiWriter.of(new int[] {4, 3}, new double[] {1, 1}, Nifti1.Datatype.FLOAT32, v)
+                        .write(dir.resolve("float.nii"));
+        CliRun run =
+                CliRun.of(
+                        "stats",
+                        "seg",
+                        "--pred",
+                        f.toString(),
+                        "--truth",
+                        f.toString(),
+                        "--labels",
+                        "1");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err())
+                .contains(
+                        "float.nii: voxel (2, 1, 0) is not a label (a non-negative integer): 1.5");
+    }
+
     /** Splits one RFC 4180 line. */
     private static List<String> fields(String line) {
         List<String> out = new ArrayList<>();
