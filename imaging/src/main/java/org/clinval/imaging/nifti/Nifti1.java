@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
+import org.clinval.validation.segmentation.LabelMap;
 import org.clinval.validation.segmentation.Mask;
 
 /**
@@ -448,5 +449,41 @@ public final class Nifti1 {
             }
         }
         return Mask.of(shape, voxels);
+    }
+
+    /**
+     * Returns the scaled voxel values as an integer label map (0 = background) of shape {@link
+     * #shape()}, indexed as {@link #mask()}.
+     *
+     * @throws InvalidNiftiException naming the voxel if a value is not a non-negative integer
+     */
+    public LabelMap labelMap() {
+        int nx = shape[0];
+        int ny = shape[1];
+        int nz = shape.length == 3 ? shape[2] : 1;
+        int[] labels = new int[nx * ny * nz];
+        int bytes = datatype.bits() / 8;
+        int at = offset;
+        for (int z = 0; z < nz; z++) {
+            for (int y = 0; y < ny; y++) {
+                for (int x = 0; x < nx; x++, at += bytes) {
+                    double v = datatype.read(data, at) * slope + intercept;
+                    if (!(v >= 0) || v != Math.rint(v) || v > Integer.MAX_VALUE) {
+                        throw new InvalidNiftiException(
+                                file
+                                        + ": voxel ("
+                                        + x
+                                        + ", "
+                                        + y
+                                        + ", "
+                                        + z
+                                        + ") is not a label (a non-negative integer): "
+                                        + v);
+                    }
+                    labels[(x * ny + y) * nz + z] = (int) v;
+                }
+            }
+        }
+        return LabelMap.of(shape, labels);
     }
 }
