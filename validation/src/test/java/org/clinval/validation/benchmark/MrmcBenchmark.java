@@ -35,9 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * A fully crossed reader study of 10 readers × 1,000 cases (500 + 500) × 2 modalities (20,000
  * reads, a Roe–Metz-like binormal simulation with reader and case effects) written as an .imrmc
  * file: reading it alone (the baseline), reading it plus the Obuchowski–Rockette analysis with
- * DeLong and with jackknife covariances, and reading it plus the U-statistic analysis. Average
- * time over one-second iterations: a single read takes about a tenth of a second, so single shots
- * would measure the timer and the collector as much as the work.
+ * DeLong and with jackknife covariances, and reading it plus the U-statistic analysis. Average time
+ * over one-second iterations: a single read takes about a tenth of a second, so single shots would
+ * measure the timer and the collector as much as the work.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
