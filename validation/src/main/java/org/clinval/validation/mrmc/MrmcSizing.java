@@ -47,7 +47,6 @@ public final class MrmcSizing {
     private final List<Double> mB;
     private final List<Double> mAB;
     private final double[] bckDiffBiased;
-    private final int pilotReaders;
     private final int pilotNegatives;
     private final int pilotPositives;
     private final double msTR;
@@ -60,7 +59,6 @@ public final class MrmcSizing {
             UstatComponents a,
             UstatComponents b,
             UstatComponents ab,
-            int readers,
             int negatives,
             int positives,
             double msTR) {
@@ -72,7 +70,6 @@ public final class MrmcSizing {
             bckDiffBiased[x] =
                     a.bckBiased().get(x) + b.bckBiased().get(x) - 2 * ab.bckBiased().get(x);
         }
-        this.pilotReaders = readers;
         this.pilotNegatives = negatives;
         this.pilotPositives = positives;
         this.msTR = msTR;
@@ -113,15 +110,9 @@ public final class MrmcSizing {
                 GallasAnalysis.components(ka, false),
                 GallasAnalysis.components(kb, false),
                 GallasAnalysis.components(kab, true),
-                study.readers().size(),
                 study.negatives(),
                 study.positives(),
                 GallasAnalysis.sampleVariance(d) / 2);
-    }
-
-    /** The pilot's readers, negatives and positives. */
-    public int[] pilotSize() {
-        return new int[] {pilotReaders, pilotNegatives, pilotPositives};
     }
 
     /**
@@ -206,15 +197,23 @@ public final class MrmcSizing {
         OptionalDouble dfH = OptionalDouble.empty();
         OptionalDouble varH = OptionalDouble.empty();
         Optional<String> why = Optional.empty();
-        if (varHillis > 0 && Double.isFinite(dfHillis)) {
-            dfH = OptionalDouble.of(dfHillis);
+        if (varHillis > 0) {
             varH = OptionalDouble.of(varHillis);
             double zh = Math.abs(effect) / Math.sqrt(varHillis);
-            powerHillis =
-                    OptionalDouble.of(
-                            dfHillis >= 50
-                                    ? normalPower(zh, alpha)
-                                    : fPower(dfHillis, effect * effect / varHillis, alpha));
+            if (Double.isFinite(dfHillis)) {
+                dfH = OptionalDouble.of(dfHillis);
+                powerHillis =
+                        OptionalDouble.of(
+                                dfHillis >= 50
+                                        ? normalPower(zh, alpha)
+                                        : fPower(dfHillis, effect * effect / varHillis, alpha));
+            } else {
+                powerHillis = OptionalDouble.of(normalPower(zh, alpha));
+                why =
+                        Optional.of(
+                                "the Hillis df is unbounded (its denominator is 0): the Hillis"
+                                        + " power is the normal one");
+            }
         } else {
             why = Optional.of("the Hillis variance is not positive: " + varHillis);
         }

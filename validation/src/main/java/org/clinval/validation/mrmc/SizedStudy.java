@@ -13,11 +13,12 @@ import java.util.OptionalDouble;
  * @param variance the U-statistic variance of the difference
  * @param dfBdg the BDG df; empty when the variance is not positive
  * @param varianceHillis the variance from the OR components; empty when not positive
- * @param dfHillis Hillis's df; empty with {@code varianceHillis}
+ * @param dfHillis Hillis's df; empty with {@code varianceHillis}, or when unbounded (then the
+ *     Hillis power is the normal one)
  * @param powerNormal power of the normal test; empty when the variance is not positive
  * @param powerBdg power of the t test with {@code dfBdg}
  * @param powerHillis power of the t test with {@code dfHillis}
- * @param undefinedReason why a power is undefined, if one is
+ * @param undefinedReason why a power or df is undefined, or the Hillis df unbounded, if so
  */
 public record SizedStudy(
         int readers,
