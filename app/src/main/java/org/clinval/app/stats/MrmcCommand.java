@@ -16,6 +16,7 @@ import org.clinval.validation.mrmc.GallasAnalysis;
 import org.clinval.validation.mrmc.MissingReads;
 import org.clinval.validation.mrmc.MrmcFiles;
 import org.clinval.validation.mrmc.MrmcFormatException;
+import org.clinval.validation.mrmc.MrmcSizing;
 import org.clinval.validation.mrmc.MrmcTest;
 import org.clinval.validation.mrmc.ObuchowskiRockette;
 import org.clinval.validation.mrmc.OrAnalysis;
@@ -23,6 +24,7 @@ import org.clinval.validation.mrmc.OrCovariance;
 import org.clinval.validation.mrmc.OrEstimate;
 import org.clinval.validation.mrmc.OrFactors;
 import org.clinval.validation.mrmc.ReaderStudy;
+import org.clinval.validation.mrmc.SizedStudy;
 import org.clinval.validation.mrmc.UstatComponents;
 import org.clinval.validation.mrmc.UstatEstimate;
 import picocli.CommandLine;
@@ -36,7 +38,9 @@ import picocli.CommandLine.Option;
                 "Multi-reader multi-case (MRMC) ROC analysis of a reader study: reader-averaged"
                         + " AUC per modality and the difference of each pair, with iMRMC's"
                         + " U-statistic variance (gallas) or the Obuchowski-Rockette analysis"
-                        + " with Hillis's df (or).")
+                        + " with Hillis's df (or). With --size-readers and --size-cases, the"
+                        + " power of future fully crossed studies sized from this pilot, as"
+                        + " iMRMC's sizing.")
 public final class MrmcCommand implements Callable<Integer> {
 
     @Option(
@@ -103,6 +107,55 @@ public final class MrmcCommand implements Callable<Integer> {
             description = "Confidence level in (0, 1) (default: ${DEFAULT-VALUE}).")
     double confidence;
 
+    @Option(
+            names = "--size-readers",
+            split = ",",
+            paramLabel = "N,...",
+            description =
+                    "Size future fully crossed studies with these numbers of readers (needs"
+                            + " --size-cases and a fully crossed pilot; --analysis gallas).")
+    int[] sizeReaders;
+
+    @Option(
+            names = "--size-cases",
+            split = ",",
+            paramLabel = "N,...",
+            description =
+                    "Total cases of the sized studies, split into negatives and positives like"
+                            + " the pilot's (negatives = round(N * pilot negatives / pilot cases)).")
+    int[] sizeCases;
+
+    @Option(
+            names = "--effect",
+            paramLabel = "D",
+            description =
+                    "True difference of AUCs the sized studies should detect (default: the"
+                            + " pilot's observed difference of each pair).")
+    Double effect;
+
+    @Option(
+            names = "--alpha",
+            defaultValue = "0.05",
+            paramLabel = "A",
+            description =
+                    "Two-sided significance level of the sized test (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(
+            names = "--target-power",
+            paramLabel = "P",
+            description =
+                    "Also report the smallest sized study (fewest reads, readers x cases; then"
+                            + " fewest readers) whose --size-test power reaches P.")
+    Double targetPower;
+
+    @Option(
+            names = "--size-test",
+            defaultValue = "bdg",
+            paramLabel = "normal|bdg|hillis",
+            description = "Power used for --target-power (default: ${DEFAULT-VALUE}).")
+    String sizeTest;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -130,6 +183,13 @@ public final class MrmcCommand implements Callable<Integer> {
             throw new UsageError("fixed readers or cases need --analysis or");
         }
         OrCovariance cov = OptionValues.parse("--covariance", covariance, OrCovariance::parse);
+        boolean sizing = sizeReaders != null || sizeCases != null;
+        String powerTest = sizeTest.trim().toLowerCase(Locale.ROOT);
+        if (sizing) checkSizing(kind, powerTest);
+        else if (effect != null || targetPower != null) {
+            throw new UsageError(
+                    "--effect and --target-power need --size-readers and --size-cases");
+        }
         ReaderStudy study;
         try {
             study = fmt.equals("csv") ? MrmcFiles.readCsv(input, d) : MrmcFiles.readImrmc(input, d);
@@ -146,7 +206,9 @@ public final class MrmcCommand implements Callable<Integer> {
         if (kind.equals("gallas")) {
             o.put("method", "U-statistic MRMC variance (Gallas 2006/2009), as iMRMC 4");
             ArrayNode a = o.putArray("results");
-            GallasAnalysis.analyse(study, level).forEach(e -> a.add(gallas(e)));
+            List<UstatEstimate> results = GallasAnalysis.analyse(study, level);
+            results.forEach(e -> a.add(gallas(e)));
+            if (sizing) o.set("sizing", sizing(study, results, powerTest));
         } else {
             OrAnalysis or;
             try {
@@ -159,6 +221,99 @@ public final class MrmcCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println(Json.write(o));
         return 0;
+    }
+
+    private void checkSizing(String kind, String powerTest) {
+        if (sizeReaders == null || sizeCases == null) {
+            throw new UsageError("--size-readers and --size-cases go together");
+        }
+        if (!kind.equals("gallas")) throw new UsageError("sizing needs --analysis gallas");
+        for (int r : sizeReaders) OptionValues.count("--size-readers", r, 2, 1_000_000);
+        for (int n : sizeCases) OptionValues.count("--size-cases", n, 4, 100_000_000);
+        OptionValues.openUnit("--alpha", alpha);
+        if (effect != null) OptionValues.finite("--effect", effect);
+        if (targetPower != null) OptionValues.openUnit("--target-power", targetPower);
+        if (!List.of("normal", "bdg", "hillis").contains(powerTest)) {
+            throw new UsageError("--size-test is not one of normal, bdg, hillis: " + sizeTest);
+        }
+    }
+
+    private ObjectNode sizing(ReaderStudy study, List<UstatEstimate> results, String powerTest) {
+        ObjectNode o = Json.object();
+        o.put(
+                "method",
+                "iMRMC sizing: pilot BDG moments rescaled to a fully crossed study; BDG and"
+                        + " Hillis df; power of the two-sided test of the difference");
+        o.put("case_split", "negatives = round(cases * pilot negatives / pilot cases)");
+        Json.put(o, "alpha", alpha);
+        if (targetPower != null) Json.put(o, "target_power", targetPower);
+        o.put("power_test", powerTest);
+        ArrayNode pairs = o.putArray("pairs");
+        int nm = study.modalities().size();
+        int i = nm;
+        for (int a = 0; a < nm; a++) {
+            for (int b = a + 1; b < nm; b++) {
+                UstatEstimate diff = results.get(i++);
+                MrmcSizing pilot;
+                try {
+                    pilot = MrmcSizing.pilot(study, a, b);
+                } catch (IllegalArgumentException e) {
+                    throw new UserError(input + ": " + e.getMessage(), e);
+                }
+                double d = effect != null ? effect : diff.estimate();
+                ObjectNode p = pairs.addObject();
+                p.put("modality", diff.modality());
+                p.put("minus", diff.minus().orElseThrow());
+                Json.put(p, "effect", d);
+                p.put("effect_from", effect != null ? "--effect" : "pilot difference");
+                ArrayNode grid = p.putArray("studies");
+                List<SizedStudy> sized = pilot.grid(sizeReaders, sizeCases, d, alpha);
+                SizedStudy best = null;
+                for (SizedStudy s : sized) {
+                    grid.add(sized(s));
+                    if (targetPower != null && reaches(s, powerTest) && better(s, best)) best = s;
+                }
+                if (targetPower != null) {
+                    if (best == null) p.putNull("smallest_reaching_target");
+                    else p.set("smallest_reaching_target", sized(best));
+                }
+            }
+        }
+        return o;
+    }
+
+    private boolean reaches(SizedStudy s, String powerTest) {
+        var p =
+                switch (powerTest) {
+                    case "normal" -> s.powerNormal();
+                    case "hillis" -> s.powerHillis();
+                    default -> s.powerBdg();
+                };
+        return p.isPresent() && p.getAsDouble() >= targetPower;
+    }
+
+    private static boolean better(SizedStudy s, SizedStudy best) {
+        if (best == null) return true;
+        long reads = (long) s.readers() * s.cases();
+        long bestReads = (long) best.readers() * best.cases();
+        return reads < bestReads || (reads == bestReads && s.readers() < best.readers());
+    }
+
+    private static ObjectNode sized(SizedStudy s) {
+        ObjectNode o = Json.object();
+        o.put("readers", s.readers());
+        o.put("cases", s.cases());
+        o.put("negatives", s.negatives());
+        o.put("positives", s.positives());
+        Json.put(o, "variance", s.variance());
+        Json.put(o, "df_bdg", s.dfBdg());
+        Json.put(o, "variance_hillis", s.varianceHillis());
+        Json.put(o, "df_hillis", s.dfHillis());
+        Json.put(o, "power_normal", s.powerNormal());
+        Json.put(o, "power_bdg", s.powerBdg());
+        Json.put(o, "power_hillis", s.powerHillis());
+        s.undefinedReason().ifPresent(r -> o.put("undefined", r));
+        return o;
     }
 
     private String format() {

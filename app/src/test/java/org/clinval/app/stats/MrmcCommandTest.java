@@ -155,13 +155,87 @@ class MrmcCommandTest {
                 "--confidence is not in (0, 1): 1.5");
     }
 
+    /**
+     * Sizing from the iMRMC R2 pilot (5 readers, 40 + 40 cases): at the pilot's own size the df are
+     * iMRMC's printed BDG 7.35006973 and Hillis 7.43533593, the variance is the pilot's
+     * 0.00498950905, and the powers are those of mrmc_sizing.csv (numpy/scipy reimplementation, row
+     * imrmc_R2, 5, 40, 40, effect 0.1, alpha 0.05).
+     */
+    @Test
+    void sizingFromThePilot() {
+        CliRun run =
+                CliRun.of(
+                        "stats",
+                        "mrmc",
+                        "--input",
+                        input("imrmc_doIMRMC_R2_input.imrmc"),
+                        "--size-readers",
+                        "5,20",
+                        "--size-cases",
+                        "80,500",
+                        "--effect",
+                        "0.1",
+                        "--target-power",
+                        "0.8");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode z = run.json().get("sizing");
+        assertThat(z.get("case_split").asText()).contains("pilot negatives");
+        JsonNode p = z.get("pairs").get(0);
+        assertThat(p.get("modality").asText()).isEqualTo("testA");
+        assertThat(p.get("minus").asText()).isEqualTo("testB");
+        JsonNode studies = p.get("studies");
+        assertThat(studies).hasSize(4);
+        JsonNode s = studies.get(0);
+        assertThat(s.get("negatives").asInt()).isEqualTo(40);
+        assertThat(s.get("positives").asInt()).isEqualTo(40);
+        assertThat(s.get("variance").asDouble()).isCloseTo(0.00498950905, within(1e-11));
+        assertThat(s.get("df_bdg").asDouble()).isCloseTo(7.35006973, within(1e-8));
+        assertThat(s.get("df_hillis").asDouble()).isCloseTo(7.43533593, within(1e-8));
+        assertThat(s.get("power_normal").asDouble()).isCloseTo(0.2931297571032668, within(1e-9));
+        assertThat(s.get("power_bdg").asDouble()).isCloseTo(0.24129182662078874, within(1e-9));
+        assertThat(s.get("power_hillis").asDouble()).isCloseTo(0.24129182662078552, within(1e-9));
+        // 500 cases split like the pilot (40 + 40): 250 + 250
+        JsonNode last = studies.get(3);
+        assertThat(last.get("readers").asInt()).isEqualTo(20);
+        assertThat(last.get("negatives").asInt()).isEqualTo(250);
+        JsonNode best = p.get("smallest_reaching_target");
+        assertThat(best.get("power_bdg").asDouble()).isGreaterThanOrEqualTo(0.8);
+        for (JsonNode x : studies) {
+            if (x.get("power_bdg").asDouble() >= 0.8) {
+                assertThat(x.get("readers").asInt() * x.get("cases").asInt())
+                        .isGreaterThanOrEqualTo(
+                                best.get("readers").asInt() * best.get("cases").asInt());
+            }
+        }
+        assertUsage(
+                new String[] {"--input", input("vandyke.imrmc"), "--size-readers", "5"},
+                "--size-readers and --size-cases go together");
+        assertUsage(
+                new String[] {"--input", input("vandyke.imrmc"), "--effect", "0.1"},
+                "--effect and --target-power need --size-readers and --size-cases");
+        assertUsage(
+                new String[] {
+                    "--input",
+                    input("vandyke.imrmc"),
+                    "--size-readers",
+                    "5",
+                    "--size-cases",
+                    "100",
+                    "--analysis",
+                    "or"
+                },
+                "sizing needs --analysis gallas");
+    }
+
     @Test
     void helpListsTheOptions() {
         CliRun run = CliRun.of("stats", "mrmc", "--help");
         assertThat(run.exit()).isZero();
         assertThat(run.out())
                 .contains("--input", "--format", "--analysis", "--readers", "--cases")
-                .contains("--confidence", "--covariance", "iMRMC");
+                .contains("--confidence", "--covariance", "iMRMC")
+                .contains("--size-readers", "--size-cases", "--effect", "--alpha")
+                .contains("--target-power", "--size-test");
     }
 
     private static void assertUsage(String[] options, String message) {
