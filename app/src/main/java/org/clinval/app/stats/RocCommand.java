@@ -67,11 +67,12 @@ public final class RocCommand implements Callable<Integer> {
 
     @Mixin PrecisionRecallOptions precisionRecall;
 
+    @Mixin MulticlassOptions multiclass;
+
     @Option(
             names = "--score",
-            required = true,
             paramLabel = "COL",
-            description = "Column of scores.")
+            description = "Column of scores (or --class-scores for a multi-class model).")
     String score;
 
     @Option(
@@ -225,6 +226,12 @@ public final class RocCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (multiclass.given()) return multiclass();
+        if (score == null) {
+            throw new UsageError(
+                    "--score COL is required (or --class-scores NAME=COL,... for a multi-class"
+                            + " model)");
+        }
         Direction d = OptionValues.parse("--direction", direction, Direction::parse);
         ConfidenceLevel level = confidence.level();
         if (bootstrap != null) {
@@ -602,5 +609,40 @@ public final class RocCommand implements Callable<Integer> {
             k.put("resampling", "stratified");
         }
         return a;
+    }
+
+    /** The multi-class mode: the options of one binary curve do not apply to it. */
+    private int multiclass() {
+        Object[][] binaryOnly = {
+            {"--score", score},
+            {"--score2", score2},
+            {"--direction lower", "higher".equalsIgnoreCase(direction.strip()) ? null : direction},
+            {"--bootstrap", bootstrap},
+            {"--target-sensitivity", targetSensitivity},
+            {"--target-specificity", targetSpecificity},
+            {"--curve", curve ? Boolean.TRUE : null},
+            {"--alternative", "two.sided".equals(alternative.strip()) ? null : alternative},
+            {"--partial-auc", partialAuc},
+            {"--compare-csv", compareCsv},
+            {"--permutations", permutations},
+            {"--smooth", smooth},
+            {"--comparison-power", comparisonPower},
+            {"--ci-se", ciSe},
+            {"--ci-sp", ciSp},
+            {"--ci-thresholds", ciThresholds},
+            {"--pr", precisionRecall.pr || precisionRecall.curve ? Boolean.TRUE : null}
+        };
+        for (Object[] option : binaryOnly) {
+            if (option[1] != null) {
+                throw new UsageError(
+                        option[0]
+                                + " does not apply to --class-scores (a multi-class model; higher"
+                                + " scores mean the class)");
+            }
+        }
+        spec.commandLine()
+                .getOut()
+                .println(Json.write(multiclass.analyse(input, confidence.level())));
+        return 0;
     }
 }

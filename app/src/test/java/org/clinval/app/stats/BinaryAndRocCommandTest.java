@@ -423,7 +423,8 @@ class BinaryAndRocCommandTest {
         CliRun r = CliRun.of("stats", "roc", "--csv", scores().toString(), "--label", "truth");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err())
-                .contains("Missing required option: '--score=COL'")
+                .contains(
+                        "--score COL is required (or --class-scores NAME=COL,... for a multi-class")
                 .contains("clinval stats roc --help");
         CliRun seedless =
                 CliRun.of(
