@@ -146,6 +146,17 @@ public final class SegCommand implements Callable<Integer> {
             description = "Folder mode: bootstrap seed (required there).")
     Long seed;
 
+    @Option(
+            names = "--reduction",
+            paramLabel = "R",
+            description =
+                    "Folder mode: also reduce each metric's case x label table as MONAI's"
+                            + " do_metric_reduction: none, mean, sum, mean_batch (per label),"
+                            + " sum_batch, mean_channel (per case), sum_channel. Undefined"
+                            + " entries are left out and counted; a cell with none defined is"
+                            + " null with the reason (MONAI gives 0).")
+    String reduction;
+
     @Mixin Confidence confidence;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -177,6 +188,10 @@ public final class SegCommand implements Callable<Integer> {
                 throw new UsageError(
                         "folder mode compares the same labels in every case: give --labels");
             }
+            Reduction r =
+                    reduction == null
+                            ? null
+                            : OptionValues.parse("--reduction", reduction, Reduction::parse);
             if (cases == null) {
                 throw new UsageError("folder mode writes the per-case table to --cases FILE");
             }
@@ -197,9 +212,15 @@ public final class SegCommand implements Callable<Integer> {
                             bootstrap,
                             seed,
                             confidence.level(),
+                            r,
                             spec.commandLine().getErr());
             spec.commandLine().getOut().println(Json.write(folder.run()));
             return 0;
+        }
+        if (reduction != null) {
+            throw new UsageError(
+                    "--reduction reduces a folder's case x label table; for one pair the output"
+                            + " has every label and their mean");
         }
         Nifti1 a = Nifti1.read(pred);
         Nifti1 b = Nifti1.read(truth);

@@ -51,6 +51,7 @@ final class SegFolder {
     private final OptionalDouble percentile;
     private final Path casesCsv;
     private final BootstrapSpec bootstrap;
+    private final Reduction reduction;
     private final PrintWriter progress;
 
     /** One compared case: its labels' results and, for label maps, its generalized Dice. */
@@ -73,6 +74,7 @@ final class SegFolder {
             int replicates,
             long seed,
             ConfidenceLevel level,
+            Reduction reduction,
             PrintWriter progress) {
         this.predDir = predDir;
         this.truthDir = truthDir;
@@ -82,6 +84,7 @@ final class SegFolder {
         this.percentile = percentile;
         this.casesCsv = casesCsv;
         this.bootstrap = new BootstrapSpec(replicates, seed, level);
+        this.reduction = reduction;
         this.progress = progress;
         if (spacing != null) {
             // a malformed value is the user's typo, reported before any case is read
@@ -239,6 +242,7 @@ final class SegFolder {
         o.put("distance_unit", metric.unit());
         Json.put(o, "percentile", percentile);
         o.put("spacing_source", spacing != null ? "--spacing" : "header pixdim of each case");
+        if (reduction != null) o.put("reduction", reduction.key());
         o.put("cases_in", casesIn);
         o.put("results", done.size());
         o.put("skipped_count", skipped.size());
@@ -272,6 +276,25 @@ final class SegFolder {
                 perLabel.add(summary(name, values, reasons));
             }
             m.set("mean", SegCommand.cellJson(Reduction.MEAN.reduce(table).get(0)));
+            if (reduction != null) {
+                ArrayNode cells = m.putArray(reduction.key());
+                List<Reduction.Cell> reduced = reduction.reduce(table);
+                for (int j = 0; j < reduced.size(); j++) {
+                    ObjectNode cell = SegCommand.cellJson(reduced.get(j));
+                    switch (reduction) {
+                        case MEAN_BATCH, SUM_BATCH -> cell.put("label", labelName(j));
+                        case MEAN_CHANNEL, SUM_CHANNEL -> cell.put("case", done.get(j).name());
+                        case NONE -> {
+                            cell.put("case", done.get(j / nLabels).name());
+                            cell.put("label", labelName(j % nLabels));
+                        }
+                        default -> {
+                            // one cell
+                        }
+                    }
+                    cells.add(cell);
+                }
+            }
         }
         if (labels != null) {
             ObjectNode g = o.putObject("generalized_dice");
@@ -283,6 +306,10 @@ final class SegFolder {
             }
         }
         return o;
+    }
+
+    private String labelName(int l) {
+        return labels == null ? FOREGROUND : Integer.toString(labels[l]);
     }
 
     /** n, defined, undefined with reasons, mean, median and the bootstrap CI of the mean. */

@@ -484,6 +484,94 @@ class SegFolderCommandTest {
                 .isCloseTo(mean / gd.length, within(TOL));
     }
 
+    /**
+     * Every MONAI reduction of the folder's case x label table, against
+     * reference/segmentation_monai_reduced.csv (MONAI's do_metric_reduction over scipy, background
+     * excluded; "NA" where MONAI has no defined entry and gives 0, clinval null with the reason).
+     */
+    @Test
+    void everyMonaiReductionOfAFolderAgreesWithTheReference() throws Exception {
+        Path pd = Files.createDirectories(dir.resolve("p"));
+        Path td = Files.createDirectories(dir.resolve("t"));
+        List<Map<String, String>> rows = CliRun.reference("segmentation_monai_labels.csv");
+        for (Map<String, String> m : rows) {
+            int[] s = shape(m.get("shape"));
+            write(
+                    pd.resolve(m.get("case") + ".nii"),
+                    s,
+                    mm(m.get("spacing")),
+                    ints(m.get("prediction")));
+            write(
+                    td.resolve(m.get("case") + ".nii"),
+                    s,
+                    mm(m.get("spacing")),
+                    ints(m.get("reference")));
+        }
+        for (String r :
+                new String[] {
+                    "none", "mean", "sum", "mean_batch", "sum_batch", "mean_channel", "sum_channel"
+                }) {
+            CliRun run =
+                    CliRun.of(
+                            "stats",
+                            "seg",
+                            "--pred",
+                            pd.toString(),
+                            "--truth",
+                            td.toString(),
+                            "--cases",
+                            dir.resolve("c.csv").toString(),
+                            "--seed",
+                            "3",
+                            "--labels",
+                            "1,2,3",
+                            "--reduction",
+                            r,
+                            "--bootstrap",
+                            "100");
+            assertThat(run.exit()).as(run.err()).isZero();
+            JsonNode j = run.json();
+            assertThat(j.get("reduction").asText()).isEqualTo(r);
+            for (String k : new String[] {"dice", "hd95", "assd"}) {
+                String[] expected =
+                        CliRun.referenceRow(
+                                        "segmentation_monai_reduced.csv",
+                                        "metric",
+                                        k,
+                                        "include_background",
+                                        "false",
+                                        "reduction",
+                                        r)
+                                .get("values")
+                                .split(" ");
+                JsonNode cells = j.get("metrics").get(k).get(r);
+                assertThat(cells).as(k + " " + r).hasSize(expected.length);
+                for (int c = 0; c < expected.length; c++) {
+                    // sums carry each NIfTI single-precision spacing's error once per entry
+                    assertValue(
+                            k + " " + r + " cell " + c,
+                            cells.get(c).get("value"),
+                            expected[c],
+                            PIXDIM_TOL * rows.size() * 3);
+                }
+            }
+        }
+        CliRun single =
+                CliRun.of(
+                        "stats",
+                        "seg",
+                        "--pred",
+                        pd.resolve("labels_1.nii").toString(),
+                        "--truth",
+                        td.resolve("labels_1.nii").toString(),
+                        "--labels",
+                        "1,2",
+                        "--reduction",
+                        "mean");
+        assertThat(single.exit()).isEqualTo(2);
+        assertThat(single.err()).contains("--reduction reduces a folder's case x label table");
+    }
+
     @Test
     void folderModeNeedsItsExplicitChoices() throws Exception {
         Path pd = Files.createDirectories(dir.resolve("p"));
