@@ -393,22 +393,9 @@ class SegFolderCommandTest {
 
     @Test
     void aFolderOfLabelMapsReportsEveryLabelAndGeneralizedDice() throws Exception {
-        Path pd = Files.createDirectories(dir.resolve("p"));
-        Path td = Files.createDirectories(dir.resolve("t"));
-        List<Map<String, String>> rows = CliRun.reference("segmentation_monai_labels.csv");
-        for (Map<String, String> m : rows) {
-            int[] s = shape(m.get("shape"));
-            write(
-                    pd.resolve(m.get("case") + ".nii"),
-                    s,
-                    mm(m.get("spacing")),
-                    ints(m.get("prediction")));
-            write(
-                    td.resolve(m.get("case") + ".nii"),
-                    s,
-                    mm(m.get("spacing")),
-                    ints(m.get("reference")));
-        }
+        Path pd = dir.resolve("p");
+        Path td = dir.resolve("t");
+        List<Map<String, String>> rows = labelFolders(pd, td);
         CliRun run =
                 CliRun.of(
                         "stats",
@@ -491,22 +478,9 @@ class SegFolderCommandTest {
      */
     @Test
     void everyMonaiReductionOfAFolderAgreesWithTheReference() throws Exception {
-        Path pd = Files.createDirectories(dir.resolve("p"));
-        Path td = Files.createDirectories(dir.resolve("t"));
-        List<Map<String, String>> rows = CliRun.reference("segmentation_monai_labels.csv");
-        for (Map<String, String> m : rows) {
-            int[] s = shape(m.get("shape"));
-            write(
-                    pd.resolve(m.get("case") + ".nii"),
-                    s,
-                    mm(m.get("spacing")),
-                    ints(m.get("prediction")));
-            write(
-                    td.resolve(m.get("case") + ".nii"),
-                    s,
-                    mm(m.get("spacing")),
-                    ints(m.get("reference")));
-        }
+        Path pd = dir.resolve("p");
+        Path td = dir.resolve("t");
+        List<Map<String, String>> rows = labelFolders(pd, td);
         for (String r :
                 new String[] {
                     "none", "mean", "sum", "mean_batch", "sum_batch", "mean_channel", "sum_channel"
@@ -570,6 +544,20 @@ class SegFolderCommandTest {
                         "mean");
         assertThat(single.exit()).isEqualTo(2);
         assertThat(single.err()).contains("--reduction reduces a folder's case x label table");
+    }
+
+    /** Writes the label maps of reference/segmentation_monai_labels.csv, one file per case. */
+    private static List<Map<String, String>> labelFolders(Path pd, Path td) throws Exception {
+        Files.createDirectories(pd);
+        Files.createDirectories(td);
+        List<Map<String, String>> rows = CliRun.reference("segmentation_monai_labels.csv");
+        for (Map<String, String> m : rows) {
+            int[] s = shape(m.get("shape"));
+            double[] mm = mm(m.get("spacing"));
+            write(pd.resolve(m.get("case") + ".nii"), s, mm, ints(m.get("prediction")));
+            write(td.resolve(m.get("case") + ".nii"), s, mm, ints(m.get("reference")));
+        }
+        return rows;
     }
 
     @Test
