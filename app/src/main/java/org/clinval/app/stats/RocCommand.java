@@ -565,21 +565,19 @@ public final class RocCommand implements Callable<Integer> {
 
     /** Parses a comma-separated list of finite numbers. */
     private static double[] finiteList(String option, String text) {
-        String[] parts = text.split(",", -1);
-        double[] v = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                v[i] = Double.parseDouble(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw new UsageError(option + " is not a list of numbers: " + text);
-            }
-            OptionValues.finite(option, v[i]);
-        }
+        double[] v = numberList(option, text);
+        for (double x : v) OptionValues.finite(option, x);
         return v;
     }
 
     /** Parses a comma-separated list of values in [0, 1]. */
     private static double[] unitList(String option, String text) {
+        double[] v = numberList(option, text);
+        for (double x : v) OptionValues.unit(option, x);
+        return v;
+    }
+
+    private static double[] numberList(String option, String text) {
         String[] parts = text.split(",", -1);
         double[] v = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
@@ -588,7 +586,6 @@ public final class RocCommand implements Callable<Integer> {
             } catch (NumberFormatException e) {
                 throw new UsageError(option + " is not a list of numbers: " + text);
             }
-            OptionValues.unit(option, v[i]);
         }
         return v;
     }
