@@ -62,11 +62,14 @@ public final class MrmcCommand implements Callable<Integer> {
     @Option(
             names = "--analysis",
             defaultValue = "gallas",
-            paramLabel = "gallas|or",
+            paramLabel = "gallas|or|dbm",
             description =
                     "gallas: U-statistic MRMC variance as FDA's iMRMC (any design); or:"
-                            + " Obuchowski-Rockette with Hillis's ddf (fully crossed only)"
-                            + " (default: ${DEFAULT-VALUE}).")
+                            + " Obuchowski-Rockette with Hillis's ddf (fully crossed only); dbm:"
+                            + " Dorfman-Berbaum-Metz with Hillis's ddf, computed as the OR"
+                            + " analysis with jackknife covariances, which gives DBM's F, ddf"
+                            + " and p exactly (Hillis et al. 2005), with DBM's variance"
+                            + " components (default: ${DEFAULT-VALUE}).")
     String analysis;
 
     @Option(
@@ -85,11 +88,10 @@ public final class MrmcCommand implements Callable<Integer> {
 
     @Option(
             names = "--covariance",
-            defaultValue = "delong",
             paramLabel = "delong|jackknife",
             description =
-                    "Error covariances of the OR analysis (default: ${DEFAULT-VALUE}; jackknife"
-                            + " as the OR-DBM MRMC software).")
+                    "Error covariances of the OR analysis (default: delong; jackknife as the"
+                            + " OR-DBM MRMC software, and always with --analysis dbm).")
     String covariance;
 
     @Option(
@@ -165,13 +167,16 @@ public final class MrmcCommand implements Callable<Integer> {
         Direction d = OptionValues.parse("--direction", direction, Direction::parse);
         String fmt = format();
         String kind = analysis.trim().toLowerCase(Locale.ROOT);
-        if (kind.equals("dbm")) {
-            throw new UsageError(
-                    "--analysis dbm is not available; --analysis or --covariance jackknife gives"
-                            + " the same test as DBM with Hillis's ddf (Hillis et al. 2005)");
+        if (!kind.equals("gallas") && !kind.equals("or") && !kind.equals("dbm")) {
+            throw new UsageError("--analysis is not one of gallas, or, dbm: " + analysis);
         }
-        if (!kind.equals("gallas") && !kind.equals("or")) {
-            throw new UsageError("--analysis is not one of gallas, or: " + analysis);
+        if (kind.equals("dbm")
+                && covariance != null
+                && !covariance.trim().equalsIgnoreCase("jackknife")) {
+            throw new UsageError(
+                    "--analysis dbm works on jackknife pseudovalues: --covariance "
+                            + covariance
+                            + " does not apply (use --analysis or for DeLong covariances)");
         }
         OrFactors factors;
         try {
@@ -182,7 +187,13 @@ public final class MrmcCommand implements Callable<Integer> {
         if (kind.equals("gallas") && factors != OrFactors.RANDOM_READERS_RANDOM_CASES) {
             throw new UsageError("fixed readers or cases need --analysis or");
         }
-        OrCovariance cov = OptionValues.parse("--covariance", covariance, OrCovariance::parse);
+        OrCovariance cov =
+                OptionValues.parse(
+                        "--covariance",
+                        covariance != null
+                                ? covariance
+                                : kind.equals("dbm") ? "jackknife" : "delong",
+                        OrCovariance::parse);
         boolean sizing = sizeReaders != null || sizeCases != null;
         String powerTest = sizeTest.trim().toLowerCase(Locale.ROOT);
         if (sizing) checkSizing(kind, powerTest);
@@ -216,8 +227,18 @@ public final class MrmcCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UserError(input + ": " + e.getMessage(), e);
             }
-            o.put("method", "Obuchowski-Rockette with Hillis (2007) ddf");
-            o.set("or", or(or));
+            if (kind.equals("dbm")) {
+                o.put(
+                        "method",
+                        "Dorfman-Berbaum-Metz with Hillis (2007) ddf, computed as the"
+                                + " Obuchowski-Rockette analysis with jackknife covariances, whose"
+                                + " F, ddf and p equal DBM's (Hillis, Obuchowski, Schartz and"
+                                + " Berbaum 2005); variance components in dbm_components");
+                o.set("dbm", or(or));
+            } else {
+                o.put("method", "Obuchowski-Rockette with Hillis (2007) ddf");
+                o.set("or", or(or));
+            }
         }
         spec.commandLine().getOut().println(Json.write(o));
         return 0;

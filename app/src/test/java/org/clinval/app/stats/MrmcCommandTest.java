@@ -91,6 +91,40 @@ class MrmcCommandTest {
         assertThat(fixed.get("global").get("df2").isNull()).isTrue();
     }
 
+    /**
+     * DBM on Van Dyke: OR-DBM MRMC 2.51 prints the same F = 4.46 on (1, 15.26), p = 0.0517 for its
+     * DBM analysis as for OR with jackknife covariances (Hillis et al. 2005 prove the two equal),
+     * and DBM's variance components; DeLong covariances are refused for DBM.
+     */
+    @Test
+    void dbmIsTheJackknifeOrAnalysisUnderItsOwnName() {
+        CliRun run =
+                CliRun.of("stats", "mrmc", "--input", input("vandyke.imrmc"), "--analysis", "dbm");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode j = run.json();
+        assertThat(j.get("analysis").asText()).isEqualTo("dbm");
+        assertThat(j.get("method").asText()).startsWith("Dorfman-Berbaum-Metz");
+        JsonNode dbm = j.get("dbm");
+        assertThat(dbm.get("covariance").asText()).isEqualTo("jackknife");
+        assertThat(dbm.get("global").get("statistic").asDouble()).isCloseTo(4.46, within(0.005));
+        assertThat(dbm.get("global").get("df2").asDouble()).isCloseTo(15.26, within(0.005));
+        assertThat(dbm.get("global").get("p").asDouble()).isCloseTo(0.0517, within(0.00005));
+        assertThat(dbm.get("dbm_components").get("var_c").asDouble())
+                .isCloseTo(0.02724923, within(5e-9));
+        CliRun delong =
+                CliRun.of(
+                        "stats",
+                        "mrmc",
+                        "--input",
+                        input("vandyke.imrmc"),
+                        "--analysis",
+                        "dbm",
+                        "--covariance",
+                        "delong");
+        assertThat(delong.exit()).isEqualTo(2);
+        assertThat(delong.err()).contains("--analysis dbm works on jackknife pseudovalues");
+    }
+
     /** The CSV form of a split-plot study: Hillis df is null with its reason, OR is refused. */
     @Test
     void csvSplitPlotReportsMissingReads() throws IOException {
