@@ -12,6 +12,7 @@ import org.clinval.app.cli.UsageError;
 import org.clinval.app.cli.UserError;
 import org.clinval.validation.ConfidenceLevel;
 import org.clinval.validation.Direction;
+import org.clinval.validation.ThresholdRule;
 import org.clinval.validation.mrmc.GallasAnalysis;
 import org.clinval.validation.mrmc.MissingReads;
 import org.clinval.validation.mrmc.MrmcFiles;
@@ -23,6 +24,7 @@ import org.clinval.validation.mrmc.OrAnalysis;
 import org.clinval.validation.mrmc.OrCovariance;
 import org.clinval.validation.mrmc.OrEstimate;
 import org.clinval.validation.mrmc.OrFactors;
+import org.clinval.validation.mrmc.ProportionAnalysis;
 import org.clinval.validation.mrmc.ReaderStudy;
 import org.clinval.validation.mrmc.SizedStudy;
 import org.clinval.validation.mrmc.UstatComponents;
@@ -108,6 +110,32 @@ public final class MrmcCommand implements Callable<Integer> {
             paramLabel = "LEVEL",
             description = "Confidence level in (0, 1) (default: ${DEFAULT-VALUE}).")
     double confidence;
+
+    @Option(
+            names = "--measure",
+            paramLabel = "M",
+            defaultValue = "auc",
+            description =
+                    "auc (default), or sensitivity / specificity of the readers' calls at"
+                            + " --threshold: the reader-averaged proportion per modality and the"
+                            + " difference, U-statistic variance as iMRMC's uStat11 (identity"
+                            + " kernel), normal-approximation CI and test.")
+    String measure;
+
+    @Option(
+            names = "--threshold",
+            paramLabel = "T",
+            description =
+                    "With --measure sensitivity/specificity: a read is a positive call when its"
+                            + " score meets T by --rule (binary reads 0/1: --threshold 1).")
+    Double threshold;
+
+    @Option(
+            names = "--rule",
+            paramLabel = "R",
+            defaultValue = ">=",
+            description = "How --threshold is applied to the score: >= (default) or >.")
+    String rule;
 
     @Option(
             names = "--size-readers",
@@ -201,11 +229,62 @@ public final class MrmcCommand implements Callable<Integer> {
             throw new UsageError(
                     "--effect and --target-power need --size-readers and --size-cases");
         }
+        String what = measure.trim().toLowerCase(Locale.ROOT);
+        ProportionAnalysis.Measure proportion = null;
+        if (!what.equals("auc")) {
+            proportion = OptionValues.parse("--measure", what, ProportionAnalysis.Measure::parse);
+            if (threshold == null) {
+                throw new UsageError(
+                        "--measure "
+                                + what
+                                + " needs --threshold (binary reads 0/1: --threshold 1)");
+            }
+            if (!kind.equals("gallas")
+                    || sizing
+                    || factors != OrFactors.RANDOM_READERS_RANDOM_CASES
+                    || covariance != null) {
+                throw new UsageError(
+                        "--measure "
+                                + what
+                                + " is analysed with iMRMC's U-statistics only: --analysis,"
+                                + " --readers, --cases, --covariance and sizing do not apply");
+            }
+        } else if (threshold != null) {
+            throw new UsageError("--threshold needs --measure sensitivity or specificity");
+        }
         ReaderStudy study;
         try {
             study = fmt.equals("csv") ? MrmcFiles.readCsv(input, d) : MrmcFiles.readImrmc(input, d);
         } catch (MrmcFormatException e) {
             throw new UserError(e.getMessage(), e);
+        }
+        if (proportion != null) {
+            ThresholdRule r = OptionValues.parse("--rule", rule, ThresholdRule::parse);
+            if (!Double.isFinite(threshold)) {
+                throw new UsageError("--threshold must be a finite number: " + threshold);
+            }
+            List<ProportionAnalysis.Estimate> results;
+            try {
+                results = ProportionAnalysis.analyse(study, proportion, threshold, r, level);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(input + ": " + e.getMessage(), e);
+            }
+            ObjectNode o = Json.object();
+            o.put("file", input.toString());
+            o.put("format", fmt);
+            o.put("measure", proportion.label());
+            Json.put(o, "threshold", threshold);
+            o.put("rule", r.symbol());
+            Json.put(o, "confidence_level", level.value());
+            o.set("study", study(study));
+            o.put(
+                    "method",
+                    "U-statistic MRMC variance of the reader-averaged proportion (iMRMC"
+                            + " uStat11.jointD, identity kernel); normal-approximation CI and test");
+            ArrayNode a = o.putArray("results");
+            for (ProportionAnalysis.Estimate e : results) a.add(proportion(study, e));
+            spec.commandLine().getOut().println(Json.write(o));
+            return 0;
         }
         ObjectNode o = Json.object();
         o.put("file", input.toString());
@@ -368,6 +447,28 @@ public final class MrmcCommand implements Callable<Integer> {
             r.put("missing", x.missing());
         }
         o.put("unread_cases", s.unreadCases().size());
+        return o;
+    }
+
+    private static ObjectNode proportion(ReaderStudy s, ProportionAnalysis.Estimate e) {
+        ObjectNode o = Json.object();
+        o.put("modality", e.modality());
+        if (e.minus().isPresent()) o.put("minus", e.minus().get());
+        else o.putNull("minus");
+        o.put("readers", e.readers());
+        o.put(
+                e.measure() == ProportionAnalysis.Measure.SENSITIVITY ? "positives" : "negatives",
+                e.cases());
+        o.put("reads", e.reads());
+        Json.put(o, e.minus().isPresent() ? "difference" : e.measure().label(), e.estimate());
+        Json.put(o, "variance", e.variance());
+        o.set("test", test(e.test()));
+        if (e.minus().isEmpty()) {
+            ObjectNode per = o.putObject("per_reader");
+            for (int r = 0; r < s.readers().size(); r++) {
+                Json.put(per, s.readers().get(r), e.perReader().get(r));
+            }
+        }
         return o;
     }
 

@@ -290,4 +290,61 @@ class MrmcCommandTest {
     private static String input(String name) {
         return MRMC.resolve(name).toString();
     }
+
+    /**
+     * Reader-averaged sensitivity of binary reads (reference/mrmc/proportion_reference.csv,
+     * numpy/scipy): unaided 0.76 with variance 0.004458974358974..., and the difference unaided −
+     * aided = −0.145 with z = −4.8419627516188 and p = 1.2856286752e-06.
+     */
+    @Test
+    void sensitivityOfBinaryReads() {
+        CliRun run =
+                CliRun.of(
+                        "stats",
+                        "mrmc",
+                        "--input",
+                        input("proportion_binary.csv"),
+                        "--measure",
+                        "sensitivity",
+                        "--threshold",
+                        "1");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode r = run.json().get("results");
+        assertThat(r.get(0).get("sensitivity").asDouble()).isCloseTo(0.76, within(1e-12));
+        assertThat(r.get(0).get("variance").asDouble())
+                .isCloseTo(0.004458974358974384, within(1e-15));
+        assertThat(r.get(0).get("per_reader").get("R1").asDouble()).isCloseTo(0.525, within(1e-12));
+        JsonNode d = r.get(2);
+        assertThat(d.get("difference").asDouble()).isCloseTo(-0.145, within(1e-12));
+        assertThat(d.get("test").get("statistic").asDouble())
+                .isCloseTo(-4.841962751618791, within(1e-9));
+        assertThat(d.get("test").get("p").asDouble())
+                .isCloseTo(1.2856286752191937e-06, within(1e-15));
+
+        CliRun noThreshold =
+                CliRun.of(
+                        "stats",
+                        "mrmc",
+                        "--input",
+                        input("proportion_binary.csv"),
+                        "--measure",
+                        "specificity");
+        assertThat(noThreshold.exit()).isEqualTo(2);
+        assertThat(noThreshold.err()).contains("--measure specificity needs --threshold");
+        CliRun withOr =
+                CliRun.of(
+                        "stats",
+                        "mrmc",
+                        "--input",
+                        input("proportion_binary.csv"),
+                        "--measure",
+                        "specificity",
+                        "--threshold",
+                        "1",
+                        "--analysis",
+                        "or");
+        assertThat(withOr.exit()).isEqualTo(2);
+        assertThat(withOr.err())
+                .contains("--analysis, --readers, --cases, --covariance and sizing do not apply");
+    }
 }
