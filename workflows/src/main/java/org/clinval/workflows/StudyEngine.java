@@ -117,7 +117,9 @@ public final class StudyEngine implements AutoCloseable {
                     Optional.empty());
         }
         org.clinval.workflows.service.InputCheck c =
-                inputs.check(protocol, Optional.empty(), progress);
+                inputs.check(protocol, Optional.empty(), progress)
+                        .withProblems(
+                                org.clinval.workflows.readers.ReaderStudyCheck.problems(protocol));
         return new StudyCheckReport(c.problems(), Optional.of(c));
     }
 

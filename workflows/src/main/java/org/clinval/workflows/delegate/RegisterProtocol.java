@@ -45,7 +45,11 @@ public final class RegisterProtocol implements JavaDelegate {
         AuditTrail audit = s.audit();
         try {
             java.nio.file.Files.createDirectories(s.runDir());
-            InputCheck check = inputs.check(protocol, Optional.of(s.runDir()), n -> {});
+            InputCheck check =
+                    inputs.check(protocol, Optional.of(s.runDir()), n -> {})
+                            .withProblems(
+                                    org.clinval.workflows.readers.ReaderStudyCheck.problems(
+                                            protocol));
             if (!check.ok()) {
                 throw new DatasetException(
                         "the inputs have problems, fix them and start again: "
