@@ -66,6 +66,13 @@ public final class RegisterProtocol implements JavaDelegate {
                     ValidationStudy.REGISTER_PROTOCOL + " copied the protocol",
                     s.file(org.clinval.workflows.local.FileDatasetService.PROTOCOL),
                     protocol.id() + ": the copy the study reads");
+            if (protocol.readerStudy().isPresent()) {
+                audit.recordFile(
+                        AuditTrail.SYSTEM,
+                        ValidationStudy.REGISTER_PROTOCOL + " copied the reader study's reads",
+                        s.file(org.clinval.workflows.readers.ReadsCopy.FILE),
+                        protocol.id() + ": the copy the analysis reads");
+            }
             audit.recordFile(
                     AuditTrail.SYSTEM,
                     ValidationStudy.REGISTER_PROTOCOL + " registered the inputs",
