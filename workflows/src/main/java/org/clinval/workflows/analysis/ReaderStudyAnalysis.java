@@ -210,7 +210,7 @@ public final class ReaderStudyAnalysis {
                 d.ci(),
                 estimateWhy,
                 why,
-                r.method(),
+                shortMethod(r.settings()),
                 OptionalLong.empty(),
                 OptionalLong.empty(),
                 cases,
@@ -222,6 +222,18 @@ public final class ReaderStudyAnalysis {
             ReaderStudyResults.MrmcValue unaided,
             ReaderStudyResults.MrmcValue aided,
             ReaderStudyResults.MrmcValue difference) {}
+
+    /** The method in a few words, as an endpoint's interval method is printed. */
+    static String shortMethod(ReaderStudySettings s) {
+        if (s.analysis() == ReaderStudySettings.Analysis.GALLAS) {
+            return "Gallas U-statistics, BDG df";
+        }
+        return switch (s.factors()) {
+            case RANDOM_READERS_RANDOM_CASES -> "Obuchowski-Rockette, Hillis df";
+            case FIXED_READERS_RANDOM_CASES -> "Obuchowski-Rockette, fixed readers, normal";
+            case RANDOM_READERS_FIXED_CASES -> "Obuchowski-Rockette, fixed cases, t";
+        };
+    }
 
     /** The method in words, with the test its intervals come from. */
     static String method(ReaderStudySettings s) {
