@@ -116,11 +116,17 @@ public final class StudyEngine implements AutoCloseable {
                             .toList(),
                     Optional.empty());
         }
+        Optional<org.clinval.workflows.readers.ReaderStudyCheck.Result> readers =
+                org.clinval.workflows.readers.ReaderStudyCheck.check(protocol);
         org.clinval.workflows.service.InputCheck c =
                 inputs.check(protocol, Optional.empty(), progress)
                         .withProblems(
-                                org.clinval.workflows.readers.ReaderStudyCheck.problems(protocol));
-        return new StudyCheckReport(c.problems(), Optional.of(c));
+                                readers.map(
+                                                org.clinval.workflows.readers.ReaderStudyCheck
+                                                                .Result
+                                                        ::problems)
+                                        .orElse(java.util.List.of()));
+        return new StudyCheckReport(c.problems(), Optional.of(c), readers);
     }
 
     /**

@@ -153,6 +153,14 @@ class ReaderStudyRunTest {
         Path p = study(reads());
         SiteFixture site = SiteFixture.init(dir.resolve("site"));
         site.addUser("lee", "Lee Lead", "qa-lead");
+        CliRun checked = site.run("study", "check", p.toString());
+        assertThat(checked.exit()).as(checked.out() + checked.err()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(checked.out()).get("reader_study");
+        assertThat(summary.get("design").asText()).isEqualTo("fully_crossed");
+        assertThat(summary.get("reads").asInt()).isEqualTo(48);
+        assertThat(summary.get("readers").asInt()).isEqualTo(3);
+        assertThat(summary.get("positive_cases").asInt()).isEqualTo(4);
+        assertThat(summary.get("negative_cases").asInt()).isEqualTo(4);
         Path runDir = dir.resolve("run");
         CliRun start = site.run("study", "run", p.toString(), "--out", runDir.toString());
         if (start.exit() != 0) {

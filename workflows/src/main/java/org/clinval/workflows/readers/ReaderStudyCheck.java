@@ -39,11 +39,26 @@ public final class ReaderStudyCheck {
      * @param problems what blocks the study
      * @param design how readers, cases and modalities are crossed, when the reads could be formed
      *     into a study
+     * @param reads the rows of the reads file that could be read
+     * @param readers the readers of those rows
+     * @param positives positive cases of the ground truth they read
+     * @param negatives negative cases of the ground truth they read
      */
-    public record Result(List<Problem> problems, Optional<StudyDesign> design) {
+    public record Result(
+            List<Problem> problems,
+            Optional<StudyDesign> design,
+            int reads,
+            int readers,
+            int positives,
+            int negatives) {
 
         public Result {
             problems = List.copyOf(problems);
+        }
+
+        /** A result with problems only: nothing could be counted. */
+        Result(List<Problem> problems) {
+            this(problems, Optional.empty(), 0, 0, 0, 0);
         }
     }
 
@@ -51,20 +66,25 @@ public final class ReaderStudyCheck {
 
     /** Checks the reader study of {@code protocol}; no problem when it has none. */
     public static List<Problem> problems(StudyProtocol protocol) {
+        return check(protocol).map(Result::problems).orElse(List.of());
+    }
+
+    /** Checks the reader study of {@code protocol}; empty when it has none. */
+    public static Optional<Result> check(StudyProtocol protocol) {
         if (protocol.readerStudy().isEmpty()) {
-            return List.of();
+            return Optional.empty();
         }
         ReaderStudySettings s = protocol.readerStudy().get();
         Optional<Map<String, Boolean>> truth =
                 GroundTruthLabels.read(
                         protocol.dataset().groundTruth(),
                         protocol.operatingPoint().positiveClass());
-        return check(
+        return Optional.of(
+                check(
                         s,
                         ReadsFile.read(s.reads(), s.unaided(), s.aided()),
                         truth,
-                        protocol.operatingPoint().direction())
-                .problems();
+                        protocol.operatingPoint().direction()));
     }
 
     /**
@@ -80,7 +100,7 @@ public final class ReaderStudyCheck {
         String name = file.file().toString();
         if (truth.isEmpty() || (file.reads().isEmpty() && !problems.isEmpty())) {
             // No truth to check against, or a file whose rows could not be read at all.
-            return new Result(problems, Optional.empty());
+            return new Result(problems);
         }
         Map<String, Long> unknown = new LinkedHashMap<>();
         Map<String, Integer> unknownReads = new LinkedHashMap<>();
@@ -152,21 +172,39 @@ public final class ReaderStudyCheck {
                                     + " of each"));
         }
         if (!problems.isEmpty()) {
-            return new Result(problems, Optional.empty());
+            return new Result(
+                    problems,
+                    Optional.empty(),
+                    file.reads().size(),
+                    readers.size(),
+                    positives.size(),
+                    negatives.size());
         }
         ReaderStudy study;
         try {
             study = ReaderStudies.of(file.reads(), truth.get(), s.unaided(), s.aided(), direction);
         } catch (IllegalArgumentException e) {
             problems.add(new Problem(name, e.getMessage()));
-            return new Result(problems, Optional.empty());
+            return new Result(
+                    problems,
+                    Optional.empty(),
+                    file.reads().size(),
+                    readers.size(),
+                    positives.size(),
+                    negatives.size());
         }
         StudyDesign design = study.design();
         if (s.analysis() == ReaderStudySettings.Analysis.OBUCHOWSKI_ROCKETTE
                 && design != StudyDesign.FULLY_CROSSED) {
             problems.add(new Problem(name, notCrossed(study, design)));
         }
-        return new Result(problems, Optional.of(design));
+        return new Result(
+                problems,
+                Optional.of(design),
+                file.reads().size(),
+                readers.size(),
+                positives.size(),
+                negatives.size());
     }
 
     private static String notCrossed(ReaderStudy study, StudyDesign design) {

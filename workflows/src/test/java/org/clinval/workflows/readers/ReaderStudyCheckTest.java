@@ -62,6 +62,11 @@ class ReaderStudyCheckTest {
                         GroundTruthLabels.read(p.dataset().groundTruth(), "malignant"),
                         p.operatingPoint().direction());
         assertThat(r.design()).contains(StudyDesign.FULLY_CROSSED);
+        StudyCheckReport report = StudyEngine.check(protocol, new FakeInputCheckService(), n -> {});
+        ReaderStudyCheck.Result x = report.readerStudy().orElseThrow();
+        assertThat(x.design()).contains(StudyDesign.FULLY_CROSSED);
+        assertThat(List.of(x.reads(), x.readers(), x.positives(), x.negatives()))
+                .containsExactly(600, 5, 20, 40);
     }
 
     @Test
@@ -193,6 +198,12 @@ class ReaderStudyCheckTest {
                         .replace("obuchowski_rockette", "gallas")
                         .replace("  covariance: jackknife\n", "");
         assertThat(problems(s.toString(), gallas)).isEmpty();
+        assertThat(
+                        StudyEngine.check(protocol, new FakeInputCheckService(), n -> {})
+                                .readerStudy()
+                                .orElseThrow()
+                                .design())
+                .contains(StudyDesign.SPLIT_PLOT);
     }
 
     @Test
