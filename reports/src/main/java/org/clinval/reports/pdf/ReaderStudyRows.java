@@ -82,7 +82,10 @@ final class ReaderStudyRows {
                         e.getKey()
                                 + " = "
                                 + (Double.isFinite(e.getValue())
+                                        // A minus sign, not a hyphen, so no line breaks
+                                        // inside a negative component.
                                         ? String.format(Locale.ROOT, "%.3g", e.getValue())
+                                                .replace('-', '\u2212')
                                         : Text.UNDEFINED));
             }
             r.para(MRMC, note, "Variance components: " + String.join(", ", c) + ".");
