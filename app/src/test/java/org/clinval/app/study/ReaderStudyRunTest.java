@@ -202,6 +202,14 @@ class ReaderStudyRunTest {
         assertThat(rs.get("cases").get("negative").asInt()).isEqualTo(3);
         assertThat(rs.get("difference").get("estimate").isNumber()).isTrue();
         assertThat(runDir.resolve("reports/validation-report.pdf")).isNotEmptyFile();
+        // The run, reads copy included, verifies with the site key.
+        CliRun verify = site.run("audit", "verify", runDir.toString());
+        assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
+        // A changed copy of the reads no longer matches what the audit trail recorded.
+        Files.writeString(
+                runDir.resolve("reader-reads.csv"),
+                copy.replace("R1,C0001,unaided,", "R1,C0001,unaided,9"));
+        assertThat(site.run("audit", "verify", runDir.toString()).exit()).isNotZero();
     }
 
     private static void copyWithOwnInstanceUid(Path from, Path to, int i) throws Exception {
