@@ -94,6 +94,12 @@ public final class AcceptanceTemplate {
         Criterion c = e.criterion();
         String role = e.role().name().toLowerCase(java.util.Locale.ROOT);
         y.add("  # " + oneLine(e.id()) + " (" + role + "): " + c.describe());
+        if (c.measure().isReaderStudy()) {
+            y.add(
+                    "  # It is judged on the reader study (reader_study), which has no step: the run's");
+            y.add("  # report shows it in its Reader study (MRMC) section.");
+            return;
+        }
         OptionalDouble lower = c.ciLowerMin();
         boolean intervalStep = lower.isPresent() && stepName(c.ciMethod()) != null;
         // The interval step reads the value measured just before it, so a criterion with only a

@@ -12,11 +12,21 @@ import org.clinval.workflows.service.InputCheck;
  *
  * @param problems every blocking problem
  * @param inputs the input check's outcome, when the protocol could be read
+ * @param readerStudy the check of the reader-study arm (its reads, readers, cases and design), when
+ *     the protocol has one
  */
-public record StudyCheckReport(List<Problem> problems, Optional<InputCheck> inputs) {
+public record StudyCheckReport(
+        List<Problem> problems,
+        Optional<InputCheck> inputs,
+        Optional<org.clinval.workflows.readers.ReaderStudyCheck.Result> readerStudy) {
 
     public StudyCheckReport {
         problems = List.copyOf(problems);
+    }
+
+    /** A report of a study without a reader-study arm. */
+    public StudyCheckReport(List<Problem> problems, Optional<InputCheck> inputs) {
+        this(problems, inputs, Optional.empty());
     }
 
     /** Returns whether a study may start. */

@@ -116,9 +116,17 @@ public final class StudyEngine implements AutoCloseable {
                             .toList(),
                     Optional.empty());
         }
+        Optional<org.clinval.workflows.readers.ReaderStudyCheck.Result> readers =
+                org.clinval.workflows.readers.ReaderStudyCheck.check(protocol);
         org.clinval.workflows.service.InputCheck c =
-                inputs.check(protocol, Optional.empty(), progress);
-        return new StudyCheckReport(c.problems(), Optional.of(c));
+                inputs.check(protocol, Optional.empty(), progress)
+                        .withProblems(
+                                readers.map(
+                                                org.clinval.workflows.readers.ReaderStudyCheck
+                                                                .Result
+                                                        ::problems)
+                                        .orElse(java.util.List.of()));
+        return new StudyCheckReport(c.problems(), Optional.of(c), readers);
     }
 
     /**

@@ -88,6 +88,24 @@ public final class StudyCommand implements Runnable {
             e.put("where", x.where());
             e.put("what", x.what());
         }
+        r.readerStudy()
+                .ifPresent(
+                        x -> {
+                            ObjectNode rs = o.putObject("reader_study");
+                            rs.put("reads", x.reads());
+                            rs.put("readers", x.readers());
+                            rs.put("positive_cases", x.positives());
+                            rs.put("negative_cases", x.negatives());
+                            if (x.design().isPresent()) {
+                                rs.put(
+                                        "design",
+                                        org.clinval.workflows.readers.ReaderStudyCheck.label(
+                                                        x.design().get())
+                                                .replace(' ', '_'));
+                            } else {
+                                rs.putNull("design");
+                            }
+                        });
         if (r.inputs().isPresent()) {
             InputCheck c = r.inputs().get();
             ObjectNode in = o.putObject("inputs");

@@ -466,6 +466,7 @@ public final class Measures {
             case BOOTSTRAP_BCA -> "bootstrap BCa";
             case FLEISS_COHEN_EVERITT -> "Fleiss-Cohen-Everitt";
             case NONE -> "none";
+            case MRMC -> "MRMC";
         };
     }
 

@@ -49,6 +49,14 @@ public final class Text {
         return estimate.isPresent() ? number(estimate.getAsDouble()) : UNDEFINED;
     }
 
+    /** Returns a p-value with three decimals, {@code < 0.001} below, or {@code undefined}. */
+    public static String p(OptionalDouble p) {
+        if (p.isEmpty()) {
+            return UNDEFINED;
+        }
+        return p.getAsDouble() < 0.001 ? "< 0.001" : number(p.getAsDouble());
+    }
+
     /** Returns {@code lower – upper} with three decimals each. */
     public static String interval(Interval ci) {
         return number(ci.lower()) + " \u2013 " + number(ci.upper());

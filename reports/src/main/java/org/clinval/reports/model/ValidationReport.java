@@ -23,6 +23,7 @@ import org.clinval.validation.binary.ConfusionMatrix;
  * @param detection the detection results of a detection study, else empty
  * @param grading the grading results of a grading study, else empty
  * @param explanations the explanation maps, when the protocol asks for them
+ * @param readerStudy the reader-study (MRMC) arm, when the protocol has one
  */
 public record ValidationReport(
         StudyInfo study,
@@ -40,7 +41,46 @@ public record ValidationReport(
         Optional<SegmentationSection> segmentation,
         Optional<DetectionSection> detection,
         Optional<GradingSection> grading,
-        Optional<ExplanationSection> explanations) {
+        Optional<ExplanationSection> explanations,
+        Optional<ReaderStudySection> readerStudy) {
+
+    /** The report of a study without a reader-study arm. */
+    public ValidationReport(
+            StudyInfo study,
+            DeviceInfo device,
+            DatasetInfo dataset,
+            OperatingPoint operatingPoint,
+            List<EndpointResult> endpoints,
+            Verdict verdict,
+            ConfusionMatrix matrix,
+            RocSummary roc,
+            List<SubgroupRow> subgroups,
+            List<QuarantineRow> quarantine,
+            List<SignatureRow> signatures,
+            List<AuditRow> auditExcerpt,
+            Optional<SegmentationSection> segmentation,
+            Optional<DetectionSection> detection,
+            Optional<GradingSection> grading,
+            Optional<ExplanationSection> explanations) {
+        this(
+                study,
+                device,
+                dataset,
+                operatingPoint,
+                endpoints,
+                verdict,
+                matrix,
+                roc,
+                subgroups,
+                quarantine,
+                signatures,
+                auditExcerpt,
+                segmentation,
+                detection,
+                grading,
+                explanations,
+                Optional.empty());
+    }
 
     /** The report of a study of a task other than grading, without explanations. */
     public ValidationReport(
@@ -133,6 +173,7 @@ public record ValidationReport(
                             + " results");
         }
         Fields.optional("explanations", explanations);
+        Fields.optional("reader study", readerStudy);
         if (segmentation.isPresent() && segmentation.get().cases().size() != dataset.results()) {
             throw new IllegalArgumentException(
                     "segmentation lists "

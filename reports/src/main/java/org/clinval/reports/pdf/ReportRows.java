@@ -46,6 +46,8 @@ final class ReportRows {
         out.addAll(1, task);
         report.explanations()
                 .ifPresent(e -> out.addAll(out.indexOf(QUARANTINE), ExplanationRows.SECTIONS));
+        report.readerStudy()
+                .ifPresent(x -> out.addAll(out.indexOf(QUARANTINE), ReaderStudyRows.SECTIONS));
         return List.copyOf(out);
     }
 
@@ -70,6 +72,7 @@ final class ReportRows {
                 "roc");
         r.subgroups(report);
         report.explanations().ifPresent(e -> ExplanationRows.add(r, e, report));
+        report.readerStudy().ifPresent(x -> ReaderStudyRows.add(r, x));
         r.quarantine(report);
         r.signatures(report);
         r.audit(report);

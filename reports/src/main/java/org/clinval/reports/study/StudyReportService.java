@@ -132,7 +132,8 @@ public final class StudyReportService implements ReportService {
                         TaskSections.segmentation(results, cases, java.util.Optional.of(runDir)),
                         TaskSections.detection(results, cases),
                         GradingSections.grading(results),
-                        ExplanationSections.of(results, runDir));
+                        ExplanationSections.of(results, runDir),
+                        ReaderStudySections.of(results));
 
         String positive = protocol.operatingPoint().positiveClass();
         List<CaseRow> caseRows = new ArrayList<>();

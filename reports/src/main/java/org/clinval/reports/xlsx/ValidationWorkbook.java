@@ -87,6 +87,7 @@ public final class ValidationWorkbook {
             report.grading().ifPresent(g -> GradingSheets.grading(wb, cells, g));
             report.detection().ifPresent(d -> TaskSheets.detection(wb, cells, d));
             report.explanations().ifPresent(e -> ExplanationSheet.write(wb, cells, e));
+            report.readerStudy().ifPresent(x -> ReaderStudySheet.write(wb, cells, x));
             Workbooks.properties(
                     wb,
                     "Validation workbook "

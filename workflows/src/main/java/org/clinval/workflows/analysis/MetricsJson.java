@@ -95,6 +95,7 @@ public final class MetricsJson {
         r.detection().ifPresent(d -> o.set("detection", TaskMetricsJson.detection(d, p)));
         r.grading().ifPresent(g -> o.set("grading", GradingMetricsJson.grading(g, p)));
         r.explanations().ifPresent(e -> o.set("explanations", ExplanationMetricsJson.tree(e, p)));
+        r.readerStudy().ifPresent(x -> o.set("reader_study", ReaderStudyMetricsJson.tree(x)));
         return o;
     }
 

@@ -163,8 +163,34 @@ public final class StudyAnalysis {
             }
             case CLASSIFICATION -> {}
         }
+        Optional<ReaderStudyResults> readers = Optional.empty();
+        if (protocol.readerStudy().isPresent()) {
+            ReaderInputs in =
+                    task.readers()
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    "a study with a reader study needs its reads"
+                                                            + " (reader_study)"));
+            readers =
+                    Optional.of(
+                            ReaderStudyAnalysis.analyse(protocol, cases, in, statistics.level()));
+        }
         List<EndpointResult> endpoints = new ArrayList<>();
         for (Endpoint e : protocol.endpoints()) {
+            if (e.criterion().measure().isReaderStudy()) {
+                ReaderStudyResults r = readers.orElseThrow();
+                if (!r.level().equals(e.criterion().level())) {
+                    r =
+                            ReaderStudyAnalysis.analyse(
+                                    protocol,
+                                    cases,
+                                    task.readers().orElseThrow(),
+                                    e.criterion().level());
+                }
+                endpoints.add(ReaderStudyAnalysis.evaluate(e, r));
+                continue;
+            }
             endpoints.add(EndpointEvaluation.evaluate(e, m, roc, statistics, protocol, task));
         }
         return new StudyResults(
@@ -180,7 +206,8 @@ public final class StudyAnalysis {
                 segmentation,
                 detection,
                 grading,
-                task.explanations().map(rows -> ExplanationAnalysis.analyse(protocol, rows)));
+                task.explanations().map(rows -> ExplanationAnalysis.analyse(protocol, rows)),
+                readers);
     }
 
     /** The table of recorded calls against the labels. */

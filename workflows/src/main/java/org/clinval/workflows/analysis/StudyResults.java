@@ -29,6 +29,8 @@ import org.clinval.workflows.protocol.StudyProtocol;
  * @param detection the detection analysis of a detection study, else empty
  * @param grading the grading analysis of a grading study, else empty
  * @param explanations the explanation maps and their scores, when the protocol asks for them
+ * @param readerStudy the analysis of the reader-study arm at the protocol's table level, when the
+ *     protocol has one
  */
 public record StudyResults(
         StudyProtocol protocol,
@@ -43,7 +45,40 @@ public record StudyResults(
         Optional<SegmentationResults> segmentation,
         Optional<DetectionResults> detection,
         Optional<GradingResults> grading,
-        Optional<ExplanationResults> explanations) {
+        Optional<ExplanationResults> explanations,
+        Optional<ReaderStudyResults> readerStudy) {
+
+    /** The results of a study without a reader-study arm. */
+    public StudyResults(
+            StudyProtocol protocol,
+            int cases,
+            DiagnosticAccuracy accuracy,
+            Optional<AucEstimate> auc,
+            Optional<BootstrapInterval> aucBootstrap,
+            List<String> undefined,
+            List<EndpointResult> endpoints,
+            Map<String, List<SubgroupResult>> subgroups,
+            Verdict verdict,
+            Optional<SegmentationResults> segmentation,
+            Optional<DetectionResults> detection,
+            Optional<GradingResults> grading,
+            Optional<ExplanationResults> explanations) {
+        this(
+                protocol,
+                cases,
+                accuracy,
+                auc,
+                aucBootstrap,
+                undefined,
+                endpoints,
+                subgroups,
+                verdict,
+                segmentation,
+                detection,
+                grading,
+                explanations,
+                Optional.empty());
+    }
 
     /** The results of a study of a task other than grading, without explanations. */
     public StudyResults(

@@ -21,16 +21,27 @@ import org.clinval.workflows.protocol.StudyProtocol;
  * @param grading the grading columns and the graders' grades
  * @param explanations the rows of the run's {@code explanations.csv}, when the protocol asks for
  *     explanations
+ * @param readers the reads of the reader-study arm, when the protocol has one
  */
 public record TaskInputs(
         Optional<List<SegmentationCase>> segmentation,
         Optional<DetectionInputs> detection,
         Optional<GradingInputs> grading,
-        Optional<List<ExplanationRow>> explanations) {
+        Optional<List<ExplanationRow>> explanations,
+        Optional<ReaderInputs> readers) {
 
     /** The inputs of a classification study: none beyond the case results. */
     public static final TaskInputs NONE =
             new TaskInputs(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    /** The inputs of a study without a reader-study arm. */
+    public TaskInputs(
+            Optional<List<SegmentationCase>> segmentation,
+            Optional<DetectionInputs> detection,
+            Optional<GradingInputs> grading,
+            Optional<List<ExplanationRow>> explanations) {
+        this(segmentation, detection, grading, explanations, Optional.empty());
+    }
 
     /** The inputs of a segmentation or detection study, without explanations. */
     public TaskInputs(
@@ -40,7 +51,13 @@ public record TaskInputs(
 
     /** Returns these inputs with the rows of {@code explanations.csv}. */
     public TaskInputs withExplanations(List<ExplanationRow> rows) {
-        return new TaskInputs(segmentation, detection, grading, Optional.of(List.copyOf(rows)));
+        return new TaskInputs(
+                segmentation, detection, grading, Optional.of(List.copyOf(rows)), readers);
+    }
+
+    /** Returns these inputs with the reads of the reader-study arm. */
+    public TaskInputs withReaders(ReaderInputs in) {
+        return new TaskInputs(segmentation, detection, grading, explanations, Optional.of(in));
     }
 
     /**
@@ -52,6 +69,13 @@ public record TaskInputs(
     public static TaskInputs read(StudyProtocol protocol, Path caseResults, List<CaseResult> cases)
             throws IOException {
         TaskInputs t = taskInputs(protocol, caseResults, cases);
+        if (protocol.readerStudy().isPresent()) {
+            t =
+                    t.withReaders(
+                            ReaderInputs.read(
+                                    protocol.readerStudy().get(),
+                                    caseResults.toAbsolutePath().getParent()));
+        }
         if (protocol.explanations().isEmpty()) return t;
         Path file = caseResults.toAbsolutePath().getParent().resolve(ExplanationsCsv.FILE);
         if (!Files.exists(file)) {

@@ -45,7 +45,11 @@ public final class RegisterProtocol implements JavaDelegate {
         AuditTrail audit = s.audit();
         try {
             java.nio.file.Files.createDirectories(s.runDir());
-            InputCheck check = inputs.check(protocol, Optional.of(s.runDir()), n -> {});
+            InputCheck check =
+                    inputs.check(protocol, Optional.of(s.runDir()), n -> {})
+                            .withProblems(
+                                    org.clinval.workflows.readers.ReaderStudyCheck.problems(
+                                            protocol));
             if (!check.ok()) {
                 throw new DatasetException(
                         "the inputs have problems, fix them and start again: "
@@ -62,6 +66,13 @@ public final class RegisterProtocol implements JavaDelegate {
                     ValidationStudy.REGISTER_PROTOCOL + " copied the protocol",
                     s.file(org.clinval.workflows.local.FileDatasetService.PROTOCOL),
                     protocol.id() + ": the copy the study reads");
+            if (protocol.readerStudy().isPresent()) {
+                audit.recordFile(
+                        AuditTrail.SYSTEM,
+                        ValidationStudy.REGISTER_PROTOCOL + " copied the reader study's reads",
+                        s.file(org.clinval.workflows.readers.ReadsCopy.FILE),
+                        protocol.id() + ": the copy the analysis reads");
+            }
             audit.recordFile(
                     AuditTrail.SYSTEM,
                     ValidationStudy.REGISTER_PROTOCOL + " registered the inputs",

@@ -19,13 +19,14 @@ import org.clinval.workflows.service.InputCheckService;
 
 /**
  * Registers and locks the inputs of a study by their SHA-256: the approved copy of the protocol in
- * the run folder (the study reads only that copy), the model descriptor, the ground truth, the
- * image inventory (which holds the SHA-256 of every image file under its pseudonymous id, so that
- * no folder or file name of the images reaches the manifest), and every file below the features
- * folder. The images themselves are compared with the inventory by the input check service.
- * Registration writes {@value #REGISTRATION}; the lock hashes the same folders again (so added and
- * removed files show too) and writes {@value #MANIFEST} only when nothing differs. Both use
- * absolute paths, so {@code sha256sum -c} checks them from anywhere.
+ * the run folder (the study reads only that copy), the model descriptor, the ground truth, a reader
+ * study's reads file and its copy in the run folder ({@link
+ * org.clinval.workflows.readers.ReadsCopy}), the image inventory (which holds the SHA-256 of every
+ * image file under its pseudonymous id, so that no folder or file name of the images reaches the
+ * manifest), and every file below the features folder. The images themselves are compared with the
+ * inventory by the input check service. Registration writes {@value #REGISTRATION}; the lock hashes
+ * the same folders again (so added and removed files show too) and writes {@value #MANIFEST} only
+ * when nothing differs. Both use absolute paths, so {@code sha256sum -c} checks them from anywhere.
  */
 public final class FileDatasetService implements DatasetService {
 
@@ -57,6 +58,12 @@ public final class FileDatasetService implements DatasetService {
                             + model
                             + " but the protocol states "
                             + protocol.device().sha256());
+        }
+        if (protocol.readerStudy().isPresent()) {
+            org.clinval.workflows.readers.ReadsCopy.write(
+                    protocol.readerStudy().get().reads(),
+                    runDir.resolve(org.clinval.workflows.readers.ReadsCopy.FILE),
+                    InputCheckService.caseKey(runDir));
         }
         ChecksumManifest m = inputs(protocol, copy);
         Path file = runDir.resolve(REGISTRATION);
@@ -114,6 +121,11 @@ public final class FileDatasetService implements DatasetService {
         add(out, copy);
         add(out, p.device().model());
         add(out, p.dataset().groundTruth());
+        if (p.readerStudy().isPresent()) {
+            // The reads as the readers gave them, and the run's copy the analysis reads.
+            add(out, p.readerStudy().get().reads());
+            add(out, copy.resolveSibling(org.clinval.workflows.readers.ReadsCopy.FILE));
+        }
         // The images by their inventory (pseudonymous ids and SHA-256), never by their names.
         add(out, copy.resolveSibling(InputCheckService.INVENTORY));
         if (p.features().isPresent()) {

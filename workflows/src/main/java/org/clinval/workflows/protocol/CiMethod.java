@@ -28,7 +28,12 @@ public enum CiMethod {
     /** The Wald interval of Cohen's kappa with the Fleiss–Cohen–Everitt (1969) standard error. */
     FLEISS_COHEN_EVERITT(null),
     /** No interval: the multi-class AUCs are judged on their estimate alone. */
-    NONE(null);
+    NONE(null),
+    /**
+     * The interval of the reader study's MRMC analysis ({@code reader_study.analysis}:
+     * Obuchowski–Rockette or Gallas), the one method of {@link Measure#READER_AUC_DIFFERENCE}.
+     */
+    MRMC(null);
 
     private final BinomialInterval binomial;
 
@@ -48,6 +53,9 @@ public enum CiMethod {
 
     /** Returns whether the method gives an interval for {@code measure}. */
     public boolean appliesTo(Measure measure) {
+        if (this == MRMC || measure.isReaderStudy()) {
+            return this == MRMC && measure.isReaderStudy();
+        }
         if (binomial != null) {
             return measure.isProportion();
         }
@@ -75,7 +83,7 @@ public enum CiMethod {
         }
         throw new IllegalArgumentException(
                 "CI method is not one of wilson, clopper_pearson, jeffreys, delong, "
-                        + "bootstrap_percentile, bootstrap_bca, fleiss_cohen_everitt, none: "
+                        + "bootstrap_percentile, bootstrap_bca, fleiss_cohen_everitt, none, mrmc: "
                         + text);
     }
 }

@@ -25,18 +25,25 @@ final class EndpointParser {
     private final Optional<Task> task;
     private final boolean surfaceTolerance;
     private final Optional<GradingSettings> grading;
+    private final boolean readerStudy;
 
     /**
      * @param task the protocol's task, empty when it is itself a problem (measures are then not
      *     checked against it)
      * @param surfaceTolerance whether the protocol states segmentation.surface_tolerance_mm
      * @param grading the protocol's grading block, when it is one and has no problem
+     * @param readerStudy whether the protocol has a {@code reader_study} block (with or without
+     *     problems of its own)
      */
     EndpointParser(
-            Optional<Task> task, boolean surfaceTolerance, Optional<GradingSettings> grading) {
+            Optional<Task> task,
+            boolean surfaceTolerance,
+            Optional<GradingSettings> grading,
+            boolean readerStudy) {
         this.task = task;
         this.surfaceTolerance = surfaceTolerance;
         this.grading = grading;
+        this.readerStudy = readerStudy;
     }
 
     Optional<List<Endpoint>> endpoints(YamlMap m) {
@@ -143,10 +150,11 @@ final class EndpointParser {
                                                 m, "measure", v, Measure.keys(), Measure::parse));
         boolean measureOk = measure.isPresent() && fits(m, measure.get(), id);
         boolean unit = measure.map(Measure::isUnitInterval).orElse(true);
-        OptionalDouble estimateMin = bound(m, "estimate_min", unit);
-        OptionalDouble ciLowerMin = bound(m, "ci_lower_min", unit);
-        OptionalDouble estimateMax = bound(m, "estimate_max", unit);
-        OptionalDouble ciUpperMax = bound(m, "ci_upper_max", unit);
+        boolean difference = measure.map(Measure::isDifference).orElse(false);
+        OptionalDouble estimateMin = bound(m, "estimate_min", unit, difference);
+        OptionalDouble ciLowerMin = bound(m, "ci_lower_min", unit, difference);
+        OptionalDouble estimateMax = bound(m, "estimate_max", unit, difference);
+        OptionalDouble ciUpperMax = bound(m, "ci_upper_max", unit, difference);
         boolean boundsOk =
                 BOUNDS.stream().noneMatch(k -> m.doc().hasProblem(m.path(k)))
                         && measure.isPresent()
@@ -167,13 +175,16 @@ final class EndpointParser {
         Optional<CiMethod> defaultMethod =
                 measure.flatMap(
                         x ->
-                                x.isKappa()
-                                        ? Optional.of(CiMethod.FLEISS_COHEN_EVERITT)
-                                        : x.isMulticlassAuc()
-                                                ? Optional.of(CiMethod.NONE)
-                                                : goal.isPresent()
-                                                        ? Optional.of(CiMethod.CLOPPER_PEARSON)
-                                                        : Optional.empty());
+                                x.isReaderStudy()
+                                        ? Optional.of(CiMethod.MRMC)
+                                        : x.isKappa()
+                                                ? Optional.of(CiMethod.FLEISS_COHEN_EVERITT)
+                                                : x.isMulticlassAuc()
+                                                        ? Optional.of(CiMethod.NONE)
+                                                        : goal.isPresent()
+                                                                ? Optional.of(
+                                                                        CiMethod.CLOPPER_PEARSON)
+                                                                : Optional.empty());
         Optional<CiMethod> method =
                 !m.has("ci_method") && defaultMethod.isPresent()
                         ? defaultMethod
@@ -323,6 +334,28 @@ final class EndpointParser {
     /** A measure of another task than the protocol's is refused, naming the endpoint. */
     private boolean fits(YamlMap m, Measure measure, Optional<String> id) {
         String endpoint = id.map(i -> "endpoint " + i + ": ").orElse("");
+        if (measure.isReaderStudy()) {
+            if (task.isPresent() && !measure.fits(task.get())) {
+                m.problem(
+                        "measure",
+                        endpoint
+                                + measure.key()
+                                + " needs a reader study of a label per case; this protocol's task"
+                                + " is "
+                                + task.get().key());
+                return false;
+            }
+            if (!readerStudy) {
+                m.problem(
+                        "measure",
+                        endpoint
+                                + measure.key()
+                                + " needs a reader_study block: the readers' reads without"
+                                + " (unaided) and with (aided) the device");
+                return false;
+            }
+            return true;
+        }
         if (task.isPresent() && !measure.fits(task.get())) {
             m.problem(
                     "measure",
@@ -439,8 +472,21 @@ final class EndpointParser {
         return v;
     }
 
-    /** Returns an optional bound: in [0, 1] for a measure in [0, 1], else non-negative. */
-    private static OptionalDouble bound(YamlMap m, String key, boolean unit) {
+    /**
+     * Returns an optional bound: in [-1, 1] for a difference, in [0, 1] for a measure in [0, 1],
+     * else non-negative.
+     */
+    private static OptionalDouble bound(YamlMap m, String key, boolean unit, boolean difference) {
+        if (difference) {
+            OptionalDouble v = m.optionalNumber(key);
+            if (v.isPresent() && !(v.getAsDouble() >= -1 && v.getAsDouble() <= 1)) {
+                m.problem(
+                        key,
+                        Show.value(m.raw(key)) + " is not in [-1, 1] (a difference of two AUCs)");
+                return OptionalDouble.empty();
+            }
+            return v;
+        }
         if (unit) {
             return unit(m, key);
         }

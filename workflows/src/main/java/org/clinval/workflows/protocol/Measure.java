@@ -54,7 +54,13 @@ public enum Measure {
     /** Unweighted mean of the one-vs-rest AUCs of the observed grades. */
     AUC_MACRO(Task.GRADING, false),
     /** The Hand–Till multi-class AUC ({@code pROC::multiclass.roc}). */
-    AUC_HAND_TILL(Task.GRADING, false);
+    AUC_HAND_TILL(Task.GRADING, false),
+    /**
+     * The reader study's reader-averaged AUC with the device minus without it (aided − unaided),
+     * from the protocol's {@code reader_study} block; a difference in [-1, 1], so a non-inferiority
+     * margin is a negative minimum.
+     */
+    READER_AUC_DIFFERENCE(null, false);
 
     private final Task task;
     private final boolean smallerIsBetter;
@@ -94,7 +100,20 @@ public enum Measure {
 
     /** Returns whether the measure is computed from each case's label and prediction (or score). */
     public boolean isCaseLevel() {
-        return task == null;
+        return task == null && this != READER_AUC_DIFFERENCE;
+    }
+
+    /**
+     * Returns whether the measure is read from the reader study (the protocol's {@code
+     * reader_study} block) rather than from the device's case results.
+     */
+    public boolean isReaderStudy() {
+        return this == READER_AUC_DIFFERENCE;
+    }
+
+    /** Returns whether the measure is a difference in [-1, 1] rather than a value in [0, 1]. */
+    public boolean isDifference() {
+        return this == READER_AUC_DIFFERENCE;
     }
 
     /** Returns the task the measure needs; empty for the case-level measures of every task. */
@@ -104,6 +123,9 @@ public enum Measure {
 
     /** Returns whether the measure fits a protocol of {@code t}. */
     public boolean fits(Task t) {
+        if (this == READER_AUC_DIFFERENCE) {
+            return t != Task.GRADING;
+        }
         return task == null || task == t;
     }
 
@@ -115,9 +137,12 @@ public enum Measure {
         return smallerIsBetter;
     }
 
-    /** Returns whether the measure lies in [0, 1] (every measure but distances and FP rates). */
+    /**
+     * Returns whether the measure lies in [0, 1] (every measure but distances, FP rates and the
+     * reader study's difference).
+     */
     public boolean isUnitInterval() {
-        return !smallerIsBetter;
+        return !smallerIsBetter && !isDifference();
     }
 
     /** Parses a measure name, naming the bad value. */

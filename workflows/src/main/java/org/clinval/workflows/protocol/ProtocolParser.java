@@ -47,6 +47,7 @@ final class ProtocolParser {
         Optional<DetectionSettings> detection = detection(m, task);
         Optional<GradingSettings> grading = GradingParser.grading(m, task);
         Optional<ExplanationSettings> explanations = ExplanationParser.explanations(m, task);
+        Optional<ReaderStudySettings> readerStudy = ReaderStudyParser.readerStudy(m, task, paths);
         Optional<Device> device = m.map("device").flatMap(this::device);
         if (grading.isPresent() && model.isPresent()) {
             Optional<List<String>> modelGrades = ModelScores.grades(model.get());
@@ -68,7 +69,7 @@ final class ProtocolParser {
                         : m.map("operating_point").flatMap(this::operatingPoint);
         boolean tolerance = segmentation.map(x -> x.surfaceToleranceMm().isPresent()).orElse(false);
         Optional<List<Endpoint>> endpoints =
-                new EndpointParser(task, tolerance, grading).endpoints(m);
+                new EndpointParser(task, tolerance, grading, m.has("reader_study")).endpoints(m);
         Optional<Subgroups> subgroups = m.map("subgroups").flatMap(this::subgroups);
         Optional<StatisticalMethods> statistics = m.map("statistics").flatMap(this::statistics);
         Optional<Path> features = Optional.empty();
@@ -103,7 +104,8 @@ final class ProtocolParser {
                         segmentation,
                         detection,
                         grading,
-                        explanations));
+                        explanations,
+                        readerStudy));
     }
 
     /** The {@code segmentation} block: only in a segmentation protocol. */

@@ -26,6 +26,8 @@ import java.util.Optional;
  *     protocol has none); empty for every other task
  * @param grading the {@code grading} block of a grading protocol; empty for every other task
  * @param explanations the {@code explanations} block, when the protocol asks for explanation maps
+ * @param readerStudy the {@code reader_study} block, when the study has a reader-study arm (the
+ *     readers' reads without and with the device)
  */
 public record StudyProtocol(
         Path file,
@@ -44,7 +46,8 @@ public record StudyProtocol(
         Optional<SegmentationSettings> segmentation,
         Optional<DetectionSettings> detection,
         Optional<GradingSettings> grading,
-        Optional<ExplanationSettings> explanations) {
+        Optional<ExplanationSettings> explanations,
+        Optional<ReaderStudySettings> readerStudy) {
 
     public StudyProtocol {
         if (grading.isPresent() != (task == Task.GRADING)) {
@@ -64,6 +67,50 @@ public record StudyProtocol(
             throw new IllegalArgumentException(
                     "explanations belong to a protocol with a case-level score, not " + task.key());
         }
+        if (readerStudy.isPresent() && task == Task.GRADING) {
+            throw new IllegalArgumentException(
+                    "a reader study belongs to a protocol with a label per case, not grading");
+        }
+    }
+
+    /** A protocol without a reader study. */
+    public StudyProtocol(
+            Path file,
+            String id,
+            String title,
+            String intendedUse,
+            Device device,
+            Dataset dataset,
+            OperatingPoint operatingPoint,
+            List<Endpoint> endpoints,
+            Subgroups subgroups,
+            StatisticalMethods statistics,
+            Optional<Path> features,
+            SeparationOfDuties separationOfDuties,
+            Task task,
+            Optional<SegmentationSettings> segmentation,
+            Optional<DetectionSettings> detection,
+            Optional<GradingSettings> grading,
+            Optional<ExplanationSettings> explanations) {
+        this(
+                file,
+                id,
+                title,
+                intendedUse,
+                device,
+                dataset,
+                operatingPoint,
+                endpoints,
+                subgroups,
+                statistics,
+                features,
+                separationOfDuties,
+                task,
+                segmentation,
+                detection,
+                grading,
+                explanations,
+                Optional.empty());
     }
 
     /** A protocol without explanations. */

@@ -44,6 +44,16 @@ public record InputCheck(
         return problems.isEmpty();
     }
 
+    /** Returns this check with {@code more} problems after its own. */
+    public InputCheck withProblems(List<Problem> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Problem> all = new java.util.ArrayList<>(problems);
+        all.addAll(more);
+        return new InputCheck(all, files, ignored, cases, usable, toQuarantine);
+    }
+
     /** The result of a check that stopped at problems before looking at the cases. */
     public static InputCheck blocked(List<Problem> problems) {
         return new InputCheck(problems, 0, 0, 0, 0, List.of());
