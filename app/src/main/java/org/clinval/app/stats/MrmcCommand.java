@@ -252,12 +252,7 @@ public final class MrmcCommand implements Callable<Integer> {
         } else if (threshold != null) {
             throw new UsageError("--threshold needs --measure sensitivity or specificity");
         }
-        ReaderStudy study;
-        try {
-            study = fmt.equals("csv") ? MrmcFiles.readCsv(input, d) : MrmcFiles.readImrmc(input, d);
-        } catch (MrmcFormatException e) {
-            throw new UserError(e.getMessage(), e);
-        }
+        ReaderStudy study = read(fmt, d);
         if (proportion != null) {
             ThresholdRule r = OptionValues.parse("--rule", rule, ThresholdRule::parse);
             if (!Double.isFinite(threshold)) {
@@ -414,6 +409,39 @@ public final class MrmcCommand implements Callable<Integer> {
         Json.put(o, "power_hillis", s.powerHillis());
         s.undefinedReason().ifPresent(r -> o.put("undefined", r));
         return o;
+    }
+
+    private ReaderStudy read(String fmt, Direction d) {
+        try {
+            return fmt.equals("csv") ? MrmcFiles.readCsv(input, d) : MrmcFiles.readImrmc(input, d);
+        } catch (MrmcFormatException e) {
+            if (notUtf8(e)) {
+                // Where the first byte that is not UTF-8 is, as the other stats commands say it.
+                try {
+                    var fault = org.clinval.common.csv.Utf8Fault.find(input);
+                    if (fault.isPresent()) {
+                        throw new UserError(
+                                input
+                                        + " line "
+                                        + fault.get().line()
+                                        + ": not UTF-8 text ("
+                                        + fault.get().what()
+                                        + "); save the file as UTF-8",
+                                e);
+                    }
+                } catch (java.io.IOException ignored) {
+                    // The reader's own message below.
+                }
+            }
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    private static boolean notUtf8(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.charset.CharacterCodingException) return true;
+        }
+        return false;
     }
 
     private String format() {

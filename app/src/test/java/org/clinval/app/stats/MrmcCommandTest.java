@@ -347,4 +347,22 @@ class MrmcCommandTest {
         assertThat(withOr.err())
                 .contains("--analysis, --readers, --cases, --covariance and sizing do not apply");
     }
+
+    @Test
+    void aByteThatIsNotUtf8IsNamedWithItsLine() throws IOException {
+        Path f = dir.resolve("reads.csv");
+        byte[] head = "reader,case,modality,score,truth\nR1,c1,A,1,1\nR1,c2,A,0,0\n".getBytes();
+        byte[] bad = "R2,c\u00e9,A,1,1\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] all = new byte[head.length + bad.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(bad, 0, all, head.length, bad.length);
+        Files.write(f, all);
+        CliRun run = CliRun.of("stats", "mrmc", "--input", f.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err())
+                .contains(
+                        f
+                                + " line 4: not UTF-8 text (byte 0xE9 at position 5 of the line);"
+                                + " save the file as UTF-8");
+    }
 }
