@@ -93,8 +93,7 @@ public final class JobVsLoopPairs {
         out[1] = minorFaults() - faults;
     }
 
-    private static void measureJob(JobVsLoopBenchmark b, int round, double[] out)
-            throws Exception {
+    private static void measureJob(JobVsLoopBenchmark b, int round, double[] out) throws Exception {
         long faults = minorFaults();
         long t = System.nanoTime();
         run(b, round);

@@ -13,8 +13,8 @@ import com.sun.jna.Native;
  * at a heap's top above which the heap is trimmed, start at 128 KiB and only adapt upwards as
  * mapped blocks are freed: a model's activations were mapped, zeroed by the kernel on first touch
  * and unmapped again for every case, 10.0 million minor page faults and 65 s of kernel time for
- * 2,400 cases of the built-in classifier, and a task thread's arena (every Flink subtask has its own)
- * was trimmed more often than the main thread's. Fixed thresholds: 2.8 million faults, 20 s
+ * 2,400 cases of the built-in classifier, and a task thread's arena (every Flink subtask has its
+ * own) was trimmed more often than the main thread's. Fixed thresholds: 2.8 million faults, 20 s
  * (BENCHMARKS.md, "Inference job"). The memory kept is what the model's largest case needed; it is
  * not a cap on use.
  *
