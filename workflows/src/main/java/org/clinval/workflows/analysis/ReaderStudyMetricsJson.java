@@ -105,8 +105,9 @@ final class ReaderStudyMetricsJson {
         for (ReaderStudyResults.ReaderValue v : p.perReader()) {
             ObjectNode x = per.addObject();
             x.put("reader", v.reader());
-            MetricsJson.put(x, s.unaided(), v.unaided());
-            MetricsJson.put(x, s.aided(), v.aided());
+            // Named like the AUCs' auc_<modality>, so no modality name can clash with "reader".
+            MetricsJson.put(x, p.measure() + "_" + s.unaided(), v.unaided());
+            MetricsJson.put(x, p.measure() + "_" + s.aided(), v.aided());
         }
         p.undefinedReason().ifPresent(u -> o.put("undefined", u));
         return o;

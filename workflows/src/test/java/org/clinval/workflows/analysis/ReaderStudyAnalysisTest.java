@@ -549,7 +549,7 @@ class ReaderStudyAnalysisTest {
             assertThat(j.get("difference").get("p").asDouble())
                     .isEqualTo(x.difference().p().getAsDouble());
             assertThat(j.get("per_reader")).hasSize(5);
-            assertThat(j.get("per_reader").get(0).get("aided").asDouble())
+            assertThat(j.get("per_reader").get(0).get(key + "_aided").asDouble())
                     .isEqualTo(x.perReader().get(0).aided().getAsDouble());
         }
         JsonNode ep = new ObjectMapper().readTree(text).get("endpoints").get(2);
