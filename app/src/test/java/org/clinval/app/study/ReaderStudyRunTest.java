@@ -96,12 +96,18 @@ class ReaderStudyRunTest {
                         "    criterion: {measure: reader_auc_difference, ci_lower_min: -0.5,"
                                 + " level: 0.95}",
                         "    verifies: {requirements: [REQ-1]}",
+                        "  - id: EP2",
+                        "    role: secondary",
+                        "    name: reader sensitivity difference",
+                        "    criterion: {measure: reader_sensitivity_difference, estimate_min: 0,"
+                                + " level: 0.95}",
+                        "    verifies: {requirements: [REQ-1]}",
                         "subgroups: {attributes: [site], min_n_per_class: 1}",
                         "statistics: {ci_method: wilson, level: 0.95, bootstrap: {replicates: 100,"
                                 + " seed: 1}}",
                         "reader_study: {reads: readers/reads.csv, unaided: unaided, aided: aided,"
                                 + " analysis: obuchowski_rockette, covariance: delong,"
-                                + " readers: random, cases: random}",
+                                + " readers: random, cases: random, threshold: 50}",
                         ""),
                 StandardCharsets.UTF_8);
         return p;
@@ -201,6 +207,35 @@ class ReaderStudyRunTest {
         assertThat(rs.get("cases").get("positive").asInt()).isEqualTo(4);
         assertThat(rs.get("cases").get("negative").asInt()).isEqualTo(3);
         assertThat(rs.get("difference").get("estimate").isNumber()).isTrue();
+        // Reads are calls at 50: every aided read of a positive case is 60 or more, every aided
+        // read of a negative case below 50; the unaided sensitivity is counted here from the reads
+        // of the 4 positive cases (the quarantined case, case-0008, is negative).
+        int hits = 0;
+        int positives = 0;
+        for (String line : reads().split("\n")) {
+            String[] f = line.split(",");
+            if (!f[2].equals("unaided")) continue;
+            int i = Integer.parseInt(f[1].substring(5)) - 1;
+            if (i % 2 != 0) continue;
+            positives++;
+            if (Integer.parseInt(f[3]) >= 50) hits++;
+        }
+        assertThat(positives).isEqualTo(12);
+        JsonNode sens = rs.get("sensitivity");
+        assertThat(sens.at("/estimate/aided/estimate").asDouble()).isEqualTo(1.0);
+        assertThat(sens.at("/estimate/unaided/estimate").asDouble())
+                .isCloseTo(hits / 12.0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(sens.at("/difference/estimate").asDouble())
+                .isCloseTo(1 - hits / 12.0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(rs.at("/specificity/estimate/aided/estimate").asDouble()).isEqualTo(1.0);
+        assertThat(rs.get("threshold").asDouble()).isEqualTo(50.0);
+        JsonNode ep2 =
+                new ObjectMapper()
+                        .readTree(runDir.resolve("metrics.json").toFile())
+                        .get("endpoints")
+                        .get(1);
+        assertThat(ep2.get("measure").asText()).isEqualTo("reader_sensitivity_difference");
+        assertThat(Files.readString(runDir.resolve("metrics.json"))).doesNotContain("NaN");
         assertThat(runDir.resolve("reports/validation-report.pdf")).isNotEmptyFile();
         // The run, reads copy included, verifies with the site key.
         CliRun verify = site.run("audit", "verify", runDir.toString());

@@ -9,8 +9,9 @@ import org.clinval.reports.model.ReaderStudySection;
 
 /**
  * The report's reader-study (MRMC) section: the design and the reads accounted for, each modality's
- * reader-averaged AUC and the difference aided − unaided with their intervals and tests, the
- * endpoints judged on the difference, each reader's AUCs and the variance components.
+ * reader-averaged AUC and the difference aided − unaided with their intervals and tests, with a
+ * threshold the readers' sensitivity and specificity likewise, the endpoints judged on the
+ * differences, each reader's AUCs and the variance components.
  */
 final class ReaderStudyRows {
 
@@ -42,6 +43,9 @@ final class ReaderStudyRows {
                 note,
                 "AUCs are reader-averaged empirical AUCs, tested against 0.5; the difference is"
                         + " tested against 0. Intervals are two-sided and not clipped.");
+        for (ReaderStudySection.Proportion p : s.proportions()) {
+            proportion(r, note, level, p);
+        }
         for (ReaderStudySection.Judged j : s.endpoints()) {
             r.para(
                     MRMC,
@@ -142,6 +146,56 @@ final class ReaderStudyRows {
                     MRMC,
                     note,
                     v.name() + ": interval undefined (" + v.undefinedReason().get() + ").");
+        }
+    }
+
+    /** A proportion's table: each modality, then the difference with its z test. */
+    private static void proportion(
+            ReportRows r, String note, String level, ReaderStudySection.Proportion p) {
+        r.statHead(MRMC, note, "", "Cases", p.measure(), level + " CI", "p-value", "z");
+        for (ReaderStudySection.Share v : List.of(p.unaided(), p.aided(), p.difference())) {
+            boolean test = v == p.difference();
+            r.stat(
+                    MRMC,
+                    note,
+                    v.name(),
+                    test ? "" : Integer.toString(p.cases()),
+                    Text.estimate(v.estimate()),
+                    Text.interval(v.ci()),
+                    test ? Text.p(v.p()) : Text.NONE,
+                    test
+                            ? v.z().isPresent()
+                                    ? String.format(Locale.ROOT, "%.2f", v.z().getAsDouble())
+                                    : Text.UNDEFINED
+                            : Text.NONE);
+        }
+        StringBuilder b = new StringBuilder();
+        b.append(p.measure())
+                .append(" of the readers, a read being a positive call when ")
+                .append(p.call())
+                .append(": reader-averaged over the reads of the ")
+                .append(p.cases())
+                .append(p.measure().equals("Sensitivity") ? " positive" : " negative")
+                .append(" cases; ")
+                .append(p.method())
+                .append("; the difference is tested against 0 (z).");
+        r.para(MRMC, note, b.toString());
+        if (p.undefinedReason().isPresent()) {
+            r.para(MRMC, note, p.measure() + " is undefined: " + p.undefinedReason().get() + ".");
+            return;
+        }
+        for (ReaderStudySection.Share v : List.of(p.unaided(), p.aided(), p.difference())) {
+            if (v.undefinedReason().isPresent()) {
+                r.para(
+                        MRMC,
+                        note,
+                        p.measure()
+                                + " "
+                                + v.name()
+                                + ": interval undefined ("
+                                + v.undefinedReason().get()
+                                + ").");
+            }
         }
     }
 

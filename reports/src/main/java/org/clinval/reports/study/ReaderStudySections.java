@@ -2,6 +2,7 @@ package org.clinval.reports.study;
 
 import java.util.List;
 import java.util.Optional;
+import org.clinval.reports.internal.Text;
 import org.clinval.reports.model.ReaderStudySection;
 import org.clinval.workflows.analysis.EndpointResult;
 import org.clinval.workflows.analysis.ReaderStudyResults;
@@ -51,7 +52,42 @@ final class ReaderStudySections {
                                 .toList(),
                         r.components(),
                         judged,
-                        r.undefinedReason()));
+                        r.undefinedReason(),
+                        java.util.stream.Stream.of(r.sensitivity(), r.specificity())
+                                .flatMap(Optional::stream)
+                                .map(p -> proportion(r, p))
+                                .toList()));
+    }
+
+    private static ReaderStudySection.Proportion proportion(
+            ReaderStudyResults r, ReaderStudyResults.Proportion p) {
+        String unaided = r.settings().unaided();
+        String aided = r.settings().aided();
+        String call =
+                "score "
+                        + r.settings().rule().symbol()
+                        + " "
+                        + Text.threshold(r.settings().threshold().getAsDouble());
+        return new ReaderStudySection.Proportion(
+                Character.toUpperCase(p.measure().charAt(0)) + p.measure().substring(1),
+                call,
+                p.method(),
+                p.cases(),
+                share(unaided + " (reference)", p.unaided(), false),
+                share(aided + " (test)", p.aided(), false),
+                share(aided + " \u2212 " + unaided, p.difference(), true),
+                p.undefinedReason());
+    }
+
+    private static ReaderStudySection.Share share(
+            String name, ReaderStudyResults.MrmcValue v, boolean test) {
+        return new ReaderStudySection.Share(
+                name,
+                v.estimate(),
+                v.ci(),
+                test ? v.statistic() : java.util.OptionalDouble.empty(),
+                test ? v.p() : java.util.OptionalDouble.empty(),
+                v.undefinedReason());
     }
 
     private static ReaderStudySection.Value value(String name, ReaderStudyResults.MrmcValue v) {

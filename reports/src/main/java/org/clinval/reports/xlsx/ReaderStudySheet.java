@@ -10,8 +10,9 @@ import org.clinval.reports.model.ReaderStudySection;
 /**
  * The workbook's "Reader study" sheet: each modality's reader-averaged AUC and the difference aided
  * − unaided with interval, p-value and df (unrounded; an undefined value is the text {@code
- * undefined}), each reader's AUCs, the reads accounted for, the endpoints judged on the difference
- * and the variance components.
+ * undefined}), with a threshold the readers' sensitivity and specificity likewise (z for df), each
+ * reader's AUCs, the reads accounted for, the endpoints judged on the difference and the variance
+ * components.
  */
 final class ReaderStudySheet {
 
@@ -32,6 +33,32 @@ final class ReaderStudySheet {
             cells.estimate(row, 4, v.p());
             cells.estimate(row, 5, v.df());
             Cells.text(row, 6, v.undefinedReason().orElse(""));
+        }
+        for (ReaderStudySection.Proportion p : s.proportions()) {
+            at++;
+            cells.header(
+                    sheet,
+                    at++,
+                    List.of(
+                            p.measure() + " (" + p.call() + ")",
+                            p.measure(),
+                            "CI lower",
+                            "CI upper",
+                            "p-value",
+                            "z",
+                            "Undefined"));
+            for (ReaderStudySection.Share v : List.of(p.unaided(), p.aided(), p.difference())) {
+                Row row = sheet.createRow(at++);
+                Cells.text(row, 0, v.name());
+                cells.estimate(row, 1, v.estimate());
+                cells.interval(row, 2, v.ci(), "undefined");
+                if (v == p.difference()) {
+                    // A modality's proportion is not tested: its p and z cells stay empty.
+                    cells.estimate(row, 4, v.p());
+                    cells.estimate(row, 5, v.z());
+                }
+                Cells.text(row, 6, v.undefinedReason().orElse(p.undefinedReason().orElse("")));
+            }
         }
         at++;
         cells.header(

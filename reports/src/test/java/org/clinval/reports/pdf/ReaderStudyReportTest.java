@@ -171,6 +171,76 @@ class ReaderStudyReportTest {
     }
 
     @Test
+    void theReportPrintsTheReadersSensitivityAndSpecificityOfMetricsJson() throws Exception {
+        String all = text.all();
+        String flat = all.replace('\n', ' ');
+        for (String m : List.of("sensitivity", "specificity")) {
+            JsonNode p = rs.path(m);
+            assertThat(p.isObject()).as(m).isTrue();
+            for (String modality : List.of("unaided", "aided")) {
+                JsonNode e = p.at("/estimate/" + modality);
+                assertThat(all)
+                        .contains(
+                                f3(e.path("estimate").asDouble())
+                                        + " "
+                                        + f3(e.at("/ci/0").asDouble())
+                                        + " \u2013 "
+                                        + f3(e.at("/ci/1").asDouble()));
+            }
+            JsonNode d = p.path("difference");
+            double pv = d.path("p").asDouble();
+            assertThat(all)
+                    .contains(
+                            "aided \u2212 unaided "
+                                    + f3(d.path("estimate").asDouble())
+                                    + " "
+                                    + f3(d.at("/ci/0").asDouble())
+                                    + " \u2013 "
+                                    + f3(d.at("/ci/1").asDouble())
+                                    + " "
+                                    + (pv < 0.001 ? "< 0.001" : f3(pv))
+                                    + " "
+                                    + String.format(Locale.ROOT, "%.2f", d.path("z").asDouble()));
+        }
+        assertThat(flat)
+                .contains(
+                        "Sensitivity of the readers, a read being a positive call when score >= 50")
+                .contains("over the reads of the 14 positive cases")
+                .contains("over the reads of the 25 negative cases")
+                .contains("EP3 PASS")
+                .contains("reader_sensitivity_difference");
+        assertThat(all).doesNotContain("NaN");
+        assertThat(text.overflows()).isEmpty();
+    }
+
+    @Test
+    void theWorkbookShowsTheReadersSensitivityAndSpecificity() throws Exception {
+        try (InputStream in = Files.newInputStream(xlsx);
+                XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            XSSFSheet s = wb.getSheet("Reader study");
+            DataFormatter f = new DataFormatter(Locale.ROOT);
+            assertThat(f.formatCellValue(s.getRow(5).getCell(0)))
+                    .isEqualTo("Sensitivity (score >= 50)");
+            assertThat(f.formatCellValue(s.getRow(6).getCell(0))).isEqualTo("unaided (reference)");
+            assertThat(s.getRow(6).getCell(1).getNumericCellValue())
+                    .isEqualTo(rs.at("/sensitivity/estimate/unaided/estimate").asDouble());
+            assertThat(s.getRow(7).getCell(1).getNumericCellValue())
+                    .isEqualTo(rs.at("/sensitivity/estimate/aided/estimate").asDouble());
+            assertThat(f.formatCellValue(s.getRow(8).getCell(0))).isEqualTo("aided \u2212 unaided");
+            assertThat(s.getRow(8).getCell(2).getNumericCellValue())
+                    .isEqualTo(rs.at("/sensitivity/difference/ci/0").asDouble());
+            assertThat(s.getRow(8).getCell(4).getNumericCellValue())
+                    .isEqualTo(rs.at("/sensitivity/difference/p").asDouble());
+            assertThat(s.getRow(8).getCell(5).getNumericCellValue())
+                    .isEqualTo(rs.at("/sensitivity/difference/z").asDouble());
+            assertThat(f.formatCellValue(s.getRow(10).getCell(0)))
+                    .isEqualTo("Specificity (score >= 50)");
+            assertThat(s.getRow(13).getCell(1).getNumericCellValue())
+                    .isEqualTo(rs.at("/specificity/difference/estimate").asDouble());
+        }
+    }
+
+    @Test
     void theWorkbookHasAReaderStudySheet() throws Exception {
         try (InputStream in = Files.newInputStream(xlsx);
                 XSSFWorkbook wb = new XSSFWorkbook(in)) {
@@ -215,6 +285,11 @@ class ReaderStudyReportTest {
                 name: Readers with the device are not worse than without it
                 criterion: {measure: reader_auc_difference, ci_lower_min: -0.05, level: 0.95}
                 verifies: {requirements: [REQ-2], risk_controls: [RC-1]}
+              - id: EP3
+                role: secondary
+                name: Readers with the device find more of the positive cases
+                criterion: {measure: reader_sensitivity_difference, ci_lower_min: -0.1, level: 0.95}
+                verifies: {requirements: [REQ-2]}
             subgroups:
               attributes: [site]
               min_n_per_class: 5
@@ -230,5 +305,6 @@ class ReaderStudyReportTest {
               covariance: jackknife
               readers: random
               cases: random
+              threshold: 50
             """;
 }

@@ -54,9 +54,12 @@ final class EndpointEvaluation {
         return switch (c.measure()) {
             case SENSITIVITY, SPECIFICITY, PPV, NPV, ACCURACY -> proportion(endpoint, m);
             case AUC -> auc(endpoint, m, roc, statistics);
-            case READER_AUC_DIFFERENCE ->
+            case READER_AUC_DIFFERENCE,
+                    READER_SENSITIVITY_DIFFERENCE,
+                    READER_SPECIFICITY_DIFFERENCE ->
                     throw new IllegalArgumentException(
-                            "reader_auc_difference is judged on the reader study's analysis"
+                            c.measure().key()
+                                    + " is judged on the reader study's analysis"
                                     + " (ReaderStudyAnalysis.evaluate)");
             case LESION_SENSITIVITY -> lesions(endpoint, m, protocol, detection(task));
             case FROC_CPM, SENSITIVITY_AT_FP -> froc(endpoint, m, statistics, detection(task));

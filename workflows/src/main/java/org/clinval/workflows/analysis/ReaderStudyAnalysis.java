@@ -18,12 +18,14 @@ import org.clinval.validation.mrmc.MrmcTest;
 import org.clinval.validation.mrmc.ObuchowskiRockette;
 import org.clinval.validation.mrmc.OrAnalysis;
 import org.clinval.validation.mrmc.OrEstimate;
+import org.clinval.validation.mrmc.ProportionAnalysis;
 import org.clinval.validation.mrmc.ReaderStudy;
 import org.clinval.validation.mrmc.StudyDesign;
 import org.clinval.validation.mrmc.UstatEstimate;
 import org.clinval.validation.roc.DeLong;
 import org.clinval.validation.roc.RocInput;
 import org.clinval.workflows.protocol.Endpoint;
+import org.clinval.workflows.protocol.Measure;
 import org.clinval.workflows.protocol.ReaderStudySettings;
 import org.clinval.workflows.protocol.StudyProtocol;
 import org.clinval.workflows.readers.Read;
@@ -36,7 +38,9 @@ import org.clinval.workflows.readers.ReaderStudies;
  * excluded with the reason. The analysed reads go to {@link ObuchowskiRockette#analyse} with the
  * protocol's factors and covariance ({@code t} test with Hillis's df; normal with fixed readers),
  * or to {@link GallasAnalysis#analyse} (iMRMC's U-statistics; its BDG {@code t} test), with the
- * aided modality first so that the difference is aided − unaided.
+ * aided modality first so that the difference is aided − unaided. With {@code
+ * reader_study.threshold} the same study gives the readers' sensitivity and specificity ({@link
+ * ReaderProportions}), whatever the AUC analysis's design allows.
  */
 public final class ReaderStudyAnalysis {
 
@@ -87,6 +91,7 @@ public final class ReaderStudyAnalysis {
         try {
             study = ReaderStudies.of(analysed, truth, s.unaided(), s.aided(), direction);
         } catch (IllegalArgumentException e) {
+            String reason = "the analysed reads cannot form a reader study: " + e.getMessage();
             return undefined(
                     s,
                     level,
@@ -97,7 +102,21 @@ public final class ReaderStudyAnalysis {
                     truth,
                     readsIn,
                     excluded,
-                    "the analysed reads cannot form a reader study: " + e.getMessage());
+                    reason,
+                    ReaderProportions.undefined(s, ProportionAnalysis.Measure.SENSITIVITY, reason),
+                    ReaderProportions.undefined(s, ProportionAnalysis.Measure.SPECIFICITY, reason));
+        }
+        Optional<ReaderStudyResults.Proportion> sensitivity = Optional.empty();
+        Optional<ReaderStudyResults.Proportion> specificity = Optional.empty();
+        if (s.hasThreshold()) {
+            sensitivity =
+                    Optional.of(
+                            ReaderProportions.analyse(
+                                    study, s, ProportionAnalysis.Measure.SENSITIVITY, level));
+            specificity =
+                    Optional.of(
+                            ReaderProportions.analyse(
+                                    study, s, ProportionAnalysis.Measure.SPECIFICITY, level));
         }
         StudyDesign design = study.design();
         if (s.analysis() == ReaderStudySettings.Analysis.OBUCHOWSKI_ROCKETTE
@@ -114,7 +133,9 @@ public final class ReaderStudyAnalysis {
                     excluded,
                     "the Obuchowski-Rockette analysis needs fully crossed reads; the analysed"
                             + " reads are "
-                            + org.clinval.workflows.readers.ReaderStudyCheck.label(design));
+                            + org.clinval.workflows.readers.ReaderStudyCheck.label(design),
+                    sensitivity,
+                    specificity);
         }
         MrmcTriple t;
         Map<String, Double> components = new LinkedHashMap<>();
@@ -169,7 +190,9 @@ public final class ReaderStudyAnalysis {
                     truth,
                     readsIn,
                     excluded,
-                    e.getMessage());
+                    e.getMessage(),
+                    sensitivity,
+                    specificity);
         }
         return new ReaderStudyResults(
                 s,
@@ -187,16 +210,36 @@ public final class ReaderStudyAnalysis {
                 t.difference,
                 perReader,
                 components,
-                Optional.empty());
+                Optional.empty(),
+                sensitivity,
+                specificity);
     }
 
     /**
-     * Judges {@code endpoint} (measure {@code reader_auc_difference}) on the difference aided −
-     * unaided of {@code r}, analysed at the criterion's level, with the endpoint machinery's rules:
-     * an undefined estimate or interval fails the clause that needs it.
+     * Judges {@code endpoint} (measure {@code reader_auc_difference}, {@code
+     * reader_sensitivity_difference} or {@code reader_specificity_difference}) on the difference
+     * aided − unaided of {@code r}, analysed at the criterion's level, with the endpoint
+     * machinery's rules: an undefined estimate or interval fails the clause that needs it.
      */
     static EndpointResult evaluate(Endpoint endpoint, ReaderStudyResults r) {
-        ReaderStudyResults.MrmcValue d = r.difference();
+        Measure measure = endpoint.criterion().measure();
+        ReaderStudyResults.MrmcValue d;
+        String method;
+        if (measure == Measure.READER_AUC_DIFFERENCE) {
+            d = r.difference();
+            method = shortMethod(r.settings());
+        } else {
+            Optional<ReaderStudyResults.Proportion> p =
+                    measure == Measure.READER_SENSITIVITY_DIFFERENCE
+                            ? r.sensitivity()
+                            : r.specificity();
+            d =
+                    p.map(ReaderStudyResults.Proportion::difference)
+                            .orElse(
+                                    ReaderStudyResults.MrmcValue.undefined(
+                                            "the protocol states no reader_study.threshold"));
+            method = ReaderProportions.SHORT_METHOD;
+        }
         String why = d.undefinedReason().orElse("");
         String estimateWhy =
                 d.estimate().isEmpty()
@@ -210,7 +253,7 @@ public final class ReaderStudyAnalysis {
                 d.ci(),
                 estimateWhy,
                 why,
-                shortMethod(r.settings()),
+                method,
                 OptionalLong.empty(),
                 OptionalLong.empty(),
                 cases,
@@ -317,7 +360,9 @@ public final class ReaderStudyAnalysis {
             Map<String, Boolean> truth,
             int readsIn,
             List<ReaderStudyResults.Exclusion> excluded,
-            String reason) {
+            String reason,
+            Optional<ReaderStudyResults.Proportion> sensitivity,
+            Optional<ReaderStudyResults.Proportion> specificity) {
         Set<String> pos = new LinkedHashSet<>();
         Set<String> neg = new LinkedHashSet<>();
         for (Read r : analysed) {
@@ -340,6 +385,8 @@ public final class ReaderStudyAnalysis {
                 u,
                 List.of(),
                 Map.of(),
-                Optional.of(reason));
+                Optional.of(reason),
+                sensitivity,
+                specificity);
     }
 }

@@ -73,6 +73,52 @@ final class ReaderStudyMetricsJson {
                             else comp.putNull(k);
                         });
         r.undefinedReason().ifPresent(u -> o.put("undefined", u));
+        if (s.threshold().isPresent()) {
+            MetricsJson.put(o, "threshold", s.threshold().getAsDouble());
+            o.put("rule", s.rule().symbol());
+        }
+        r.sensitivity().ifPresent(p -> o.set("sensitivity", proportion(s, p)));
+        r.specificity().ifPresent(p -> o.set("specificity", proportion(s, p)));
+        return o;
+    }
+
+    /**
+     * The readers' sensitivity or specificity: each modality's proportion with its interval, the
+     * difference aided − unaided with its interval, z and p, and each reader's proportions.
+     */
+    private static ObjectNode proportion(ReaderStudySettings s, ReaderStudyResults.Proportion p) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("method", p.method());
+        o.put("cases", p.cases());
+        ObjectNode modalities = o.putObject("estimate");
+        modalities.set(s.unaided(), single(p.unaided()));
+        modalities.set(s.aided(), single(p.aided()));
+        ObjectNode d = o.putObject("difference");
+        MetricsJson.put(d, "estimate", p.difference().estimate());
+        MetricsJson.put(d, "se", p.difference().se());
+        MetricsJson.put(d, "ci", p.difference().ci());
+        MetricsJson.put(d, "z", p.difference().statistic());
+        MetricsJson.put(d, "p", p.difference().p());
+        p.difference().undefinedReason().ifPresent(u -> d.put("undefined", u));
+        o.put("difference_of", s.aided() + " - " + s.unaided());
+        ArrayNode per = o.putArray("per_reader");
+        for (ReaderStudyResults.ReaderValue v : p.perReader()) {
+            ObjectNode x = per.addObject();
+            x.put("reader", v.reader());
+            // Named like the AUCs' auc_<modality>, so no modality name can clash with "reader".
+            MetricsJson.put(x, p.measure() + "_" + s.unaided(), v.unaided());
+            MetricsJson.put(x, p.measure() + "_" + s.aided(), v.aided());
+        }
+        p.undefinedReason().ifPresent(u -> o.put("undefined", u));
+        return o;
+    }
+
+    private static ObjectNode single(ReaderStudyResults.MrmcValue v) {
+        ObjectNode o = JSON.createObjectNode();
+        MetricsJson.put(o, "estimate", v.estimate());
+        MetricsJson.put(o, "se", v.se());
+        MetricsJson.put(o, "ci", v.ci());
+        v.undefinedReason().ifPresent(u -> o.put("undefined", u));
         return o;
     }
 

@@ -12,7 +12,9 @@ import org.clinval.workflows.protocol.ReaderStudySettings;
 /**
  * The analysis of a study's reader-study arm: every read accounted for (in = analysed + excluded),
  * each modality's reader-averaged AUC and the difference aided − unaided with its interval and
- * test, each reader's AUC and the variance components. An undefined value is empty with its reason.
+ * test, each reader's AUC and the variance components; with the protocol's threshold also the
+ * readers' sensitivity and specificity in each modality and their differences aided − unaided. An
+ * undefined value is empty with its reason.
  *
  * @param settings the protocol's {@code reader_study} block
  * @param level the confidence level of the intervals
@@ -30,7 +32,10 @@ import org.clinval.workflows.protocol.ReaderStudySettings;
  * @param difference aided − unaided
  * @param perReader each reader's AUC in each modality
  * @param components the variance components, by name, in the analysis's order
- * @param undefinedReason why the whole analysis is undefined, if it is
+ * @param undefinedReason why the whole AUC analysis is undefined, if it is
+ * @param sensitivity the readers' sensitivity at {@code reader_study.threshold}; empty without a
+ *     threshold
+ * @param specificity the readers' specificity at that threshold; empty without a threshold
  */
 public record ReaderStudyResults(
         ReaderStudySettings settings,
@@ -48,7 +53,48 @@ public record ReaderStudyResults(
         MrmcValue difference,
         List<ReaderAuc> perReader,
         Map<String, Double> components,
-        Optional<String> undefinedReason) {
+        Optional<String> undefinedReason,
+        Optional<Proportion> sensitivity,
+        Optional<Proportion> specificity) {
+
+    /** The results of a reader study without a threshold: the AUC analysis only. */
+    public ReaderStudyResults(
+            ReaderStudySettings settings,
+            ConfidenceLevel level,
+            String method,
+            Optional<StudyDesign> design,
+            List<String> readers,
+            int positives,
+            int negatives,
+            int readsIn,
+            int readsAnalysed,
+            List<Exclusion> excluded,
+            MrmcValue unaided,
+            MrmcValue aided,
+            MrmcValue difference,
+            List<ReaderAuc> perReader,
+            Map<String, Double> components,
+            Optional<String> undefinedReason) {
+        this(
+                settings,
+                level,
+                method,
+                design,
+                readers,
+                positives,
+                negatives,
+                readsIn,
+                readsAnalysed,
+                excluded,
+                unaided,
+                aided,
+                difference,
+                perReader,
+                components,
+                undefinedReason,
+                Optional.empty(),
+                Optional.empty());
+    }
 
     public ReaderStudyResults {
         readers = List.copyOf(readers);
@@ -116,6 +162,52 @@ public record ReaderStudyResults(
                     Optional.of(reason));
         }
     }
+
+    /**
+     * The readers' sensitivity or specificity at the protocol's threshold: each modality's
+     * reader-averaged proportion with its normal-approximation interval, and the difference aided −
+     * unaided with its interval and its z test against 0 ({@code statistic} is z, {@code df}
+     * empty), from iMRMC's {@code uStat11} U-statistic variance.
+     *
+     * @param measure {@code sensitivity} or {@code specificity}
+     * @param method the analysis in words
+     * @param cases cases of the class concerned (positive for sensitivity, negative for
+     *     specificity) read in either modality; 0 when undefined
+     * @param unaided the unaided reader-averaged proportion
+     * @param aided the aided reader-averaged proportion
+     * @param difference aided − unaided
+     * @param perReader each reader's proportion in each modality
+     * @param undefinedReason why the whole proportion is undefined, if it is
+     */
+    public record Proportion(
+            String measure,
+            String method,
+            int cases,
+            MrmcValue unaided,
+            MrmcValue aided,
+            MrmcValue difference,
+            List<ReaderValue> perReader,
+            Optional<String> undefinedReason) {
+
+        public Proportion {
+            perReader = List.copyOf(perReader);
+        }
+
+        /** A proportion that is undefined for {@code reason}. */
+        public static Proportion undefined(String measure, String method, String reason) {
+            MrmcValue u = MrmcValue.undefined(reason);
+            return new Proportion(measure, method, 0, u, u, u, List.of(), Optional.of(reason));
+        }
+    }
+
+    /**
+     * One reader's value in each modality.
+     *
+     * @param reader the reader
+     * @param unaided the unaided value; empty when the reader read no case concerned
+     * @param aided the aided value; empty likewise
+     */
+    public record ReaderValue(String reader, OptionalDouble unaided, OptionalDouble aided) {}
 
     /**
      * One reader's empirical AUC in each modality (over the cases the reader read there).

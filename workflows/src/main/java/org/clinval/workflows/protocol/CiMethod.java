@@ -31,7 +31,9 @@ public enum CiMethod {
     NONE(null),
     /**
      * The interval of the reader study's MRMC analysis ({@code reader_study.analysis}:
-     * Obuchowski–Rockette or Gallas), the one method of {@link Measure#READER_AUC_DIFFERENCE}.
+     * Obuchowski–Rockette or Gallas), the one method of {@link Measure#READER_AUC_DIFFERENCE}; for
+     * the readers' sensitivity and specificity differences the U-statistic (iMRMC {@code uStat11})
+     * normal-approximation interval.
      */
     MRMC(null);
 

@@ -26,6 +26,7 @@ final class EndpointParser {
     private final boolean surfaceTolerance;
     private final Optional<GradingSettings> grading;
     private final boolean readerStudy;
+    private final boolean readerThreshold;
 
     /**
      * @param task the protocol's task, empty when it is itself a problem (measures are then not
@@ -34,16 +35,19 @@ final class EndpointParser {
      * @param grading the protocol's grading block, when it is one and has no problem
      * @param readerStudy whether the protocol has a {@code reader_study} block (with or without
      *     problems of its own)
+     * @param readerThreshold whether that block states a {@code threshold}
      */
     EndpointParser(
             Optional<Task> task,
             boolean surfaceTolerance,
             Optional<GradingSettings> grading,
-            boolean readerStudy) {
+            boolean readerStudy,
+            boolean readerThreshold) {
         this.task = task;
         this.surfaceTolerance = surfaceTolerance;
         this.grading = grading;
         this.readerStudy = readerStudy;
+        this.readerThreshold = readerThreshold;
     }
 
     Optional<List<Endpoint>> endpoints(YamlMap m) {
@@ -354,6 +358,15 @@ final class EndpointParser {
                                 + " (unaided) and with (aided) the device");
                 return false;
             }
+            if (measure.needsReaderThreshold() && !readerThreshold) {
+                m.problem(
+                        "measure",
+                        endpoint
+                                + measure.key()
+                                + " needs reader_study.threshold: the score at which a read is a"
+                                + " positive call (binary 0/1 reads: threshold 1)");
+                return false;
+            }
             return true;
         }
         if (task.isPresent() && !measure.fits(task.get())) {
@@ -482,7 +495,9 @@ final class EndpointParser {
             if (v.isPresent() && !(v.getAsDouble() >= -1 && v.getAsDouble() <= 1)) {
                 m.problem(
                         key,
-                        Show.value(m.raw(key)) + " is not in [-1, 1] (a difference of two AUCs)");
+                        Show.value(m.raw(key))
+                                + " is not in [-1, 1] (a difference of two reader-averaged"
+                                + " values)");
                 return OptionalDouble.empty();
             }
             return v;

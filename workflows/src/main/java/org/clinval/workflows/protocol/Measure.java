@@ -60,7 +60,17 @@ public enum Measure {
      * from the protocol's {@code reader_study} block; a difference in [-1, 1], so a non-inferiority
      * margin is a negative minimum.
      */
-    READER_AUC_DIFFERENCE(null, false);
+    READER_AUC_DIFFERENCE(null, false),
+    /**
+     * The reader study's reader-averaged sensitivity with the device minus without it (aided −
+     * unaided), a read being a positive call at {@code reader_study.threshold}; in [-1, 1].
+     */
+    READER_SENSITIVITY_DIFFERENCE(null, false),
+    /**
+     * The reader study's reader-averaged specificity with the device minus without it (aided −
+     * unaided), a read being a negative call below {@code reader_study.threshold}; in [-1, 1].
+     */
+    READER_SPECIFICITY_DIFFERENCE(null, false);
 
     private final Task task;
     private final boolean smallerIsBetter;
@@ -100,7 +110,7 @@ public enum Measure {
 
     /** Returns whether the measure is computed from each case's label and prediction (or score). */
     public boolean isCaseLevel() {
-        return task == null && this != READER_AUC_DIFFERENCE;
+        return task == null && !isReaderStudy();
     }
 
     /**
@@ -108,12 +118,22 @@ public enum Measure {
      * reader_study} block) rather than from the device's case results.
      */
     public boolean isReaderStudy() {
-        return this == READER_AUC_DIFFERENCE;
+        return this == READER_AUC_DIFFERENCE
+                || this == READER_SENSITIVITY_DIFFERENCE
+                || this == READER_SPECIFICITY_DIFFERENCE;
+    }
+
+    /**
+     * Returns whether the measure is a reader-study proportion read at {@code
+     * reader_study.threshold} (the readers' sensitivity or specificity difference).
+     */
+    public boolean needsReaderThreshold() {
+        return this == READER_SENSITIVITY_DIFFERENCE || this == READER_SPECIFICITY_DIFFERENCE;
     }
 
     /** Returns whether the measure is a difference in [-1, 1] rather than a value in [0, 1]. */
     public boolean isDifference() {
-        return this == READER_AUC_DIFFERENCE;
+        return isReaderStudy();
     }
 
     /** Returns the task the measure needs; empty for the case-level measures of every task. */
@@ -123,7 +143,7 @@ public enum Measure {
 
     /** Returns whether the measure fits a protocol of {@code t}. */
     public boolean fits(Task t) {
-        if (this == READER_AUC_DIFFERENCE) {
+        if (isReaderStudy()) {
             return t != Task.GRADING;
         }
         return task == null || task == t;

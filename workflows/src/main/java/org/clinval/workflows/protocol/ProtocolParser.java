@@ -69,7 +69,13 @@ final class ProtocolParser {
                         : m.map("operating_point").flatMap(this::operatingPoint);
         boolean tolerance = segmentation.map(x -> x.surfaceToleranceMm().isPresent()).orElse(false);
         Optional<List<Endpoint>> endpoints =
-                new EndpointParser(task, tolerance, grading, m.has("reader_study")).endpoints(m);
+                new EndpointParser(
+                                task,
+                                tolerance,
+                                grading,
+                                m.has("reader_study"),
+                                m.has("reader_study") && m.raw("reader_study").has("threshold"))
+                        .endpoints(m);
         Optional<Subgroups> subgroups = m.map("subgroups").flatMap(this::subgroups);
         Optional<StatisticalMethods> statistics = m.map("statistics").flatMap(this::statistics);
         Optional<Path> features = Optional.empty();

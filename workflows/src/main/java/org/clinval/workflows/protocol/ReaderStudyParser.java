@@ -3,8 +3,10 @@ package org.clinval.workflows.protocol;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.clinval.common.Quote;
 import org.clinval.common.yaml.YamlMap;
+import org.clinval.validation.ThresholdRule;
 import org.clinval.validation.mrmc.OrCovariance;
 import org.clinval.validation.mrmc.OrFactors;
 
@@ -103,6 +105,26 @@ final class ReaderStudyParser {
                 factors = Optional.of(OrFactors.of(readers.get(), cases.get()));
             }
         }
+        OptionalDouble threshold = b.optionalNumber("threshold");
+        Optional<ThresholdRule> rule = Optional.of(ThresholdRule.GE);
+        if (b.has("rule")) {
+            rule =
+                    b.string("rule")
+                            .flatMap(
+                                    v ->
+                                            ProtocolParser.choice(
+                                                    b,
+                                                    "rule",
+                                                    v,
+                                                    List.of(">=", ">"),
+                                                    ThresholdRule::parse));
+            if (rule.isPresent() && !b.has("threshold")) {
+                b.problem(
+                        "rule",
+                        "is only with reader_study.threshold: the rule says how the threshold"
+                                + " makes a read a positive call");
+            }
+        }
         b.rejectUnknownKeys();
         if (reads.isEmpty()
                 || unaided.isEmpty()
@@ -120,6 +142,8 @@ final class ReaderStudyParser {
                         aided.get(),
                         analysis.get(),
                         covariance,
-                        factors.get()));
+                        factors.get(),
+                        threshold,
+                        rule.orElseThrow()));
     }
 }

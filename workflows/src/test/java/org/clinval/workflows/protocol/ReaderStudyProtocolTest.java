@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.clinval.validation.ThresholdRule;
 import org.clinval.validation.mrmc.OrCovariance;
 import org.clinval.validation.mrmc.OrFactors;
 import org.clinval.workflows.testing.ReaderReads;
@@ -173,5 +174,118 @@ class ReaderStudyProtocolTest {
                                 + " and with (aided) the device");
         assertThat(problems(ReaderReads.BLOCK, "")).isEmpty();
         assertThat(ProtocolReader.read(protocol).readerStudy()).isPresent();
+    }
+
+    @Test
+    void aThresholdAndItsRuleAreRead() throws Exception {
+        assertThat(problems(ReaderReads.BLOCK)).isEmpty();
+        ReaderStudySettings none = ProtocolReader.read(protocol).readerStudy().orElseThrow();
+        assertThat(none.threshold()).isEmpty();
+        assertThat(none.hasThreshold()).isFalse();
+        assertThat(
+                        problems(
+                                ReaderReads.THRESHOLD_BLOCK,
+                                ReaderReads.ENDPOINT + ReaderReads.SENSITIVITY_ENDPOINT))
+                .isEmpty();
+        StudyProtocol p = ProtocolReader.read(protocol);
+        ReaderStudySettings r = p.readerStudy().orElseThrow();
+        assertThat(r.threshold()).hasValue(50.0);
+        assertThat(r.rule()).isEqualTo(ThresholdRule.GE);
+        Criterion c = p.endpoints().get(3).criterion();
+        assertThat(c.measure()).isEqualTo(Measure.READER_SENSITIVITY_DIFFERENCE);
+        assertThat(c.ciMethod()).isEqualTo(CiMethod.MRMC);
+        assertThat(c.ciLowerMin()).hasValue(-0.1);
+        // The rule defaults to >=; > is read; a binary threshold of 1 is a number like any other.
+        assertThat(problems(ReaderReads.BLOCK + "  threshold: 1\n")).isEmpty();
+        r = ProtocolReader.read(protocol).readerStudy().orElseThrow();
+        assertThat(r.threshold()).hasValue(1.0);
+        assertThat(r.rule()).isEqualTo(ThresholdRule.GE);
+        assertThat(problems(ReaderReads.THRESHOLD_BLOCK.replace("\">=\"", "\">\""))).isEmpty();
+        assertThat(ProtocolReader.read(protocol).readerStudy().orElseThrow().rule())
+                .isEqualTo(ThresholdRule.GT);
+        String specificity =
+                ReaderReads.SENSITIVITY_ENDPOINT.replace(
+                        "reader_sensitivity_difference", "reader_specificity_difference");
+        assertThat(problems(ReaderReads.THRESHOLD_BLOCK, specificity)).isEmpty();
+        assertThat(ProtocolReader.read(protocol).endpoints().get(2).criterion().measure())
+                .isEqualTo(Measure.READER_SPECIFICITY_DIFFERENCE);
+    }
+
+    @Test
+    void aBadThresholdOrRuleIsNamedByItsPath() throws Exception {
+        String t = ReaderReads.THRESHOLD_BLOCK;
+        assertThat(problems(t.replace("threshold: 50", "threshold: high")))
+                .singleElement()
+                .asString()
+                .startsWith("reader_study.threshold: 'high' is not a number");
+        assertThat(problems(t.replace("threshold: 50", "threshold: .nan")))
+                .singleElement()
+                .asString()
+                .startsWith("reader_study.threshold:");
+        assertThat(problems(t.replace("threshold: 50", "threshold: .inf")))
+                .singleElement()
+                .asString()
+                .startsWith("reader_study.threshold:");
+        assertThat(problems(t.replace("\">=\"", "\"=>\"")))
+                .singleElement()
+                .asString()
+                .startsWith("reader_study.rule: '=>' is not one of");
+        assertThat(problems(t.replace("\">=\"", "\"<\"")))
+                .singleElement()
+                .asString()
+                .startsWith("reader_study.rule: '<' is not one of");
+        assertThat(problems(ReaderReads.BLOCK + "  rule: \">\"\n"))
+                .singleElement()
+                .asString()
+                .startsWith("reader_study.rule: is only with reader_study.threshold");
+        assertThat(problems(t + "  treshold: 50\n"))
+                .singleElement()
+                .asString()
+                .contains("treshold");
+    }
+
+    @Test
+    void theProportionDifferencesNeedAThreshold() throws Exception {
+        assertThat(problems(ReaderReads.BLOCK, ReaderReads.SENSITIVITY_ENDPOINT))
+                .singleElement()
+                .asString()
+                .isEqualTo(
+                        "endpoints[2].criterion.measure: endpoint EP4:"
+                                + " reader_sensitivity_difference needs reader_study.threshold:"
+                                + " the score at which a read is a positive call (binary 0/1"
+                                + " reads: threshold 1)");
+        String specificity =
+                ReaderReads.SENSITIVITY_ENDPOINT.replace(
+                        "reader_sensitivity_difference", "reader_specificity_difference");
+        assertThat(problems(ReaderReads.BLOCK, specificity))
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "endpoints[2].criterion.measure: endpoint EP4:"
+                                + " reader_specificity_difference needs reader_study.threshold");
+        assertThat(problems("", ReaderReads.SENSITIVITY_ENDPOINT))
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "endpoints[2].criterion.measure: endpoint EP4:"
+                                + " reader_sensitivity_difference needs a reader_study block");
+        // Bounds of a difference of proportions lie in [-1, 1]; the interval is mrmc only.
+        assertThat(
+                        problems(
+                                ReaderReads.THRESHOLD_BLOCK,
+                                ReaderReads.SENSITIVITY_ENDPOINT.replace("-0.1", "-1.2")))
+                .singleElement()
+                .asString()
+                .startsWith("endpoints[2].criterion.ci_lower_min: -1.2 is below the minimum -1");
+        assertThat(
+                        problems(
+                                ReaderReads.THRESHOLD_BLOCK,
+                                ReaderReads.SENSITIVITY_ENDPOINT.replace(
+                                        "level: 0.95", "level: 0.95\n      ci_method: wilson")))
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "endpoints[2].criterion.ci_method: wilson is not an interval method for"
+                                + " reader_sensitivity_difference");
     }
 }

@@ -27,6 +27,26 @@ public final class ReaderReads {
               cases: random
             """;
 
+    /**
+     * The block with a threshold: a read is a positive call at a score of 50 or more, so the
+     * readers' sensitivity and specificity are analysed too.
+     */
+    public static final String THRESHOLD_BLOCK = BLOCK + "  threshold: 50\n  rule: \">=\"\n";
+
+    /** An endpoint on the readers' sensitivity difference, for {@link #THRESHOLD_BLOCK}. */
+    public static final String SENSITIVITY_ENDPOINT =
+            """
+              - id: EP4
+                role: secondary
+                name: Readers with the device find more of the positive cases
+                criterion:
+                  measure: reader_sensitivity_difference
+                  ci_lower_min: -0.1
+                  level: 0.95
+                verifies:
+                  requirements: [REQ-3]
+            """;
+
     /** An endpoint of the reader study to append to the fixture's endpoints. */
     public static final String ENDPOINT =
             """
