@@ -33,7 +33,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code clinval stats mrmc}: multi-reader multi-case analysis of the reader-averaged AUC. */
+/**
+ * {@code clinval stats mrmc}: multi-reader multi-case analysis of the reader-averaged AUC, or of
+ * the readers' sensitivity or specificity at a threshold.
+ */
 @Command(
         name = "mrmc",
         description =
@@ -42,7 +45,8 @@ import picocli.CommandLine.Option;
                         + " U-statistic variance (gallas) or the Obuchowski-Rockette analysis"
                         + " with Hillis's df (or). With --size-readers and --size-cases, the"
                         + " power of future fully crossed studies sized from this pilot, as"
-                        + " iMRMC's sizing.")
+                        + " iMRMC's sizing. With --measure sensitivity or specificity and"
+                        + " --threshold, the readers' reader-averaged proportion instead.")
 public final class MrmcCommand implements Callable<Integer> {
 
     @Option(
