@@ -2,9 +2,12 @@ package org.clinval.app;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.clinval.app.cli.CommandTree;
 import org.clinval.app.cli.Errors;
 import org.clinval.app.cli.Logs;
 import org.clinval.app.cli.Redaction;
+import org.clinval.app.cli.Subcommands;
+import org.clinval.app.cli.UsageMessages;
 import org.clinval.app.dicom.DicomCommand;
 import org.clinval.app.model.ModelCommand;
 import org.clinval.app.risk.RiskCommand;
@@ -19,6 +22,28 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The {@code clinval} command. */
+@Subcommands({
+    StatsCommand.class,
+    DicomCommand.class,
+    RiskCommand.class,
+    org.clinval.app.demo.DemoCommand.class,
+    org.clinval.app.phantom.PhantomsCommand.class,
+    org.clinval.app.init.InitCommand.class,
+    StudyCommand.class,
+    TaskCommand.class,
+    AuditCommand.class,
+    org.clinval.app.study.DatasetCommand.class,
+    UserCommand.class,
+    KeysCommand.class,
+    org.clinval.app.verify.VerifyCommand.class,
+    ModelCommand.class,
+    org.clinval.app.model.PredictCommand.class,
+    org.clinval.app.model.ExplainCommand.class,
+    org.clinval.app.pms.PmsCommand.class,
+    org.clinval.app.cluster.ClusterCommand.class,
+    org.clinval.app.serve.ServeCommand.class,
+    org.clinval.app.docs.DocsCommand.class
+})
 @Command(
         name = "clinval",
         mixinStandardHelpOptions = true,
@@ -28,31 +53,10 @@ public final class Main implements Runnable {
 
     /**
      * The commands, in the order the help lists them. Only the one a command line names is built
-     * (its options, its subcommands and the classes they load): building all of them took most of a
-     * short command's start-up.
+     * (its options, its subcommands and the classes they load; see {@link CommandTree}): building
+     * all of them took most of a short command's start-up.
      */
-    static final List<Class<?>> COMMANDS =
-            List.of(
-                    StatsCommand.class,
-                    DicomCommand.class,
-                    RiskCommand.class,
-                    org.clinval.app.demo.DemoCommand.class,
-                    org.clinval.app.phantom.PhantomsCommand.class,
-                    org.clinval.app.init.InitCommand.class,
-                    StudyCommand.class,
-                    TaskCommand.class,
-                    AuditCommand.class,
-                    org.clinval.app.study.DatasetCommand.class,
-                    UserCommand.class,
-                    KeysCommand.class,
-                    org.clinval.app.verify.VerifyCommand.class,
-                    ModelCommand.class,
-                    org.clinval.app.model.PredictCommand.class,
-                    org.clinval.app.model.ExplainCommand.class,
-                    org.clinval.app.pms.PmsCommand.class,
-                    org.clinval.app.cluster.ClusterCommand.class,
-                    org.clinval.app.serve.ServeCommand.class,
-                    org.clinval.app.docs.DocsCommand.class);
+    static final List<Class<?>> COMMANDS = CommandTree.subcommands(Main.class);
 
     @Option(
             names = "--debug",
@@ -104,7 +108,7 @@ public final class Main implements Runnable {
         }
         CommandLine cli = new CommandLine(new Main());
         List<Class<?>> commands = commands(args);
-        for (Class<?> c : commands) cli.addSubcommand(c);
+        if (!commands.isEmpty()) CommandTree.addSubcommands(cli, args, 0);
         withHelp(cli);
         cli.setOut(out);
         cli.setErr(err);
@@ -114,7 +118,7 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler(
                 (e, commandLine, parseResult) -> errors.report(e, commandLine));
         cli.setParameterExceptionHandler(
-                (e, a) -> errors.usage(e.getMessage(), e.getCommandLine()));
+                (e, a) -> errors.usage(UsageMessages.of(e), e.getCommandLine()));
         // --version runs no library that logs: the logging set-up (about half a second) is skipped.
         boolean logging = !commands.isEmpty();
         if (logging) Logs.start(commandName(cli, args), debug, err);
@@ -152,12 +156,8 @@ public final class Main implements Runnable {
                 if (a.equals("--version") || a.equals("-V")) return List.of();
                 break; // an option of clinval itself, e.g. --help
             }
-            for (Class<?> c : COMMANDS) {
-                Command command = c.getAnnotation(Command.class);
-                if (command.name().equals(a) || List.of(command.aliases()).contains(a)) {
-                    return List.of(c);
-                }
-            }
+            Class<?> named = CommandTree.named(COMMANDS, a);
+            if (named != null) return List.of(named);
             break;
         }
         return COMMANDS;

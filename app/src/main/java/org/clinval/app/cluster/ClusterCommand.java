@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
+import org.clinval.app.cli.Subcommands;
 import org.clinval.app.cli.UserError;
 import org.clinval.streaming.cluster.ClusterException;
 import org.clinval.streaming.cluster.ClusterSettings;
@@ -19,16 +20,16 @@ import picocli.CommandLine.Option;
  * this machine (one JobManager, TaskManagers as separate processes), for the study and surveillance
  * commands' {@code --flink localhost:PORT}.
  */
+@Subcommands({
+    ClusterCommand.Start.class,
+    ClusterCommand.Status.class,
+    ClusterCommand.AddTaskManager.class,
+    ClusterCommand.Stop.class
+})
 @Command(
         name = "cluster",
         description =
-                "Start, inspect, grow or stop a Flink session cluster on this machine (for --flink).",
-        subcommands = {
-            ClusterCommand.Start.class,
-            ClusterCommand.Status.class,
-            ClusterCommand.AddTaskManager.class,
-            ClusterCommand.Stop.class
-        })
+                "Start, inspect, grow or stop a Flink session cluster on this machine (for --flink).")
 public final class ClusterCommand implements Runnable {
 
     static final Path DEFAULT_DIR = Path.of("clinval-cluster");

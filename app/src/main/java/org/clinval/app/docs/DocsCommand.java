@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
+import org.clinval.app.cli.Subcommands;
 import org.clinval.app.cli.UserError;
 import org.clinval.compliance.ComplianceDocs;
 import picocli.CommandLine;
@@ -11,10 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code clinval docs}: submission-shaped documents from a study's records. */
+@Subcommands({DocsCommand.Generate.class})
 @Command(
         name = "docs",
-        description = "Regulatory documents written from a finished study run's records.",
-        subcommands = {DocsCommand.Generate.class})
+        description = "Regulatory documents written from a finished study run's records.")
 public final class DocsCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
+import org.clinval.app.cli.Subcommands;
 import org.clinval.app.cli.UserError;
 import org.clinval.common.sitekey.PublicSiteKey;
 import org.clinval.workflows.audit.AuditTrail;
@@ -18,10 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code clinval audit}: the records of a run folder. */
-@Command(
-        name = "audit",
-        description = "Verify the records of study runs.",
-        subcommands = {AuditCommand.Verify.class})
+@Subcommands({AuditCommand.Verify.class})
+@Command(name = "audit", description = "Verify the records of study runs.")
 public final class AuditCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
+import org.clinval.app.cli.Subcommands;
 import org.clinval.app.cli.UserError;
 import org.clinval.common.Sha256;
 import org.clinval.common.sitekey.PublicSiteKey;
@@ -21,10 +22,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code clinval dataset}: the site's records of its locked test sets. */
-@Command(
-        name = "dataset",
-        description = "The site's records of its locked test sets.",
-        subcommands = {DatasetCommand.Ledger.class})
+@Subcommands({DatasetCommand.Ledger.class})
+@Command(name = "dataset", description = "The site's records of its locked test sets.")
 public final class DatasetCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
+import org.clinval.app.cli.Subcommands;
 import org.clinval.app.cli.UserError;
 import org.clinval.common.sitekey.PublicSiteKey;
 import org.clinval.common.sitekey.SiteKey;
@@ -28,10 +29,8 @@ import picocli.CommandLine.Option;
  * export-public} writes what a reviewer needs to verify runs: the public key as JSON ({@code
  * {"format": "clinval-site-public-key/1", "algorithm": "Ed25519", "key_id", "public_key"}}).
  */
-@Command(
-        name = "keys",
-        description = "Create the site key and export its public half.",
-        subcommands = {KeysCommand.Init.class, KeysCommand.ExportPublic.class})
+@Subcommands({KeysCommand.Init.class, KeysCommand.ExportPublic.class})
+@Command(name = "keys", description = "Create the site key and export its public half.")
 public final class KeysCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.clinval.app.cli.Json;
 import org.clinval.app.cli.Logs;
 import org.clinval.app.cli.Progress;
+import org.clinval.app.cli.Subcommands;
 import org.clinval.app.cli.UserError;
 import org.clinval.common.Problem;
 import org.clinval.workflows.InvalidStudyInputsException;
@@ -30,19 +31,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code clinval study}: validation studies. */
+@Subcommands({
+    StudyCommand.Check.class,
+    StudyCommand.Run.class,
+    StudyCommand.Resume.class,
+    StudyCommand.Retry.class,
+    StudyCommand.Cancel.class,
+    CompareCommand.class
+})
 @Command(
         name = "study",
         description =
                 "Check, run, resume, retry and cancel validation studies; compare a modified"
-                        + " model's run with its baseline under a change control plan.",
-        subcommands = {
-            StudyCommand.Check.class,
-            StudyCommand.Run.class,
-            StudyCommand.Resume.class,
-            StudyCommand.Retry.class,
-            StudyCommand.Cancel.class,
-            CompareCommand.class
-        })
+                        + " model's run with its baseline under a change control plan.")
 public final class StudyCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
 import org.clinval.app.cli.Logs;
+import org.clinval.app.cli.Subcommands;
 import org.clinval.app.cli.UserError;
 import org.clinval.workflows.StudyEngine;
 import org.clinval.workflows.StudyStatus;
@@ -21,10 +22,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code clinval task}: the signed user tasks of studies. */
-@Command(
-        name = "task",
-        description = "List and complete the signed tasks of studies.",
-        subcommands = {TaskCommand.ListTasks.class, TaskCommand.Complete.class})
+@Subcommands({TaskCommand.ListTasks.class, TaskCommand.Complete.class})
+@Command(name = "task", description = "List and complete the signed tasks of studies.")
 public final class TaskCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
+import org.clinval.app.cli.Subcommands;
 import org.clinval.app.cli.UserError;
 import org.clinval.workflows.signature.AdministrationRefusedException;
 import org.clinval.workflows.signature.InvalidRegistryException;
@@ -25,17 +26,15 @@ import picocli.CommandLine.Parameters;
  * with the old one; every change and every refusal is appended to the registry's administration
  * log, and the registry is signed with the site key (so the keystore's passphrase is needed).
  */
-@Command(
-        name = "user",
-        description = "Administer the users who sign study records.",
-        subcommands = {
-            UserCommand.Add.class,
-            UserCommand.Passwd.class,
-            UserCommand.ResetPassword.class,
-            UserCommand.Grant.class,
-            UserCommand.Revoke.class,
-            UserCommand.ListUsers.class
-        })
+@Subcommands({
+    UserCommand.Add.class,
+    UserCommand.Passwd.class,
+    UserCommand.ResetPassword.class,
+    UserCommand.Grant.class,
+    UserCommand.Revoke.class,
+    UserCommand.ListUsers.class
+})
+@Command(name = "user", description = "Administer the users who sign study records.")
 public final class UserCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -24,7 +24,7 @@ class RedactionTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err())
                 .isEqualTo(
-                        "clinval: Unknown options: '--password', '(redacted)'\n"
+                        "clinval: Unknown options: '--password', '(redacted)'; did you mean --password-file?\n"
                                 + "Run 'clinval user add --help' for its options.\n");
     }
 
@@ -67,7 +67,7 @@ class RedactionTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err())
                 .isEqualTo(
-                        "clinval: Unknown options: '--password', '(redacted)', '(redacted)'\n"
+                        "clinval: Unknown options: '--password', '(redacted)', '(redacted)'; did you mean --password-file?\n"
                                 + "Run 'clinval task complete --help' for its options.\n");
     }
 
@@ -88,7 +88,7 @@ class RedactionTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err())
                 .isEqualTo(
-                        "clinval: Unknown option: '--password'\n"
+                        "clinval: Unknown option: '--password'; did you mean --password-file?\n"
                                 + "Run 'clinval task complete --help' for its options.\n");
         // A password-file value that is no file may be the password typed in its place: masked.
         CliRun missing =

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.clinval.app.cli.Json;
+import org.clinval.app.cli.Subcommands;
 import org.clinval.app.cli.UserError;
 import org.clinval.workflows.delegate.StudyStepException;
 import org.clinval.workflows.investigation.AlarmInput;
@@ -31,16 +32,16 @@ import picocli.CommandLine.Parameters;
  * folder. Each prints JSON; the folder's records verify with {@code clinval audit verify
  * OUT/investigations}.
  */
+@Subcommands({
+    InvestigationCommand.Open.class,
+    InvestigationCommand.ListInvestigations.class,
+    InvestigationCommand.Complete.class
+})
 @Command(
         name = "investigation",
         description =
                 "Open, list and sign the post-market investigations of a surveillance output"
-                        + " folder's alarms (triage, root-cause analysis, decision).",
-        subcommands = {
-            InvestigationCommand.Open.class,
-            InvestigationCommand.ListInvestigations.class,
-            InvestigationCommand.Complete.class
-        })
+                        + " folder's alarms (triage, root-cause analysis, decision).")
 public final class InvestigationCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

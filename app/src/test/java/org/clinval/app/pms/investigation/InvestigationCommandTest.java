@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.clinval.app.cli.CommandTree;
 import org.clinval.common.sitekey.SiteKey;
 import org.clinval.common.sitekey.SiteKeyStore;
 import org.clinval.workflows.signature.Roles;
@@ -88,10 +89,11 @@ class InvestigationCommandTest {
                         passphrase.toString()));
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
-        CommandLine cl = new CommandLine(new InvestigationCommand());
+        String[] line = all.toArray(String[]::new);
+        CommandLine cl = CommandTree.of(new InvestigationCommand(), line);
         cl.setOut(new PrintWriter(o));
         cl.setErr(new PrintWriter(e));
-        int exit = cl.execute(all.toArray(String[]::new));
+        int exit = cl.execute(line);
         return new Run(exit, o.toString(), e.toString());
     }
 
