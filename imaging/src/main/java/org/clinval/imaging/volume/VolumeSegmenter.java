@@ -28,16 +28,32 @@ import org.clinval.imaging.model.Task;
  */
 public final class VolumeSegmenter {
 
-    /** Slices per batch when none is given. */
-    public static final int DEFAULT_BATCH = 8;
+    /**
+     * Slices per model call when none is given: one. On the engine's one intra-op thread a slice's
+     * convolutions already fill the core, and batches of 4 and 8 slices of the built-in U-Net were
+     * 1.28–1.40× and 1.05–1.18× slower than one slice at a time, with their larger tensors
+     * (BENCHMARKS.md, "Inference over a series").
+     */
+    public static final int DEFAULT_BATCH = 1;
+
+    /** Patches per model call of a 3D model when none is given. */
+    public static final int DEFAULT_PATCH_BATCH = 8;
 
     private final ModelDescriptor descriptor;
     private final ImagePredictor predictor;
     private final int batch;
 
-    /** A segmenter with {@value #DEFAULT_BATCH} slices per batch. */
+    /**
+     * A segmenter with {@value #DEFAULT_BATCH} slice per model call, or {@value
+     * #DEFAULT_PATCH_BATCH} patches for a 3D model.
+     */
     public VolumeSegmenter(ModelDescriptor descriptor, ImagePredictor predictor) {
-        this(descriptor, predictor, DEFAULT_BATCH);
+        this(descriptor, predictor, defaultBatch(descriptor));
+    }
+
+    private static int defaultBatch(ModelDescriptor descriptor) {
+        Objects.requireNonNull(descriptor, "descriptor");
+        return descriptor.input().volumetric() ? DEFAULT_PATCH_BATCH : DEFAULT_BATCH;
     }
 
     /**
@@ -98,10 +114,9 @@ public final class VolumeSegmenter {
             } catch (ModelRunException e) {
                 throw new ModelRunException(
                         volume.name()
-                                + ": slices "
-                                + (start + 1)
-                                + ".."
-                                + end
+                                + (end - start == 1
+                                        ? ": slice " + end
+                                        : ": slices " + (start + 1) + ".." + end)
                                 + ": "
                                 + e.getMessage(),
                         e);
