@@ -18,6 +18,12 @@ import com.sun.jna.Native;
  * (BENCHMARKS.md, "Inference job"). The memory kept is what the model's largest case needed; it is
  * not a cap on use.
  *
+ * <p>The thresholds alone do not stop a thread's own arena from being unmapped when it empties:
+ * clinval's launchers also set {@code MALLOC_ARENA_MAX=1}, which only takes effect from the
+ * process's start, so a program embedding clinval's engines should set it in its own environment.
+ * One arena shared by threads that allocate large blocks in turn fragments; the series inference
+ * therefore runs one slice per model call (BENCHMARKS.md, "The demo study").
+ *
  * <p>Set {@code -Dclinval.malloc.tuning=false} to keep the C library's defaults. On a C library
  * without {@code mallopt} (musl, macOS) nothing is changed.
  */
