@@ -122,7 +122,7 @@ public final class Occlusion {
         private int stride;
         private Double fillHu;
         private double[] fills;
-        private int batch = 8;
+        private int batch = 1;
 
         private Builder() {}
 
@@ -162,7 +162,11 @@ public final class Occlusion {
             return this;
         }
 
-        /** Sets how many occluded images go to the model at once (default 8). */
+        /**
+         * Sets how many occluded images go to the model at once (default 1: on the engine's one
+         * thread, batches of 8 were 5–14% slower per case; BENCHMARKS.md, "Explanation maps per
+         * case").
+         */
         public Builder optBatch(int batch) {
             if (batch < 1) throw new IllegalArgumentException("batch is not positive: " + batch);
             this.batch = batch;

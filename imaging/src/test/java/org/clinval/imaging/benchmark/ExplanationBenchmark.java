@@ -48,6 +48,8 @@ public class ExplanationBenchmark {
     private ImageSlice slice;
     private Occlusion occlusion;
     private Lime lime;
+    private Occlusion occlusionOnePerCall;
+    private Lime limeOnePerCall;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -57,12 +59,22 @@ public class ExplanationBenchmark {
                 PhantomGenerator.builder().setSeed(77_001).setSize(256).setPrevalence(1).build();
         slice = ImageSlice.of(g.generateCase(0).image(), 0);
         occlusion = Occlusion.builder().setPatch(32).setStride(16).setFillHu(-850).build();
+        occlusionOnePerCall =
+                Occlusion.builder().setPatch(32).setStride(16).setFillHu(-850).optBatch(1).build();
         lime =
                 Lime.builder()
                         .setCells(16)
                         .setSamples(300)
                         .setSeed(20261205)
                         .setFillHu(-850)
+                        .build();
+        limeOnePerCall =
+                Lime.builder()
+                        .setCells(16)
+                        .setSamples(300)
+                        .setSeed(20261205)
+                        .setFillHu(-850)
+                        .optBatch(1)
                         .build();
     }
 
@@ -90,5 +102,17 @@ public class ExplanationBenchmark {
     @Benchmark
     public ExplanationMap perCase_lime() throws Exception {
         return lime.explain(predictor, slice);
+    }
+
+    /** Occlusion with one perturbed image per engine call. */
+    @Benchmark
+    public ExplanationMap perCase_occlusionOnePerCall() throws Exception {
+        return occlusionOnePerCall.explain(predictor, slice);
+    }
+
+    /** LIME with one perturbed image per engine call. */
+    @Benchmark
+    public ExplanationMap perCase_limeOnePerCall() throws Exception {
+        return limeOnePerCall.explain(predictor, slice);
     }
 }
